@@ -1,0 +1,26 @@
+// Each `eutl` subcommand registers itself on the CLI11 app and leaves a runner that
+// main() calls after parsing. Runners return the process exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace eutl::cli {
+
+// Stable exit codes (README "Exit codes").
+inline constexpr int kExitYes = 0;            // valid / qualified / confirmed
+inline constexpr int kExitNo = 1;             // invalid / not qualified / refuted
+inline constexpr int kExitUsage = 2;          // usage or input error
+inline constexpr int kExitIndeterminate = 3;  // indeterminate
+
+using Runner = std::function<int()>;
+
+void register_show(CLI::App& app, Runner& run);
+void register_verify(CLI::App& app, Runner& run);
+
+// Prints "eutl: <message>" on stderr.
+void print_error(const std::string& message);
+
+}  // namespace eutl::cli

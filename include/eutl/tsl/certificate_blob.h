@@ -1,0 +1,50 @@
+// An X.509 certificate as it appears in a trusted list: the DER bytes, checked for
+// DER structure once, with the fields the index needs located by offset.
+//
+// Why not OpenSSL here: a full national list set holds thousands of certificates and
+// the index needs only the subject, the public key and the SKI of each. Decoding all
+// of them with d2i_X509 dominates load time, so tsl/ walks the DER itself (strictly:
+// definite minimal lengths, no trailing bytes) and verify/ decodes with OpenSSL only
+// the certificates a decision actually touches.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "eutl/result.h"
+#include "eutl/tsl/bytes.h"
+
+namespace eutl::tsl {
+
+struct DerSpan final {
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+  bool empty() const noexcept { return length == 0; }
+};
+
+class CertificateBlob final {
+ public:
+  [[nodiscard]] static Result<CertificateBlob> from_der(Bytes der);
+
+  const Bytes& der() const noexcept { return m_der; }
+  // Full TLV of each field (tag and length included), so they can be compared and hashed.
+  ByteView serial() const noexcept { return view(m_serial); }
+  ByteView issuer() const noexcept { return view(m_issuer); }
+  ByteView subject() const noexcept { return view(m_subject); }
+  ByteView spki() const noexcept { return view(m_spki); }
+  // The keyIdentifier bytes of the SubjectKeyIdentifier extension, empty when absent.
+  ByteView ski() const noexcept { return view(m_ski); }
+  // The keyIdentifier of the AuthorityKeyIdentifier extension, empty when absent.
+  ByteView aki() const noexcept { return view(m_aki); }
+  const Sha256& sha256() const noexcept { return m_sha256; }
+
+ private:
+  ByteView view(DerSpan s) const noexcept { return {m_der.data() + s.offset, s.length}; }
+
+  Bytes m_der;
+  Sha256 m_sha256{};
+  DerSpan m_serial, m_issuer, m_subject, m_spki, m_ski, m_aki;
+};
+
+}  // namespace eutl::tsl

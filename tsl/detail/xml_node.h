@@ -1,0 +1,150 @@
+// A non-owning, trivially copyable view over a libxml2 element (style C6).
+// Missing nodes are empty views, never null pointers to check.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "eutl/tsl/xml_document.h"
+#include "tsl/detail/c_handle.h"
+
+namespace eutl::tsl::detail {
+
+using XmlDocPtr = eutl::detail::CHandle<xmlDoc, ::xmlFreeDoc>;
+
+inline std::string_view sv(const xmlChar* s) {
+  return s == nullptr ? std::string_view{} : std::string_view(reinterpret_cast<const char*>(s));
+}
+
+class XmlNode final {
+ public:
+  XmlNode() = default;
+  explicit XmlNode(xmlNode* n) : m_node(n) {}
+
+  explicit operator bool() const noexcept { return m_node != nullptr; }
+  xmlNode* raw() const noexcept { return m_node; }
+  std::string_view local_name() const noexcept { return m_node ? sv(m_node->name) : std::string_view{}; }
+  std::string_view ns() const noexcept {
+    return (m_node && m_node->ns) ? sv(m_node->ns->href) : std::string_view{};
+  }
+  bool is(std::string_view ns_uri, std::string_view local) const noexcept {
+    return m_node && local_name() == local && ns() == ns_uri;
+  }
+  long line() const noexcept { return m_node ? ::xmlGetLineNo(m_node) : 0; }
+
+  // First element child with this namespace and local name.
+  XmlNode child(std::string_view ns_uri, std::string_view local) const noexcept {
+    for (XmlNode c = first_element(); c; c = c.next_element()) {
+      if (c.is(ns_uri, local)) return c;
+    }
+    return {};
+  }
+  XmlNode first_element() const noexcept {
+    if (!m_node) return {};
+    for (xmlNode* c = m_node->children; c; c = c->next) {
+      if (c->type == XML_ELEMENT_NODE) return XmlNode(c);
+    }
+    return {};
+  }
+  XmlNode next_element() const noexcept {
+    if (!m_node) return {};
+    for (xmlNode* c = m_node->next; c; c = c->next) {
+      if (c->type == XML_ELEMENT_NODE) return XmlNode(c);
+    }
+    return {};
+  }
+
+  // Attribute without namespace (most TS 119 612 attributes).
+  std::string_view attr(const char* name) const noexcept {
+    if (!m_node) return {};
+    for (xmlAttr* a = m_node->properties; a; a = a->next) {
+      if (a->ns == nullptr && std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) {
+        return attr_value(a);
+      }
+    }
+    return {};
+  }
+  std::string_view attr(std::string_view ns_uri, const char* name) const noexcept {
+    if (!m_node) return {};
+    for (xmlAttr* a = m_node->properties; a; a = a->next) {
+      if (a->ns && sv(a->ns->href) == ns_uri && std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) {
+        return attr_value(a);
+      }
+    }
+    return {};
+  }
+
+  // Text content of a simple element. A single text child is returned without a
+  // copy; mixed content falls back to concatenation into `scratch`.
+  std::string_view text(std::string& scratch) const {
+    if (!m_node) return {};
+    xmlNode* c = m_node->children;
+    if (c && c->next == nullptr && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)) {
+      return sv(c->content);
+    }
+    scratch.clear();
+    for (; c; c = c->next) {
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) scratch += sv(c->content);
+    }
+    return scratch;
+  }
+  // Trimmed copy of the text content.
+  std::string text() const;
+
+ private:
+  static std::string_view attr_value(xmlAttr* a) noexcept {
+    xmlNode* c = a->children;
+    if (c && c->next == nullptr && c->type == XML_TEXT_NODE) return sv(c->content);
+    return {};
+  }
+  xmlNode* m_node = nullptr;
+};
+
+// Range over the element children with a given name: for (XmlNode n : children(p, ns, "X")).
+class XmlChildren final {
+ public:
+  XmlChildren(XmlNode parent, std::string_view ns_uri, std::string_view local)
+      : m_parent(parent), m_ns(ns_uri), m_local(local) {}
+  class iterator {
+   public:
+    iterator(XmlNode n, const XmlChildren* r) : m_n(n), m_r(r) { skip(); }
+    XmlNode operator*() const { return m_n; }
+    iterator& operator++() {
+      m_n = m_n.next_element();
+      skip();
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return m_n.raw() != o.m_n.raw(); }
+
+   private:
+    void skip() {
+      while (m_n && !m_n.is(m_r->m_ns, m_r->m_local)) m_n = m_n.next_element();
+    }
+    XmlNode m_n;
+    const XmlChildren* m_r;
+  };
+  iterator begin() const { return iterator(m_parent.first_element(), this); }
+  iterator end() const { return iterator(XmlNode{}, this); }
+
+ private:
+  XmlNode m_parent;
+  std::string_view m_ns;
+  std::string_view m_local;
+};
+
+inline XmlChildren children(XmlNode parent, std::string_view ns_uri, std::string_view local) {
+  return XmlChildren(parent, ns_uri, local);
+}
+
+std::string_view trim(std::string_view s) noexcept;
+
+}  // namespace eutl::tsl::detail
+
+// The private side of XmlDocument, for tsl/ and verify/ code that needs libxml2.
+struct eutl::tsl::XmlDocument::Impl {
+  eutl::tsl::detail::XmlDocPtr doc;
+  std::string source;
+};

@@ -1,0 +1,40 @@
+#include <libxml/parser.h>
+#include <xmlsec/crypto.h>
+#include <xmlsec/xmlsec.h>
+
+#include <atomic>
+
+#include "eutl/library.h"
+
+namespace eutl {
+namespace {
+std::atomic<int> g_depth{0};
+bool g_ok = false;
+}  // namespace
+
+LibraryGuard::LibraryGuard() {
+  if (g_depth.fetch_add(1) > 0) {
+    m_ok = g_ok;
+    return;
+  }
+  m_owner = true;
+  ::xmlInitParser();
+  // xmlsec: the OpenSSL backend is linked directly (no dynamic crypto loading).
+  g_ok = ::xmlSecInit() >= 0 && ::xmlSecCheckVersion() == 1 && ::xmlSecCryptoAppInit(nullptr) >= 0 &&
+         ::xmlSecCryptoInit() >= 0;
+  m_ok = g_ok;
+}
+
+LibraryGuard::~LibraryGuard() {
+  if (g_depth.fetch_sub(1) != 1 || !m_owner) {
+    return;
+  }
+  if (g_ok) {
+    ::xmlSecCryptoShutdown();
+    ::xmlSecCryptoAppShutdown();
+    ::xmlSecShutdown();
+  }
+  ::xmlCleanupParser();
+}
+
+}  // namespace eutl
