@@ -17,8 +17,11 @@ inline constexpr int kExitIndeterminate = 3;  // indeterminate
 
 using Runner = std::function<int()>;
 
-void register_show(CLI::App& app, Runner& run);
-void register_verify(CLI::App& app, Runner& run);
+// One per cmd_*.cpp file.
+void register_show(CLI::App& app, Runner& run);      // cmd_show.cpp
+void register_verify(CLI::App& app, Runner& run);    // cmd_verify.cpp
+void register_check(CLI::App& app, Runner& run);     // cmd_check.cpp
+void register_store(CLI::App& app, Runner& run);     // cmd_store.cpp: fetch, import, status, store prune
 
 // Prints "eutl: <message>" on stderr.
 void print_error(const std::string& message);

@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   eutl::cli::Runner run;
   eutl::cli::register_show(app, run);
   eutl::cli::register_verify(app, run);
+  eutl::cli::register_check(app, run);
+  eutl::cli::register_store(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,84 @@
+// Verifying a set of trusted lists together: the LOTL (anchored in the Official
+// Journal certificates, through pivots when needed), and each national list against
+// the certificates the LOTL publishes for its territory (ETSI TS 119 615 §4.1–4.2 as
+// summarised in docs; TS 119 612 V2.4.1 §5.7 and Annex B for the signature).
+//
+// This header is the contract between verify/ (which implements it), cache/ (which
+// feeds it fetched or imported bytes) and the qualification decision (which only
+// uses lists whose status is kValid).
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eutl/result.h"
+#include "eutl/tsl/bytes.h"
+#include "eutl/tsl/model.h"
+#include "eutl/tsl/time.h"
+
+namespace eutl::verify {
+
+// What a file is, recognised from its content (not its name): a list of lists that
+// is the newest given is the LOTL; older lists of lists are pivots.
+enum class ListKind { kLotl, kPivot, kTl };
+std::string_view to_string(ListKind k);  // "lotl" / "pivot" / "tl"
+
+enum class ListStatus { kValid, kExpired, kInvalid, kIndeterminate };
+std::string_view to_string(ListStatus s);  // "valid" / "expired" / "invalid" / "indeterminate"
+
+// A stable, machine-readable code ("sig-digest-mismatch", "signer-not-in-pointer",
+// "expired", …; the full list is documented in verify/reasons.h) and a sentence.
+struct Reason final {
+  std::string code;
+  std::string message;
+};
+
+struct SignatureInfo final {
+  tsl::Bytes signer_der;                     // empty when no signer certificate was found
+  std::optional<tsl::Sha256> signer_sha256;  // SHA-256 of signer_der
+  std::optional<tsl::TimePoint> signing_time;
+  std::string signature_method;  // the SignatureMethod URI
+  // What authorised the signer: "anchor <sha256>" (from --lotl-signers), "pivot 300",
+  // or "pointer AT in LOTL 332". Empty when nothing did.
+  std::string matched;
+};
+
+struct VerifiedList final {
+  std::string source;  // file path or URL
+  tsl::Sha256 digest{};  // SHA-256 of the exact bytes verified
+  ListKind kind = ListKind::kTl;
+  std::optional<tsl::TrustedList> list;  // absent when the bytes could not be read as a list
+  ListStatus status = ListStatus::kIndeterminate;
+  std::vector<Reason> reasons;   // why the status is not valid (empty when valid)
+  std::vector<Reason> warnings;  // deviations that did not change the status
+  SignatureInfo signature;
+};
+
+struct ListSetInput final {
+  std::string source;
+  tsl::Bytes bytes;
+};
+
+struct ListSetRequest final {
+  std::vector<tsl::Bytes> lotl_anchors;  // DER certificates announced in the Official Journal
+  tsl::TimePoint at{};                   // validation time (the CLI defaults it to now)
+  // Pivots walked at most (libdigidocpp allows 3; the real 2023 chain needs 2).
+  std::size_t max_pivots = 8;
+  unsigned threads = 0;  // 0: one per core
+};
+
+struct ListSetResult final {
+  std::vector<VerifiedList> lists;  // one per input, in input order
+  std::optional<std::size_t> lotl;  // index of the current LOTL in `lists`
+};
+
+// Never fails as a whole: every input gets a VerifiedList with its own status.
+[[nodiscard]] ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetRequest& request);
+
+// Reads every certificate of a PEM file (the --lotl-signers file) as DER.
+[[nodiscard]] Result<std::vector<tsl::Bytes>> load_pem_certificates(const std::filesystem::path& file);
+
+}  // namespace eutl::verify
