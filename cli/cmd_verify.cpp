@@ -1,6 +1,196 @@
-// eutl verify: placeholder registration until the trust issue lands.
+// eutl verify --lotl-signers PEM [--at TIME] [--json] FILE|DIR...
+//
+// Verifies the LOTL (anchored in the PEM's Official Journal certificates, through any
+// pivots given), and every national list against the LOTL. Inputs are recognised by
+// content; a DIR stands for every *.xml file below it (recursively, in path order).
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
 #include "cli/commands.h"
+#include "eutl/tsl/xml_document.h"
+#include "eutl/verify/list_set.h"
 
 namespace eutl::cli {
-void register_verify(CLI::App&, Runner&) {}
+namespace {
+
+struct VerifyOptions {
+  std::string lotl_signers;
+  std::string at;
+  bool json = false;
+  unsigned threads = 0;
+  std::vector<std::string> inputs;
+};
+
+bool has_xml_extension(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".xml";
+}
+
+// Expands directories; fails (usage error) on anything that cannot be read.
+Result<std::vector<std::filesystem::path>> expand(const std::vector<std::string>& inputs) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    std::filesystem::path p(in);
+    if (std::filesystem::is_directory(p, ec)) {
+      std::vector<std::filesystem::path> found;
+      for (auto it = std::filesystem::recursive_directory_iterator(p, ec);
+           !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && has_xml_extension(it->path())) {
+          found.push_back(it->path());
+        }
+      }
+      if (ec) {
+        return Error(Errc::kIo, in + ": " + ec.message());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (std::filesystem::exists(p, ec)) {
+      files.push_back(p);
+    } else {
+      return Error(Errc::kIo, in + ": no such file or directory");
+    }
+  }
+  if (files.empty()) {
+    return Error(Errc::kUsage, "no input lists (a directory counts its *.xml files)");
+  }
+  return files;
+}
+
+std::string signer_hex(const verify::VerifiedList& v) {
+  return v.signature.signer_sha256 ? tsl::to_hex(*v.signature.signer_sha256) : std::string();
+}
+
+nlohmann::json to_json(const verify::VerifiedList& v) {
+  using nlohmann::json;
+  json codes = json::array();
+  json reasons = json::array();
+  for (const auto& r : v.reasons) {
+    codes.push_back(r.code);
+    reasons.push_back({{"code", r.code}, {"message", r.message}});
+  }
+  json warnings = json::array();
+  for (const auto& w : v.warnings) {
+    warnings.push_back({{"code", w.code}, {"message", w.message}});
+  }
+  json out{{"file", v.source},
+           {"kind", verify::to_string(v.kind)},
+           {"territory", v.list ? json(v.list->scheme.territory) : json(nullptr)},
+           {"sequence_number", v.list ? json(v.list->scheme.sequence_number) : json(nullptr)},
+           {"version", v.list ? json(v.list->scheme.version) : json(nullptr)},
+           {"issue_date", v.list ? json(tsl::format_time(v.list->scheme.issue_date)) : json(nullptr)},
+           {"next_update", v.list && v.list->scheme.next_update ? json(tsl::format_time(*v.list->scheme.next_update))
+                                                                : json(nullptr)},
+           {"result", verify::to_string(v.status)},
+           {"reasons", codes},
+           {"reason_details", reasons},
+           {"warnings", warnings},
+           {"signer_sha256", v.signature.signer_sha256 ? json(signer_hex(v)) : json(nullptr)},
+           {"signer_matched", v.signature.matched.empty() ? json(nullptr) : json(v.signature.matched)},
+           {"signing_time", v.signature.signing_time ? json(tsl::format_time(*v.signature.signing_time)) : json(nullptr)},
+           {"signature_method", v.signature.signature_method},
+           {"sha256", tsl::to_hex(v.digest)}};
+  return out;
+}
+
+void print_line(const verify::VerifiedList& v) {
+  std::ostringstream line;
+  line << std::left << std::setw(6) << verify::to_string(v.kind);
+  if (v.list) {
+    const auto& s = v.list->scheme;
+    line << std::setw(4) << (s.territory.empty() ? "-" : s.territory) << "seq " << std::setw(5) << s.sequence_number
+         << " issued " << tsl::format_time(s.issue_date) << "  next " << std::setw(20)
+         << tsl::format_time(s.next_update, "none") << ' ';
+  } else {
+    line << std::setw(4) << "-" << std::setw(73) << "(not a readable list)";
+  }
+  line << std::setw(14) << verify::to_string(v.status) << v.source;
+  if (!v.reasons.empty()) {
+    line << "  [" << v.reasons.front().code << "] " << v.reasons.front().message;
+    if (v.reasons.size() > 1) {
+      line << " (+" << v.reasons.size() - 1 << " more)";
+    }
+  }
+  std::cout << line.str() << '\n';
+}
+
+int run_verify(const VerifyOptions& o) {
+  auto anchors = verify::load_pem_certificates(o.lotl_signers);
+  if (!anchors) {
+    print_error("--lotl-signers: " + anchors.error().message);
+    return kExitUsage;
+  }
+  verify::ListSetRequest request;
+  request.lotl_anchors = std::move(*anchors);
+  request.threads = o.threads;
+  if (o.at.empty()) {
+    request.at = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  } else {
+    auto t = tsl::parse_datetime(o.at);
+    if (!t) {
+      print_error("--at: " + t.error().message);
+      return kExitUsage;
+    }
+    request.at = t->time;
+  }
+  auto files = expand(o.inputs);
+  if (!files) {
+    print_error(files.error().message);
+    return kExitUsage;
+  }
+  std::vector<verify::ListSetInput> inputs;
+  for (const auto& f : *files) {
+    auto bytes = tsl::read_file(f);
+    if (!bytes) {
+      print_error(bytes.error().message);
+      return kExitUsage;
+    }
+    inputs.push_back({f.string(), std::move(*bytes)});
+  }
+  verify::ListSetResult result = verify::verify_list_set(std::move(inputs), request);
+  bool all_valid = true;
+  nlohmann::json array = nlohmann::json::array();
+  for (const auto& v : result.lists) {
+    all_valid = all_valid && v.status == verify::ListStatus::kValid;
+    if (o.json) {
+      array.push_back(to_json(v));
+    } else {
+      print_line(v);
+    }
+  }
+  if (o.json) {
+    std::cout << array.dump(2) << '\n';
+  }
+  return all_valid ? kExitYes : kExitNo;
+}
+
+}  // namespace
+
+void register_verify(CLI::App& app, Runner& run) {
+  auto opts = std::make_shared<VerifyOptions>();
+  CLI::App* cmd = app.add_subcommand("verify", "Verify the LOTL, its pivots and national lists (signatures, "
+                                               "anchoring, freshness)");
+  cmd->add_option("--lotl-signers", opts->lotl_signers,
+                  "PEM file with the LOTL signing certificates published in the Official Journal")
+      ->required();
+  cmd->add_option("--at", opts->at, "Validation time (xsd:dateTime or date, UTC); default: now");
+  cmd->add_flag("--json", opts->json, "Print a JSON array instead of one line per list");
+  cmd->add_option("--threads", opts->threads, "Worker threads (0: one per core)");
+  cmd->add_option("FILE", opts->inputs, "LOTL, pivot and national list files, or directories of *.xml (recursive)")
+      ->required();
+  cmd->footer(
+      "Inputs are recognised by content: the newest list of lists is the LOTL, older ones are pivots.\n"
+      "Examples:\n"
+      "  eutl verify --lotl-signers oj.pem --at 2023-10-28T00:00:00Z lotl.xml pivots/ tl/2023/\n"
+      "  eutl verify --lotl-signers oj.pem --json eu-lotl.xml AT.xml | jq '.[] | .result'\n"
+      "Exit codes: 0 all valid, 1 any list not valid, 2 usage or input error.");
+  cmd->callback([opts, &run] { run = [opts] { return run_verify(*opts); }; });
+}
+
 }  // namespace eutl::cli

@@ -48,9 +48,14 @@ OtherTslPointer read_pointer(ReadContext& ctx, XmlNode p) {
 
 Result<SchemeInformation> read_scheme_information(ReadContext& ctx, XmlNode si) {
   SchemeInformation out;
+  // A missing TSLVersionIdentifier leaves the list readable (version 0, a warning):
+  // the schema violation surfaces again when the signature or the version-specific
+  // rules are checked. A value that is present but not a number is refused.
   XmlNode version = si.child(ns::kTsl, "TSLVersionIdentifier");
-  if (!parse_number(version.text(ctx.scratch), out.version)) {
-    return missing(ctx, version ? version : si, "TSLVersionIdentifier missing or not a number");
+  if (!version) {
+    ctx.warn("version-missing", "TSLVersionIdentifier missing (required by the schema)", si.line());
+  } else if (!parse_number(version.text(ctx.scratch), out.version)) {
+    return missing(ctx, version, "TSLVersionIdentifier is not a number");
   }
   XmlNode seq = si.child(ns::kTsl, "TSLSequenceNumber");
   if (!parse_number(seq.text(ctx.scratch), out.sequence_number) || out.sequence_number == 0) {

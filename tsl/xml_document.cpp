@@ -13,21 +13,77 @@ namespace {
 
 using ParserCtxtPtr = eutl::detail::CHandle<xmlParserCtxt, ::xmlFreeParserCtxt>;
 
+// What the SAX hooks below learn during one parse.
+struct ParseState {
+  int max_depth = 0;
+  bool saw_dtd = false;
+  long dtd_line = 0;
+  bool too_deep = false;
+  long deep_line = 0;
+  // The first error libxml2 reports: later ones are usually consequences of it
+  // (a mismatched tag at line 596 ends as "extra content" at the last line).
+  bool have_error = false;
+  long error_line = 0;
+  std::string error_message;
+  startElementNsSAX2Func start_element = nullptr;
+};
+
+ParseState& state_of(void* ctx) {
+  return *static_cast<ParseState*>(static_cast<xmlParserCtxt*>(ctx)->_private);
+}
+
+long current_line(xmlParserCtxt* ctxt) { return ctxt->input != nullptr ? ctxt->input->line : 0; }
+
 // Trusted lists never carry a DTD. Refusing one at the first sight of <!DOCTYPE
 // closes the door on entity expansion (billion laughs, quadratic blowup), external
 // entities and external DTDs in one place, whatever the document's encoding.
-struct ParseState {
-  bool saw_dtd = false;
-};
-
 void reject_subset(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
   auto* ctxt = static_cast<xmlParserCtxt*>(ctx);
-  static_cast<ParseState*>(ctxt->_private)->saw_dtd = true;
+  ParseState& state = state_of(ctx);
+  if (!state.saw_dtd) {
+    state.saw_dtd = true;
+    state.dtd_line = current_line(ctxt);
+  }
   ::xmlStopParser(ctxt);
 }
 
-// libxml2 reports through a per-thread global handler; the errors we need are read
-// from the context, so the handler only keeps them off stderr.
+// Our own depth limit (ParseLimits::max_depth), checked before libxml2 builds the
+// element; libxml2's built-in limit (256 without XML_PARSE_HUGE) stays as a backstop.
+void start_element(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri, int nb_namespaces,
+                   const xmlChar** namespaces, int nb_attributes, int nb_defaulted, const xmlChar** attributes) {
+  auto* ctxt = static_cast<xmlParserCtxt*>(ctx);
+  ParseState& state = state_of(ctx);
+  if (ctxt->nodeNr >= state.max_depth) {
+    state.too_deep = true;
+    state.deep_line = current_line(ctxt);
+    ::xmlStopParser(ctxt);
+    return;
+  }
+  state.start_element(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
+                      attributes);
+}
+
+// Per-parse error channel (sax->serror takes precedence over the global handler):
+// keeps the first error and keeps everything off stderr.
+void record_error(void* ctx, xmlError* e) {
+  if (e == nullptr || e->level < XML_ERR_ERROR) {
+    return;
+  }
+  ParseState& state = state_of(ctx);
+  if (state.have_error) {
+    return;
+  }
+  state.have_error = true;
+  state.error_line = e->line;
+  state.error_message = e->message != nullptr ? std::string(detail::trim(e->message)) : "not well-formed XML";
+  // Some messages span lines ("...encoding !\nBytes: 0xC3 0x28"): keep the error one line.
+  for (std::size_t at = state.error_message.find('\n'); at != std::string::npos;
+       at = state.error_message.find('\n', at)) {
+    state.error_message.replace(at, 1, "; ");
+  }
+}
+
+// The global handler, for anything raised outside a parser context.
 void silence(void*, xmlError*) {}
 
 }  // namespace
@@ -47,28 +103,41 @@ Result<XmlDocument> XmlDocument::parse(ByteView bytes, std::string source, const
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) {
     return Error(Errc::kLimit, source + ": document too large");
   }
+  if (limits.max_depth <= 0) {
+    return Error(Errc::kUsage, source + ": ParseLimits::max_depth must be positive");
+  }
   ::xmlSetStructuredErrorFunc(nullptr, silence);
   ParserCtxtPtr ctxt(::xmlNewParserCtxt());
   if (!ctxt) {
     return Error(Errc::kInternal, source + ": cannot create an XML parser");
   }
   ParseState state;
+  state.max_depth = limits.max_depth;
+  state.start_element = ctxt->sax->startElementNs;
   ctxt->_private = &state;
   ctxt->sax->internalSubset = reject_subset;
   ctxt->sax->externalSubset = reject_subset;
+  ctxt->sax->startElementNs = start_element;
+  ctxt->sax->serror = record_error;
   // NONET: no network, ever. No NOENT / DTDLOAD / DTDATTR / XINCLUDE / HUGE: entities
   // stay unexpanded, nothing external is loaded, and libxml2 keeps its depth limit.
-  constexpr int kOptions = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
+  constexpr int kOptions =
+      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT;
   detail::XmlDocPtr doc(::xmlCtxtReadMemory(ctxt.get(), reinterpret_cast<const char*>(bytes.data()),
                                             static_cast<int>(bytes.size()), nullptr, nullptr, kOptions));
   if (state.saw_dtd) {
-    return Error(Errc::kMalformed, source + ": a DOCTYPE/DTD is not allowed in a trusted list");
+    return Error(Errc::kMalformed, source + ":" + std::to_string(state.dtd_line) +
+                                       ": a DOCTYPE/DTD is not allowed in a trusted list (entities and external "
+                                       "DTDs are refused)");
   }
-  if (!doc || !ctxt->wellFormed) {
-    const xmlError* e = ::xmlCtxtGetLastError(ctxt.get());
-    std::string what = (e && e->message) ? std::string(detail::trim(e->message)) : "not well-formed XML";
-    long line = e ? e->line : 0;
-    return Error(Errc::kMalformed, source + ":" + std::to_string(line) + ": " + what);
+  if (state.too_deep) {
+    return Error(Errc::kLimit, source + ":" + std::to_string(state.deep_line) + ": elements nested deeper than " +
+                                   std::to_string(limits.max_depth) + " levels");
+  }
+  // A namespace error (an undeclared prefix) leaves the tree ambiguous: refuse it too.
+  if (!doc || !ctxt->wellFormed || !ctxt->nsWellFormed) {
+    std::string what = state.have_error ? state.error_message : "not well-formed XML";
+    return Error(Errc::kMalformed, source + ":" + std::to_string(state.error_line) + ": " + what);
   }
   if (::xmlDocGetRootElement(doc.get()) == nullptr) {
     return Error(Errc::kMalformed, source + ": no root element");

@@ -30,8 +30,10 @@ class XmlNode final {
   std::string_view ns() const noexcept {
     return (m_node && m_node->ns) ? sv(m_node->ns->href) : std::string_view{};
   }
+  // Compares without strlen: this runs for every child visited by child()/children().
   bool is(std::string_view ns_uri, std::string_view local) const noexcept {
-    return m_node && local_name() == local && ns() == ns_uri;
+    return m_node && equals(m_node->name, local) &&
+           (m_node->ns != nullptr ? equals(m_node->ns->href, ns_uri) : ns_uri.empty());
   }
   long line() const noexcept { return m_node ? ::xmlGetLineNo(m_node) : 0; }
 
@@ -95,6 +97,12 @@ class XmlNode final {
   std::string text() const;
 
  private:
+  // A NUL-terminated libxml2 string equals `s` (which holds no NUL). strncmp stops at
+  // the NUL of a shorter `z`, so z[s.size()] is read only when z is long enough.
+  static bool equals(const xmlChar* z, std::string_view s) noexcept {
+    return z != nullptr && std::strncmp(reinterpret_cast<const char*>(z), s.data(), s.size()) == 0 &&
+           z[s.size()] == 0;
+  }
   static std::string_view attr_value(xmlAttr* a) noexcept {
     xmlNode* c = a->children;
     if (c && c->next == nullptr && c->type == XML_TEXT_NODE) return sv(c->content);

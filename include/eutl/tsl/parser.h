@@ -11,8 +11,9 @@
 namespace eutl::tsl {
 
 // Fails (kMalformed) when the document is not a trusted list or lacks what every
-// list must have (version, sequence number, type, issue date). Deviations that leave
-// the list readable become `TrustedList::warnings`.
+// list must have (sequence number, type, issue date). Deviations that leave the list
+// readable become `TrustedList::warnings` (a missing TSLVersionIdentifier is one of
+// them: `version` stays 0).
 [[nodiscard]] Result<TrustedList> read_trusted_list(const XmlDocument& doc);
 
 // Parse bytes and read them in one go (for callers that do not verify signatures).

@@ -1,0 +1,125 @@
+// Parsing the 2023 set: LOTL 332 + the 30 national lists of tl/2023 (31 files, 17.7 MB),
+// with what `eutl` does for each list: read the file, XmlDocument::parse (hardened
+// libxml2), read_trusted_list (the whole TS 119 612 model, every certificate DER-walked
+// and hashed). bench/run.sh compares this with `xmllint --noout` on the same files.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string_view>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "eutl/library.h"
+#include "eutl/tsl/parser.h"
+
+namespace {
+
+std::vector<std::filesystem::path> set_2023() {
+  const std::filesystem::path root = EUTL_REALDATA_DIR;
+  std::vector<std::filesystem::path> files{root / "lotl/eu-lotl-seq332-2023-09-27.xml"};
+  std::vector<std::filesystem::path> tls;
+  for (const auto& e : std::filesystem::directory_iterator(root / "tl/2023")) {
+    if (e.path().extension() == ".xml") tls.push_back(e.path());
+  }
+  std::sort(tls.begin(), tls.end());
+  files.insert(files.end(), tls.begin(), tls.end());
+  return files;
+}
+
+// The end-to-end figure: from the file on disk to the model.
+void BM_ReadParseModel2023(benchmark::State& state) {
+  auto files = set_2023();
+  if (files.size() != 31) {
+    state.SkipWithError("expected 31 files in the 2023 set (is ../shared/realdata there?)");
+    return;
+  }
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::size_t services = 0;
+    for (const auto& f : files) {
+      auto data = eutl::tsl::read_file(f);
+      if (!data) {
+        state.SkipWithError(data.error().message.c_str());
+        return;
+      }
+      bytes += data->size();
+      auto doc = eutl::tsl::XmlDocument::parse(*data, f.string());
+      if (!doc) {
+        state.SkipWithError(doc.error().message.c_str());
+        return;
+      }
+      auto list = eutl::tsl::read_trusted_list(*doc);
+      if (!list) {
+        state.SkipWithError(list.error().message.c_str());
+        return;
+      }
+      services += list->service_count();
+    }
+    benchmark::DoNotOptimize(services);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+  state.counters["files"] = static_cast<double>(files.size());
+}
+BENCHMARK(BM_ReadParseModel2023)->Unit(benchmark::kMillisecond);
+
+// The two halves, files preloaded: libxml2 tree building alone, and our model reader alone.
+void BM_XmlParseOnly2023(benchmark::State& state) {
+  std::vector<eutl::tsl::Bytes> data;
+  for (const auto& f : set_2023()) data.push_back(*eutl::tsl::read_file(f));
+  for (auto _ : state) {
+    for (const auto& d : data) {
+      auto doc = eutl::tsl::XmlDocument::parse(d, "bench");
+      benchmark::DoNotOptimize(doc.has_value());
+    }
+  }
+}
+BENCHMARK(BM_XmlParseOnly2023)->Unit(benchmark::kMillisecond);
+
+void BM_ModelOnly2023(benchmark::State& state) {
+  std::vector<eutl::tsl::XmlDocument> docs;
+  for (const auto& f : set_2023()) {
+    auto d = eutl::tsl::read_file(f);
+    docs.push_back(std::move(*eutl::tsl::XmlDocument::parse(*d, f.string())));
+  }
+  for (auto _ : state) {
+    for (const auto& doc : docs) {
+      auto list = eutl::tsl::read_trusted_list(doc);
+      benchmark::DoNotOptimize(list.has_value());
+    }
+  }
+}
+BENCHMARK(BM_ModelOnly2023)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+// `eutl_bench --once`: one pass over the 31 files in a fresh process, then exit, so
+// bench/run.sh can time it exactly like one `xmllint --noout` process.
+int run_once() {
+  std::size_t services = 0;
+  for (const auto& f : set_2023()) {
+    auto data = eutl::tsl::read_file(f);
+    auto doc = data ? eutl::tsl::XmlDocument::parse(*data, f.string()) : std::move(data).error();
+    auto list = doc ? eutl::tsl::read_trusted_list(*doc) : std::move(doc).error();
+    if (!list) {
+      std::fprintf(stderr, "%s\n", list.error().message.c_str());
+      return 1;
+    }
+    services += list->service_count();
+  }
+  std::printf("%zu services\n", services);
+  return 0;
+}
+
+int main(int argc, char** argv) {
+  eutl::LibraryGuard guard;
+  if (argc == 2 && std::string_view(argv[1]) == "--once") {
+    return run_once();
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

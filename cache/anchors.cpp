@@ -1,0 +1,51 @@
+#include "cache/anchors.h"
+
+namespace eutl::cache::detail {
+
+Result<std::vector<tsl::Bytes>> load_anchors(const Store& store, const Snapshot& snapshot) {
+  std::vector<tsl::Bytes> out;
+  for (const std::string& d : snapshot.lotl_anchor_digests) {
+    auto b = store.read_blob(d);
+    if (!b) {
+      return b.error();
+    }
+    out.push_back(std::move(*b));
+  }
+  return out;
+}
+
+Result<std::vector<tsl::Bytes>> resolve_anchors(const Store& store, const std::vector<tsl::Bytes>& requested,
+                                               const std::optional<Snapshot>& previous,
+                                               std::vector<std::string>& digests) {
+  std::vector<tsl::Bytes> anchors = requested;
+  if (anchors.empty() && previous) {
+    auto loaded = load_anchors(store, *previous);
+    if (!loaded) {
+      return loaded.error();
+    }
+    anchors = std::move(*loaded);
+  }
+  digests.clear();
+  for (const tsl::Bytes& a : anchors) {
+    auto d = store.put_blob(a);
+    if (!d) {
+      return d.error();
+    }
+    digests.push_back(*d);
+  }
+  return anchors;
+}
+
+Result<Snapshot> commit_snapshot(const Store& store, Snapshot snapshot) {
+  auto id = store.write_snapshot(snapshot);
+  if (!id) {
+    return id.error();
+  }
+  if (auto r = store.set_current(*id); !r) {
+    return r.error();
+  }
+  snapshot.id = *id;
+  return snapshot;
+}
+
+}  // namespace eutl::cache::detail

@@ -1,0 +1,25 @@
+// The LOTL anchors travel with each snapshot (as blobs) so a snapshot can be
+// re-verified later without the PEM file.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "eutl/cache/snapshot.h"
+#include "eutl/cache/store.h"
+
+namespace eutl::cache::detail {
+
+// The request's anchors, else those recorded in `previous`; stores them as blobs and
+// returns their digests through `digests`.
+[[nodiscard]] Result<std::vector<tsl::Bytes>> resolve_anchors(const Store& store,
+                                                             const std::vector<tsl::Bytes>& requested,
+                                                             const std::optional<Snapshot>& previous,
+                                                             std::vector<std::string>& digests);
+
+[[nodiscard]] Result<std::vector<tsl::Bytes>> load_anchors(const Store& store, const Snapshot& snapshot);
+
+// Writes the snapshot and moves `current` to it (the last step of every refresh).
+[[nodiscard]] Result<Snapshot> commit_snapshot(const Store& store, Snapshot snapshot);
+
+}  // namespace eutl::cache::detail

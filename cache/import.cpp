@@ -1,0 +1,178 @@
+// `eutl import`: local files through the same decision as a fetch.
+#include <algorithm>
+#include <map>
+
+#include "cache/anchors.h"
+#include "cache/decide.h"
+#include "eutl/tsl/parser.h"
+
+namespace eutl::cache {
+namespace {
+
+using detail::Candidate;
+
+struct Classified final {
+  Candidate candidate;
+  std::uint64_t sequence = 0;
+};
+
+Candidate imported(ImportFile& f, std::string territory) {
+  Candidate c;
+  c.url = f.source;
+  c.territory = std::move(territory);
+  c.fetch.status = FetchStatus::kImported;
+  c.fetch.bytes = f.bytes.size();
+  c.bytes = std::move(f.bytes);
+  return c;
+}
+
+}  // namespace
+
+Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/, const Verifier& verifier,
+                                   std::vector<ImportFile> files, const RefreshRequest& request) {
+  auto current = store.current();
+  if (!current) {
+    return current.error();
+  }
+  const std::optional<Snapshot>& prev = *current;
+  RefreshReport report;
+  Snapshot snap;
+  snap.created = tsl::format_time(request.created);
+  snap.validation_time = tsl::format_time(request.at);
+  snap.origin = "import";
+  auto anchors = detail::resolve_anchors(store, request.lotl_anchors, prev, snap.lotl_anchor_digests);
+  if (!anchors) {
+    return anchors.error();
+  }
+
+  std::vector<Classified> lotls;
+  std::map<std::string, Classified> lists;  // by territory: the highest sequence number wins
+  for (ImportFile& f : files) {
+    auto parsed = tsl::parse_trusted_list(f.bytes, f.source);
+    if (!parsed) {
+      report.notes.push_back("skipped " + f.source + ": " + parsed.error().message);
+      continue;
+    }
+    const std::uint64_t seq = parsed->scheme.sequence_number;
+    if (parsed->is_lotl()) {
+      lotls.push_back({imported(f, "EU"), seq});
+      continue;
+    }
+    const std::string territory = parsed->scheme.territory;
+    auto it = lists.find(territory);
+    if (it != lists.end() && it->second.sequence >= seq) {
+      report.notes.push_back("skipped " + f.source + ": an imported list for " + territory +
+                             " has a higher sequence number");
+      continue;
+    }
+    if (it != lists.end()) {
+      report.notes.push_back("skipped " + it->second.candidate.url + ": superseded by " + f.source);
+    }
+    lists[territory] = {imported(f, territory), seq};
+  }
+  std::sort(lotls.begin(), lotls.end(),
+            [](const Classified& a, const Classified& b) { return a.sequence > b.sequence; });
+
+  Candidate lotl;
+  std::vector<Candidate> pivots;
+  if (!lotls.empty()) {
+    lotl = std::move(lotls.front().candidate);
+    for (std::size_t i = 1; i < lotls.size(); ++i) {
+      pivots.push_back(std::move(lotls[i].candidate));
+    }
+  } else if (prev) {
+    lotl.url = prev->lotl.url;  // no LOTL imported: the one in use is kept
+  }
+  snap.lotl_url = lotl.url;
+  std::vector<Candidate> tls;
+  for (auto& [territory, c] : lists) {
+    tls.push_back(std::move(c.candidate));
+  }
+  // Territories not imported keep their list in use.
+  if (prev) {
+    for (const ListRecord& l : prev->lists) {
+      if (lists.count(l.territory) == 0) {
+        Candidate c;
+        c.url = l.url;
+        c.territory = l.territory;
+        tls.push_back(std::move(c));
+      }
+    }
+  }
+  for (Candidate* c : {&lotl}) {
+    if (auto r = detail::store_candidate(store, *c); !r) {
+      return r.error();
+    }
+  }
+  for (auto* group : {&pivots, &tls}) {
+    for (Candidate& c : *group) {
+      if (auto r = detail::store_candidate(store, c); !r) {
+        return r.error();
+      }
+    }
+  }
+  const detail::DecideContext ctx{store, verifier, prev, *anchors, request.at};
+  detail::LotlDecision decision = detail::decide_lotl(ctx, std::move(lotl), std::move(pivots));
+  snap.lists = detail::decide_lists(ctx, decision, std::move(tls));
+  snap.lotl = std::move(decision.lotl);
+  snap.pivots = std::move(decision.pivots);
+  for (const ListRecord& l : snap.lists) {
+    if (l.fetch.status == FetchStatus::kImported && l.fetch.result != "valid") {
+      ++report.list_failures;
+    }
+  }
+  report.lotl_verified = !decision.fresh_failed && snap.lotl.result == "valid";
+  auto committed = detail::commit_snapshot(store, std::move(snap));
+  if (!committed) {
+    return committed.error();
+  }
+  report.snapshot = std::move(*committed);
+  return report;
+}
+
+Result<Snapshot> reevaluate(const Store& store, const Snapshot& snapshot, const Verifier& verifier,
+                            tsl::TimePoint at) {
+  auto anchors = detail::load_anchors(store, snapshot);
+  if (!anchors) {
+    return anchors.error();
+  }
+  Snapshot out = snapshot;
+  std::vector<verify::ListSetInput> in;
+  std::vector<ListRecord*> records;
+  auto add = [&](ListRecord& r) -> Result<void> {
+    if (r.in_use == InUse::kNone || r.in_use_digest.empty()) {
+      return {};
+    }
+    auto bytes = store.read_blob(r.in_use_digest);
+    if (!bytes) {
+      return bytes.error();
+    }
+    in.push_back({r.url, std::move(*bytes)});
+    records.push_back(&r);
+    return {};
+  };
+  std::vector<ListRecord*> all{&out.lotl};
+  for (ListRecord& p : out.pivots) {
+    all.push_back(&p);
+  }
+  for (ListRecord& l : out.lists) {
+    all.push_back(&l);
+  }
+  for (ListRecord* r : all) {
+    if (auto ok = add(*r); !ok) {
+      return ok.error();
+    }
+  }
+  verify::ListSetRequest req;
+  req.lotl_anchors = std::move(*anchors);
+  req.at = at;
+  verify::ListSetResult result = verifier(std::move(in), req);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const std::string territory = records[i]->territory;
+    detail::record_verified(*records[i], result.lists.at(i), at);
+    records[i]->territory = territory;
+  }
+  return out;
+}
+
+}  // namespace eutl::cache

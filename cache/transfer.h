@@ -1,0 +1,43 @@
+// One download inside the multi loop: its easy handle, the bytes received so far and
+// the response metadata, plus the classification of how it ended.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "cache/curl_handles.h"
+#include "eutl/cache/fetcher.h"
+
+namespace eutl::cache::detail {
+
+struct Transfer final {
+  std::size_t index = 0;  // position in the request vector
+  const FetchRequest* request = nullptr;
+  const FetchOptions* options = nullptr;
+  CurlEasy easy;
+  CurlSlist headers;
+  CurlSlist connect_to;
+  tsl::Bytes body;
+  bool too_large = false;
+  std::string etag;
+  std::string last_modified;
+  std::uint64_t bytes_received = 0;
+  int attempts = 0;
+  std::chrono::steady_clock::time_point not_before{};
+};
+
+// Sets up the easy handle (once; retries reuse it). False when curl refused an option.
+bool configure_transfer(Transfer& t);
+
+// Clears what one attempt collected, before a retry.
+void reset_attempt(Transfer& t);
+
+// How an attempt ended; `transient` says whether a retry may help.
+struct AttemptOutcome final {
+  FetchResponse response;
+  bool transient = false;
+};
+AttemptOutcome classify_attempt(Transfer& t, CURLcode code);
+
+}  // namespace eutl::cache::detail

@@ -1,0 +1,137 @@
+// eutl fetch [--lotl-url URL] [--lotl-signers PEM] [--cacert PEM] [--store DIR] [--json]
+//
+// Downloads the LOTL, the pivots the store lacks and every national list, verifies
+// them and records a new snapshot. Live progress on a terminal only.
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/store_common.h"
+#include "eutl/cache/fetcher.h"
+#include "eutl/cache/refresh.h"
+
+namespace eutl::cli {
+namespace {
+
+struct FetchCliOptions {
+  std::string store;
+  std::string lotl_url = std::string(cache::kDefaultLotlUrl);
+  std::string lotl_signers;
+  std::string cacert;
+  std::string at;
+  bool json = false;
+  double timeout = 120;
+  double connect_timeout = 10;
+  std::uint64_t max_size = 64ull << 20;
+  int retries = 2;
+  long parallel = 8;
+  std::vector<std::string> connect_to;
+};
+
+void show_progress(const cache::FetchProgress& p) {
+  std::cerr << "\r\033[Klists " << p.done << "/" << p.total << ", " << (p.bytes / 1024) << " KiB, " << p.failures
+            << " failed" << std::flush;
+}
+
+int run_fetch(const FetchCliOptions& o) {
+  auto at = store::parse_at(o.at);
+  if (!at) {
+    print_error(at.error().message);
+    return kExitUsage;
+  }
+  cache::RefreshRequest req;
+  req.lotl_url = o.lotl_url;
+  req.at = *at;
+  req.created = store::now();
+  if (!o.lotl_signers.empty()) {
+    auto anchors = verify::load_pem_certificates(o.lotl_signers);
+    if (!anchors) {
+      print_error(anchors.error().message);
+      return kExitUsage;
+    }
+    req.lotl_anchors = std::move(*anchors);
+  }
+  auto st = cache::Store::open(store::resolve_store(o.store));
+  if (!st) {
+    print_error(st.error().message);
+    return kExitUsage;
+  }
+  auto lock = st->lock_for_writing();
+  if (!lock) {
+    print_error(lock.error().message);
+    return kExitUsage;
+  }
+  if (req.lotl_anchors.empty()) {
+    auto cur = st->current();
+    if (!cur || !*cur || (*cur)->lotl_anchor_digests.empty()) {
+      print_error("--lotl-signers is required (the store has no LOTL anchors yet)");
+      return kExitUsage;
+    }
+  }
+  cache::FetchOptions fo;
+  fo.cacert = o.cacert;
+  fo.user_agent = std::string("eutl/") + EUTL_VERSION;
+  fo.total_timeout = std::chrono::milliseconds(static_cast<long>(o.timeout * 1000));
+  fo.connect_timeout = std::chrono::milliseconds(static_cast<long>(o.connect_timeout * 1000));
+  fo.low_speed_time = std::chrono::seconds(std::max<long>(1, std::min<long>(20, static_cast<long>(o.timeout))));
+  fo.max_body_bytes = o.max_size;
+  fo.max_retries = o.retries;
+  fo.max_connections = o.parallel;
+  fo.connect_to = o.connect_to;
+  cache::Fetcher fetcher(fo);
+  const bool tty = ::isatty(STDERR_FILENO) == 1;
+  cache::ProgressFn progress;
+  if (tty) {
+    progress = show_progress;
+  }
+  auto report = cache::refresh_from_network(*st, *lock, fetcher, store::production_verifier(), req, progress);
+  if (tty) {
+    std::cerr << '\n';
+  }
+  if (!report) {
+    print_error(report.error().message);
+    return kExitUsage;
+  }
+  if (o.json) {
+    nlohmann::json j = store::snapshot_json(report->snapshot, *at);
+    j["report"] = {{"lotl_verified", report->lotl_verified},
+                   {"list_failures", report->list_failures},
+                   {"list_bytes_downloaded", report->list_bytes_downloaded}};
+    std::cout << j.dump(2) << '\n';
+  } else {
+    store::print_table(std::cout, report->snapshot, *at);
+    std::cout << "\n" << report->list_failures << " list(s) failed, " << report->list_bytes_downloaded
+              << " list bytes downloaded\n";
+  }
+  return store::exit_code(report->snapshot, report->lotl_verified);
+}
+
+}  // namespace
+
+void register_fetch(CLI::App& app, Runner& run) {
+  auto opts = std::make_shared<FetchCliOptions>();
+  CLI::App* cmd = app.add_subcommand("fetch", "Download, verify and store the LOTL and every national trusted list");
+  cmd->add_option("--lotl-url", opts->lotl_url, "Where the LOTL is published")->capture_default_str();
+  cmd->add_option("--lotl-signers", opts->lotl_signers,
+                  "PEM file of the LOTL signing certificates published in the Official Journal "
+                  "(required until the store has them)");
+  cmd->add_option("--cacert", opts->cacert, "PEM bundle of CA certificates for HTTPS (default: the system store)");
+  cmd->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
+  cmd->add_option("--at", opts->at, "Validation time (xsd:dateTime, default now)");
+  cmd->add_flag("--json", opts->json, "Machine-readable output");
+  cmd->add_option("--timeout", opts->timeout, "Per-request total timeout in seconds")->capture_default_str();
+  cmd->add_option("--connect-timeout", opts->connect_timeout, "Per-request connect timeout in seconds")
+      ->capture_default_str();
+  cmd->add_option("--max-size", opts->max_size, "Maximum size of one list in bytes")->capture_default_str();
+  cmd->add_option("--retries", opts->retries, "Retries of transient failures (5xx, resets, timeouts)")
+      ->capture_default_str();
+  cmd->add_option("--parallel", opts->parallel, "Parallel downloads")->capture_default_str()->check(
+      CLI::PositiveNumber);
+  cmd->add_option("--connect-to", opts->connect_to,
+                  "HOST:PORT:CONNECT-HOST:CONNECT-PORT, as curl's --connect-to (testing, mirrors)");
+  cmd->footer("Example: eutl fetch --lotl-signers oj-C276-2019-lotl-signers.pem");
+  cmd->callback([&run, opts] { run = [opts] { return run_fetch(*opts); }; });
+}
+
+}  // namespace eutl::cli

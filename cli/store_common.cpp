@@ -1,0 +1,184 @@
+#include "cli/store_common.h"
+
+#include <chrono>
+#include <iomanip>
+
+#include "eutl/cache/store.h"
+#include "eutl/verify/list_set.h"
+
+namespace eutl::cli::store {
+namespace {
+
+using nlohmann::json;
+
+std::optional<tsl::TimePoint> parse_opt(const std::string& text) {
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  auto t = tsl::parse_datetime(text);
+  return t ? std::optional<tsl::TimePoint>(t->time) : std::nullopt;
+}
+
+std::vector<std::string> warnings_of(const cache::ListRecord& r, tsl::TimePoint at) {
+  std::vector<std::string> w;
+  if (r.in_use == cache::InUse::kNone) {
+    w.push_back("no-list");
+  }
+  if (auto next = parse_opt(r.next_update); next && *next < at) {
+    w.push_back("expired");
+  }
+  if (r.in_use == cache::InUse::kKept ||
+      (!cache::is_success(r.fetch.status) && r.fetch.status != cache::FetchStatus::kNotAttempted)) {
+    w.push_back("not-refreshed");
+  }
+  if (r.in_use != cache::InUse::kNone && r.service_count == 0 && r.territory != "EU") {
+    w.push_back("zero-services");
+  }
+  return w;
+}
+
+json reasons_json(const std::vector<cache::ReasonCode>& reasons) {
+  json out = json::array();
+  for (const auto& r : reasons) {
+    out.push_back({{"code", r.code}, {"message", r.message}});
+  }
+  return out;
+}
+
+json list_json(const cache::ListRecord& r, tsl::TimePoint at) {
+  json j = {{"territory", r.territory},
+            {"url", r.url},
+            {"sequence_number", nullptr},
+            {"issue_date", r.issue_date.empty() ? json(nullptr) : json(r.issue_date)},
+            {"next_update", r.next_update.empty() ? json(nullptr) : json(r.next_update)},
+            {"result", r.result},
+            {"reasons", reasons_json(r.reasons)},
+            {"service_count", r.service_count},
+            {"certificate_count", r.certificate_count},
+            {"in_use_digest", r.in_use_digest.empty() ? json(nullptr) : json(r.in_use_digest)},
+            {"in_use", std::string(cache::to_string(r.in_use))},
+            {"warnings", warnings_of(r, at)},
+            {"fetch",
+             {{"status", std::string(cache::to_string(r.fetch.status))},
+              {"error", r.fetch.error},
+              {"http_status", r.fetch.http_status},
+              {"etag", r.fetch.etag},
+              {"last_modified", r.fetch.last_modified},
+              {"bytes", r.fetch.bytes},
+              {"attempts", r.fetch.attempts},
+              {"digest", r.fetch.digest},
+              {"result", r.fetch.result},
+              {"reasons", reasons_json(r.fetch.reasons)}}}};
+  if (r.sequence_number) {
+    j["sequence_number"] = *r.sequence_number;
+  }
+  if (auto issued = parse_opt(r.issue_date)) {
+    j["age_days"] = std::chrono::duration_cast<std::chrono::hours>(at - *issued).count() / 24;
+  }
+  return j;
+}
+
+std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
+
+}  // namespace
+
+std::filesystem::path resolve_store(const std::string& flag) {
+  return flag.empty() ? cache::default_store_dir() : std::filesystem::path(flag);
+}
+
+tsl::TimePoint now() { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); }
+
+Result<tsl::TimePoint> parse_at(const std::string& text) {
+  if (text.empty()) {
+    return now();
+  }
+  auto t = tsl::parse_datetime(text);
+  if (!t) {
+    return Error(Errc::kUsage, "--at: " + t.error().message);
+  }
+  return t->time;
+}
+
+cache::Verifier production_verifier() {
+  return [](std::vector<verify::ListSetInput> in, const verify::ListSetRequest& req) {
+    return verify::verify_list_set(std::move(in), req);
+  };
+}
+
+void apply_freshness(cache::Snapshot& snapshot, tsl::TimePoint at) {
+  auto adjust = [at](cache::ListRecord& r) {
+    auto next = parse_opt(r.next_update);
+    if (r.result == "valid" && next && *next < at) {
+      r.result = "expired";
+      r.reasons.push_back({"expired", "NextUpdate " + r.next_update + " is before " + tsl::format_time(at)});
+    }
+  };
+  adjust(snapshot.lotl);
+  for (auto& p : snapshot.pivots) {
+    adjust(p);
+  }
+  for (auto& l : snapshot.lists) {
+    adjust(l);
+  }
+}
+
+int exit_code(const cache::Snapshot& snapshot, bool lotl_verified) {
+  if (!lotl_verified || snapshot.lotl.result != "valid") {
+    return 3;
+  }
+  for (const auto& l : snapshot.lists) {
+    if (l.result != "valid" || l.in_use != cache::InUse::kFetched ||
+        (!cache::is_success(l.fetch.status) && l.fetch.status != cache::FetchStatus::kNotAttempted)) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+json snapshot_json(const cache::Snapshot& s, tsl::TimePoint at) {
+  json lotl = list_json(s.lotl, at);
+  json j = {{"snapshot", s.id},
+            {"created", s.created},
+            {"validation_time", s.validation_time},
+            {"evaluated_at", tsl::format_time(at)},
+            {"origin", s.origin},
+            {"lotl_url", s.lotl_url},
+            {"lotl", lotl},
+            {"pivots", json::array()},
+            {"lists", json::array()}};
+  for (const auto& p : s.pivots) {
+    j["pivots"].push_back(list_json(p, at));
+  }
+  for (const auto& l : s.lists) {
+    j["lists"].push_back(list_json(l, at));
+  }
+  return j;
+}
+
+void print_table(std::ostream& out, const cache::Snapshot& s, tsl::TimePoint at) {
+  out << "snapshot " << s.id << " (" << s.origin << ", created " << s.created << ")\n";
+  out << "LOTL seq " << (s.lotl.sequence_number ? std::to_string(*s.lotl.sequence_number) : "-") << "  "
+      << s.lotl.result << "  in use: " << cache::to_string(s.lotl.in_use) << "  " << s.lotl.url << "\n\n";
+  out << std::left << std::setw(4) << "TL" << std::setw(6) << "seq" << std::setw(22) << "issued" << std::setw(22)
+      << "next update" << std::setw(15) << "result" << std::setw(6) << "svc" << std::setw(6) << "CAs"
+      << std::setw(9) << "in use" << std::setw(14) << "fetch" << "warnings\n";
+  for (const auto& l : s.lists) {
+    std::string w;
+    for (const auto& x : warnings_of(l, at)) {
+      w += (w.empty() ? "" : ",") + x;
+    }
+    out << std::left << std::setw(4) << l.territory << std::setw(6)
+        << (l.sequence_number ? std::to_string(*l.sequence_number) : "-") << std::setw(22) << or_dash(l.issue_date)
+        << std::setw(22) << or_dash(l.next_update) << std::setw(15) << l.result << std::setw(6) << l.service_count
+        << std::setw(6) << l.certificate_count << std::setw(9) << cache::to_string(l.in_use) << std::setw(14)
+        << cache::to_string(l.fetch.status) << or_dash(w) << "\n";
+    if (!l.fetch.error.empty()) {
+      out << "      fetch: " << l.fetch.error << "\n";
+    }
+    if (l.result != "valid" && !l.reasons.empty()) {
+      out << "      " << l.reasons.front().code << ": " << l.reasons.front().message << "\n";
+    }
+  }
+}
+
+}  // namespace eutl::cli::store

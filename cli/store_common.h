@@ -1,0 +1,44 @@
+// Helpers shared by the store subcommands (fetch, import, status, store prune).
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+
+#include "eutl/cache/refresh.h"
+#include "eutl/cache/snapshot.h"
+#include "eutl/result.h"
+#include "eutl/tsl/time.h"
+
+namespace eutl::cli::store {
+
+// --store, else $EUTL_STORE, else the XDG cache directory.
+std::filesystem::path resolve_store(const std::string& flag);
+
+// --at TIME; empty means now (the CLI is the only place that reads the clock).
+[[nodiscard]] Result<tsl::TimePoint> parse_at(const std::string& text);
+tsl::TimePoint now();
+
+cache::Verifier production_verifier();
+
+// Freshness at `at` for results recorded earlier: valid lists past NextUpdate become
+// expired. (`status --at` re-verifies instead; this is the cheap default.)
+void apply_freshness(cache::Snapshot& snapshot, tsl::TimePoint at);
+
+// 0 all good, 1 some list not valid or not refreshed, 3 the LOTL is not valid.
+int exit_code(const cache::Snapshot& snapshot, bool lotl_verified);
+
+nlohmann::json snapshot_json(const cache::Snapshot& snapshot, tsl::TimePoint at);
+void print_table(std::ostream& out, const cache::Snapshot& snapshot, tsl::TimePoint at);
+
+}  // namespace eutl::cli::store
+
+#include "cli/commands.h"
+
+namespace eutl::cli {
+// Called by register_store (cmd_store.cpp), one per file.
+void register_fetch(CLI::App& app, Runner& run);   // cmd_fetch.cpp
+void register_import(CLI::App& app, Runner& run);  // cmd_import.cpp
+void register_status(CLI::App& app, Runner& run);  // cmd_status.cpp
+}  // namespace eutl::cli

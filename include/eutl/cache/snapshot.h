@@ -1,0 +1,105 @@
+// A snapshot: the immutable record of one refresh (fetch or import) of the trusted
+// lists. It names, for the LOTL, each pivot and each territory, the exact bytes in
+// use (by SHA-256), how they were obtained and what verification concluded.
+//
+// Snapshots are stored as JSON (`snapshots/<id>.json`). The id is
+// "<created as YYYYMMDDTHHMMSSZ>-<first 16 hex digits of the SHA-256 of the JSON>",
+// so ids sort by creation time and name their content; the id itself is not inside
+// the JSON. Once written, a snapshot is never modified.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eutl/result.h"
+
+namespace eutl::cache {
+
+// How the bytes of the last attempt were obtained. kOk and kNotModified are the only
+// successes; everything else leaves the list in use unchanged.
+enum class FetchStatus {
+  kNotAttempted,   // nothing was requested (e.g. a pivot already in the store)
+  kOk,             // 200 with a complete body
+  kNotModified,    // 304: the bytes of the previous attempt were reused
+  kImported,       // read from a local file (eutl import)
+  kHttpError,      // 4xx, or 5xx after the retries
+  kNetworkError,   // connection refused/reset, DNS, proxy…
+  kTimeout,        // connect, total or low-speed timeout
+  kTlsError,       // certificate verification or handshake failure
+  kTooManyRedirects,
+  kTooLarge,       // the body exceeded the maximum size
+  kTruncated,      // fewer bytes than announced
+  kNotXml,         // the body is not XML / not a trusted list
+};
+std::string_view to_string(FetchStatus s);
+FetchStatus fetch_status_from_string(std::string_view s);  // unknown → kNotAttempted
+bool is_success(FetchStatus s);                           // kOk, kNotModified, kImported
+
+// Where the list in use came from.
+enum class InUse {
+  kNone,     // no usable list for this territory
+  kFetched,  // the bytes obtained by this refresh
+  kKept,     // the fetch or verification failed: the previous list is kept
+};
+std::string_view to_string(InUse u);
+InUse in_use_from_string(std::string_view s);
+
+struct ReasonCode final {
+  std::string code;
+  std::string message;
+};
+
+struct FetchRecord final {
+  FetchStatus status = FetchStatus::kNotAttempted;
+  std::string error;          // curl's or our explanation; empty on success
+  long http_status = 0;       // last HTTP status seen, 0 when none
+  std::string etag;           // ETag of the response (or of the reused one on 304)
+  std::string last_modified;  // Last-Modified, verbatim
+  std::uint64_t bytes = 0;    // body bytes downloaded by this attempt (0 on 304)
+  int attempts = 0;           // requests made, retries included
+  std::string digest;         // hex SHA-256 of the bytes obtained (fetched, reused or imported)
+  std::string result;         // verification result of those bytes (valid/expired/…), empty if not verified
+  std::vector<ReasonCode> reasons;  // why those bytes were not valid
+};
+
+// One list: the LOTL, a pivot or a national list.
+struct ListRecord final {
+  std::string territory;  // SchemeTerritory ("EU" for the LOTL and pivots)
+  std::string url;        // where it is fetched from (or the imported file)
+  std::string in_use_digest;  // hex SHA-256 of the blob in use, empty when none
+  InUse in_use = InUse::kNone;
+  // Facts of the list in use (absent when none).
+  std::optional<std::uint64_t> sequence_number;
+  std::string issue_date;   // xsd:dateTime, UTC
+  std::string next_update;  // empty for a closed list or when none
+  std::string result = "indeterminate";  // valid / expired / invalid / indeterminate (of the list in use)
+  std::vector<ReasonCode> reasons;       // of the list in use
+  std::uint64_t service_count = 0;
+  std::uint64_t certificate_count = 0;
+  std::string signer_sha256;  // hex, of the list in use
+  std::string verified_at;    // the validation time used
+  FetchRecord fetch;          // the attempt of this refresh
+};
+
+struct Snapshot final {
+  std::string id;  // not serialised: derived from the content (see above)
+  std::string created;          // xsd:dateTime of the refresh (wall clock)
+  std::string validation_time;  // the time lists were verified at
+  std::string origin;           // "fetch" or "import"
+  std::string lotl_url;
+  std::vector<std::string> lotl_anchor_digests;  // blobs holding each anchor certificate (DER)
+  ListRecord lotl;
+  std::vector<ListRecord> pivots;
+  std::vector<ListRecord> lists;  // national lists, sorted by territory
+
+  const ListRecord* find_list(std::string_view territory) const;
+};
+
+// Deterministic JSON (sorted keys, two-space indent).
+std::string snapshot_to_json(const Snapshot& snapshot);
+[[nodiscard]] Result<Snapshot> snapshot_from_json(std::string_view json, std::string id);
+
+}  // namespace eutl::cache

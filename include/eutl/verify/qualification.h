@@ -1,0 +1,126 @@
+// Is this certificate an EU qualified certificate, for which use, on a QSCD, at its
+// issuance and at a time T? ETSI TS 119 615 (procedure as rebuilt in docs §4.4–4.6,
+// following TS 119 172-4 and DSS), EN 319 412-5 (QC statements), TS 119 612
+// (service periods, qualifiers), and TS 119 411-5 for QWACs.
+//
+// Caller is responsible for: building the ServiceIndex from lists whose
+// verification status is VALID only (verify::ListStatus::kValid): expired, invalid or
+// indeterminate lists must never be indexed. The engine trusts the index.
+//
+// Deviations from TS 119 615 (as rebuilt in docs §4.4):
+// - When the certificate-type filter (step 4) leaves no service entry, the result is
+//   "not qualified" (the list positively says the CA does not issue that type), not N/A.
+// - Issuer search never relies on names: a service is used only when its listed key
+//   verifies the certificate's signature (or that of a CA up the given chain).
+// - A period containing an unknown critical extension is unusable (TS 119 612 Annex B).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eutl/result.h"
+#include "eutl/tsl/service_index.h"
+#include "eutl/tsl/time.h"
+#include "eutl/verify/certificate_profile.h"
+#include "eutl/verify/list_set.h"
+#include "eutl/verify/policy_profile.h"
+#include "eutl/verify/trace.h"
+
+namespace eutl::verify {
+
+enum class Tri : std::uint8_t { kFalse, kTrue, kUnknown };  // kUnknown prints as JSON null
+std::string_view to_string(Tri t);                            // "false" / "true" / "null"
+
+enum class CertType : std::uint8_t { kESig, kESeal, kWsa, kUnknown };
+std::string_view to_string(CertType t);  // "esig" / "eseal" / "wsa" / "unknown"
+
+enum class QualStatus : std::uint8_t { kQualified, kNotQualified, kIndeterminate };
+std::string_view to_string(QualStatus s);  // "qualified" / "not_qualified" / "indeterminate"
+
+// The service period a result rests on.
+struct ServiceUse final {
+  std::uint32_t service = 0;  // index into the ServiceIndex
+  tsl::ServiceProvenance provenance;
+  std::optional<std::size_t> history_index;  // nullopt: current state
+  std::string type_uri;
+  std::string status_uri;
+  tsl::TimePoint start{};
+  std::optional<tsl::TimePoint> end;
+  std::vector<std::string> captured_qualifiers;  // short names ("QCWithQSCD")
+  std::vector<std::string> additional_information;  // short names ("ForeSignatures")
+};
+
+struct QualificationAtTime final {
+  tsl::TimePoint time{};
+  QualStatus status = QualStatus::kIndeterminate;
+  Tri qualified = Tri::kUnknown;
+  CertType type = CertType::kUnknown;
+  Tri qscd = Tri::kUnknown;
+  std::optional<ServiceUse> service;
+  std::string reason;  // one sentence: why this result
+};
+
+// --claim values (issue 5 item 6).
+enum class ClaimKind : std::uint8_t { kQes, kQcESig, kQSeal, kQcESeal, kQwac, kPolicy };
+struct Claim final {
+  ClaimKind kind = ClaimKind::kQes;
+  std::optional<PolicyProfile> policy;  // for kPolicy
+  std::string text;                     // as given
+};
+// "qes", "qc-esig", "qseal", "qc-eseal", "qwac" or a policy profile name; kUsage otherwise.
+[[nodiscard]] Result<Claim> parse_claim(std::string_view text);
+
+enum class Verdict : std::uint8_t { kConfirmed, kRefuted, kIndeterminate };
+std::string_view to_string(Verdict v);  // "confirmed" / "refuted" / "indeterminate"
+
+struct ClaimResult final {
+  Claim claim;
+  Verdict verdict = Verdict::kIndeterminate;
+  std::string failing_part;  // empty when confirmed; e.g. "qscd", "policy QNCP-w", "issuer not listed"
+  std::string explanation;
+};
+
+struct QualificationRequest final {
+  const CertificateProfile* certificate = nullptr;  // required, with `native` set
+  std::vector<const CertificateProfile*> chain;     // optional CA certificates (--chain)
+  tsl::TimePoint at{};                              // time T; no default (style C13)
+  std::optional<Claim> claim;
+};
+
+struct QualificationResult final {
+  QualificationAtTime at_issuance;
+  QualificationAtTime at_time;
+  QualificationAtTime overall;  // docs §4.6: the two times combined
+  std::vector<std::uint32_t> anchor_services;  // services whose key verified the chain
+  std::optional<ClaimResult> claim;
+  Trace trace;
+};
+
+// The index inputs for a verified list set: ONLY the lists whose status is kValid
+// (expired, invalid and indeterminate lists are left out). This is the hook the
+// store uses as well as `eutl check --lists`. The lists must outlive the index.
+std::vector<tsl::IndexInput> valid_index_inputs(const std::vector<VerifiedList>& lists);
+
+// Decides against one index. Thread-safe; caches decoded issuer keys per anchor.
+class QualificationEngine final {
+ public:
+  explicit QualificationEngine(const tsl::ServiceIndex& index);
+  ~QualificationEngine();
+  QualificationEngine(const QualificationEngine&) = delete;
+  QualificationEngine& operator=(const QualificationEngine&) = delete;
+
+  [[nodiscard]] Result<QualificationResult> decide(const QualificationRequest& request) const;
+  const tsl::ServiceIndex& index() const noexcept { return m_index; }
+
+  struct KeyCache;
+
+ private:
+  const tsl::ServiceIndex& m_index;
+  std::unique_ptr<KeyCache> m_keys;
+};
+
+}  // namespace eutl::verify

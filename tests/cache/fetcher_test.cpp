@@ -1,0 +1,144 @@
+// The fetcher against the loopback HTTPS server: each fault ends within its bound and
+// is classified; the happy path, conditional GET and the size limit.
+#include "eutl/cache/fetcher.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/https_server.h"
+
+namespace eutl::cache {
+namespace {
+
+using test::Fault;
+using test::HttpsServer;
+
+const std::string kBody = "<?xml version=\"1.0\"?><TrustServiceStatusList>" + std::string(4000, 'x') +
+                          "</TrustServiceStatusList>";
+
+FetchOptions fast_options(const HttpsServer& server) {
+  FetchOptions o;
+  o.cacert = server.ca_file().string();
+  o.connect_to = {server.connect_to()};
+  o.total_timeout = std::chrono::milliseconds(1500);
+  o.connect_timeout = std::chrono::milliseconds(1000);
+  o.low_speed_time = std::chrono::seconds(1);
+  o.max_body_bytes = 1 << 20;
+  o.max_retries = 1;
+  o.retry_backoff = std::chrono::milliseconds(50);
+  return o;
+}
+
+FetchResponse fetch_one(const HttpsServer& server, const std::string& path, FetchRequest req = {}) {
+  Fetcher fetcher(fast_options(server));
+  req.url = "https://127.0.0.1" + path;
+  return fetcher.fetch_all({req}).at(0);
+}
+
+TEST(Fetcher, DownloadsBodyWithValidators) {
+  HttpsServer server;
+  server.set_route("/ok.xml", {kBody, Fault::kNone});
+  FetchResponse r = fetch_one(server, "/ok.xml");
+  EXPECT_EQ(r.status, FetchStatus::kOk);
+  EXPECT_EQ(r.http_status, 200);
+  EXPECT_EQ(std::string(r.body.begin(), r.body.end()), kBody);
+  EXPECT_FALSE(r.etag.empty());
+}
+
+TEST(Fetcher, ConditionalGetGives304WithoutBody) {
+  HttpsServer server;
+  server.set_route("/ok.xml", {kBody, Fault::kNone});
+  FetchResponse first = fetch_one(server, "/ok.xml");
+  server.reset_counters();
+  FetchResponse second = fetch_one(server, "/ok.xml", FetchRequest{"", first.etag, ""});
+  EXPECT_EQ(second.status, FetchStatus::kNotModified);
+  EXPECT_EQ(second.bytes_received, 0u);
+  EXPECT_EQ(server.body_bytes_sent(), 0u);
+  EXPECT_EQ(second.etag, first.etag);
+}
+
+struct FaultCase {
+  const char* name;
+  Fault fault;
+  FetchStatus expected;
+  int expected_attempts;  // 2 for transient faults (max_retries = 1)
+};
+
+class FetcherFault : public ::testing::TestWithParam<FaultCase> {};
+
+TEST_P(FetcherFault, ClassifiesAndFinishesInTime) {
+  HttpsServer server;
+  server.set_route("/f.xml", {kBody, GetParam().fault});
+  const auto start = std::chrono::steady_clock::now();
+  FetchResponse r = fetch_one(server, "/f.xml");
+  const auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(r.status, GetParam().expected) << r.error;
+  EXPECT_EQ(r.attempts, GetParam().expected_attempts);
+  EXPECT_TRUE(r.body.empty());
+  // Bound: (total timeout + backoff) per attempt, far below the 30 s stall.
+  EXPECT_LT(took, std::chrono::seconds(6));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Faults, FetcherFault,
+    ::testing::Values(FaultCase{"NotFound", Fault::kNotFound, FetchStatus::kHttpError, 1},
+                      FaultCase{"ServerError", Fault::kServerError, FetchStatus::kHttpError, 2},
+                      FaultCase{"Reset", Fault::kReset, FetchStatus::kNetworkError, 2},
+                      FaultCase{"HalfBody", Fault::kHalfBody, FetchStatus::kTruncated, 2},
+                      FaultCase{"Stall", Fault::kStall, FetchStatus::kTimeout, 2},
+                      FaultCase{"Huge", Fault::kHuge, FetchStatus::kTooLarge, 1},
+                      FaultCase{"RedirectLoop", Fault::kRedirectLoop, FetchStatus::kTooManyRedirects, 1}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(Fetcher, HugeBodyIsAbortedNearTheLimit) {
+  HttpsServer server;
+  server.set_route("/huge.xml", {"", Fault::kHuge});
+  FetchResponse r = fetch_one(server, "/huge.xml");
+  EXPECT_EQ(r.status, FetchStatus::kTooLarge);
+  // Never more than the limit plus what was in flight (socket buffers).
+  EXPECT_LT(r.bytes_received, (1u << 20) + (4u << 20));
+}
+
+TEST(Fetcher, RejectsCertificateForAnotherName) {
+  HttpsServer good;
+  HttpsServer bad(/*certificate_name_ok=*/false);
+  bad.set_route("/ok.xml", {kBody, Fault::kNone});
+  FetchOptions o = fast_options(good);  // trusts only the good server's certificate
+  o.connect_to = {bad.connect_to()};
+  Fetcher fetcher(o);
+  FetchResponse r = fetcher.fetch_all({FetchRequest{"https://127.0.0.1/ok.xml", {}, {}}}).at(0);
+  EXPECT_EQ(r.status, FetchStatus::kTlsError) << r.error;
+  EXPECT_EQ(bad.requests("/ok.xml"), 0);
+}
+
+TEST(Fetcher, RejectsNonXmlBody) {
+  HttpsServer server;
+  server.set_route("/html", {"<!-- x --><html/>", Fault::kNone});
+  server.set_route("/text", {"Service unavailable", Fault::kNone});
+  EXPECT_EQ(fetch_one(server, "/text").status, FetchStatus::kNotXml);
+}
+
+TEST(Fetcher, ManyRequestsInParallelKeepOrder) {
+  HttpsServer server;
+  std::vector<FetchRequest> reqs;
+  for (int i = 0; i < 20; ++i) {
+    server.set_route("/l" + std::to_string(i), {"<x>" + std::to_string(i) + "</x>", Fault::kNone});
+    reqs.push_back({"https://127.0.0.1/l" + std::to_string(i), {}, {}});
+  }
+  FetchOptions o = fast_options(server);
+  o.max_connections = 3;
+  Fetcher fetcher(o);
+  auto out = fetcher.fetch_all(reqs);
+  ASSERT_EQ(out.size(), 20u);
+  for (int i = 0; i < 20; ++i) {
+    EXPECT_EQ(std::string(out[i].body.begin(), out[i].body.end()), "<x>" + std::to_string(i) + "</x>");
+  }
+}
+
+TEST(LooksLikeXml, AcceptsBomAndWhitespace) {
+  EXPECT_TRUE(looks_like_xml(tsl::as_bytes("\xEF\xBB\xBF  \n<a/>")));
+  EXPECT_FALSE(looks_like_xml(tsl::as_bytes("{\"a\":1}")));
+  EXPECT_FALSE(looks_like_xml(tsl::as_bytes("")));
+}
+
+}  // namespace
+}  // namespace eutl::cache

@@ -1,0 +1,79 @@
+// `eutl verify` end to end: exit codes, one line per list, JSON fields.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/test_paths.h"
+
+namespace eutl::test {
+namespace {
+
+std::string verify_cmd(const std::string& args) { return cli() + " verify " + args + " 2>&1"; }
+
+TEST(VerifyCli, GoodFixtureSetExitsZero) {
+  auto f = fixtures().string();
+  auto r = run_command(verify_cmd("--lotl-signers " + f + "/pki/oj-anchors.pem --at 2025-03-01T00:00:00Z " + f +
+                                  "/lists"));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  // One line per list: 5 lists in lists/ (MANIFEST.txt).
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 5) << r.out;
+}
+
+TEST(VerifyCli, JsonHasTheContractFields) {
+  auto f = fixtures().string();
+  auto r = run_command(cli() + " verify --json --lotl-signers " + f + "/pki/oj-anchors.pem --at 2025-03-01 " + f +
+                       "/lists/lotl.xml " + f + "/lists/pivot-101.xml " + f + "/bad/tl-AA-tampered.xml");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_TRUE(j.is_array()) << r.out;
+  ASSERT_EQ(j.size(), 3u);
+  EXPECT_EQ(j[0]["kind"], "lotl");
+  EXPECT_EQ(j[0]["sequence_number"], 102);
+  EXPECT_EQ(j[0]["result"], "valid");
+  EXPECT_EQ(j[1]["kind"], "pivot");
+  EXPECT_EQ(j[2]["kind"], "tl");
+  EXPECT_EQ(j[2]["territory"], "AA");
+  EXPECT_EQ(j[2]["result"], "invalid");
+  EXPECT_EQ(j[2]["reasons"][0], "sig-digest-mismatch");
+  for (const auto& o : j) {
+    for (const char* key : {"file", "kind", "territory", "sequence_number", "result", "reasons", "signer_sha256"}) {
+      EXPECT_TRUE(o.contains(key)) << key;
+    }
+  }
+  EXPECT_EQ(j[0]["signer_sha256"].get<std::string>().size(), 64u);
+}
+
+TEST(VerifyCli, UsageErrorsExitTwo) {
+  auto f = fixtures().string();
+  EXPECT_EQ(run_command(verify_cmd(f + "/lists")).exit_code, 2);  // no --lotl-signers
+  EXPECT_EQ(run_command(verify_cmd("--lotl-signers " + f + "/pki/oj-anchors.pem")).exit_code, 2);  // no inputs
+  EXPECT_EQ(run_command(verify_cmd("--lotl-signers /nonexistent.pem " + f + "/lists")).exit_code, 2);
+  EXPECT_EQ(run_command(verify_cmd("--lotl-signers " + f + "/pki/oj-anchors.pem /nonexistent.xml")).exit_code, 2);
+  EXPECT_EQ(run_command(verify_cmd("--lotl-signers " + f + "/pki/oj-anchors.pem " + f + "/pki")).exit_code, 2);
+  EXPECT_EQ(run_command(verify_cmd("--lotl-signers " + f + "/pki/oj-anchors.pem --at yesterday " + f + "/lists"))
+                .exit_code,
+            2);
+}
+
+TEST(VerifyCli, RealLotl332WithPivotsAndFr112Expired) {
+  EUTL_REQUIRE_REALDATA();
+  auto d = realdata().string();
+  auto r = run_command(cli() + " verify --json --lotl-signers " + d + "/oj/oj-C276-2019-lotl-signers.pem --at " +
+                       "2023-10-28T00:00:00Z " + d + "/lotl/eu-lotl-seq332-2023-09-27.xml " + d + "/lotl/pivots/eu-lotl-pivot-282.xml " +
+                       d + "/lotl/pivots/eu-lotl-pivot-300.xml " + d + "/tl/2023");
+  EXPECT_EQ(r.exit_code, 1);  // FR 112 is expired
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_TRUE(j.is_array());
+  ASSERT_EQ(j.size(), 33u);
+  int valid = 0;
+  for (const auto& o : j) {
+    if (o["result"] == "valid") ++valid;
+    if (o["file"].get<std::string>().ends_with("FR-seq112.xml")) {
+      EXPECT_EQ(o["result"], "expired");
+    }
+  }
+  EXPECT_EQ(valid, 32);
+}
+
+}  // namespace
+}  // namespace eutl::test

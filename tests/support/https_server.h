@@ -1,0 +1,72 @@
+// A small HTTPS server for the cache tests: 127.0.0.1 on an ephemeral port, a
+// self-signed certificate made with the OpenSSL API at start-up, one thread per
+// connection, and faults injectable per path.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace eutl::test {
+
+enum class Fault {
+  kNone,          // 200 with the body; 304 when If-None-Match matches the ETag
+  kNotFound,      // 404
+  kServerError,   // 500
+  kReset,         // TCP reset right after the request
+  kHalfBody,      // Content-Length of the whole body, half of it sent, then close
+  kStall,         // nothing sent for 30 s (or until the server stops)
+  kHuge,          // 1 GB streamed without Content-Length until the client gives up
+  kRedirectLoop,  // 302 to itself
+};
+
+struct Route final {
+  std::string body;
+  Fault fault = Fault::kNone;
+};
+
+class HttpsServer final {
+ public:
+  // `certificate_name_ok`: false gives a certificate for "wrong.example" instead of
+  // IP 127.0.0.1 (an invalid TLS certificate for clients).
+  explicit HttpsServer(bool certificate_name_ok = true);
+  ~HttpsServer();
+  HttpsServer(const HttpsServer&) = delete;
+  HttpsServer& operator=(const HttpsServer&) = delete;
+
+  int port() const { return m_port; }
+  // PEM of the server's certificate, to pass as --cacert.
+  const std::filesystem::path& ca_file() const { return m_ca_file; }
+  // "127.0.0.1:443:127.0.0.1:<port>": lets https://127.0.0.1/… URLs reach this server.
+  std::string connect_to() const;
+
+  void set_route(const std::string& path, Route route);
+  void set_fault(const std::string& path, Fault fault);
+  // Body bytes sent with 200 responses (kNone, kHalfBody, kHuge) since the last reset.
+  std::uint64_t body_bytes_sent() const { return m_body_bytes.load(); }
+  int requests(const std::string& path) const;
+  void reset_counters();
+
+ private:
+  void accept_loop();
+  void serve(int fd);
+
+  int m_listen_fd = -1;
+  int m_port = 0;
+  void* m_ctx = nullptr;  // SSL_CTX*, kept opaque to keep OpenSSL out of test headers
+  std::filesystem::path m_ca_file;
+  std::atomic<bool> m_stop{false};
+  std::atomic<std::uint64_t> m_body_bytes{0};
+  mutable std::mutex m_mutex;
+  std::map<std::string, Route> m_routes;
+  std::map<std::string, int> m_requests;
+  std::vector<std::thread> m_threads;
+  std::thread m_acceptor;
+};
+
+}  // namespace eutl::test

@@ -1,0 +1,31 @@
+// The decoded OpenSSL certificate behind a CertificateProfile, and the RAII aliases
+// verify/ uses for OpenSSL handles (style C5). Internal to verify/.
+#pragma once
+
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+#include "eutl/verify/certificate_profile.h"
+#include "tsl/detail/c_handle.h"
+
+namespace eutl::verify::detail {
+
+using X509Ptr = eutl::detail::CHandle<X509, X509_free>;
+using EvpPkeyPtr = eutl::detail::CHandle<EVP_PKEY, EVP_PKEY_free>;
+
+struct NativeCertificate final {
+  X509Ptr x509;
+};
+
+// Decodes DER into an X509 that must consume every byte (no trailing data).
+X509Ptr decode_x509(tsl::ByteView der);
+
+// The qcStatements extension value (the OCTET STRING content). Fills `qc` and appends
+// anomalies; false (with `error`) when the outer structure is not strict DER.
+bool parse_qc_statements(tsl::ByteView value, QcStatements& qc, std::vector<std::string>& anomalies,
+                         std::string& error);
+
+// True when `issuer_key` verifies the signature on `subject`.
+bool signature_verifies(X509* subject, EVP_PKEY* issuer_key);
+
+}  // namespace eutl::verify::detail

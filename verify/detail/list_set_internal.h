@@ -1,0 +1,46 @@
+// The stages of verify_list_set, one file each: list_checks.cpp (freshness and
+// consistency), pivot_chain.cpp (anchoring the LOTL), list_set.cpp (orchestration).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eutl/tsl/xml_document.h"
+#include "eutl/verify/list_set.h"
+#include "verify/detail/signature.h"
+
+namespace eutl::verify::trust {
+
+// One input while it is being verified: the parsed document stays alive until the
+// signature has been checked on it (parse once, verify what was read).
+struct Item final {
+  std::optional<tsl::XmlDocument> doc;
+  VerifiedList result;
+  bool on_chain = false;  // a pivot that was walked
+};
+
+// TS 119 612 V2.4.1 §5.3.2 (version), §5.3.14 (ListIssueDateTime), §5.3.15
+// (NextUpdate) at the validation time. Pivots are history: only the version counts.
+void check_freshness(const tsl::TrustedList& list, ListKind kind, tsl::TimePoint at, std::vector<Reason>& reasons,
+                     std::vector<Reason>& warnings);
+
+// The worst severity among `reasons` decides (invalid > indeterminate > expired).
+ListStatus status_from(const std::vector<Reason>& reasons);
+
+// Every certificate of `pointer`'s ServiceDigitalIdentities, labelled `label`.
+void add_pointer_certificates(TrustedSet& set, const tsl::OtherTslPointer& pointer, const std::string& label);
+
+// The OJ anchors as a trusted set ("anchor <sha256>").
+TrustedSet anchor_set(const std::vector<tsl::Bytes>& anchors);
+
+// Copies a signature check into the result.
+void apply_signature(Item& item, SignatureCheck check);
+
+// The sequence number in a pivot URL ("…/eu-lotl-pivot-300.xml", "…/tl-pivot-191-mp.xml").
+std::optional<std::uint64_t> pivot_sequence(std::string_view uri);
+
+// Verifies the current LOTL (items[lotl]) and the pivots it announces, oldest to newest.
+void anchor_lotl(std::vector<Item>& items, std::size_t lotl, const ListSetRequest& request);
+
+}  // namespace eutl::verify::trust

@@ -1,0 +1,70 @@
+// The XAdES enveloped signature of one trusted list, checked against a set of
+// certificates the caller already trusts (OJ anchors, a pivot's announcement or a
+// LOTL pointer). Internal to verify/.
+//
+// Deviations from TS 119 612 V2.4.1 Annex B / EN 319 132-1:
+// - RSA-PSS (RFC 6931 / xmldsig-more#sha256-rsa-MGF1) is not supported: Debian's
+//   xmlsec1 1.2.37 has no PSS transform. Such lists get sig-algorithm-unsupported
+//   (indeterminate), never a pass.
+// - SHA-1 (signature or reference digest) is accepted only for signatures whose
+//   signed SigningTime is before kSha1CutOff (2016-07-01, the day Regulation (EU)
+//   910/2014 applies); MD5 never. RSA keys must have at least 1024 bits.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eutl/tsl/bytes.h"
+#include "eutl/tsl/time.h"
+#include "eutl/tsl/xml_document.h"
+#include "eutl/verify/list_set.h"
+#include "eutl/verify/trace.h"
+#include "verify/reasons.h"
+
+namespace eutl::verify::trust {
+
+inline constexpr tsl::TimePoint kSha1CutOff = tsl::kEidasDate;
+inline constexpr int kMinRsaBits = 1024;
+
+// Outcome: the shared tri-state of eutl/verify/trace.h (kWarning is not used here).
+
+// A certificate allowed to sign, and what authorised it ("anchor …", "pointer AT in LOTL 332").
+struct TrustedSigner final {
+  tsl::Bytes der;
+  tsl::Sha256 sha256{};
+  std::string label;
+};
+using TrustedSet = std::vector<TrustedSigner>;
+
+void add_trusted(TrustedSet& set, const tsl::Bytes& der, const std::string& label);
+
+enum class RequireSigningCertV2 : bool { kNo, kYes };
+// When the signer is untrusted, also verify with the KeyInfo key to tell whether the
+// content changed too (a diagnostic; it never makes a list trusted).
+enum class DiagnoseUntrusted : bool { kNo, kYes };
+
+struct SignatureRequest final {
+  const TrustedSet* trusted = nullptr;
+  RequireSigningCertV2 require_v2 = RequireSigningCertV2::kNo;
+  // Reason used when the signer is not in `trusted` (signer-not-trusted / -not-in-pointer).
+  const reasons::ReasonInfo* untrusted_reason = nullptr;
+  std::string untrusted_detail;
+  DiagnoseUntrusted diagnose = DiagnoseUntrusted::kYes;
+};
+
+struct SignatureCheck final {
+  Outcome outcome = Outcome::kIndeterminate;
+  std::vector<Reason> reasons;
+  SignatureInfo info;
+  // Every certificate in KeyInfo (DER), so callers can say where an untrusted signer is listed.
+  std::vector<tsl::Bytes> keyinfo_certificates;
+};
+
+// Checks the signature of `doc` (the very document the model was read from).
+// Registers the signature's Id attributes on the document (xmlAddID) after
+// checking that no Id value is duplicated.
+SignatureCheck check_list_signature(const tsl::XmlDocument& doc, const SignatureRequest& request);
+
+}  // namespace eutl::verify::trust

@@ -1,0 +1,211 @@
+// verify_list_set: parse every input once (in parallel), recognise the LOTL and its
+// pivots by content, anchor the LOTL, then verify every national list against the
+// LOTL's pointer for its territory and TSLType (in parallel).
+#include "eutl/verify/list_set.h"
+
+#include <strings.h>
+
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <thread>
+
+#include "eutl/tsl/parser.h"
+#include "verify/detail/list_set_internal.h"
+#include "verify/reasons.h"
+
+namespace eutl::verify {
+namespace {
+
+using trust::Item;
+
+void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& fn) {
+  if (threads == 0) {
+    threads = std::max(1u, std::thread::hardware_concurrency());
+  }
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < n; ++i) {
+      fn(i);
+    }
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> pool;
+  pool.reserve(threads);
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      for (std::size_t i = next++; i < n; i = next++) {
+        fn(i);
+      }
+    });
+  }
+  for (auto& th : pool) {
+    th.join();
+  }
+}
+
+void parse_one(ListSetInput& in, Item& item) {
+  item.result.source = in.source;
+  item.result.digest = tsl::sha256(in.bytes);
+  auto doc = tsl::XmlDocument::parse(in.bytes, in.source);
+  in.bytes = {};  // libxml2 keeps its own copy
+  if (!doc) {
+    item.result.reasons.push_back(reasons::make(reasons::kNotWellFormed, doc.error().message));
+    return;
+  }
+  auto list = tsl::read_trusted_list(*doc);
+  if (!list) {
+    item.result.reasons.push_back(reasons::make(reasons::kNotATsl, list.error().message));
+    return;
+  }
+  for (const auto& w : list->warnings) {
+    std::string where = w.line > 0 ? " (line " + std::to_string(w.line) + ")" : std::string();
+    item.result.warnings.push_back(Reason{w.code, w.message + where});
+  }
+  item.result.kind = list->is_lotl() ? ListKind::kPivot : ListKind::kTl;
+  item.result.list = std::move(*list);
+  item.doc = std::move(*doc);
+}
+
+bool same_territory(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && ::strcasecmp(a.c_str(), b.c_str()) == 0;
+}
+
+// TS 119 612 V2.4.1 §5.3.16.1: a pointer to a national list carries the list's
+// TSLType and MIME type; the XML form is the one verified here.
+bool is_xml_pointer(const tsl::OtherTslPointer& p) {
+  return p.mime_type.empty() || p.mime_type.find("xml") != std::string::npos;
+}
+
+bool same_type(const tsl::OtherTslPointer& p, const tsl::TrustedList& tl) {
+  if (p.tsl_type != tsl::TslType::kUnknown && tl.scheme.tsl_type != tsl::TslType::kUnknown) {
+    return p.tsl_type == tl.scheme.tsl_type;
+  }
+  return p.tsl_type_uri == tl.scheme.tsl_type_uri;
+}
+
+// Where else the KeyInfo certificates appear, for a useful sentence.
+std::string listed_elsewhere(const tsl::TrustedList& lotl, const std::vector<tsl::Bytes>& keyinfo) {
+  for (const auto& p : lotl.scheme.pointers) {
+    for (const auto& id : p.identities) {
+      for (const auto& c : id.certificates) {
+        for (const auto& k : keyinfo) {
+          if (c.blob.der() == k) {
+            return "the signer is in the pointer for " + p.territory;
+          }
+        }
+      }
+    }
+  }
+  return "";
+}
+
+void verify_tl(Item& item, const Item* lotl) {
+  const tsl::TrustedList& tl = *item.result.list;
+  auto& reasons = item.result.reasons;
+  if (lotl == nullptr || !lotl->result.list) {
+    reasons.push_back(reasons::make(reasons::kNoLotl));
+    return;
+  }
+  const tsl::TrustedList& l = *lotl->result.list;
+  std::string label = "pointer " + tl.scheme.territory + " in LOTL " + std::to_string(l.scheme.sequence_number);
+  trust::TrustedSet trusted;
+  bool territory_found = false;
+  for (const auto& p : l.scheme.pointers) {
+    if (!same_territory(p.territory, tl.scheme.territory) || tsl::is_list_of_lists(p.tsl_type)) {
+      continue;
+    }
+    territory_found = true;
+    if (same_type(p, tl) && is_xml_pointer(p)) {
+      trust::add_pointer_certificates(trusted, p, label);
+    }
+  }
+  if (!territory_found) {
+    reasons.push_back(reasons::make(reasons::kNoPointer, "territory " + tl.scheme.territory));
+  } else if (trusted.empty()) {
+    reasons.push_back(reasons::make(reasons::kTslTypeMismatch, tl.scheme.tsl_type_uri));
+  }
+  trust::SignatureRequest req;
+  req.trusted = &trusted;
+  req.require_v2 = tl.scheme.version >= 6 ? trust::RequireSigningCertV2::kYes : trust::RequireSigningCertV2::kNo;
+  req.untrusted_reason = &reasons::kSignerNotInPointer;
+  trust::SignatureCheck check = trust::check_list_signature(*item.doc, req);
+  if (check.outcome == Outcome::kFail && check.info.matched.empty()) {
+    std::string where = listed_elsewhere(l, check.keyinfo_certificates);
+    for (auto& r : check.reasons) {
+      if (r.code == reasons::kSignerNotInPointer.code && !where.empty()) {
+        r.message += ": " + where;
+      }
+    }
+  }
+  trust::apply_signature(item, std::move(check));
+  if (lotl->result.status != ListStatus::kValid) {
+    reasons.push_back(reasons::make(reasons::kLotlNotValid, "LOTL " + std::to_string(l.scheme.sequence_number) +
+                                                                " is " + std::string(to_string(lotl->result.status))));
+  }
+}
+
+}  // namespace
+
+ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetRequest& request) {
+  std::vector<Item> items(inputs.size());
+  parallel_for(inputs.size(), request.threads, [&](std::size_t i) { parse_one(inputs[i], items[i]); });
+
+  // The newest list of lists is the LOTL; older ones are pivot candidates.
+  std::optional<std::size_t> lotl;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].result.list && items[i].result.kind == ListKind::kPivot &&
+        (!lotl || items[i].result.list->scheme.sequence_number >
+                      items[*lotl].result.list->scheme.sequence_number)) {
+      lotl = i;
+    }
+  }
+  if (lotl) {
+    Item& L = items[*lotl];
+    L.result.kind = ListKind::kLotl;
+    trust::anchor_lotl(items, *lotl, request);
+    trust::check_freshness(*L.result.list, ListKind::kLotl, request.at, L.result.reasons, L.result.warnings);
+    L.result.status = trust::status_from(L.result.reasons);
+    // Lists of lists that the chain did not walk: verified against the anchors only.
+    const trust::TrustedSet anchors = trust::anchor_set(request.lotl_anchors);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      Item& P = items[i];
+      if (i == *lotl || P.result.kind != ListKind::kPivot) {
+        continue;
+      }
+      if (!P.on_chain) {
+        trust::SignatureRequest req;
+        req.trusted = &anchors;
+        req.untrusted_reason = &reasons::kSignerNotTrusted;
+        trust::apply_signature(P, trust::check_list_signature(*P.doc, req));
+        P.result.warnings.push_back(reasons::make(reasons::kPivotNotOnChain));
+      }
+      trust::check_freshness(*P.result.list, ListKind::kPivot, request.at, P.result.reasons, P.result.warnings);
+      P.result.status = trust::status_from(P.result.reasons);
+    }
+  }
+  const Item* lotl_item = lotl ? &items[*lotl] : nullptr;
+  parallel_for(items.size(), request.threads, [&](std::size_t i) {
+    Item& item = items[i];
+    if (item.result.list && item.result.kind == ListKind::kTl) {
+      verify_tl(item, lotl_item);
+      trust::check_freshness(*item.result.list, ListKind::kTl, request.at, item.result.reasons,
+                              item.result.warnings);
+    }
+    if (item.result.kind == ListKind::kTl) {
+      item.result.status = trust::status_from(item.result.reasons);
+    }
+    item.doc.reset();
+  });
+
+  ListSetResult out;
+  out.lotl = lotl;
+  out.lists.reserve(items.size());
+  for (auto& item : items) {
+    out.lists.push_back(std::move(item.result));
+  }
+  return out;
+}
+
+}  // namespace eutl::verify

@@ -1,0 +1,247 @@
+// The qualification decision (TS 119 615 as rebuilt in docs §4.4–4.6): explicit
+// composition of the rules in verify/rules/, once at issuance and once at time T,
+// then the two combined and the claim checked. TL-over-certificate precedence
+// (DSS QualificationByTL) is the qc_with_tl / type_with_tl / qscd_with_tl rules.
+#include "eutl/verify/qualification.h"
+
+#include <algorithm>
+
+#include "verify/qualification_anchor.h"
+#include "verify/rules/rules.h"
+
+namespace eutl::verify {
+namespace {
+
+using detail::Candidate;
+using detail::Consistency;
+using detail::EntryResult;
+
+ServiceUse use_of(const Candidate& c) {
+  ServiceUse u;
+  u.service = c.service_id;
+  u.provenance = c.service->provenance;
+  u.history_index = c.period->history_index;
+  u.type_uri = c.state().type_uri;
+  u.status_uri = c.state().status_uri;
+  u.start = c.period->start;
+  u.end = c.period->end;
+  u.captured_qualifiers = c.qualifiers.names();
+  for (const auto& a : c.state().extensions.additional_information) {
+    u.additional_information.emplace_back(a.kind == tsl::AdditionalInfo::kUnknown ? std::string_view(a.uri)
+                                                                                  : tsl::to_string(a.kind));
+  }
+  return u;
+}
+
+bool usable(const Candidate& c, const Consistency& cons) {
+  return c.state().type == tsl::ServiceType::kCaQc && detail::status_acceptable(c) &&
+         (c.period_post_eidas() || cons.pre_eidas_status);
+}
+
+EntryResult result_of(const detail::CertFacts& f, const Candidate& c, const Consistency& cons) {
+  EntryResult r;
+  r.qc = detail::qc_with_tl(f, &c, usable(c, cons), cons, "", nullptr);
+  bool qc = r.qc == Tri::kTrue;
+  r.type = detail::type_with_tl(f, &c, qc, cons, "", nullptr);
+  r.qscd = detail::qscd_with_tl(f, &c, qc, cons, "", nullptr);
+  return r;
+}
+
+QualificationAtTime indeterminate(tsl::TimePoint t, std::string reason) {
+  QualificationAtTime r;
+  r.time = t;
+  r.reason = std::move(reason);
+  return r;
+}
+
+QualificationAtTime decide_at(const detail::CertFacts& f, const std::vector<Candidate>& all, tsl::TimePoint t,
+                              const std::string& label, Trace& trace) {
+  std::vector<Candidate> at = detail::filter_at_date(all, t, label, trace);
+  if (at.empty()) {
+    return indeterminate(t, "no service period of the issuer is in force at " + tsl::format_time(t));
+  }
+  at = detail::filter_ca_qc(at, label, trace);
+  const Candidate before_type = at.front();
+  at = detail::filter_by_type(at, f, label, trace);
+  detail::check_qc_compliance(f, label, trace);
+  QualificationAtTime r;
+  r.time = t;
+  if (at.empty()) {
+    r.service = use_of(before_type);
+    r.status = QualStatus::kNotQualified;
+    r.qualified = Tri::kFalse;
+    r.type = detail::type_by_content(f);
+    r.qscd = Tri::kFalse;
+    r.reason = "the issuing service is not listed for " + std::string(to_string(r.type)) + " certificates";
+    return r;
+  }
+  std::vector<Consistency> cons;
+  std::vector<EntryResult> results;
+  for (const Candidate& c : at) {
+    cons.push_back(detail::check_consistency(c, trace));
+    results.push_back(result_of(f, c, cons.back()));
+  }
+  if (detail::check_conflict(at, results, label, trace) != Outcome::kPass) {
+    return indeterminate(t, "services disagree: " + at[0].subject + " vs " + at[1].subject);
+  }
+  std::vector<Candidate> granted = detail::filter_granted(at, label, trace);
+  const Candidate* selected = &at[0];
+  const Consistency* sel_cons = &cons[0];
+  bool ok = false;
+  for (const Candidate& g : granted) {
+    for (std::size_t i = 0; i < at.size(); ++i) {
+      if (!ok && at[i].service_id == g.service_id && usable(at[i], cons[i])) {
+        selected = &at[i];
+        sel_cons = &cons[i];
+        ok = true;
+      }
+    }
+  }
+  r.service = use_of(*selected);
+  r.qualified = detail::qc_with_tl(f, selected, ok, *sel_cons, label, &trace);
+  bool qc = r.qualified == Tri::kTrue;
+  r.type = detail::type_with_tl(f, selected, qc, *sel_cons, label, &trace);
+  r.qscd = detail::qscd_with_tl(f, selected, qc, *sel_cons, label, &trace);
+  r.status = qc ? QualStatus::kQualified : QualStatus::kNotQualified;
+  std::string status(tsl::to_string(selected->state().status));
+  if (!ok) {
+    r.reason = "the issuing service is " + std::string(tsl::service_type_short(selected->state().type_uri)) + " " +
+               status + " at this time, not a granted CA/QC";
+  } else if (!qc) {
+    r.reason = selected->qualifiers.has(tsl::Qualifier::kNotQualified)
+                   ? "the trusted list marks this certificate NotQualified"
+                   : "the certificate does not claim to be an EU qualified certificate";
+  } else {
+    r.reason = "issued under a granted CA/QC service (" + selected->subject + ")";
+  }
+  return r;
+}
+
+}  // namespace
+
+std::string_view to_string(Tri t) {
+  switch (t) {
+    case Tri::kFalse: return "false";
+    case Tri::kTrue: return "true";
+    case Tri::kUnknown: return "null";
+  }
+  return "null";
+}
+
+std::string_view to_string(CertType t) {
+  switch (t) {
+    case CertType::kESig: return "esig";
+    case CertType::kESeal: return "eseal";
+    case CertType::kWsa: return "wsa";
+    case CertType::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(QualStatus s) {
+  switch (s) {
+    case QualStatus::kQualified: return "qualified";
+    case QualStatus::kNotQualified: return "not_qualified";
+    case QualStatus::kIndeterminate: return "indeterminate";
+  }
+  return "indeterminate";
+}
+
+std::string_view to_string(Verdict v) {
+  switch (v) {
+    case Verdict::kConfirmed: return "confirmed";
+    case Verdict::kRefuted: return "refuted";
+    case Verdict::kIndeterminate: return "indeterminate";
+  }
+  return "indeterminate";
+}
+
+Result<Claim> parse_claim(std::string_view text) {
+  Claim c;
+  c.text = std::string(text);
+  if (text == "qes") {
+    c.kind = ClaimKind::kQes;
+  } else if (text == "qc-esig") {
+    c.kind = ClaimKind::kQcESig;
+  } else if (text == "qseal") {
+    c.kind = ClaimKind::kQSeal;
+  } else if (text == "qc-eseal") {
+    c.kind = ClaimKind::kQcESeal;
+  } else if (text == "qwac") {
+    c.kind = ClaimKind::kQwac;
+  } else if (auto p = policy_profile_from_name(text)) {
+    c.kind = ClaimKind::kPolicy;
+    c.policy = *p;
+  } else {
+    return Error(Errc::kUsage, "unknown claim '" + std::string(text) +
+                                   "': use qes, qc-esig, qseal, qc-eseal, qwac or a policy profile name "
+                                   "(QCP-n, QCP-l-qscd, QNCP-w, OVCP…)");
+  }
+  return c;
+}
+
+std::vector<tsl::IndexInput> valid_index_inputs(const std::vector<VerifiedList>& lists) {
+  std::vector<tsl::IndexInput> out;
+  for (const VerifiedList& v : lists) {
+    if (v.status == ListStatus::kValid && v.list) {
+      out.push_back(tsl::IndexInput{&*v.list, v.digest, v.source});
+    }
+  }
+  return out;
+}
+
+QualificationEngine::QualificationEngine(const tsl::ServiceIndex& index)
+    : m_index(index), m_keys(std::make_unique<KeyCache>()) {}
+
+QualificationEngine::~QualificationEngine() = default;
+
+Result<QualificationResult> QualificationEngine::decide(const QualificationRequest& request) const {
+  if (request.certificate == nullptr || !request.certificate->native) {
+    return Error(Errc::kUsage, "no decoded certificate given");
+  }
+  const CertificateProfile& cert = *request.certificate;
+  detail::CertFacts facts = detail::make_facts(cert);
+  QualificationResult out;
+  Trace& trace = out.trace;
+  detail::AnchorSearch anchors = detail::find_anchors(m_index, *m_keys, cert, request.chain, trace);
+  out.anchor_services = anchors.services;
+  if (anchors.services.empty()) {
+    out.at_issuance = indeterminate(cert.not_before, "issuer not listed in any acceptable trusted list");
+    out.at_time = indeterminate(request.at, out.at_issuance.reason);
+  } else {
+    // Step 1: every period that still applies at or after notBefore, with its qualifiers.
+    std::vector<Candidate> all;
+    for (std::uint32_t sid : anchors.services) {
+      const tsl::IndexedService& svc = m_index.service(sid);
+      if (anchors.depth > 0 && !svc.service->current.extensions.has(tsl::AdditionalInfo::kRootCaQc)) {
+        trace.add(detail::kIssuerKey, Outcome::kWarning, svc.provenance.service_name,
+                  "anchor found up the chain but the service is not marked RootCA-QC");
+      }
+      for (const tsl::ServicePeriod& p : svc.periods) {
+        if (p.end && *p.end < cert.not_before) {
+          continue;
+        }
+        std::string subject = detail::describe(svc, p);
+        if (detail::check_entry_usable(*p.state, subject, trace) != Outcome::kPass) {
+          continue;
+        }
+        Candidate c;
+        c.service_id = sid;
+        c.service = &svc;
+        c.period = &p;
+        c.subject = subject;
+        c.qualifiers = detail::capture_qualifiers(*p.state, cert, subject, trace);
+        all.push_back(std::move(c));
+      }
+    }
+    out.at_issuance = decide_at(facts, all, cert.not_before, "at issuance", trace);
+    out.at_time = decide_at(facts, all, request.at, "at time T", trace);
+  }
+  out.overall = detail::combine_times(out.at_issuance, out.at_time, trace);
+  if (request.claim) {
+    out.claim = detail::evaluate_claim(*request.claim, cert, out, trace);
+  }
+  return out;
+}
+
+}  // namespace eutl::verify

@@ -1,0 +1,43 @@
+// ETSI TS 119 411-5 V1.1.1 §4 with EN 319 411-2 V2.5.1 §5.3 and EN 319 412-5 §4.2.3:
+// - 1-QWAC: QcCompliance, QcType web, policy QEVCP-w or QNCP-w, issued by a CA/QC
+//   service granted at issuance and listed ForWebSiteAuthentication (the decision at
+//   issuance is "qualified, type WSA", which the type filter only gives with that ASI);
+// - 2-QWAC: policy QNCP-w-gen with the TLS-binding EKU 0.4.0.194115.1.0, same TL part.
+#include "verify/rules/rules.h"
+
+namespace eutl::verify::detail {
+
+Outcome check_qwac(const CertificateProfile& cert, const QualificationAtTime& at_issuance, std::string& missing,
+                   Trace& trace) {
+  bool one_policy = cert.has_policy(policy_oid(PolicyProfile::kQevcpW)) ||
+                    cert.has_policy(policy_oid(PolicyProfile::kQncpW));
+  bool one_content = cert.qc.compliance && cert.has_qc_type(QcType::kWeb) && one_policy;
+  bool two_content = cert.has_policy(policy_oid(PolicyProfile::kQncpWGen)) && cert.has_eku(oid::kEkuTlsBinding);
+  bool tl_ok = at_issuance.qualified == Tri::kTrue && at_issuance.type == CertType::kWsa;
+  if (!one_content && !two_content) {
+    missing = !cert.qc.compliance                  ? "QcCompliance statement"
+              : !cert.has_qc_type(QcType::kWeb)    ? "QcType web"
+              : !one_policy                        ? "policy QEVCP-w or QNCP-w (or QNCP-w-gen with the TLS-binding EKU)"
+                                                   : "QWAC certificate content";
+    trace.add(kQwac, Outcome::kFail, "certificate", "not a QWAC by content: missing " + missing);
+    return Outcome::kFail;
+  }
+  const char* which = one_content ? "1-QWAC" : "2-QWAC";
+  if (at_issuance.status == QualStatus::kIndeterminate) {
+    missing = "trusted-list evidence at issuance (" + at_issuance.reason + ")";
+    trace.add(kQwac, Outcome::kIndeterminate, "at issuance", std::string(which) + " content present; " + missing);
+    return Outcome::kIndeterminate;
+  }
+  if (!tl_ok) {
+    missing = "a granted CA/QC service with ForWebSiteAuthentication at issuance (got qualified=" +
+              std::string(to_string(at_issuance.qualified)) + ", type=" + std::string(to_string(at_issuance.type)) +
+              ")";
+    trace.add(kQwac, Outcome::kFail, "at issuance", std::string(which) + " content present; missing " + missing);
+    return Outcome::kFail;
+  }
+  trace.add(kQwac, Outcome::kPass, "at issuance",
+            std::string(which) + ": content and a granted CA/QC service for website authentication");
+  return Outcome::kPass;
+}
+
+}  // namespace eutl::verify::detail

@@ -1,0 +1,253 @@
+// The signature of one trusted list against the certificates the caller trusts
+// (TS 119 612 V2.4.1 §5.7.1 and Annex B; TS 119 615 §4.2 steps on TL signatures).
+//
+// The KeyInfo certificates only tell us WHICH trusted certificate signed: the key
+// that verifies is always the trusted certificate's own (a key merely present in
+// KeyInfo proves nothing).
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <array>
+
+#include "verify/detail/signature.h"
+#include "verify/detail/signature_structure.h"
+#include "verify/detail/x509.h"
+#include "verify/detail/xmlsec_verify.h"
+#include "verify/reasons.h"
+
+namespace eutl::verify::trust {
+namespace {
+
+struct SigAlgorithm final {
+  std::string_view uri;
+  bool sha1;
+};
+
+// RFC 6931 §2.3 (RSA PKCS#1 v1.5 and ECDSA). MD5 and PSS are recognised below only
+// to name them in the reason.
+inline constexpr std::array<SigAlgorithm, 10> kSignatureMethods{{
+    {"http://www.w3.org/2000/09/xmldsig#rsa-sha1", true},
+    {"http://www.w3.org/2001/04/xmldsig-more#rsa-sha224", false},
+    {"http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", false},
+    {"http://www.w3.org/2001/04/xmldsig-more#rsa-sha384", false},
+    {"http://www.w3.org/2001/04/xmldsig-more#rsa-sha512", false},
+    {"http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1", true},
+    {"http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha224", false},
+    {"http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256", false},
+    {"http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384", false},
+    {"http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512", false},
+}};
+inline constexpr std::string_view kSha1Digest = "http://www.w3.org/2000/09/xmldsig#sha1";
+
+bool mentions_md5(std::string_view uri) { return uri.find("md5") != std::string_view::npos; }
+
+const SigAlgorithm* find_method(std::string_view uri) {
+  for (const auto& m : kSignatureMethods) {
+    if (m.uri == uri) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+// ETSI TS 119 312 V1.4.3 §6 (and SOG-IS): SHA-1 and MD5 are not fit for new
+// signatures; RSA below 1024 bits is broken. Our SHA-1 cut-off is kSha1CutOff.
+Outcome check_algorithms(const SignatureStructure& st, EVP_PKEY* key, std::vector<Reason>& reasons) {
+  const SigAlgorithm* method = find_method(st.signature_method);
+  if (mentions_md5(st.signature_method)) {
+    reasons.push_back(reasons::make(reasons::kSigAlgorithmWeak, st.signature_method));
+    return Outcome::kFail;
+  }
+  if (method == nullptr) {
+    reasons.push_back(reasons::make(reasons::kSigAlgorithmUnsupported, st.signature_method));
+    return Outcome::kIndeterminate;
+  }
+  bool sha1 = method->sha1;
+  for (const auto& d : st.digest_methods) {
+    if (mentions_md5(d)) {
+      reasons.push_back(reasons::make(reasons::kSigAlgorithmWeak, d));
+      return Outcome::kFail;
+    }
+    if (digest_for_uri(d) == nullptr) {
+      reasons.push_back(reasons::make(reasons::kSigAlgorithmUnsupported, d));
+      return Outcome::kIndeterminate;
+    }
+    sha1 = sha1 || d == kSha1Digest;
+  }
+  if (sha1 && (!st.signing_time || *st.signing_time >= kSha1CutOff)) {
+    reasons.push_back(reasons::make(reasons::kSigAlgorithmWeak, "SHA-1 in a signature made on or after " +
+                                                                    tsl::format_time(kSha1CutOff)));
+    return Outcome::kFail;
+  }
+  bool rsa_method = st.signature_method.find("rsa") != std::string::npos;
+  int type = ::EVP_PKEY_get_base_id(key);
+  if (rsa_method != (type == EVP_PKEY_RSA)) {
+    reasons.push_back(reasons::make(reasons::kSigValueInvalid, "the signer's key type does not fit the method"));
+    return Outcome::kFail;
+  }
+  if (type == EVP_PKEY_RSA && ::EVP_PKEY_get_bits(key) < kMinRsaBits) {
+    reasons.push_back(reasons::make(reasons::kSigAlgorithmWeak,
+                                    "RSA key of " + std::to_string(::EVP_PKEY_get_bits(key)) + " bits"));
+    return Outcome::kFail;
+  }
+  return Outcome::kPass;
+}
+
+// XAdES EN 319 132-1 §5.2.2: the signed SigningCertificate(V2) identifies the signer.
+// TS 119 612 V2.4.1 (v6 lists) requires SigningCertificateV2.
+void check_signing_certificate(const SignatureStructure& st, const tsl::Bytes& der, RequireSigningCertV2 v2,
+                               std::vector<Reason>& reasons) {
+  if (st.signing_cert_v1.empty() && st.signing_cert_v2.empty()) {
+    reasons.push_back(reasons::make(reasons::kSigningCertMissing));
+    return;
+  }
+  if (v2 == RequireSigningCertV2::kYes && st.signing_cert_v2.empty()) {
+    reasons.push_back(reasons::make(reasons::kSigningCertV1InV6));
+  }
+  auto matches = [&](const std::vector<CertDigestRef>& refs) {
+    return std::any_of(refs.begin(), refs.end(), [&](const CertDigestRef& r) {
+      auto d = digest(r.algorithm, der);
+      return d && *d == r.value;
+    });
+  };
+  if (!matches(st.signing_cert_v1) && !matches(st.signing_cert_v2)) {
+    reasons.push_back(reasons::make(reasons::kSigningCertMismatch));
+  }
+}
+
+// XAdES EN 319 132-1 §5.2.1 SigningTime; TS 119 612 Annex B: the signer's
+// certificate must be valid when the list was signed.
+void check_signing_time(const SignatureStructure& st, const X509* cert, std::vector<Reason>& reasons) {
+  if (!st.signing_time) {
+    reasons.push_back(reasons::make(reasons::kSigningTimeMissing,
+                                    st.signing_time_present ? "SigningTime is not a valid dateTime" : ""));
+    return;
+  }
+  auto v = validity(cert);
+  if (!v) {
+    reasons.push_back(reasons::make(reasons::kSigningTimeOutsideValidity, "the validity cannot be read"));
+    return;
+  }
+  if (*st.signing_time < v->not_before || *st.signing_time > v->not_after) {
+    reasons.push_back(reasons::make(reasons::kSigningTimeOutsideValidity,
+                                    "signed " + tsl::format_time(*st.signing_time) + ", valid " +
+                                        tsl::format_time(v->not_before) + " to " + tsl::format_time(v->not_after)));
+  }
+}
+
+const TrustedSigner* find_signer(const SignatureStructure& st, const TrustedSet& trusted) {
+  for (const auto& der : st.keyinfo_certificates) {
+    tsl::Sha256 h = tsl::sha256(der);
+    for (const auto& t : trusted) {
+      if (t.sha256 == h && t.der == der) {
+        return &t;
+      }
+    }
+  }
+  // No certificate in KeyInfo named a trusted one: the signed SigningCertificate digest may.
+  for (const auto& t : trusted) {
+    for (const auto* refs : {&st.signing_cert_v2, &st.signing_cert_v1}) {
+      for (const auto& r : *refs) {
+        auto d = digest(r.algorithm, t.der);
+        if (d && *d == r.value) {
+          return &t;
+        }
+      }
+    }
+  }
+  return nullptr;
+}
+
+void add_crypto_reason(const XmlsecResult& r, std::vector<Reason>& reasons) {
+  switch (r.status) {
+    case XmlsecStatus::kOk:
+      break;
+    case XmlsecStatus::kDigestMismatch:
+      reasons.push_back(reasons::make(reasons::kSigDigestMismatch, r.detail));
+      break;
+    case XmlsecStatus::kValueInvalid:
+      reasons.push_back(reasons::make(reasons::kSigValueInvalid, r.detail));
+      break;
+    case XmlsecStatus::kError:
+      reasons.push_back(reasons::make(reasons::kSigVerifyError, r.detail));
+      break;
+  }
+}
+
+Outcome outcome_of(const std::vector<Reason>& reasons) {
+  Outcome o = Outcome::kPass;
+  for (const auto& r : reasons) {
+    auto s = reasons::severity_of(r.code);
+    if (s == reasons::Severity::kInvalid) {
+      return Outcome::kFail;
+    }
+    if (s == reasons::Severity::kIndeterminate) {
+      o = Outcome::kIndeterminate;
+    }
+  }
+  return o;
+}
+
+}  // namespace
+
+void add_trusted(TrustedSet& set, const tsl::Bytes& der, const std::string& label) {
+  tsl::Sha256 h = tsl::sha256(der);
+  for (const auto& t : set) {
+    if (t.sha256 == h) {
+      return;
+    }
+  }
+  set.push_back(TrustedSigner{der, h, label});
+}
+
+SignatureCheck check_list_signature(const tsl::XmlDocument& doc, const SignatureRequest& request) {
+  SignatureCheck out;
+  SignatureStructure st;
+  if (read_signature_structure(doc, st, out.reasons) != Outcome::kPass) {
+    out.outcome = outcome_of(out.reasons);
+    return out;
+  }
+  out.keyinfo_certificates = st.keyinfo_certificates;
+  out.info.signature_method = st.signature_method;
+  out.info.signing_time = st.signing_time;
+  static const TrustedSet kNone;
+  const TrustedSigner* signer = find_signer(st, request.trusted ? *request.trusted : kNone);
+  if (signer == nullptr) {
+    const auto& why = request.untrusted_reason ? *request.untrusted_reason : reasons::kSignerNotTrusted;
+    out.reasons.push_back(reasons::make(why, request.untrusted_detail));
+    if (!st.keyinfo_certificates.empty()) {
+      out.info.signer_der = st.keyinfo_certificates.front();
+      out.info.signer_sha256 = tsl::sha256(out.info.signer_der);
+      // Diagnostic only (never makes the list trusted): did the content change too?
+      X509Ptr cert = request.diagnose == DiagnoseUntrusted::kYes ? decode_x509(out.info.signer_der) : X509Ptr();
+      EVP_PKEY* key = cert ? ::X509_get0_pubkey(cert.get()) : nullptr;
+      if (key != nullptr && check_algorithms(st, key, out.reasons) == Outcome::kPass) {
+        XmlsecResult r = xmlsec_verify(st.signature, key);
+        if (r.status == XmlsecStatus::kDigestMismatch) {
+          add_crypto_reason(r, out.reasons);
+        }
+      }
+    }
+    out.outcome = Outcome::kFail;
+    return out;
+  }
+  out.info.signer_der = signer->der;
+  out.info.signer_sha256 = signer->sha256;
+  out.info.matched = signer->label;
+  X509Ptr cert = decode_x509(signer->der);
+  EVP_PKEY* key = cert ? ::X509_get0_pubkey(cert.get()) : nullptr;
+  if (key == nullptr) {
+    out.reasons.push_back(reasons::make(reasons::kSigVerifyError, "the trusted certificate cannot be decoded"));
+    out.outcome = Outcome::kIndeterminate;
+    return out;
+  }
+  if (check_algorithms(st, key, out.reasons) == Outcome::kPass) {
+    add_crypto_reason(xmlsec_verify(st.signature, key), out.reasons);
+  }
+  check_signing_certificate(st, signer->der, request.require_v2, out.reasons);
+  check_signing_time(st, cert.get(), out.reasons);
+  out.outcome = outcome_of(out.reasons);
+  return out;
+}
+
+}  // namespace eutl::verify::trust
