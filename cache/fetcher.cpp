@@ -167,12 +167,10 @@ class MultiLoop final {
 
 }  // namespace
 
-Fetcher::Fetcher(FetchOptions options) : m_options(std::move(options)) {
-  // Reference-counted and thread-safe since curl 7.84.
-  curl_global_init(CURL_GLOBAL_DEFAULT);
-}
+// curl's process-wide init is LibraryGuard's job (style C14).
+Fetcher::Fetcher(FetchOptions options) : m_options(std::move(options)) {}
 
-Fetcher::~Fetcher() { curl_global_cleanup(); }
+Fetcher::~Fetcher() = default;
 
 std::vector<FetchResponse> Fetcher::fetch_all(const std::vector<FetchRequest>& requests, const ProgressFn& progress) {
   MultiLoop loop(m_options, requests, progress);

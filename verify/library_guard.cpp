@@ -1,3 +1,4 @@
+#include <curl/curl.h>
 #include <libxml/parser.h>
 #include <xmlsec/crypto.h>
 #include <xmlsec/xmlsec.h>
@@ -18,6 +19,7 @@ LibraryGuard::LibraryGuard() {
     return;
   }
   m_owner = true;
+  ::curl_global_init(CURL_GLOBAL_DEFAULT);
   ::xmlInitParser();
   // xmlsec: the OpenSSL backend is linked directly (no dynamic crypto loading).
   g_ok = ::xmlSecInit() >= 0 && ::xmlSecCheckVersion() == 1 && ::xmlSecCryptoAppInit(nullptr) >= 0 &&
@@ -35,6 +37,7 @@ LibraryGuard::~LibraryGuard() {
     ::xmlSecShutdown();
   }
   ::xmlCleanupParser();
+  ::curl_global_cleanup();
 }
 
 }  // namespace eutl

@@ -1,4 +1,4 @@
-// Process-wide initialisation of libxml2, xmlsec (OpenSSL backend) and OpenSSL.
+// Process-wide initialisation of libxml2, xmlsec (OpenSSL backend), OpenSSL and libcurl.
 //
 // Exactly one LibraryGuard lives for as long as the library is used (style C14):
 // the CLI and the test runner each create one in main(). Creating a second one while

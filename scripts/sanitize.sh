@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the whole project with AddressSanitizer + UndefinedBehaviorSanitizer
+# (-DEUTL_SANITIZE=ON) in build-asan/ and runs the whole ctest suite under them.
+# Any finding (leak, memory error, undefined behaviour) makes the run fail.
+#
+#   scripts/sanitize.sh            # build + test
+#   EUTL_ASAN_BUILD_DIR=dir scripts/sanitize.sh -R Hardening   # extra args go to ctest
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir=${EUTL_ASAN_BUILD_DIR:-build-asan}
+jobs=${EUTL_JOBS:-$(nproc)}
+
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEUTL_SANITIZE=ON -DEUTL_BUILD_BENCH=OFF >/dev/null
+cmake --build "$build_dir" -j"$jobs"
+
+# detect_leaks: LeakSanitizer at exit. halt_on_error/abort_on_error: the first finding
+# ends the process non-zero, so ctest reports it as a failure.
+export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=1:strict_init_order=1:detect_stack_use_after_return=1:check_initialization_order=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+if [[ -f fuzz/lsan.supp ]]; then
+  export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+fi
+ctest --test-dir "$build_dir" --output-on-failure -j"$jobs" "$@"
