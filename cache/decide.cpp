@@ -48,6 +48,11 @@ void record_attempt(FetchRecord& f, const verify::VerifiedList& v) {
   }
 }
 
+void keep_validators(ListRecord& r, const std::string& etag, const std::string& last_modified) {
+  r.in_use_etag = etag;
+  r.in_use_last_modified = last_modified;
+}
+
 // The record of a list for which nothing is in use.
 void record_none(ListRecord& r) {
   r.in_use = InUse::kNone;
@@ -115,6 +120,7 @@ LotlDecision decide_lotl(const DecideContext& ctx, Candidate lotl, std::vector<C
   if (use_fresh) {
     d.lotl.in_use = InUse::kFetched;
     d.lotl.in_use_digest = d.lotl.fetch.digest;
+    keep_validators(d.lotl, d.lotl.fetch.etag, d.lotl.fetch.last_modified);
     record_verified(d.lotl, fresh->lists.at(0), ctx.at);
     d.lotl_bytes = std::move(lotl.bytes);
     d.model = fresh->lists.at(0).list;
@@ -138,6 +144,7 @@ LotlDecision decide_lotl(const DecideContext& ctx, Candidate lotl, std::vector<C
   } else if (kept && kept->lists.at(0).list) {
     d.lotl.in_use = InUse::kKept;
     d.lotl.in_use_digest = ctx.previous->lotl.in_use_digest;
+    keep_validators(d.lotl, ctx.previous->lotl.in_use_etag, ctx.previous->lotl.in_use_last_modified);
     record_verified(d.lotl, kept->lists.at(0), ctx.at);
     d.lotl_bytes = std::move(kept_bytes);
     d.model = kept->lists.at(0).list;
@@ -213,10 +220,12 @@ std::vector<ListRecord> decide_lists(const DecideContext& ctx, const LotlDecisio
     if (f != nullptr && fresh_wins(*f, k)) {
       r.in_use = InUse::kFetched;
       r.in_use_digest = c.fetch.digest;
+      keep_validators(r, c.fetch.etag, c.fetch.last_modified);
       record_verified(r, *f, ctx.at);
     } else if (k != nullptr && k->list) {
       r.in_use = InUse::kKept;
       r.in_use_digest = previous[i]->in_use_digest;
+      keep_validators(r, previous[i]->in_use_etag, previous[i]->in_use_last_modified);
       record_verified(r, *k, ctx.at);
     } else {
       record_none(r);

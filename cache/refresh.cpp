@@ -26,18 +26,36 @@ bool ends_with_xml(std::string_view uri) {
   return tail == ".xml";
 }
 
-// Validators for a conditional GET, when the bytes they name are still stored.
-FetchRequest conditional_request(const Store& store, std::string url, const ListRecord* previous) {
-  FetchRequest req;
-  req.url = std::move(url);
-  if (previous != nullptr && previous->url == req.url && store.has_blob(previous->fetch.digest)) {
-    req.etag = previous->fetch.etag;
-    req.last_modified = previous->fetch.last_modified;
+// A conditional GET and the stored bytes a 304 to it stands for.
+struct Conditional final {
+  FetchRequest request;
+  std::string basis_digest;  // empty: unconditional
+};
+
+// Validators for a conditional GET, when the bytes they name are still stored: those
+// of the last attempt (so refused bytes are not downloaded again), else, after an
+// attempt that obtained nothing, those of the bytes in use (so recovery is a 304).
+Conditional conditional_request(const Store& store, std::string url, const ListRecord* previous) {
+  Conditional c;
+  c.request.url = std::move(url);
+  if (previous == nullptr || previous->url != c.request.url) {
+    return c;
   }
-  return req;
+  const FetchRecord& f = previous->fetch;
+  if ((!f.etag.empty() || !f.last_modified.empty()) && store.has_blob(f.digest)) {
+    c.request.etag = f.etag;
+    c.request.last_modified = f.last_modified;
+    c.basis_digest = f.digest;
+  } else if ((!previous->in_use_etag.empty() || !previous->in_use_last_modified.empty()) &&
+             store.has_blob(previous->in_use_digest)) {
+    c.request.etag = previous->in_use_etag;
+    c.request.last_modified = previous->in_use_last_modified;
+    c.basis_digest = previous->in_use_digest;
+  }
+  return c;
 }
 
-Candidate to_candidate(const Store& store, const FetchRequest& req, FetchResponse resp, const ListRecord* previous,
+Candidate to_candidate(const Store& store, const FetchRequest& req, FetchResponse resp, const std::string& basis_digest,
                        std::string territory) {
   Candidate c;
   c.url = req.url;
@@ -51,9 +69,9 @@ Candidate to_candidate(const Store& store, const FetchRequest& req, FetchRespons
   c.fetch.attempts = resp.attempts;
   if (resp.status == FetchStatus::kOk) {
     c.bytes = std::move(resp.body);
-  } else if (resp.status == FetchStatus::kNotModified && previous != nullptr) {
+  } else if (resp.status == FetchStatus::kNotModified) {
     // 304: the bytes are those the validators came from.
-    if (auto b = store.read_blob(previous->fetch.digest)) {
+    if (auto b = store.read_blob(basis_digest)) {  // an empty digest is refused too
       c.bytes = std::move(*b);
     } else {
       c.fetch.status = FetchStatus::kNetworkError;
@@ -105,7 +123,7 @@ std::vector<Candidate> obtain_pivots(const Store& store, Fetcher& fetcher, const
   }
   std::vector<FetchResponse> responses = fetcher.fetch_all(requests);
   for (std::size_t i = 0; i < requests.size(); ++i) {
-    out.push_back(to_candidate(store, requests[i], std::move(responses[i]), nullptr, "EU"));
+    out.push_back(to_candidate(store, requests[i], std::move(responses[i]), std::string(), "EU"));
   }
   return out;
 }
@@ -131,8 +149,9 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
   }
 
   const ListRecord* prev_lotl = prev ? &prev->lotl : nullptr;
-  FetchRequest lotl_req = conditional_request(store, request.lotl_url, prev_lotl);
-  Candidate lotl = to_candidate(store, lotl_req, std::move(fetcher.fetch_all({lotl_req}).at(0)), prev_lotl, "EU");
+  const Conditional lotl_req = conditional_request(store, request.lotl_url, prev_lotl);
+  Candidate lotl = to_candidate(store, lotl_req.request, std::move(fetcher.fetch_all({lotl_req.request}).at(0)),
+                                lotl_req.basis_digest, "EU");
   std::vector<Candidate> pivots = obtain_pivots(store, fetcher, prev, lotl);
   for (Candidate* c : {&lotl}) {
     if (auto r = detail::store_candidate(store, *c); !r) {
@@ -148,6 +167,7 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
   detail::LotlDecision decision = detail::decide_lotl(ctx, std::move(lotl), std::move(pivots));
 
   std::vector<FetchRequest> requests;
+  std::vector<std::string> bases;
   std::vector<std::string> territories;
   if (decision.model) {
     std::set<std::string> seen;
@@ -157,7 +177,9 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
         continue;
       }
       const ListRecord* before = prev ? prev->find_list(p.territory) : nullptr;
-      requests.push_back(conditional_request(store, p.location, before));
+      Conditional c = conditional_request(store, p.location, before);
+      requests.push_back(std::move(c.request));
+      bases.push_back(std::move(c.basis_digest));
       territories.push_back(p.territory);
     }
   }
@@ -166,8 +188,7 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
   std::vector<Candidate> lists;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     report.list_bytes_downloaded += responses[i].bytes_received;
-    const ListRecord* before = prev ? prev->find_list(territories[i]) : nullptr;
-    lists.push_back(to_candidate(store, requests[i], std::move(responses[i]), before, territories[i]));
+    lists.push_back(to_candidate(store, requests[i], std::move(responses[i]), bases[i], territories[i]));
     if (auto r = detail::store_candidate(store, lists.back()); !r) {
       return r.error();
     }

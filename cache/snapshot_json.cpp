@@ -79,6 +79,8 @@ Json list_to_json(const ListRecord& l) {
             {"url", l.url},
             {"in_use_digest", l.in_use_digest},
             {"in_use", to_string(l.in_use)},
+            {"in_use_etag", l.in_use_etag},
+            {"in_use_last_modified", l.in_use_last_modified},
             {"sequence_number", nullptr},
             {"issue_date", l.issue_date},
             {"next_update", l.next_update},
@@ -101,6 +103,8 @@ ListRecord list_from_json(const Json& j) {
   l.url = j.value("url", "");
   l.in_use_digest = j.value("in_use_digest", "");
   l.in_use = in_use_from_string(j.value("in_use", ""));
+  l.in_use_etag = j.value("in_use_etag", "");
+  l.in_use_last_modified = j.value("in_use_last_modified", "");
   if (j.contains("sequence_number") && j["sequence_number"].is_number_unsigned()) {
     l.sequence_number = j["sequence_number"].get<std::uint64_t>();
   }

@@ -13,6 +13,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "cli/check_evidence.h"
 #include "cli/commands.h"
 #include "eutl/tsl/service_index.h"
 #include "eutl/verify/list_set.h"
@@ -30,6 +31,7 @@ struct CheckOptions {
   bool json = false;
   std::vector<std::string> lists;
   std::string lotl_signers;
+  EvidenceOptions evidence;  // --evidence, --report, --snapshot (cli/check_evidence.h)
 };
 
 namespace {
@@ -300,6 +302,9 @@ int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedL
     print_error(result.error().message);
     return kExitUsage;
   }
+  if (int rc = write_evidence(o.evidence, *cert, chain, *at, o.claim, lists, index, *result); rc != 0) {
+    return rc;
+  }
   if (o.json) {
     json trace = json::array();
     for (const auto& e : result->trace.entries()) {
@@ -354,11 +359,20 @@ void register_check(CLI::App& app, Runner& run) {
   cmd->add_option("--lists", opts->lists, "LOTL, pivots and national lists (files or directories)")->expected(1, -1);
   cmd->add_option("--lotl-signers", opts->lotl_signers, "PEM file with the LOTL signing certificates (Official Journal)");
   cmd->add_option("--lists-at", opts->lists_at, "Time at which the lists are verified; default: --at, else now");
+  add_evidence_options(cmd, opts->evidence);
   cmd->footer("Examples:\n  eutl check cert.pem --lists lotl.xml pivots/ tl/ --lotl-signers oj.pem\n"
               "  eutl check cert.pem --claim qwac --json --lists lists/ --lotl-signers oj.pem --at 2023-10-01\n"
               "Exit: 0 qualified / claim confirmed, 1 not qualified / refuted, 3 indeterminate, 2 usage error.");
   cmd->callback([opts, &run] {
     run = [opts] {
+      if (uses_snapshot(opts->evidence)) {
+        auto stored = load_snapshot_for_check(opts->evidence, opts->lists_at);
+        if (!stored) {
+          print_error("--snapshot: " + stored.error().message);
+          return kExitUsage;
+        }
+        return run_check_against(*opts, *stored);
+      }
       if (opts->lists.empty() || opts->lotl_signers.empty()) {
         print_error("check: give --lists FILE|DIR... and --lotl-signers PEM (the store mode is not available yet)");
         return kExitUsage;
@@ -391,6 +405,7 @@ void register_check(CLI::App& app, Runner& run) {
       verify::ListSetRequest request;
       request.lotl_anchors = std::move(*anchors);
       request.at = *lists_at;
+      note_list_inputs(opts->evidence, request.lotl_anchors, request.at);
       verify::ListSetResult verified = verify::verify_list_set(std::move(inputs), request);
       return run_check_against(*opts, verified.lists);
     };

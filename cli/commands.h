@@ -22,6 +22,11 @@ void register_show(CLI::App& app, Runner& run);      // cmd_show.cpp
 void register_verify(CLI::App& app, Runner& run);    // cmd_verify.cpp
 void register_check(CLI::App& app, Runner& run);     // cmd_check.cpp
 void register_store(CLI::App& app, Runner& run);     // cmd_store.cpp: fetch, import, status, store prune
+void register_evidence(CLI::App& app, Runner& run);  // cmd_evidence.cpp: evidence verify|bundle|report
+void register_diff(CLI::App& app, Runner& run);      // cmd_diff.cpp: diff SNAP_A SNAP_B
+void register_list(CLI::App& app, Runner& run);        // cmd_list.cpp: list, show-service
+void register_export(CLI::App& app, Runner& run);      // cmd_export.cpp: export --pem
+void register_check_site(CLI::App& app, Runner& run);  // cmd_check_site.cpp: check-site HOST[:PORT]
 
 // Prints "eutl: <message>" on stderr.
 void print_error(const std::string& message);

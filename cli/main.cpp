@@ -22,6 +22,11 @@ int main(int argc, char** argv) {
   eutl::cli::register_verify(app, run);
   eutl::cli::register_check(app, run);
   eutl::cli::register_store(app, run);
+  eutl::cli::register_evidence(app, run);
+  eutl::cli::register_diff(app, run);
+  eutl::cli::register_list(app, run);
+  eutl::cli::register_export(app, run);
+  eutl::cli::register_check_site(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

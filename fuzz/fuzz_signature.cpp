@@ -39,13 +39,27 @@ Oracle make_oracle() {
       eutl::verify::trust::add_trusted(o.trusted, der, pem);
     }
   }
-  for (const char* list : {"pivot-101.xml", "lotl.xml", "tl-AA.xml", "tl-BB.xml", "tl-CC.xml"}) {
-    auto bytes = eutl::fuzz::read_or_die(dir / "lists" / list);
-    auto parsed = eutl::tsl::parse_trusted_list(bytes, list);
-    if (!parsed) {
-      eutl::fuzz::fail("a fixture list does not parse");
+  // Every fixture whose signature passes is content a trusted key really signed (the
+  // bad/ directory holds validly signed expired, future or misplaced lists too).
+  for (const char* sub : {"lists", "bad"}) {
+    for (const auto& entry : fs::directory_iterator(dir / sub)) {
+      auto bytes = eutl::fuzz::read_or_die(entry.path());
+      auto doc = eutl::tsl::XmlDocument::parse(bytes, entry.path().string());
+      if (!doc) {
+        continue;
+      }
+      eutl::verify::trust::SignatureRequest request;
+      request.trusted = &o.trusted;
+      if (eutl::verify::trust::check_list_signature(*doc, request).outcome != eutl::verify::Outcome::kPass) {
+        continue;
+      }
+      if (auto list = eutl::tsl::read_trusted_list(*doc)) {
+        o.genuine.insert(eutl::fuzz::fingerprint(*list));
+      }
     }
-    o.genuine.insert(eutl::fuzz::fingerprint(*parsed));
+  }
+  if (o.genuine.size() < 5) {
+    eutl::fuzz::fail("the fixture lists do not verify: nothing to fuzz from");
   }
   return o;
 }

@@ -10,6 +10,8 @@ packages=(
   libcurl4-openssl-dev
   nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
+  clang libclang-rt-14-dev llvm
+  chromium poppler-utils
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -266,6 +266,10 @@ Result<CertificateProfile> read_certificate_profile(tsl::ByteView der) {
     char* hex = BN_bn2hex(serial.get());
     p.serial_hex = hex != nullptr ? hex : "";
     OPENSSL_free(hex);
+    // RFC 5280 §4.1.2.2: the serial is a positive integer. Read anyway, but say so.
+    if (BN_is_negative(serial.get()) != 0 || BN_is_zero(serial.get()) != 0) {
+      p.anomalies.push_back("serial-not-positive: serial number " + p.serial_hex);
+    }
   }
   auto nb = to_time_point(X509_get0_notBefore(x.get()));
   auto na = to_time_point(X509_get0_notAfter(x.get()));

@@ -211,6 +211,7 @@ Result<QualificationResult> QualificationEngine::decide(const QualificationReque
   } else {
     // Step 1: every period that still applies at or after notBefore, with its qualifiers.
     std::vector<Candidate> all;
+    std::size_t unusable = 0;
     for (std::uint32_t sid : anchors.services) {
       const tsl::IndexedService& svc = m_index.service(sid);
       if (anchors.depth > 0 && !svc.service->current.extensions.has(tsl::AdditionalInfo::kRootCaQc)) {
@@ -223,6 +224,7 @@ Result<QualificationResult> QualificationEngine::decide(const QualificationReque
         }
         std::string subject = detail::describe(svc, p);
         if (detail::check_entry_usable(*p.state, subject, trace) != Outcome::kPass) {
+          ++unusable;
           continue;
         }
         Candidate c;
@@ -234,8 +236,14 @@ Result<QualificationResult> QualificationEngine::decide(const QualificationReque
         all.push_back(std::move(c));
       }
     }
-    out.at_issuance = decide_at(facts, all, cert.not_before, "at issuance", trace);
-    out.at_time = decide_at(facts, all, request.at, "at time T", trace);
+    if (all.empty() && unusable > 0) {
+      out.at_issuance = indeterminate(cert.not_before, "the issuer's service entries are unusable (unknown critical "
+                                                       "extension, TS 119 612 Annex B)");
+      out.at_time = indeterminate(request.at, out.at_issuance.reason);
+    } else {
+      out.at_issuance = decide_at(facts, all, cert.not_before, "at issuance", trace);
+      out.at_time = decide_at(facts, all, request.at, "at time T", trace);
+    }
   }
   out.overall = detail::combine_times(out.at_issuance, out.at_time, trace);
   if (request.claim) {

@@ -29,11 +29,35 @@ std::shared_ptr<EVP_PKEY> anchor_key(const tsl::ServiceIndex& index, Qualificati
   return key;
 }
 
+bool verifies_with_anchor(const tsl::ServiceIndex& index, QualificationEngine::KeyCache& cache,
+                          const CertificateProfile& cert, const tsl::AnchorRef& r);
+
 X509* x509_of(const CertificateProfile& c) { return c.native ? c.native->x509.get() : nullptr; }
 
 std::string anchor_name(const tsl::ServiceIndex& index, const tsl::AnchorRef& r) {
   const auto& p = index.service(r.service).provenance;
   return p.territory + " TL#" + std::to_string(p.list_sequence) + " '" + p.tsp_name + "' / '" + p.service_name + "'";
+}
+
+bool verifies_with_anchor(const tsl::ServiceIndex& index, QualificationEngine::KeyCache& cache,
+                          const CertificateProfile& cert, const tsl::AnchorRef& r) {
+  std::string memo(reinterpret_cast<const char*>(cert.sha256.data()), cert.sha256.size());
+  memo.append(reinterpret_cast<const char*>(&r.service), sizeof r.service);
+  memo.append(reinterpret_cast<const char*>(&r.certificate), sizeof r.certificate);
+  {
+    std::lock_guard lock(cache.mutex);
+    if (auto it = cache.verified.find(memo); it != cache.verified.end()) {
+      return it->second;
+    }
+  }
+  auto key = anchor_key(index, cache, r);
+  bool ok = key && signature_verifies(x509_of(cert), key.get());
+  std::lock_guard lock(cache.mutex);
+  if (cache.verified.size() >= QualificationEngine::KeyCache::kMaxVerified) {
+    cache.verified.clear();
+  }
+  cache.verified.emplace(std::move(memo), ok);
+  return ok;
 }
 
 }  // namespace
@@ -47,8 +71,7 @@ AnchorSearch find_anchors(const tsl::ServiceIndex& index, QualificationEngine::K
   for (std::size_t depth = 0; depth <= chain.size(); ++depth) {
     std::string who = depth == 0 ? "certificate" : "chain certificate " + std::to_string(depth);
     for (const tsl::AnchorRef& r : index.find_issuer_candidates(current->issuer_der, current->aki)) {
-      auto key = anchor_key(index, cache, r);
-      bool ok = key && signature_verifies(x509_of(*current), key.get());
+      bool ok = verifies_with_anchor(index, cache, *current, r);
       trace.add(kIssuerKey, ok ? Outcome::kPass : Outcome::kFail, who,
                 ok ? "signature verified with the key of " + anchor_name(index, r)
                    : "candidate " + anchor_name(index, r) +

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <mutex>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -16,6 +17,10 @@ namespace eutl::verify {
 struct QualificationEngine::KeyCache final {
   std::mutex mutex;
   std::unordered_map<std::uint64_t, std::shared_ptr<EVP_PKEY>> keys;
+  // Signature results are a pure function of (certificate bytes, anchor key): memoised,
+  // bounded, keyed by the certificate's SHA-256 and the anchor id.
+  std::unordered_map<std::string, bool> verified;
+  static constexpr std::size_t kMaxVerified = 1 << 16;
 };
 
 namespace detail {

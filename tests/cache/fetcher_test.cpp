@@ -61,32 +61,34 @@ struct FaultCase {
   Fault fault;
   FetchStatus expected;
   int expected_attempts;  // 2 for transient faults (max_retries = 1)
+  int expected_requests;  // requests the server saw (a redirect loop makes max_redirects + 1)
 };
 
 class FetcherFault : public ::testing::TestWithParam<FaultCase> {};
 
-TEST_P(FetcherFault, ClassifiesAndFinishesInTime) {
+// The outcome proves which bound ended the transfer (e.g. kTimeout after two attempts
+// for the 30 s stall: the 1.5 s client timeout fired twice). No wall-clock assertion
+// here (DEVELOPERS guide): ctest's per-test timeout is the hang guard.
+TEST_P(FetcherFault, ClassifiesTheFault) {
   HttpsServer server;
   server.set_route("/f.xml", {kBody, GetParam().fault});
-  const auto start = std::chrono::steady_clock::now();
   FetchResponse r = fetch_one(server, "/f.xml");
-  const auto took = std::chrono::steady_clock::now() - start;
   EXPECT_EQ(r.status, GetParam().expected) << r.error;
   EXPECT_EQ(r.attempts, GetParam().expected_attempts);
+  EXPECT_EQ(server.requests("/f.xml"), GetParam().expected_requests);
   EXPECT_TRUE(r.body.empty());
-  // Bound: (total timeout + backoff) per attempt, far below the 30 s stall.
-  EXPECT_LT(took, std::chrono::seconds(6));
+  EXPECT_FALSE(r.error.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Faults, FetcherFault,
-    ::testing::Values(FaultCase{"NotFound", Fault::kNotFound, FetchStatus::kHttpError, 1},
-                      FaultCase{"ServerError", Fault::kServerError, FetchStatus::kHttpError, 2},
-                      FaultCase{"Reset", Fault::kReset, FetchStatus::kNetworkError, 2},
-                      FaultCase{"HalfBody", Fault::kHalfBody, FetchStatus::kTruncated, 2},
-                      FaultCase{"Stall", Fault::kStall, FetchStatus::kTimeout, 2},
-                      FaultCase{"Huge", Fault::kHuge, FetchStatus::kTooLarge, 1},
-                      FaultCase{"RedirectLoop", Fault::kRedirectLoop, FetchStatus::kTooManyRedirects, 1}),
+    ::testing::Values(FaultCase{"NotFound", Fault::kNotFound, FetchStatus::kHttpError, 1, 1},
+                      FaultCase{"ServerError", Fault::kServerError, FetchStatus::kHttpError, 2, 2},
+                      FaultCase{"Reset", Fault::kReset, FetchStatus::kNetworkError, 2, 2},
+                      FaultCase{"HalfBody", Fault::kHalfBody, FetchStatus::kTruncated, 2, 2},
+                      FaultCase{"Stall", Fault::kStall, FetchStatus::kTimeout, 2, 2},
+                      FaultCase{"Huge", Fault::kHuge, FetchStatus::kTooLarge, 1, 1},
+                      FaultCase{"RedirectLoop", Fault::kRedirectLoop, FetchStatus::kTooManyRedirects, 1, 6}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(Fetcher, HugeBodyIsAbortedNearTheLimit) {

@@ -2,6 +2,7 @@
 // made with the OpenSSL API (EC P-256), lists are tsl::TrustedList models.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <openssl/evp.h>
 #include <openssl/obj_mac.h>
 #include <openssl/objects.h>

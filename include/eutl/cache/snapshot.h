@@ -71,6 +71,10 @@ struct ListRecord final {
   std::string url;        // where it is fetched from (or the imported file)
   std::string in_use_digest;  // hex SHA-256 of the blob in use, empty when none
   InUse in_use = InUse::kNone;
+  // Validators of the response that delivered the bytes in use (empty when imported):
+  // after a failed attempt the next fetch asks for these, so recovery is a 304.
+  std::string in_use_etag;
+  std::string in_use_last_modified;
   // Facts of the list in use (absent when none).
   std::optional<std::uint64_t> sequence_number;
   std::string issue_date;   // xsd:dateTime, UTC

@@ -1,0 +1,18 @@
+// Internal: pieces of the HTML report (evidence_html*.cpp).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "cache/evidence_json.h"
+
+namespace eutl::cache::detail {
+
+// Escapes & < > " ' for text and attribute values.
+std::string html_escape(std::string_view s);
+// A JSON value as display text ("—" for null), escaped.
+std::string html_value(const json& v);
+// The service history timeline (one block per service).
+std::string html_timeline(const json& record);
+
+}  // namespace eutl::cache::detail

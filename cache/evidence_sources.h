@@ -1,0 +1,33 @@
+// Internal: finding the exact bytes an evidence record names, by SHA-256.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eutl/cache/evidence.h"
+
+namespace eutl::cache::detail {
+
+struct FoundBytes final {
+  std::optional<tsl::Bytes> bytes;    // set only when the SHA-256 matched
+  std::string origin;                 // "bundle", "store" or "source file"
+  std::vector<std::string> problems;  // the candidate that existed with other bytes
+  std::string searched;               // where it looked, when nothing existed
+};
+
+// Records made from files (--lists, no snapshot) may fall back to the recorded path.
+enum class AllowSourcePath : bool { kNo, kYes };
+
+// With a bundle: only its lists/<hex>.xml. Otherwise the store blob, then (when
+// allowed) `source` as a file path. The first existing file decides.
+FoundBytes find_list_bytes(const EvidenceSources& sources, const std::string& hex, const std::string& source,
+                           AllowSourcePath allow_source);
+
+std::optional<tsl::Bytes> read_file_bytes(const std::filesystem::path& file);
+[[nodiscard]] Result<void> write_file_bytes(const std::filesystem::path& file, tsl::ByteView bytes);
+
+std::filesystem::path bundle_list_path(const std::filesystem::path& bundle, const std::string& hex);
+
+}  // namespace eutl::cache::detail

@@ -1,0 +1,184 @@
+// TrustedLists: verify a list set (files or the store's current snapshot), index the
+// VALID lists and decide with the qualification engine (include/eutl/cache/trusted_lists.h).
+#include "eutl/cache/trusted_lists.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <iterator>
+
+#include "eutl/cache/evidence.h"
+#include "eutl/cache/store.h"
+
+namespace eutl::cache {
+
+struct TrustedLists::State final {
+  std::vector<verify::VerifiedList> lists;
+  std::vector<tsl::Bytes> anchors;
+  tsl::TimePoint lists_at{};
+  std::string snapshot_id;
+  // Declared after `lists`: the index points into them, the engine into the index.
+  tsl::ServiceIndex index;
+  std::unique_ptr<verify::QualificationEngine> engine;
+};
+
+namespace {
+
+bool is_xml_name(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  return ext == ".xml";
+}
+
+// Files as given; directories contribute their *.xml files, recursively, sorted.
+Result<std::vector<std::filesystem::path>> expand(const std::vector<std::filesystem::path>& inputs) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& p : inputs) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(p, ec)) {
+      std::vector<std::filesystem::path> found;
+      for (auto it = std::filesystem::recursive_directory_iterator(p, ec);
+           !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && is_xml_name(it->path())) {
+          found.push_back(it->path());
+        }
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (std::filesystem::exists(p, ec)) {
+      files.push_back(p);
+    } else {
+      return Error(Errc::kIo, p.string() + ": no such file or directory");
+    }
+  }
+  if (files.empty()) {
+    return Error(Errc::kUsage, "no input lists (a directory counts its *.xml files)");
+  }
+  return files;
+}
+
+Result<void> load_files(const ListSource& source, TrustedLists::State& s) {
+  if (source.lotl_signers.empty()) {
+    return Error(Errc::kUsage, "the LOTL signing certificates (--lotl-signers PEM) are required with list files");
+  }
+  auto files = expand(source.files);
+  if (!files) {
+    return std::move(files).error();
+  }
+  auto anchors = verify::load_pem_certificates(source.lotl_signers);
+  if (!anchors) {
+    return Error(anchors.error().code, source.lotl_signers.string() + ": " + anchors.error().message);
+  }
+  std::vector<verify::ListSetInput> inputs;
+  for (const auto& f : *files) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) {
+      return Error(Errc::kIo, f.string() + ": cannot read");
+    }
+    inputs.push_back(verify::ListSetInput{
+        f.string(), tsl::Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>())});
+  }
+  verify::ListSetRequest request;
+  request.lotl_anchors = *anchors;
+  request.at = s.lists_at;
+  s.anchors = std::move(*anchors);
+  s.lists = verify::verify_list_set(std::move(inputs), request).lists;
+  return {};
+}
+
+Result<void> load_store(const ListSource& source, TrustedLists::State& s) {
+  auto store = Store::open(source.store);
+  if (!store) {
+    return std::move(store).error();
+  }
+  auto current = store->current();
+  if (!current) {
+    return Error(current.error().code, "the store's current snapshot cannot be read: " + current.error().message);
+  }
+  if (!*current) {
+    return Error(Errc::kNotFound,
+                 "the store " + store->dir().string() + " is empty: run 'eutl fetch' or 'eutl import' first");
+  }
+  auto loaded = load_snapshot_lists(*store, **current, s.lists_at);
+  if (!loaded) {
+    return std::move(loaded).error();
+  }
+  s.anchors = std::move(loaded->lotl_anchors);
+  s.lists = std::move(loaded->lists);
+  s.snapshot_id = (*current)->id;
+  return {};
+}
+
+}  // namespace
+
+Result<TrustedLists> TrustedLists::load(const ListSource& source, tsl::TimePoint lists_at) {
+  auto state = std::make_unique<State>();
+  state->lists_at = lists_at;
+  auto loaded = source.files.empty() ? load_store(source, *state) : load_files(source, *state);
+  if (!loaded) {
+    return std::move(loaded).error();
+  }
+  state->index = tsl::ServiceIndex::build(verify::valid_index_inputs(state->lists));
+  state->engine = std::make_unique<verify::QualificationEngine>(state->index);
+  return TrustedLists(std::move(state));
+}
+
+TrustedLists::TrustedLists(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+TrustedLists::TrustedLists(TrustedLists&&) noexcept = default;
+TrustedLists& TrustedLists::operator=(TrustedLists&&) noexcept = default;
+TrustedLists::~TrustedLists() = default;
+
+const std::vector<verify::VerifiedList>& TrustedLists::lists() const noexcept { return m_state->lists; }
+const tsl::ServiceIndex& TrustedLists::index() const noexcept { return m_state->index; }
+const std::vector<tsl::Bytes>& TrustedLists::lotl_anchors() const noexcept { return m_state->anchors; }
+tsl::TimePoint TrustedLists::lists_at() const noexcept { return m_state->lists_at; }
+const std::string& TrustedLists::snapshot_id() const noexcept { return m_state->snapshot_id; }
+
+std::size_t TrustedLists::valid_count() const noexcept {
+  return static_cast<std::size_t>(std::count_if(m_state->lists.begin(), m_state->lists.end(), [](const auto& v) {
+    return v.status == verify::ListStatus::kValid;
+  }));
+}
+
+Result<verify::QualificationResult> TrustedLists::check(const verify::CertificateProfile& certificate,
+                                                        const std::vector<verify::CertificateProfile>& chain,
+                                                        tsl::TimePoint at,
+                                                        const std::optional<verify::Claim>& claim) const {
+  verify::QualificationRequest request;
+  request.certificate = &certificate;
+  for (const auto& c : chain) {
+    request.chain.push_back(&c);
+  }
+  request.at = at;
+  request.claim = claim;
+  return m_state->engine->decide(request);
+}
+
+Result<std::vector<verify::CertificateProfile>> read_certificates(const std::vector<tsl::Bytes>& ders) {
+  std::vector<verify::CertificateProfile> out;
+  for (std::size_t i = 0; i < ders.size(); ++i) {
+    auto p = verify::read_certificate_profile(ders[i]);
+    if (!p) {
+      return Error(p.error().code, "certificate " + std::to_string(i + 1) + ": " + p.error().message);
+    }
+    out.push_back(std::move(*p));
+  }
+  if (out.empty()) {
+    return Error(Errc::kMalformed, "no certificate");
+  }
+  return out;
+}
+
+Result<std::vector<verify::CertificateProfile>> read_certificates(const std::filesystem::path& file) {
+  auto ders = verify::read_certificate_file(file);
+  if (!ders) {
+    return Error(ders.error().code, file.string() + ": " + ders.error().message);
+  }
+  auto out = read_certificates(*ders);
+  if (!out) {
+    return Error(out.error().code, file.string() + ": " + out.error().message);
+  }
+  return out;
+}
+
+}  // namespace eutl::cache

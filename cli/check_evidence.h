@@ -1,0 +1,57 @@
+// The evidence options of `eutl check` (--evidence FILE, --report FILE.html,
+// --snapshot ID, --store DIR), kept out of cmd_check.cpp: the check command adds them
+// with add_evidence_options() and calls write_evidence() after its decision.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "eutl/cache/snapshot.h"
+#include "eutl/cache/store.h"
+#include "eutl/result.h"
+#include "eutl/tsl/bytes.h"
+#include "eutl/tsl/service_index.h"
+#include "eutl/tsl/time.h"
+#include "eutl/verify/certificate_profile.h"
+#include "eutl/verify/list_set.h"
+#include "eutl/verify/qualification.h"
+
+namespace eutl::cli {
+
+struct EvidenceOptions {
+  std::string evidence_file;  // --evidence
+  std::string report_file;    // --report
+  std::string snapshot;       // --snapshot (id, unique prefix or "current")
+  std::string store;          // --store (when check does not define it itself)
+  // Filled by the check runner: what the lists were verified with.
+  std::vector<tsl::Bytes> lotl_anchors;
+  tsl::TimePoint lists_at{};
+  std::string snapshot_id;
+};
+
+// A stored snapshot by exact id, "current", or a unique id prefix.
+[[nodiscard]] Result<cache::Snapshot> pick_snapshot(const cache::Store& store, const std::string& wanted);
+
+void add_evidence_options(CLI::App* check_cmd, EvidenceOptions& o);
+
+// True when the lists must come from the store (--snapshot given).
+bool uses_snapshot(const EvidenceOptions& o);
+
+// Store mode: the lists of the snapshot, re-verified from the store's blobs at
+// `lists_at_text` (default: the snapshot's validation time). Fills anchors, lists_at
+// and snapshot_id. Prints nothing.
+[[nodiscard]] Result<std::vector<verify::VerifiedList>> load_snapshot_for_check(EvidenceOptions& o,
+                                                                               const std::string& lists_at_text);
+
+// File mode: remembers what the lists were verified with.
+void note_list_inputs(EvidenceOptions& o, const std::vector<tsl::Bytes>& anchors, tsl::TimePoint lists_at);
+
+// Writes the record and/or the HTML report when asked. 0, or kExitUsage after printing why.
+int write_evidence(const EvidenceOptions& o, const verify::CertificateProfile& cert,
+                   const std::vector<verify::CertificateProfile>& chain, tsl::TimePoint at, const std::string& claim,
+                   const std::vector<verify::VerifiedList>& lists, const tsl::ServiceIndex& index,
+                   const verify::QualificationResult& result);
+
+}  // namespace eutl::cli

@@ -1,0 +1,287 @@
+// eutl check-site HOST[:PORT] [--sni NAME] [--at T] [--claim qwac] [--json] [--evidence F]
+//
+// Connects to a TLS server, takes the chain it presents and runs the TS 119 615
+// decision with the QWAC claim (TS 119 411-5: 1-QWAC, or 2-QWAC when the certificate
+// is a TLS-binding one), against the store's current snapshot or --lists. The
+// handshake does not authenticate the server: the chain is judged by the lists.
+//
+// TODO(after the qualification work lands): share the printer and JSON of
+// cmd_check.cpp through cli/check_common.cpp instead of the mirror below.
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/list_source.h"
+#include "cli/store_common.h"
+#include "eutl/cache/evidence.h"
+#include "eutl/cache/service_query.h"
+#include "eutl/cache/tls_chain.h"
+
+namespace eutl::cli {
+namespace {
+
+using nlohmann::json;
+
+struct CheckSiteOptions {
+  ListSourceOptions source;
+  std::string target;
+  std::string sni;
+  std::string claim = "qwac";
+  std::string evidence;
+  double timeout = 10;
+};
+
+json tri(verify::Tri t) { return t == verify::Tri::kUnknown ? json(nullptr) : json(t == verify::Tri::kTrue); }
+
+json at_json(const verify::QualificationAtTime& r) {
+  json service = nullptr;
+  if (r.service) {
+    const auto& p = r.service->provenance;
+    service = {{"id", cache::to_string(cache::service_id(p))},
+               {"territory", p.territory},
+               {"tsp", p.tsp_name},
+               {"service_name", p.service_name},
+               {"type", r.service->type_uri},
+               {"status", r.service->status_uri},
+               {"list_sequence_number", p.list_sequence},
+               {"list_digest", tsl::to_hex(p.list_digest)}};
+  }
+  return {{"time", tsl::format_time(r.time)},
+          {"qualified", tri(r.qualified)},
+          {"type", verify::to_string(r.type)},
+          {"qscd", tri(r.qscd)},
+          {"status", verify::to_string(r.status)},
+          {"reason", r.reason},
+          {"service", service}};
+}
+
+json cert_json(const verify::CertificateProfile& c) {
+  return {{"sha256", tsl::to_hex(c.sha256)},
+          {"subject", c.subject},
+          {"issuer", c.issuer},
+          {"serial", c.serial_hex},
+          {"not_before", tsl::format_time(c.not_before)},
+          {"not_after", tsl::format_time(c.not_after)},
+          {"subject_alt_names", c.subject_alt_names},
+          {"policies", c.policies}};
+}
+
+int exit_code(const verify::QualificationResult& r) {
+  if (r.claim) {
+    return r.claim->verdict == verify::Verdict::kConfirmed ? kExitYes
+           : r.claim->verdict == verify::Verdict::kRefuted ? kExitNo
+                                                           : kExitIndeterminate;
+  }
+  return r.overall.status == verify::QualStatus::kQualified      ? kExitYes
+         : r.overall.status == verify::QualStatus::kNotQualified ? kExitNo
+                                                                 : kExitIndeterminate;
+}
+
+const char* verdict_colour(verify::Verdict v) {
+  return v == verify::Verdict::kConfirmed ? "1;32" : v == verify::Verdict::kRefuted ? "1;31" : "1;33";
+}
+
+std::string headline(const verify::QualificationAtTime& r) {
+  switch (r.status) {
+    case verify::QualStatus::kQualified:
+      return paint("QUALIFIED", "1;32") + ": an EU qualified certificate for " +
+             std::string(r.type == verify::CertType::kWsa ? "website authentication" : verify::to_string(r.type));
+    case verify::QualStatus::kNotQualified: return paint("NOT QUALIFIED", "1;31") + ": " + r.reason;
+    case verify::QualStatus::kIndeterminate: return paint("INDETERMINATE", "1;33") + ": " + r.reason;
+  }
+  return "";
+}
+
+void print_at(const char* label, const verify::QualificationAtTime& r) {
+  std::cout << "  " << label << " (" << tsl::format_time(r.time) << "): " << verify::to_string(r.status) << ", type "
+            << verify::to_string(r.type) << "\n    " << r.reason << '\n';
+  if (r.service) {
+    const auto& p = r.service->provenance;
+    std::cout << "    service " << cache::to_string(cache::service_id(p)) << ": " << p.territory << " / " << p.tsp_name
+              << " / " << p.service_name << '\n';
+  }
+}
+
+void print_text(const cache::TlsChain& tls, const std::vector<verify::CertificateProfile>& certs,
+                const verify::QualificationResult& r, const cache::TrustedLists& lists, bool verbose) {
+  std::cout << "Site " << tls.peer_address << " (SNI " << (tls.sni.empty() ? "none" : tls.sni) << "), "
+            << tls.protocol << ' ' << tls.cipher << ", " << certs.size() << " certificate(s) sent\n";
+  for (std::size_t i = 0; i < certs.size(); ++i) {
+    std::cout << "  [" << i << "] " << certs[i].subject << "\n      issuer " << certs[i].issuer << '\n';
+  }
+  std::cout << '\n';
+  if (r.claim) {
+    std::cout << paint("CLAIM " + r.claim->claim.text + ": " + std::string(verify::to_string(r.claim->verdict)),
+                       verdict_colour(r.claim->verdict));
+    if (!r.claim->failing_part.empty()) {
+      std::cout << " (failing part: " << r.claim->failing_part << ")";
+    }
+    std::cout << "\n  " << r.claim->explanation << "\n\n";
+  }
+  std::cout << headline(r.overall) << "\n\nResults\n";
+  print_at("at issuance", r.at_issuance);
+  print_at("at time T  ", r.at_time);
+  if (verbose) {
+    std::cout << "\nTrace\n";
+    for (const auto& e : r.trace.entries()) {
+      std::cout << "  [" << e.rule_id << "] " << verify::to_string(e.outcome) << "  " << e.subject << ": " << e.detail
+                << "  (" << e.clause << ")\n";
+    }
+  }
+  std::cout << "\nLists: " << lists.valid_count() << " of " << lists.lists().size() << " valid and used\n";
+}
+
+json result_json(const cache::TlsChain& tls, const std::vector<verify::CertificateProfile>& certs,
+                 const verify::QualificationResult& r, const cache::TrustedLists& lists) {
+  json chain = json::array();
+  for (std::size_t i = 1; i < certs.size(); ++i) {
+    chain.push_back(cert_json(certs[i]));
+  }
+  json trace = json::array();
+  for (const auto& e : r.trace.entries()) {
+    trace.push_back({{"rule", e.rule_id},
+                     {"clause", e.clause},
+                     {"outcome", verify::to_string(e.outcome)},
+                     {"subject", e.subject},
+                     {"detail", e.detail}});
+  }
+  json used = json::array();
+  for (const auto& v : lists.lists()) {
+    used.push_back({{"source", v.source},
+                    {"kind", verify::to_string(v.kind)},
+                    {"status", verify::to_string(v.status)},
+                    {"sha256", tsl::to_hex(v.digest)},
+                    {"used", v.status == verify::ListStatus::kValid}});
+  }
+  json out = {{"site",
+               {{"address", tls.peer_address},
+                {"sni", tls.sni.empty() ? json(nullptr) : json(tls.sni)},
+                {"protocol", tls.protocol},
+                {"cipher", tls.cipher}}},
+              {"certificate", cert_json(certs.front())},
+              {"chain", chain},
+              {"at_issuance", at_json(r.at_issuance)},
+              {"at_time", at_json(r.at_time)},
+              {"overall", at_json(r.overall)},
+              {"lists", used},
+              {"trace", trace}};
+  if (r.claim) {
+    out["claim"] = r.claim->claim.text;
+    out["verdict"] = verify::to_string(r.claim->verdict);
+    out["failing_part"] = r.claim->failing_part.empty() ? json(nullptr) : json(r.claim->failing_part);
+    out["claim_explanation"] = r.claim->explanation;
+  }
+  return out;
+}
+
+int write_evidence(const CheckSiteOptions& o, const std::vector<verify::CertificateProfile>& certs,
+                   tsl::TimePoint at, const cache::TrustedLists& lists, const verify::QualificationResult& r) {
+  cache::EvidenceInput in;
+  in.certificate = &certs.front();
+  for (std::size_t i = 1; i < certs.size(); ++i) {
+    in.chain.push_back(&certs[i]);
+  }
+  in.at = at;
+  in.claim = o.claim;
+  in.lists_at = lists.lists_at();
+  in.lotl_anchors = lists.lotl_anchors();
+  in.lists = &lists.lists();
+  in.index = &lists.index();
+  in.result = &r;
+  in.snapshot_id = lists.snapshot_id();
+  in.tool_version = EUTL_VERSION;
+  in.checked_at = tsl::format_time(store::now());
+  auto record = cache::make_evidence_record(in);
+  if (!record) {
+    print_error("--evidence: " + record.error().message);
+    return kExitUsage;
+  }
+  std::ofstream out(o.evidence, std::ios::binary | std::ios::trunc);
+  if (!(out << *record) || !out.flush()) {
+    print_error("--evidence: " + o.evidence + ": cannot write");
+    return kExitUsage;
+  }
+  return 0;
+}
+
+int run_check_site(const CheckSiteOptions& o) {
+  auto target = cache::parse_tls_target(o.target);
+  if (!target) {
+    print_error(target.error().message);
+    return kExitUsage;
+  }
+  target->sni = o.sni;
+  auto at = time_at(o.source);
+  if (!at) {
+    print_error(at.error().message);
+    return kExitUsage;
+  }
+  std::optional<verify::Claim> claim;
+  if (!o.claim.empty()) {
+    auto c = verify::parse_claim(o.claim);
+    if (!c) {
+      print_error(c.error().message);
+      return kExitUsage;
+    }
+    claim = *c;
+  }
+  std::optional<cache::TrustedLists> lists = load_lists(o.source);
+  if (!lists) {
+    return kExitUsage;
+  }
+  cache::TlsChainOptions topts;
+  topts.connect_timeout = std::chrono::milliseconds(static_cast<long>(o.timeout * 1000));
+  topts.handshake_timeout = topts.connect_timeout;
+  auto tls = cache::fetch_tls_chain(*target, topts);
+  if (!tls) {
+    print_error(tls.error().message);
+    return kExitUsage;
+  }
+  auto certs = cache::read_certificates(tls->certificates);
+  if (!certs) {
+    print_error("the server's chain: " + certs.error().message);
+    return kExitUsage;
+  }
+  std::vector<verify::CertificateProfile> chain(certs->begin() + 1, certs->end());
+  auto result = lists->check(certs->front(), chain, *at, claim);
+  if (!result) {
+    print_error(result.error().message);
+    return kExitUsage;
+  }
+  if (!o.evidence.empty()) {
+    if (int rc = write_evidence(o, *certs, *at, *lists, *result); rc != 0) {
+      return rc;
+    }
+  }
+  if (o.source.json) {
+    std::cout << result_json(*tls, *certs, *result, *lists).dump(2) << '\n';
+  } else if (!o.source.quiet) {
+    print_text(*tls, *certs, *result, *lists, o.source.verbose);
+  }
+  return exit_code(*result);
+}
+
+}  // namespace
+
+void register_check_site(CLI::App& app, Runner& run) {
+  auto o = std::make_shared<CheckSiteOptions>();
+  CLI::App* cmd = app.add_subcommand("check-site", "Is this website's certificate a QWAC? Fetch its TLS chain and "
+                                                   "decide against the trusted lists");
+  cmd->add_option("HOST", o->target, "HOST, HOST:PORT or [IPv6]:PORT (default port 443)")->required();
+  cmd->add_option("--sni", o->sni, "Server name to send (default: HOST when it is a name)");
+  cmd->add_option("--claim", o->claim, "Claim to check (as eutl check)")->capture_default_str();
+  cmd->add_option("--evidence", o->evidence, "Write the evidence record (JSON) of the decision to this file");
+  cmd->add_option("--timeout", o->timeout, "Connect and handshake timeouts, seconds")->capture_default_str();
+  add_list_source_options(cmd, o->source, "Time T of the decision");
+  cmd->footer("The handshake does not authenticate the server; the chain it sends is judged by the lists.\n"
+              "Examples:\n"
+              "  eutl check-site www.example.eu\n"
+              "  eutl check-site 192.0.2.10:8443 --sni www.example.eu --json\n"
+              "  eutl check-site 127.0.0.1:4433 --lists lists/ --lotl-signers oj.pem --at 2025-03-01 --evidence e.json\n"
+              "Exit: 0 claim confirmed, 1 refuted, 3 indeterminate, 2 usage, input or connection error.");
+  cmd->callback([o, &run] { run = [o] { return run_check_site(*o); }; });
+}
+
+}  // namespace eutl::cli

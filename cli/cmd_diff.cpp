@@ -1,0 +1,128 @@
+// eutl diff SNAP_A SNAP_B [--store DIR] [--json]
+//
+// What changed between two stored snapshots: lists (sequence numbers, bytes,
+// results), services added or removed, and status changes with their dates.
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/check_evidence.h"
+#include "cli/commands.h"
+#include "cli/store_common.h"
+#include "eutl/cache/snapshot_diff.h"
+
+namespace eutl::cli {
+namespace {
+
+using nlohmann::json;
+
+struct DiffOptions {
+  std::string from;
+  std::string to;
+  std::string store;
+  bool json = false;
+};
+
+json opt_seq(const std::optional<std::uint64_t>& s) { return s ? json(*s) : json(nullptr); }
+json opt_str(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+std::string short_uri(const std::string& uri) {
+  auto slash = uri.rfind('/');
+  return uri.empty() ? "-" : slash == std::string::npos ? uri : uri.substr(slash + 1);
+}
+
+std::string seq_text(const std::optional<std::uint64_t>& s) { return s ? std::to_string(*s) : "-"; }
+
+json to_json(const cache::SnapshotDiff& d) {
+  json lists = json::array();
+  for (const auto& l : d.lists) {
+    lists.push_back({{"change", cache::to_string(l.kind)},
+                     {"role", l.role},
+                     {"territory", l.territory},
+                     {"url", l.url},
+                     {"old", {{"sequence_number", opt_seq(l.old_sequence)}, {"sha256", opt_str(l.old_digest)},
+                              {"result", opt_str(l.old_result)}, {"issue_date", opt_str(l.old_issue_date)}}},
+                     {"new", {{"sequence_number", opt_seq(l.new_sequence)}, {"sha256", opt_str(l.new_digest)},
+                              {"result", opt_str(l.new_result)}, {"issue_date", opt_str(l.new_issue_date)}}}});
+  }
+  json services = json::array();
+  for (const auto& s : d.services) {
+    services.push_back({{"change", cache::to_string(s.kind)},
+                        {"territory", s.territory},
+                        {"tsp", s.tsp},
+                        {"service", s.service},
+                        {"type", s.type_uri},
+                        {"old_status", opt_str(s.old_status)},
+                        {"new_status", opt_str(s.new_status)},
+                        {"old_since", opt_str(s.old_since)},
+                        {"new_since", opt_str(s.new_since)}});
+  }
+  return {{"from", d.from_id}, {"to", d.to_id}, {"lists", lists}, {"services", services}, {"notes", d.notes}};
+}
+
+void print_text(const cache::SnapshotDiff& d) {
+  std::cout << "from " << d.from_id << "\nto   " << d.to_id << "\n\nLists (" << d.lists.size() << " changed)\n";
+  for (const auto& l : d.lists) {
+    std::cout << "  " << cache::to_string(l.kind) << "  " << l.role << " " << l.territory << "  seq "
+              << seq_text(l.old_sequence) << " -> " << seq_text(l.new_sequence) << "  "
+              << (l.old_result.empty() ? "-" : l.old_result) << " -> " << (l.new_result.empty() ? "-" : l.new_result)
+              << "  issued " << (l.new_issue_date.empty() ? l.old_issue_date : l.new_issue_date) << '\n';
+  }
+  std::cout << "\nServices (" << d.services.size() << " changed)\n";
+  for (const auto& s : d.services) {
+    std::cout << "  " << cache::to_string(s.kind) << "  " << s.territory << " / " << s.tsp << " / " << s.service << " ("
+              << tsl::service_type_short(s.type_uri) << "): ";
+    if (s.kind == cache::ChangeKind::kChanged) {
+      std::cout << short_uri(s.old_status) << " since " << s.old_since << " -> " << short_uri(s.new_status)
+                << " since " << s.new_since;
+    } else if (s.kind == cache::ChangeKind::kAdded) {
+      std::cout << short_uri(s.new_status) << " since " << s.new_since;
+    } else {
+      std::cout << "was " << short_uri(s.old_status) << " since " << s.old_since;
+    }
+    std::cout << '\n';
+  }
+  for (const auto& n : d.notes) {
+    std::cout << "note: " << n << '\n';
+  }
+}
+
+int run_diff(const DiffOptions& o) {
+  auto store = cache::Store::open(store::resolve_store(o.store));
+  if (!store) {
+    print_error(store.error().message);
+    return kExitUsage;
+  }
+  auto a = pick_snapshot(*store, o.from);
+  auto b = a ? pick_snapshot(*store, o.to) : Result<cache::Snapshot>(Error());
+  if (!a || !b) {
+    print_error(!a ? a.error().message : b.error().message);
+    return kExitUsage;
+  }
+  auto d = cache::diff_snapshots(*store, *a, *b);
+  if (!d) {
+    print_error(d.error().message);
+    return kExitUsage;
+  }
+  if (o.json) {
+    std::cout << to_json(*d).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  } else {
+    print_text(*d);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void register_diff(CLI::App& app, Runner& run) {
+  auto opts = std::make_shared<DiffOptions>();
+  CLI::App* cmd = app.add_subcommand("diff", "What changed between two stored snapshots (lists, services, statuses)");
+  cmd->add_option("SNAP_A", opts->from, "Older snapshot (id, unique prefix or 'current')")->required();
+  cmd->add_option("SNAP_B", opts->to, "Newer snapshot (id, unique prefix or 'current')")->required();
+  cmd->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
+  cmd->add_flag("--json", opts->json, "Machine-readable output");
+  cmd->footer("Exit: 0 the difference was computed (even if empty), 2 usage error.");
+  cmd->callback([&run, opts] { run = [opts] { return run_diff(*opts); }; });
+}
+
+}  // namespace eutl::cli

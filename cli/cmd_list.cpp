@@ -1,0 +1,287 @@
+// eutl list [filters] [--json]   and   eutl show-service ID [--json]
+//
+// Browse the services of the verified lists (VALID lists only: a list that does not
+// verify contributes nothing). Service IDs are "TERRITORY/TSP/SERVICE", 1-based
+// positions in the list (include/eutl/cache/service_query.h).
+#include <algorithm>
+#include <cctype>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/list_source.h"
+#include "eutl/cache/service_query.h"
+
+namespace eutl::cli {
+namespace {
+
+using nlohmann::json;
+
+struct ListOptions {
+  ListSourceOptions source;
+  std::vector<std::string> territories;
+  std::string tsp;
+  std::string type;
+  std::string status;
+  std::string asi;
+  std::string qualified_at;
+};
+
+struct ShowServiceOptions {
+  ListSourceOptions source;
+  std::string id;
+};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  return out;
+}
+
+std::string short_status(std::string_view uri) { return std::string(cache::uri_tail(uri)); }
+
+// "CA/QC" or the full URI, compared without case.
+bool type_matches(const std::string& want, const std::string& uri) {
+  return lower(want) == lower(uri) || lower(want) == lower(tsl::service_type_short(uri));
+}
+
+bool status_matches(const std::string& want, const std::string& uri) {
+  return lower(want) == lower(uri) || lower(want) == lower(cache::uri_tail(uri));
+}
+
+std::vector<std::string> asi_names(const tsl::ServiceExtensions& ext) {
+  std::vector<std::string> out;
+  for (const auto& a : ext.additional_information) {
+    out.emplace_back(cache::uri_tail(a.uri));
+  }
+  return out;
+}
+
+std::vector<std::string> qualifier_names(const tsl::ServiceExtensions& ext) {
+  std::vector<std::string> out;
+  for (const auto& q : ext.qualifications) {
+    for (const auto& uri : q.qualifier_uris) {
+      out.emplace_back(cache::uri_tail(uri));
+    }
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) {
+    out += (out.empty() ? "" : ",") + s;
+  }
+  return out;
+}
+
+json service_summary(const tsl::IndexedService& s) {
+  const tsl::ServiceState& cur = s.service->current;
+  return {{"id", cache::to_string(cache::service_id(s.provenance))},
+          {"territory", s.provenance.territory},
+          {"tsp", s.provenance.tsp_name},
+          {"service_name", s.provenance.service_name},
+          {"type", cur.type_uri},
+          {"type_short", std::string(tsl::service_type_short(cur.type_uri))},
+          {"status", cur.status_uri},
+          {"status_short", short_status(cur.status_uri)},
+          {"status_start", cur.status_start ? json(tsl::format_time(*cur.status_start)) : json(nullptr)},
+          {"additional_information", asi_names(cur.extensions)},
+          {"certificates", s.certificates.size()},
+          {"history_periods", s.periods.size()},
+          {"list_sequence_number", s.provenance.list_sequence}};
+}
+
+// Fixed-width table, the last column free.
+void print_table(const std::vector<const tsl::IndexedService*>& rows) {
+  std::cout << std::left << std::setw(10) << "ID" << std::setw(14) << "TYPE" << std::setw(27) << "STATUS"
+            << std::setw(12) << "SINCE" << std::setw(32) << "TSP"
+            << "SERVICE\n";
+  for (const auto* s : rows) {
+    const tsl::ServiceState& cur = s->service->current;
+    std::string tsp = s->provenance.tsp_name;
+    if (tsp.size() > 30) {
+      tsp = tsp.substr(0, 29) + "~";
+    }
+    std::cout << std::setw(10) << cache::to_string(cache::service_id(s->provenance)) << std::setw(14)
+              << tsl::service_type_short(cur.type_uri) << std::setw(27) << short_status(cur.status_uri)
+              << std::setw(12) << (cur.status_start ? tsl::format_time(*cur.status_start).substr(0, 10) : "-")
+              << std::setw(32) << tsp << s->provenance.service_name << '\n';
+  }
+}
+
+int run_list(const ListOptions& o) {
+  std::optional<cache::TrustedLists> lists = load_lists(o.source);
+  if (!lists) {
+    return kExitUsage;
+  }
+  std::optional<tsl::TimePoint> qualified_at;
+  if (!o.qualified_at.empty()) {
+    auto t = tsl::parse_datetime(o.qualified_at);
+    if (!t) {
+      print_error("--qualified-at: " + t.error().message);
+      return kExitUsage;
+    }
+    qualified_at = t->time;
+  }
+  std::optional<verify::CertType> asi;
+  if (!o.asi.empty()) {
+    auto u = cache::parse_use(o.asi);
+    if (!u) {
+      print_error("--asi: " + u.error().message);
+      return kExitUsage;
+    }
+    asi = *u;
+  }
+  std::vector<const tsl::IndexedService*> rows;
+  for (const auto& s : lists->index().services()) {
+    const tsl::ServiceState& cur = s.service->current;
+    bool keep = o.territories.empty() ||
+                std::any_of(o.territories.begin(), o.territories.end(),
+                            [&](const std::string& t) { return lower(t) == lower(s.provenance.territory); });
+    keep = keep && (o.tsp.empty() || lower(s.provenance.tsp_name).find(lower(o.tsp)) != std::string::npos);
+    keep = keep && (o.type.empty() || type_matches(o.type, cur.type_uri));
+    keep = keep && (o.status.empty() || status_matches(o.status, cur.status_uri));
+    keep = keep && (!asi || (!s.periods.empty() && cache::period_covers_use(s.periods.front(), *asi)));
+    keep = keep && (!qualified_at || cache::qualified_ca_at(s, *qualified_at));
+    if (keep) {
+      rows.push_back(&s);
+    }
+  }
+  if (o.source.json) {
+    json out = json::array();
+    for (const auto* s : rows) {
+      out.push_back(service_summary(*s));
+    }
+    std::cout << out.dump(2) << '\n';
+  } else {
+    print_table(rows);
+    if (!o.source.quiet) {
+      std::cerr << rows.size() << " of " << lists->index().services().size() << " services\n";
+    }
+  }
+  return kExitYes;
+}
+
+json period_json(const tsl::ServicePeriod& p) {
+  const tsl::ServiceState& st = *p.state;
+  return {{"start", tsl::format_time(p.start)},
+          {"end", p.end ? json(tsl::format_time(*p.end)) : json(nullptr)},
+          {"history_index", p.history_index ? json(*p.history_index) : json(nullptr)},
+          {"type", st.type_uri},
+          {"status", st.status_uri},
+          {"name", std::string(st.name.preferred())},
+          {"additional_information", asi_names(st.extensions)},
+          {"qualifiers", qualifier_names(st.extensions)},
+          {"unknown_critical_extension", st.extensions.has_unknown_critical()},
+          {"granted_ca_qc", cache::is_granted_ca_qc(p)}};
+}
+
+int run_show_service(const ShowServiceOptions& o) {
+  auto id = cache::parse_service_id(o.id);
+  if (!id) {
+    print_error(id.error().message);
+    return kExitUsage;
+  }
+  std::optional<cache::TrustedLists> lists = load_lists(o.source);
+  if (!lists) {
+    return kExitUsage;
+  }
+  auto pos = cache::find_service(lists->index(), *id);
+  if (!pos) {
+    print_error("no service " + cache::to_string(*id) + " in the valid lists (see 'eutl list --territory " +
+                id->territory + "')");
+    return kExitNo;
+  }
+  const tsl::IndexedService& s = lists->index().service(*pos);
+  json certs = json::array();
+  for (const auto* blob : s.certificates) {
+    auto p = verify::read_certificate_profile(blob->der());
+    certs.push_back({{"sha256", tsl::to_hex(blob->sha256())},
+                     {"subject", p ? json(p->subject) : json(nullptr)},
+                     {"not_before", p ? json(tsl::format_time(p->not_before)) : json(nullptr)},
+                     {"not_after", p ? json(tsl::format_time(p->not_after)) : json(nullptr)}});
+  }
+  json timeline = json::array();
+  for (const auto& p : s.periods) {
+    timeline.push_back(period_json(p));
+  }
+  json out = service_summary(s);
+  out["list_source"] = s.provenance.list_source;
+  out["list_digest"] = tsl::to_hex(s.provenance.list_digest);
+  out["certificate_details"] = certs;
+  out["timeline"] = timeline;
+  out["warnings"] = s.warnings;
+  if (o.source.json) {
+    std::cout << out.dump(2) << '\n';
+    return kExitYes;
+  }
+  std::cout << paint(out["id"].get<std::string>(), "1") << "  " << s.provenance.service_name << "\n"
+            << "  TSP        " << s.provenance.tsp_name << "\n"
+            << "  territory  " << s.provenance.territory << " (list seq " << s.provenance.list_sequence << ", "
+            << s.provenance.list_source << ")\n"
+            << "  type       " << s.service->current.type_uri << "\n"
+            << "  status     " << s.service->current.status_uri << "\n";
+  for (const auto& c : certs) {
+    std::cout << "  cert       " << (c["subject"].is_null() ? "(unreadable)" : c["subject"].get<std::string>())
+              << "\n             sha256 " << c["sha256"].get<std::string>() << '\n';
+  }
+  std::cout << "\nTimeline (newest first)\n";
+  for (const auto& p : s.periods) {
+    const tsl::ServiceState& st = *p.state;
+    std::string flags = joined(asi_names(st.extensions));
+    std::string quals = joined(qualifier_names(st.extensions));
+    std::cout << "  " << tsl::format_time(p.start) << " .. " << std::left << std::setw(21)
+              << tsl::format_time(p.end, "now") << std::setw(12) << tsl::service_type_short(st.type_uri)
+              << std::setw(24) << short_status(st.status_uri)
+              << (cache::is_granted_ca_qc(p) ? paint("qualified CA", "32") : std::string("-")) << '\n';
+    if (!flags.empty()) {
+      std::cout << "      ASI " << flags << '\n';
+    }
+    if (!quals.empty()) {
+      std::cout << "      qualifiers " << quals << '\n';
+    }
+    if (st.extensions.has_unknown_critical()) {
+      std::cout << "      unknown critical extension: period unusable\n";
+    }
+  }
+  for (const auto& w : s.warnings) {
+    std::cerr << "eutl: warning: " << w << '\n';
+  }
+  return kExitYes;
+}
+
+}  // namespace
+
+void register_list(CLI::App& app, Runner& run) {
+  auto lo = std::make_shared<ListOptions>();
+  CLI::App* list = app.add_subcommand("list", "List the trust services of the verified lists, with filters");
+  add_list_source_options(list, lo->source, "Time at which the lists are verified");
+  list->add_option("--territory", lo->territories, "Only these territories (AT, BE, …); repeatable");
+  list->add_option("--tsp", lo->tsp, "Only providers whose name contains this text (any case)");
+  list->add_option("--type", lo->type, "Only this service type: short form (CA/QC, QTST, …) or URI");
+  list->add_option("--status", lo->status, "Only this current status: short form (granted, withdrawn, …) or URI");
+  list->add_option("--asi", lo->asi, "Only services listed for this use: esig, eseal or wsa (AdditionalServiceInformation)");
+  list->add_option("--qualified-at", lo->qualified_at, "Only CA/QC services granted at this time (date or date-time)");
+  list->footer("Service IDs are TERRITORY/TSP/SERVICE (1-based positions in the list); see 'eutl show-service'.\n"
+               "Examples:\n"
+               "  eutl list --territory BE --type CA/QC --status granted\n"
+               "  eutl list --asi wsa --qualified-at 2024-01-01 --json\n"
+               "  eutl list --lists lists/ --lotl-signers oj.pem --at 2025-03-01 --tsp trust\n"
+               "Exit: 0 listed (possibly nothing), 2 usage or input error.");
+  list->callback([lo, &run] { run = [lo] { return run_list(*lo); }; });
+
+  auto so = std::make_shared<ShowServiceOptions>();
+  CLI::App* show = app.add_subcommand("show-service", "Show one trust service with its full status history");
+  show->add_option("ID", so->id, "Service ID TERRITORY/TSP/SERVICE, as printed by 'eutl list'")->required();
+  add_list_source_options(show, so->source, "Time at which the lists are verified");
+  show->footer("Examples:\n"
+               "  eutl show-service BE/2/1\n"
+               "  eutl show-service AA/1/1 --lists lists/ --lotl-signers oj.pem --at 2025-03-01 --json\n"
+               "Exit: 0 shown, 1 no such service, 2 usage or input error.");
+  show->callback([so, &run] { run = [so] { return run_show_service(*so); }; });
+}
+
+}  // namespace eutl::cli

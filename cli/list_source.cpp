@@ -1,0 +1,83 @@
+// Shared list-source options (cli/list_source.h).
+#include "cli/list_source.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/store_common.h"
+
+namespace eutl::cli {
+
+void add_list_source_options(CLI::App* cmd, ListSourceOptions& o, const std::string& at_help) {
+  cmd->add_option("--store", o.store,
+                  "Store directory whose current snapshot is used (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
+  cmd->add_option("--lists", o.lists, "Instead of the store: LOTL, pivots and national lists (files or directories)")
+      ->expected(1, -1);
+  cmd->add_option("--lotl-signers", o.lotl_signers,
+                  "With --lists: PEM file of the LOTL signing certificates (Official Journal)");
+  cmd->add_option("--at", o.at, at_help + " (ISO 8601 date-time or date, UTC); default: now");
+  cmd->add_option("--lists-at", o.lists_at, "Time at which the lists are verified; default: --at");
+  cmd->add_flag("--json", o.json, "JSON on stdout (diagnostics stay on stderr)");
+  cmd->add_flag("-q,--quiet", o.quiet, "No diagnostics on stderr, only errors");
+  cmd->add_flag("-v,--verbose", o.verbose, "Say on stderr which lists were used");
+}
+
+Result<tsl::TimePoint> time_at(const ListSourceOptions& o) { return store::parse_at(o.at); }
+
+std::optional<cache::TrustedLists> load_lists(const ListSourceOptions& o) {
+  auto lists_at = store::parse_at(o.lists_at.empty() ? o.at : o.lists_at);
+  if (!lists_at) {
+    print_error(lists_at.error().message);
+    return std::nullopt;
+  }
+  cache::ListSource source;
+  for (const auto& f : o.lists) {
+    source.files.emplace_back(f);
+  }
+  source.lotl_signers = o.lotl_signers;
+  source.store = store::resolve_store(o.store);
+  auto loaded = cache::TrustedLists::load(source, *lists_at);
+  if (!loaded) {
+    print_error(loaded.error().message);
+    return std::nullopt;
+  }
+  if (!o.quiet) {
+    for (const auto& v : loaded->lists()) {
+      if (v.status != verify::ListStatus::kValid) {
+        std::cerr << "eutl: warning: " << v.source << ": " << verify::to_string(v.status)
+                  << (v.reasons.empty() ? "" : " (" + v.reasons.front().message + ")") << ", not used\n";
+      }
+    }
+  }
+  if (o.verbose && !o.quiet) {
+    std::cerr << "eutl: lists verified at " << tsl::format_time(*lists_at) << ": " << loaded->valid_count() << " of "
+              << loaded->lists().size() << " valid, " << loaded->index().services().size() << " services"
+              << (loaded->snapshot_id().empty() ? std::string(" (from files)")
+                                                : " (store snapshot " + loaded->snapshot_id() + ")")
+              << '\n';
+  }
+  if (loaded->valid_count() == 0 && !o.quiet) {
+    std::cerr << "eutl: warning: no list is valid at " << tsl::format_time(*lists_at)
+              << (o.lists_at.empty() && o.at.empty() ? " (now); fixture lists need --at within their validity" : "")
+              << '\n';
+  }
+  return std::move(*loaded);
+}
+
+bool use_colour() {
+  const char* term = std::getenv("TERM");
+  return ::isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr &&
+         !(term != nullptr && std::string(term) == "dumb");
+}
+
+std::string paint(const std::string& text, const char* sgr) {
+  if (!use_colour()) {
+    return text;
+  }
+  return std::string("\033[") + sgr + "m" + text + "\033[0m";
+}
+
+}  // namespace eutl::cli

@@ -1,0 +1,45 @@
+// The options every command that reads trusted lists shares (list, show-service,
+// export, check-site): where the lists come from (--store, or --lists with
+// --lotl-signers), the time (--at, --lists-at) and the output switches (--json,
+// --quiet, --verbose).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eutl/cache/trusted_lists.h"
+#include "eutl/result.h"
+#include "eutl/tsl/time.h"
+
+namespace eutl::cli {
+
+struct ListSourceOptions {
+  std::string store;
+  std::vector<std::string> lists;
+  std::string lotl_signers;
+  std::string at;        // time T; default now
+  std::string lists_at;  // when the lists are verified; default --at
+  bool json = false;
+  bool quiet = false;
+  bool verbose = false;
+};
+
+// Adds --store, --lists, --lotl-signers, --at, --lists-at, --json, --quiet, --verbose.
+void add_list_source_options(CLI::App* cmd, ListSourceOptions& o, const std::string& at_help);
+
+// --at parsed (ISO 8601 date-time or date), now when empty.
+[[nodiscard]] Result<tsl::TimePoint> time_at(const ListSourceOptions& o);
+
+// Loads and verifies the lists. Prints, on stderr, the lists that are not valid
+// (unless --quiet) and the source summary (with --verbose). nullopt after printing
+// the error.
+std::optional<cache::TrustedLists> load_lists(const ListSourceOptions& o);
+
+// Colours only when stdout is a terminal and NO_COLOR is unset.
+bool use_colour();
+std::string paint(const std::string& text, const char* sgr);  // "1;32" = bold green
+
+}  // namespace eutl::cli

@@ -1,0 +1,53 @@
+// eutl: is this certificate an EU qualified certificate? The embeddable C++ API.
+//
+// Include this one header and link the `eutl::eutl` CMake target:
+//
+//   find_package(eutl REQUIRED)
+//   target_link_libraries(app PRIVATE eutl::eutl)
+//
+// The pieces, bottom up (each header documents its own contract):
+//   eutl/library.h               LibraryGuard: create exactly one in main()
+//   eutl/result.h                Result<T>: errors ("could not run") vs values (verdicts)
+//   eutl/tsl/time.h              TimePoint, parse_datetime (ISO 8601 date-time or date)
+//   eutl/verify/list_set.h       verify a LOTL + pivots + national lists (XAdES, anchoring)
+//   eutl/verify/qualification.h  the TS 119 615 decision, claims (qes, qseal, qwac, …)
+//   eutl/cache/store.h           the local store that `eutl fetch` / `eutl import` fill
+//   eutl/cache/trusted_lists.h   TrustedLists: load + verify + index + decide, in one object
+//   eutl/cache/service_query.h   service IDs, "granted CA/QC for a use at T"
+//   eutl/cache/tls_chain.h       the chain a TLS server presents (check-site)
+//   eutl/cache/evidence.h        the evidence record of a decision
+//
+// A complete program (examples/check_certificate.cpp):
+//
+//   eutl::LibraryGuard guard;
+//   auto at = eutl::tsl::parse_datetime("2025-03-01");
+//   eutl::cache::ListSource src{.files = {"lists/"}, .lotl_signers = "oj.pem"};
+//   auto lists = eutl::cache::TrustedLists::load(src, at->time);        // or {.store = dir}
+//   auto certs = eutl::cache::read_certificates("cert.pem");            // leaf first
+//   auto claim = eutl::verify::parse_claim("qwac");
+//   auto result = lists->check(certs->front(), {}, at->time, *claim);
+//   // result->claim->verdict: kConfirmed / kRefuted / kIndeterminate, with the reasons
+//   // in result->claim->explanation and result->trace.
+//
+// Nothing here reads the clock, the network (except fetch_tls_chain and the store's
+// fetcher, when called) or global configuration; no exception crosses the API.
+#pragma once
+
+#include "eutl/cache/evidence.h"
+#include "eutl/cache/service_query.h"
+#include "eutl/cache/store.h"
+#include "eutl/cache/tls_chain.h"
+#include "eutl/cache/trusted_lists.h"
+#include "eutl/library.h"
+#include "eutl/result.h"
+#include "eutl/tsl/time.h"
+#include "eutl/verify/certificate_profile.h"
+#include "eutl/verify/list_set.h"
+#include "eutl/verify/qualification.h"
+
+namespace eutl {
+
+// The version of the library, as "MAJOR.MINOR.PATCH".
+inline constexpr const char* kVersion = "0.1.0";
+
+}  // namespace eutl

@@ -1,0 +1,110 @@
+// eutl check against the generated fixture lists (validated --at 2025-03-01). The
+// expected results are the ones fixtures/MANIFEST.txt states for each certificate.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/test_paths.h"
+
+namespace eutl::test {
+namespace {
+
+struct CliCase {
+  const char* cert;
+  const char* claim;  // "" for none
+  int exit_code;
+  nlohmann::json issuance_qualified;
+  const char* issuance_type;
+  nlohmann::json time_qualified;
+};
+
+std::string fixture_args() {
+  auto f = fixtures();
+  return " --lists " + (f / "lists").string() + " --lotl-signers " + (f / "pki/oj-anchors.pem").string() +
+         " --at 2025-03-01";
+}
+
+void require_fixtures() {
+  if (!std::filesystem::exists(fixtures() / "lists/lotl.xml")) {
+    GTEST_SKIP() << "fixtures not generated";
+  }
+}
+
+TEST(CheckCli, FixtureCertificatesGetTheManifestResults) {
+  require_fixtures();
+  const CliCase cases[] = {
+      {"qes-natural", "qes", 0, true, "esig", true},
+      {"qc-esig-noqscd", "qes", 1, true, "esig", true},
+      {"qc-esig-noqscd", "qc-esig", 0, true, "esig", true},
+      {"qseal", "qseal", 0, true, "eseal", true},
+      {"qwac", "qwac", 0, true, "wsa", true},
+      {"ovcp-web", "qwac", 1, false, "unknown", false},
+      {"ovcp-web", "OVCP", 0, false, "unknown", false},
+      {"pkc-plain", "", 1, false, "unknown", false},
+      {"cclegislation", "", 1, false, "esig", false},
+      {"lookalike", "qes", 3, nullptr, "unknown", nullptr},
+      {"pre-eidas-qcp-plus", "", 0, true, "esig", true},
+      {"critext-qes", "", 3, nullptr, "unknown", nullptr},
+      {"cc-qes", "qes", 1, true, "esig", false},
+  };
+  for (const auto& c : cases) {
+    std::string cmd = cli() + " check " + (fixtures() / "certs" / (std::string(c.cert) + ".pem")).string() +
+                      fixture_args() + " --json" + (std::string(c.claim).empty() ? "" : " --claim " + std::string(c.claim));
+    auto r = run_command(cmd + " 2>/dev/null");
+    EXPECT_EQ(r.exit_code, c.exit_code) << c.cert << " " << c.claim;
+    auto j = nlohmann::json::parse(r.out, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << c.cert << ": " << r.out.substr(0, 300);
+    EXPECT_EQ(j["at_issuance"]["qualified"], c.issuance_qualified) << c.cert;
+    EXPECT_EQ(j["at_issuance"]["type"], c.issuance_type) << c.cert;
+    EXPECT_EQ(j["at_time"]["qualified"], c.time_qualified) << c.cert;
+    for (const char* key : {"sha256", "subject", "issuer", "not_before", "not_after", "policies", "qc_statements",
+                            "profile"}) {
+      EXPECT_TRUE(j["certificate"].contains(key)) << key;
+    }
+    for (const char* key : {"qualified", "type", "qscd", "status", "service"}) {
+      EXPECT_TRUE(j["at_time"].contains(key)) << key;
+    }
+    EXPECT_TRUE(j["trace"].is_array() && !j["trace"].empty());
+    if (!std::string(c.claim).empty()) {
+      EXPECT_EQ(j["claim"], c.claim);
+      EXPECT_TRUE(j.contains("verdict"));
+    }
+  }
+}
+
+TEST(CheckCli, ServiceNamesTheListAndPeriod) {
+  require_fixtures();
+  auto r = run_command(cli() + " check " + (fixtures() / "certs/qes-natural.pem").string() + fixture_args() +
+                       " --json 2>/dev/null");
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  const auto& s = j["at_issuance"]["service"];
+  EXPECT_EQ(s["territory"], "AA");
+  EXPECT_EQ(s["list_sequence_number"], 7);  // MANIFEST: tl-AA.xml seq 7
+  EXPECT_EQ(s["list_digest"].get<std::string>().size(), 64u);
+  EXPECT_TRUE(s.contains("period_start"));
+}
+
+TEST(CheckCli, TextOutputStartsWithTheVerdict) {
+  require_fixtures();
+  auto r = run_command(cli() + " check " + (fixtures() / "certs/cc-qes.pem").string() + fixture_args() +
+                       " --claim qes 2>/dev/null");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out.rfind("CLAIM qes: refuted", 0), 0u) << r.out.substr(0, 200);
+}
+
+TEST(CheckCli, UsageErrorsExitTwo) {
+  require_fixtures();
+  EXPECT_EQ(run_command(cli() + " check /nonexistent.pem" + fixture_args() + " 2>&1").exit_code, 2);
+  EXPECT_EQ(run_command(cli() + " check " + (fixtures() / "certs/qes-natural.pem").string() + fixture_args() +
+                        " --claim bogus 2>&1")
+                .exit_code,
+            2);
+  EXPECT_EQ(run_command(cli() + " check " + (fixtures() / "certs/qes-natural.pem").string() + " 2>&1").exit_code, 2);
+  EXPECT_EQ(run_command(cli() + " check " + (fixtures() / "lists/lotl.xml").string() + fixture_args() + " 2>&1")
+                .exit_code,
+            2);
+}
+
+}  // namespace
+}  // namespace eutl::test

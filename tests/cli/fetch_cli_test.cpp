@@ -1,0 +1,244 @@
+// `eutl fetch` end to end against the loopback HTTPS server serving the generated
+// fixture lists: faults reported per territory, output without a terminal free of
+// control characters, the live progress line on a terminal, and SIGKILL at random
+// points during a fetch never leaving an inconsistent store.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
+
+#include "eutl/cache/store.h"
+#include "tests/support/fixture_server.h"
+#include "tests/test_paths.h"
+
+extern char** environ;
+
+namespace eutl::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using test::Fault;
+using test::HttpsServer;
+
+std::string q(const std::string& s) { return "'" + s + "'"; }
+
+fs::path temp_store(const char* name) {
+  fs::path dir = fs::temp_directory_path() / ("eutl-fetch-cli-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(dir);
+  return dir;
+}
+
+std::vector<std::string> fetch_args(const HttpsServer& server, const fs::path& store) {
+  return {test::cli(),
+          "fetch",
+          "--store",
+          store.string(),
+          "--lotl-url",
+          test::kFixtureLotlUrl,
+          "--lotl-signers",
+          (test::fixtures() / "pki/oj-anchors.pem").string(),
+          "--cacert",
+          server.ca_file().string(),
+          "--connect-to",
+          server.connect_to(),
+          "--at",
+          test::kFixtureAt,
+          "--timeout",
+          "2",
+          "--retries",
+          "0"};
+}
+
+std::string shell_line(const std::vector<std::string>& args) {
+  std::string line;
+  for (const auto& a : args) {
+    line += (line.empty() ? "" : " ") + q(a);
+  }
+  return line;
+}
+
+class FetchCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(fs::exists(test::fixtures() / "MANIFEST.txt")) << "fixtures not generated: build eutl_fixtures";
+    ASSERT_EQ(test::serve_fixture_lists(m_server, test::fixtures()), 5);
+    m_store = temp_store(::testing::UnitTest::GetInstance()->current_test_info()->name());
+  }
+  void TearDown() override { fs::remove_all(m_store); }
+
+  HttpsServer m_server;
+  fs::path m_store;
+};
+
+TEST_F(FetchCli, ReportsTheFaultPerTerritoryAndKeepsTheGoodList) {
+  auto first = test::run_command(shell_line(fetch_args(m_server, m_store)) + " --json 2>/dev/null");
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  m_server.set_fault(test::fixture_list_path("BB"), Fault::kNotFound);
+  auto r = test::run_command(shell_line(fetch_args(m_server, m_store)) + " --json 2>/dev/null");
+  EXPECT_EQ(r.exit_code, 1);  // some list failed, the LOTL is fine
+  const auto j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  EXPECT_EQ(j["report"]["list_failures"], 1);
+  EXPECT_EQ(j["report"]["list_bytes_downloaded"], 0);  // AA and CC: 304
+  ASSERT_EQ(j["lists"].size(), 3u);
+  for (const auto& l : j["lists"]) {
+    const std::string t = l["territory"];
+    EXPECT_EQ(l["result"], "valid") << t;
+    EXPECT_EQ(l["in_use"], t == "BB" ? "kept" : "fetched") << t;
+    EXPECT_EQ(l["fetch"]["status"], t == "BB" ? "http-error" : "not-modified") << t;
+    if (t == "BB") {
+      EXPECT_EQ(l["fetch"]["http_status"], 404);
+      EXPECT_NE(std::find(l["warnings"].begin(), l["warnings"].end(), "not-refreshed"), l["warnings"].end());
+    }
+  }
+  // The table names the failure too.
+  auto table = test::run_command(shell_line(fetch_args(m_server, m_store)) + " 2>/dev/null");
+  EXPECT_EQ(table.exit_code, 1);
+  EXPECT_NE(table.out.find("http-error"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("HTTP 404"), std::string::npos) << table.out;
+}
+
+// Without a terminal (a pipe, CI logs) there is no progress line and no escape code.
+TEST_F(FetchCli, OutputWithoutATerminalHasNoControlCharacters) {
+  auto r = test::run_command(shell_line(fetch_args(m_server, m_store)) + " 2>&1");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("AA"), std::string::npos);  // the final table
+  for (char c : r.out) {
+    const auto u = static_cast<unsigned char>(c);
+    ASSERT_TRUE(u == '\n' || u >= 0x20) << "control character " << static_cast<int>(u) << " in:\n" << r.out;
+  }
+}
+
+// On a terminal (script(1) gives the command a pty) the live line shows lists
+// done/total, bytes and failures, then the final table follows.
+TEST_F(FetchCli, ShowsProgressOnATerminal) {
+  if (test::run_command("command -v script >/dev/null 2>&1").exit_code != 0) {
+    GTEST_SKIP() << "script(1) is not installed";
+  }
+  m_server.set_fault(test::fixture_list_path("CC"), Fault::kServerError);
+  auto r = test::run_command("script -qec " + q(shell_line(fetch_args(m_server, m_store))) + " /dev/null");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("\r\033[Klists 3/3, "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" 1 failed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("http-error"), std::string::npos) << r.out;  // the final table
+}
+
+// Every file the current snapshot names exists and hashes to its name; every stored
+// blob and snapshot is complete (interrupted writes stay as .tmp-* and are never
+// read as data); `eutl status --json` reports that same snapshot.
+void expect_consistent(const fs::path& dir) {
+  auto store = cache::Store::open(dir);
+  ASSERT_TRUE(store);
+  auto cur = store->current();
+  ASSERT_TRUE(cur) << cur.error().message;
+  ASSERT_TRUE(cur->has_value()) << "no current snapshot";
+  const cache::Snapshot& s = **cur;
+  std::vector<std::string> digests = s.lotl_anchor_digests;
+  auto add = [&digests](const cache::ListRecord& l) {
+    if (!l.in_use_digest.empty()) {
+      digests.push_back(l.in_use_digest);
+    }
+    if (!l.fetch.digest.empty()) {
+      digests.push_back(l.fetch.digest);
+    }
+  };
+  add(s.lotl);
+  for (const auto& p : s.pivots) {
+    add(p);
+  }
+  for (const auto& l : s.lists) {
+    add(l);
+    EXPECT_EQ(l.in_use == cache::InUse::kNone, l.in_use_digest.empty()) << s.id << " " << l.territory;
+  }
+  for (const std::string& d : digests) {
+    ASSERT_TRUE(store->read_blob(d)) << s.id << ": blob " << d;
+  }
+  for (const std::string& id : store->snapshot_ids()) {
+    ASSERT_TRUE(store->read_snapshot(id)) << "snapshot " << id;
+  }
+  for (const auto& e : fs::recursive_directory_iterator(dir / "blobs")) {
+    const std::string name = e.path().filename().string();
+    if (e.is_regular_file() && !name.starts_with(".tmp-")) {
+      ASSERT_TRUE(store->read_blob(name)) << "stored file " << e.path();
+    }
+  }
+  auto st = test::run_command(test::cli() + " status --json --at " + test::kFixtureAt + " --store " +
+                              q(dir.string()) + " 2>/dev/null");
+  ASSERT_NE(st.exit_code, 2) << st.out;
+  const auto j = nlohmann::json::parse(st.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << st.out;
+  EXPECT_EQ(j["snapshot"], s.id);
+  EXPECT_EQ(j["lotl"]["result"], "valid");
+  EXPECT_EQ(j["lists"].size(), 3u);
+}
+
+pid_t spawn_quiet(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const auto& a : args) {
+    argv.push_back(const_cast<char*>(a.c_str()));
+  }
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = -1;
+  posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  return pid;
+}
+
+// Every run gets new bytes for each list (a comment after the root element: outside
+// the signed content, URI="" excludes comments), so each fetch writes new blobs, a
+// new snapshot and moves `current`: the kills land in all of those steps.
+void vary_lists(HttpsServer& server, int run) {
+  for (const char* t : test::kFixtureTerritories) {
+    const std::string body = test::read_text(test::fixtures() / "lists" / ("tl-" + std::string(t) + ".xml"));
+    server.set_route(test::fixture_list_path(t), {body + "<!-- run " + std::to_string(run) + " -->\n", Fault::kNone});
+  }
+}
+
+TEST_F(FetchCli, SigkillAtRandomPointsDuringAFetchLeavesAConsistentStore) {
+  // One complete run first, timed, so the kills land inside a run.
+  vary_lists(m_server, 0);
+  const auto start = std::chrono::steady_clock::now();
+  pid_t first = spawn_quiet(fetch_args(m_server, m_store));
+  int status = 0;
+  ::waitpid(first, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  ASSERT_EQ(WEXITSTATUS(status), 0);
+  const auto full = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+  expect_consistent(m_store);
+
+  std::mt19937 rng(20250301);
+  std::uniform_int_distribution<long> when(0, full.count());
+  int killed = 0;
+  for (int i = 1; i <= 50; ++i) {
+    vary_lists(m_server, i);
+    pid_t pid = spawn_quiet(fetch_args(m_server, m_store));
+    std::this_thread::sleep_for(std::chrono::microseconds(when(rng)));
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &status, 0);
+    killed += WIFSIGNALED(status) ? 1 : 0;  // the others had finished before the kill
+    expect_consistent(m_store);
+    if (HasFatalFailure()) {
+      ADD_FAILURE() << "after kill " << i;
+      break;
+    }
+  }
+  RecordProperty("killed", killed);
+  EXPECT_GT(killed, 25);
+  // And the store still works: a normal fetch after all that succeeds.
+  auto r = test::run_command(shell_line(fetch_args(m_server, m_store)) + " --json 2>/dev/null");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+}  // namespace
+}  // namespace eutl::cli

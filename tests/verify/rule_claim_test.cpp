@@ -1,0 +1,52 @@
+#include "tests/verify/rule_test_support.h"
+
+namespace eutl::verify::detail {
+namespace {
+
+QualificationResult result(QualStatus s, CertType t, Tri qscd) {
+  QualificationResult r;
+  r.overall.status = s;
+  r.overall.qualified = s == QualStatus::kQualified ? Tri::kTrue : s == QualStatus::kNotQualified ? Tri::kFalse : Tri::kUnknown;
+  r.overall.type = t;
+  r.overall.qscd = qscd;
+  r.at_issuance = r.overall;
+  return r;
+}
+
+TEST(RuleClaim, QesNeedsEveryPart) {
+  auto cert = test::ee({});
+  Trace trace;
+  auto qes = *parse_claim("qes");
+  EXPECT_EQ(evaluate_claim(qes, cert, result(QualStatus::kQualified, CertType::kESig, Tri::kTrue), trace).verdict,
+            Verdict::kConfirmed);
+  auto r = evaluate_claim(qes, cert, result(QualStatus::kQualified, CertType::kESig, Tri::kFalse), trace);
+  EXPECT_EQ(r.verdict, Verdict::kRefuted);
+  EXPECT_EQ(r.failing_part, "qscd");
+  r = evaluate_claim(qes, cert, result(QualStatus::kQualified, CertType::kESeal, Tri::kTrue), trace);
+  EXPECT_EQ(r.failing_part, "type esig");
+  EXPECT_EQ(evaluate_claim(qes, cert, result(QualStatus::kIndeterminate, CertType::kUnknown, Tri::kUnknown), trace)
+                .verdict,
+            Verdict::kIndeterminate);
+}
+
+TEST(RuleClaim, PolicyClaimNeedsTheOid) {
+  auto cert = test::ee({.policies = "0.4.0.2042.1.7"});
+  Trace trace;
+  auto ovcp = *parse_claim("OVCP");
+  EXPECT_EQ(evaluate_claim(ovcp, cert, result(QualStatus::kNotQualified, CertType::kUnknown, Tri::kFalse), trace)
+                .verdict,
+            Verdict::kConfirmed);
+  auto qcp = *parse_claim("QCP-n");
+  auto r = evaluate_claim(qcp, cert, result(QualStatus::kQualified, CertType::kESig, Tri::kFalse), trace);
+  EXPECT_EQ(r.verdict, Verdict::kRefuted);
+  EXPECT_EQ(r.failing_part, "policy QCP-n");
+}
+
+TEST(RuleClaim, UnknownClaimIsAUsageError) {
+  auto c = parse_claim("qualified-please");
+  ASSERT_FALSE(c.has_value());
+  EXPECT_EQ(c.error().code, Errc::kUsage);
+}
+
+}  // namespace
+}  // namespace eutl::verify::detail

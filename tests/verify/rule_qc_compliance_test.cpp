@@ -1,0 +1,34 @@
+#include "tests/verify/rule_test_support.h"
+
+namespace eutl::verify::detail {
+namespace {
+
+const tsl::Bytes kCompliance = test::qc_statement("0.4.0.1862.1.1");
+
+TEST(RuleQcCompliance, PassesWithQcCompliance) {
+  auto cert = test::ee({.qc = {kCompliance}});
+  Trace trace;
+  EXPECT_EQ(check_qc_compliance(make_facts(cert), "T", trace), Outcome::kPass);
+}
+
+TEST(RuleQcCompliance, FailsWhenStatementAbsent) {
+  Trace trace;
+  EXPECT_EQ(check_qc_compliance(make_facts(test::ee({})), "T", trace), Outcome::kFail);
+}
+
+TEST(RuleQcCompliance, FailsWithQcCcLegislation) {
+  auto cert = test::ee({.qc = {kCompliance, test::qc_statement("0.4.0.1862.1.7",
+                                                               test::der_tlv(0x30, test::der_str(0x13, "ZZ")))}});
+  Trace trace;
+  EXPECT_EQ(check_qc_compliance(make_facts(cert), "T", trace), Outcome::kFail);
+}
+
+TEST(RuleQcCompliance, PreEidasQcpPolicyCountsButNotAfterEidas) {
+  auto old = test::ee({.not_before = test::date(2014, 1, 1), .policies = "0.4.0.1456.1.2"});
+  auto recent = test::ee({.policies = "0.4.0.1456.1.2"});
+  EXPECT_TRUE(qc_by_content(make_facts(old)));
+  EXPECT_FALSE(qc_by_content(make_facts(recent)));
+}
+
+}  // namespace
+}  // namespace eutl::verify::detail

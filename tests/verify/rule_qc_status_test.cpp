@@ -1,0 +1,31 @@
+#include "tests/verify/rule_test_support.h"
+
+namespace eutl::verify::detail {
+namespace {
+
+const tsl::Bytes kCompliance = test::qc_statement("0.4.0.1862.1.1");
+
+TEST(RuleQcStatus, NotQualifiedOverridesTheCertificate) {
+  test::RuleBed bed({test::service(test::rule_ca(), test::state("CA/QC", "granted", test::date(2017, 1, 1)))});
+  bed.candidates[0].qualifiers.add(tsl::Qualifier::kNotQualified);
+  auto cert = test::ee({.qc = {kCompliance}});
+  EXPECT_EQ(qc_with_tl(make_facts(cert), &bed.candidates[0], true, {}, "T", nullptr), Tri::kFalse);
+}
+
+TEST(RuleQcStatus, QcStatementOverridesTheCertificate) {
+  test::RuleBed bed({test::service(test::rule_ca(), test::state("CA/QC", "granted", test::date(2017, 1, 1)))});
+  bed.candidates[0].qualifiers.add(tsl::Qualifier::kQcStatement);
+  EXPECT_EQ(qc_with_tl(make_facts(test::ee({})), &bed.candidates[0], true, {}, "T", nullptr), Tri::kTrue);
+}
+
+TEST(RuleQcStatus, NoUsableServiceIsNeverQualified) {
+  test::RuleBed bed({test::service(test::rule_ca(), test::state("CA/QC", "granted", test::date(2017, 1, 1)))});
+  bed.candidates[0].qualifiers.add(tsl::Qualifier::kQcStatement);
+  Trace trace;
+  EXPECT_EQ(qc_with_tl(make_facts(test::ee({.qc = {kCompliance}})), &bed.candidates[0], false, {}, "T", &trace),
+            Tri::kFalse);
+  EXPECT_TRUE(trace.has("QC-STATUS", Outcome::kFail));
+}
+
+}  // namespace
+}  // namespace eutl::verify::detail

@@ -1,0 +1,34 @@
+#include "tests/verify/rule_test_support.h"
+
+namespace eutl::verify::detail {
+namespace {
+
+const tsl::Bytes kCompliance = test::qc_statement("0.4.0.1862.1.1");
+
+TEST(RuleQcType, ContentTypes) {
+  EXPECT_EQ(type_by_content(make_facts(test::ee({.qc = {kCompliance}}))), CertType::kESig);
+  EXPECT_EQ(type_by_content(make_facts(test::ee({.qc = {kCompliance, test::qc_type({"0.4.0.1862.1.6.3"})}}))),
+            CertType::kWsa);
+  EXPECT_EQ(type_by_content(make_facts(
+                test::ee({.qc = {kCompliance, test::qc_type({"0.4.0.1862.1.6.1", "0.4.0.1862.1.6.2"})}}))),
+            CertType::kUnknown);
+  EXPECT_EQ(type_by_content(make_facts(test::ee({}))), CertType::kUnknown);
+}
+
+TEST(RuleQcType, UsageQualifierOverridesAndPreEidasPeriodIsEsig) {
+  test::RuleBed bed({test::service(test::rule_ca(), test::state("CA/QC", "granted", test::date(2017, 1, 1)),
+                                   {test::state("CA/QC", "accredited", test::date(2010, 1, 1))})});
+  auto cert = test::ee({.qc = {kCompliance, test::qc_type({"0.4.0.1862.1.6.1"})}});
+  bed.candidates[0].qualifiers.add(tsl::Qualifier::kQcForESeal);
+  EXPECT_EQ(type_with_tl(make_facts(cert), &bed.candidates[0], true, {}, "T", nullptr), CertType::kESeal);
+  bed.candidates[1].qualifiers.add(tsl::Qualifier::kQcForESeal);
+  EXPECT_EQ(type_with_tl(make_facts(cert), &bed.candidates[1], true, {}, "T", nullptr), CertType::kESig);
+}
+
+TEST(RuleQcType, NonQcKeepsTheContentType) {
+  auto cert = test::ee({.qc = {test::qc_type({"0.4.0.1862.1.6.2"})}});
+  EXPECT_EQ(type_with_tl(make_facts(cert), nullptr, false, {}, "T", nullptr), CertType::kESeal);
+}
+
+}  // namespace
+}  // namespace eutl::verify::detail

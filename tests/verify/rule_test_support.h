@@ -1,0 +1,39 @@
+// A candidate service period built around a test CA, for the rule unit tests.
+#pragma once
+
+#include "tests/verify/qualification_test_support.h"
+#include "verify/rules/rules.h"
+
+namespace eutl::test {
+
+struct RuleBed final {
+  tsl::TrustedList list;
+  tsl::ServiceIndex index;
+  std::vector<verify::detail::Candidate> candidates;  // every period of every service
+
+  explicit RuleBed(std::vector<tsl::TrustService> services) {
+    list = test::list("AA", std::move(services));
+    index = tsl::ServiceIndex::build({tsl::IndexInput{&list, {}, "mem"}});
+    for (std::uint32_t s = 0; s < index.services().size(); ++s) {
+      const auto& svc = index.service(s);
+      for (const auto& p : svc.periods) {
+        verify::detail::Candidate c;
+        c.service_id = s;
+        c.service = &svc;
+        c.period = &p;
+        c.subject = verify::detail::describe(svc, p);
+        candidates.push_back(c);
+      }
+    }
+  }
+  RuleBed(const RuleBed&) = delete;
+};
+
+inline const Issued& rule_ca() {
+  static const Issued ca = issue(CertSpec{.cn = "Rule CA", .ca = true}, nullptr);
+  return ca;
+}
+
+inline verify::CertificateProfile ee(CertSpec spec) { return profile(issue(spec, &rule_ca(), "Rule CA", "Test Org", "AA").der); }
+
+}  // namespace eutl::test
