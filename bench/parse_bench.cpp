@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <string_view>
 #include <filesystem>
 #include <string>
@@ -112,10 +113,20 @@ int run_once() {
   return 0;
 }
 
+// bench/check_latency.cpp (issue 7): in-process check latency and warm store load.
+int run_check_latency(const std::string& store, int iterations);
+int run_load_store(const std::string& store, int runs);
+
 int main(int argc, char** argv) {
   eutl::LibraryGuard guard;
   if (argc == 2 && std::string_view(argv[1]) == "--once") {
     return run_once();
+  }
+  if (argc >= 3 && std::string_view(argv[1]) == "--check-latency") {
+    return run_check_latency(argv[2], argc >= 4 ? std::atoi(argv[3]) : 200);
+  }
+  if (argc >= 3 && std::string_view(argv[1]) == "--load-store") {
+    return run_load_store(argv[2], argc >= 4 ? std::atoi(argv[3]) : 10);
   }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

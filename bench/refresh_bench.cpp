@@ -30,9 +30,8 @@
 
 #include "eutl/cache/refresh.h"
 #include "tests/support/fixture_server.h"
-// The loopback test server, compiled into the bench (bench/*.cpp is the only glob of
-// eutl_bench; see the report for the CMake line that would list it instead).
-#include "tests/support/https_server.cpp"
+// The loopback test server (tests/support/https_server.cpp is linked into eutl_bench).
+#include "tests/support/https_server.h"
 
 extern char** environ;
 

@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "eutl/cache/evidence.h"
+#include "eutl/cache/model_cache.h"
 #include "eutl/cache/store.h"
 
 namespace eutl::cache {
@@ -99,12 +100,15 @@ Result<void> load_store(const ListSource& source, TrustedLists::State& s) {
     return Error(Errc::kNotFound,
                  "the store " + store->dir().string() + " is empty: run 'eutl fetch' or 'eutl import' first");
   }
-  auto loaded = load_snapshot_lists(*store, **current, s.lists_at);
+  // The snapshot's verified lists from the model cache (models/<id>.bin: no XML parse,
+  // no signature check, freshness re-decided at lists_at), else re-verified from the
+  // blobs and cached (cache/model_cache.cpp, issue 7).
+  auto loaded = load_snapshot_model(*store, **current, s.lists_at);
   if (!loaded) {
     return std::move(loaded).error();
   }
-  s.anchors = std::move(loaded->lotl_anchors);
-  s.lists = std::move(loaded->lists);
+  s.anchors = std::move(loaded->lists.lotl_anchors);
+  s.lists = std::move(loaded->lists.lists);
   s.snapshot_id = (*current)->id;
   return {};
 }

@@ -1,10 +1,10 @@
-// eutl check CERT [--chain PEM] [--at TIME] [--claim C] [--json]
-//            --lists FILE|DIR... --lotl-signers PEM [--lists-at TIME]
+// eutl check CERT [--chain PEM] [--at TIME] [--claim C] [--json] [--lists-at TIME]
+//            (--lists FILE|DIR... --lotl-signers PEM | [--store DIR] | --snapshot ID)
 //
 // Decides whether CERT is an EU qualified certificate (TS 119 615) at its issuance
-// and at time T, against lists verified here exactly as `eutl verify` does. Only
-// lists whose status is VALID are indexed. The store mode (--store) plugs in through
-// run_check_against(): give it the store's verified lists.
+// and at time T, against lists verified here exactly as `eutl verify` does, or the
+// store's current snapshot (its model cache; run_check_from_store). Only lists whose
+// status is VALID are indexed.
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -15,6 +15,8 @@
 
 #include "cli/check_evidence.h"
 #include "cli/commands.h"
+#include "cli/store_common.h"
+#include "eutl/cache/trusted_lists.h"
 #include "eutl/tsl/service_index.h"
 #include "eutl/verify/list_set.h"
 #include "eutl/verify/policy_profile.h"
@@ -254,7 +256,8 @@ Result<verify::CertificateProfile> load_one(const std::string& file) {
 
 // The decision and output, given verified lists (from --lists or, later, the store).
 // Only lists with status VALID are indexed (verify::valid_index_inputs).
-int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedList>& lists) {
+int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedList>& lists,
+                      const tsl::ServiceIndex* prebuilt = nullptr) {
   auto cert = load_one(o.cert);
   if (!cert) {
     print_error(cert.error().message);
@@ -295,7 +298,12 @@ int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedL
     }
     req.claim = *claim;
   }
-  tsl::ServiceIndex index = tsl::ServiceIndex::build(verify::valid_index_inputs(lists));
+  // The store mode passes the index TrustedLists already built over the same lists.
+  tsl::ServiceIndex own;
+  if (prebuilt == nullptr) {
+    own = tsl::ServiceIndex::build(verify::valid_index_inputs(lists));
+  }
+  const tsl::ServiceIndex& index = prebuilt != nullptr ? *prebuilt : own;
   verify::QualificationEngine engine(index);
   auto result = engine.decide(req);
   if (!result) {
@@ -346,6 +354,36 @@ int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedL
   return exit_code(*result);
 }
 
+// Store mode (issue 7): the current snapshot of --store (default $EUTL_STORE, else the
+// XDG cache), through TrustedLists, whose store mode reads the snapshot's model cache:
+// a warm check parses no XML and verifies no list signature; freshness is decided at
+// --lists-at (default --at, else now).
+int run_check_from_store(CheckOptions& o) {
+  auto lists_at = time_option(o.lists_at.empty() ? o.at : o.lists_at, "--lists-at");
+  if (!lists_at) {
+    print_error(lists_at.error().message);
+    return kExitUsage;
+  }
+  cache::ListSource source;
+  source.store = store::resolve_store(o.evidence.store);
+  auto loaded = cache::TrustedLists::load(source, *lists_at);
+  if (!loaded) {
+    print_error(loaded.error().message);
+    return kExitUsage;
+  }
+  note_list_inputs(o.evidence, loaded->lotl_anchors(), *lists_at);
+  o.evidence.snapshot_id = loaded->snapshot_id();
+  o.evidence.store = source.store.string();
+  int rc = run_check_against(o, loaded->lists(), &loaded->index());
+  // Performance (issue 7): the process exits right after this. Freeing the model (tens
+  // of thousands of small strings and vectors) one by one cost ~10 ms, a third of a
+  // warm check, so the lists are deliberately left to the OS. The pointer stays
+  // reachable from a static, so leak checkers do not report it.
+  static const cache::TrustedLists* left_to_exit = nullptr;
+  left_to_exit = new cache::TrustedLists(std::move(*loaded));
+  return rc;
+}
+
 void register_check(CLI::App& app, Runner& run) {
   auto opts = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check", "Decide whether a certificate is an EU qualified certificate "
@@ -362,6 +400,7 @@ void register_check(CLI::App& app, Runner& run) {
   add_evidence_options(cmd, opts->evidence);
   cmd->footer("Examples:\n  eutl check cert.pem --lists lotl.xml pivots/ tl/ --lotl-signers oj.pem\n"
               "  eutl check cert.pem --claim qwac --json --lists lists/ --lotl-signers oj.pem --at 2023-10-01\n"
+              "  eutl check cert.pem --store ~/.cache/eutl    (the store's current snapshot)\n"
               "Exit: 0 qualified / claim confirmed, 1 not qualified / refuted, 3 indeterminate, 2 usage error.");
   cmd->callback([opts, &run] {
     run = [opts] {
@@ -373,8 +412,11 @@ void register_check(CLI::App& app, Runner& run) {
         }
         return run_check_against(*opts, *stored);
       }
-      if (opts->lists.empty() || opts->lotl_signers.empty()) {
-        print_error("check: give --lists FILE|DIR... and --lotl-signers PEM (the store mode is not available yet)");
+      if (opts->lists.empty()) {
+        return run_check_from_store(*opts);
+      }
+      if (opts->lotl_signers.empty()) {
+        print_error("check: --lists needs --lotl-signers PEM (or leave out --lists to use the store)");
         return kExitUsage;
       }
       auto files = expand(opts->lists);

@@ -10,6 +10,8 @@
 #include <set>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/commands.h"
 #include "cli/list_source.h"
 #include "eutl/cache/service_query.h"
@@ -83,6 +85,7 @@ int run_export(const ExportOptions& o) {
                        ".\n\n";
   std::set<std::string> seen;
   std::size_t services = 0;
+  nlohmann::json entries = nlohmann::json::array();
   for (const auto& s : lists->index().services()) {
     const tsl::ServicePeriod* p = cache::period_at(s, *at);
     if (p == nullptr || !cache::is_granted_ca_qc(*p) || (use && !cache::period_covers_use(*p, *use))) {
@@ -94,7 +97,16 @@ int run_export(const ExportOptions& o) {
         continue;
       }
       bundle += header(s, *p, *blob) + pem_of(blob->der()) + '\n';
+      entries.push_back({{"service_id", cache::to_string(cache::service_id(s.provenance))},
+                         {"territory", s.provenance.territory},
+                         {"tsp", s.provenance.tsp_name},
+                         {"service_name", s.provenance.service_name},
+                         {"sha256", tsl::to_hex(blob->sha256())},
+                         {"pem", pem_of(blob->der())}});
     }
+  }
+  if (o.source.json) {
+    bundle = entries.dump(2) + '\n';
   }
   if (o.output.empty() || o.output == "-") {
     std::cout << bundle;
@@ -116,7 +128,8 @@ int run_export(const ExportOptions& o) {
 void register_export(CLI::App& app, Runner& run) {
   auto o = std::make_shared<ExportOptions>();
   CLI::App* cmd = app.add_subcommand("export", "Export the CA certificates of granted CA/QC services as a PEM bundle");
-  cmd->add_flag("--pem", o->pem, "PEM bundle, one commented certificate after another (required)");
+  cmd->add_flag("--pem", o->pem, "PEM bundle, one commented certificate after another (required; with --json: "
+                                 "a JSON array of {service_id, territory, tsp, service_name, sha256, pem})");
   cmd->add_option("--for", o->use, "Only services listed for this use: esig, eseal or wsa")
       ->check(CLI::IsMember({"esig", "eseal", "wsa"}));
   cmd->add_option("-o,--output", o->output, "Write to this file instead of stdout");

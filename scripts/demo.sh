@@ -6,6 +6,7 @@
 # Prints a short story of what happened. Nothing leaves 127.0.0.1.
 #
 #   scripts/demo.sh                 # EUTL_BUILD_DIR=build by default
+#   EUTL_DEMO_SKIP_SETUP=1 scripts/demo.sh   # already installed and built: steps 3-9 only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -21,12 +22,14 @@ step() { printf '\n%s==> %s%s\n' "$bold" "$*" "$reset"; }
 say() { printf '    %s\n' "$*"; }
 run() { printf '%s$ %s%s\n' "$dim" "$*" "$reset"; "$@"; }
 
-step "1. Install the Debian packages eutl needs (scripts/install-deps.sh)"
-if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null; then sudo ./scripts/install-deps.sh; else ./scripts/install-deps.sh; fi
-say "dependencies present."
+if [[ -z ${EUTL_DEMO_SKIP_SETUP:-} ]]; then
+  step "1. Install the Debian packages eutl needs (scripts/install-deps.sh)"
+  if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null; then sudo ./scripts/install-deps.sh; else ./scripts/install-deps.sh; fi
+  say "dependencies present."
 
-step "2. Build eutl, its tests and the test fixtures (scripts/build.sh)"
-./scripts/build.sh >/dev/null
+  step "2. Build eutl, its tests and the test fixtures (scripts/build.sh; a few minutes the first time)"
+  ./scripts/build.sh >/dev/null
+fi
 eutl=$root/$build/eutl
 fx=$root/$build/fixtures
 say "built $eutl ($("$eutl" --version))."

@@ -9,7 +9,7 @@ packages=(
   libssl-dev openssl
   libcurl4-openssl-dev
   nlohmann-json3-dev libcli11-dev
-  libgtest-dev libgmock-dev googletest libbenchmark-dev
+  libgtest-dev libgmock-dev googletest libbenchmark-dev time
   clang libclang-rt-14-dev llvm
   chromium poppler-utils
 )

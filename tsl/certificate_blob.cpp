@@ -87,6 +87,24 @@ bool oid_is(const Bytes& b, const Tlv& t, const std::uint8_t* oid, std::size_t n
 
 }  // namespace
 
+Result<CertificateBlob> CertificateBlob::from_verified_parts(Bytes der, const Sha256& digest, const Spans& spans) {
+  for (const DerSpan& s : spans) {
+    if (static_cast<std::size_t>(s.offset) + s.length > der.size()) {
+      return Error(Errc::kMalformed, "certificate field outside its DER");
+    }
+  }
+  CertificateBlob c;
+  c.m_der = std::move(der);
+  c.m_sha256 = digest;
+  c.m_serial = spans[0];
+  c.m_issuer = spans[1];
+  c.m_subject = spans[2];
+  c.m_spki = spans[3];
+  c.m_ski = spans[4];
+  c.m_aki = spans[5];
+  return c;
+}
+
 Result<CertificateBlob> CertificateBlob::from_der(Bytes der) {
   if (der.size() > (1u << 24)) {
     return Error(Errc::kLimit, "certificate larger than 16 MiB");

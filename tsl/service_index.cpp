@@ -80,8 +80,10 @@ ServiceIndex ServiceIndex::build(const std::vector<IndexInput>& lists) {
         for (std::uint32_t ci = 0; ci < rec.certificates.size(); ++ci) {
           const CertificateBlob& blob = *rec.certificates[ci];
           AnchorRef ref{id, ci};
-          add(index.m_by_key, key_of(blob.spki(), blob.subject()), ref);
-          add(index.m_by_subject, name_key(blob.subject()), ref);
+          // Same keys as key_of() and name_key(), with the subject hashed once.
+          std::string subject_key = name_key(blob.subject());
+          add(index.m_by_key, as_key(sha256(blob.spki())) + subject_key, ref);
+          add(index.m_by_subject, std::move(subject_key), ref);
           if (!blob.ski().empty()) {
             add(index.m_by_ski, std::string(blob.ski().begin(), blob.ski().end()), ref);
           }

@@ -47,6 +47,21 @@ EntryResult result_of(const detail::CertFacts& f, const Candidate& c, const Cons
   return r;
 }
 
+// Why a certificate under a usable CA/QC period is still not a QC, in the words a
+// relying party needs (EN 319 412-5 §4.2.1 and §4.3.3; TS 119 612 §5.5.9.2).
+std::string not_qualified_reason(const detail::CertFacts& f, const Candidate& selected) {
+  if (selected.qualifiers.has(tsl::Qualifier::kNotQualified)) {
+    return "the trusted list marks this certificate NotQualified";
+  }
+  if (f.cert.qc.cc_legislation) {
+    std::string countries;
+    for (const auto& c : f.cert.qc.cc_legislation_countries) countries += (countries.empty() ? "" : ", ") + c;
+    return "QcCClegislation (" + countries + ") present: qualified under non-EU legislation, not an EU qualified "
+           "certificate";
+  }
+  return "the certificate does not claim to be an EU qualified certificate";
+}
+
 QualificationAtTime indeterminate(tsl::TimePoint t, std::string reason) {
   QualificationAtTime r;
   r.time = t;
@@ -108,9 +123,7 @@ QualificationAtTime decide_at(const detail::CertFacts& f, const std::vector<Cand
     r.reason = "the issuing service is " + std::string(tsl::service_type_short(selected->state().type_uri)) + " " +
                status + " at this time, not a granted CA/QC";
   } else if (!qc) {
-    r.reason = selected->qualifiers.has(tsl::Qualifier::kNotQualified)
-                   ? "the trusted list marks this certificate NotQualified"
-                   : "the certificate does not claim to be an EU qualified certificate";
+    r.reason = not_qualified_reason(f, *selected);
   } else {
     r.reason = "issued under a granted CA/QC service (" + selected->subject + ")";
   }

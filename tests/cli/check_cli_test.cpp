@@ -93,6 +93,19 @@ TEST(CheckCli, TextOutputStartsWithTheVerdict) {
   EXPECT_EQ(r.out.rfind("CLAIM qes: refuted", 0), 0u) << r.out.substr(0, 200);
 }
 
+// EN 319 412-5 §4.3.3: QcCClegislation means qualified under another legislation; the
+// reason must say so rather than suggest the certificate makes no claim at all.
+TEST(CheckCli, QcCcLegislationReasonNamesTheCountry) {
+  require_fixtures();
+  auto r = run_command(cli() + " check " + (fixtures() / "certs/cclegislation.pem").string() + fixture_args() +
+                       " --json 2>/dev/null");
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  std::string reason = j["at_issuance"]["reason"];
+  EXPECT_NE(reason.find("QcCClegislation (ZZ)"), std::string::npos) << reason;
+  EXPECT_NE(reason.find("not an EU qualified certificate"), std::string::npos) << reason;
+}
+
 TEST(CheckCli, UsageErrorsExitTwo) {
   require_fixtures();
   EXPECT_EQ(run_command(cli() + " check /nonexistent.pem" + fixture_args() + " 2>&1").exit_code, 2);

@@ -16,9 +16,15 @@ TEST(Example, BuildsAgainstTheInstalledLibraryAndChecksAFixtureCertificate) {
   ASSERT_EQ(install.exit_code, 0) << install.out;
   ASSERT_TRUE(std::filesystem::exists(prefix / "include/eutl/eutl.h"));
 
+  // A sanitizer build (scripts/sanitize.sh) installs instrumented libraries: the
+  // consumer must link the sanitizer runtimes too.
+  const bool sanitized = read_all(build / "CMakeCache.txt").find("EUTL_SANITIZE:BOOL=ON") != std::string::npos;
+  const std::string flags =
+      sanitized ? " -DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined"
+                : "";
   auto configure = run_command("cmake -S '" + (source_dir() / "examples").string() + "' -B '" +
                                (scratch / "build").string() + "' -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH='" +
-                               prefix.string() + "' 2>&1");
+                               prefix.string() + "'" + flags + " 2>&1");
   ASSERT_EQ(configure.exit_code, 0) << configure.out;
   auto compile = run_command("cmake --build '" + (scratch / "build").string() + "' 2>&1");
   ASSERT_EQ(compile.exit_code, 0) << compile.out;

@@ -15,8 +15,8 @@ std::set<std::string> fingerprints_of(std::initializer_list<const char*> pki_nam
   return out;
 }
 
-std::string export_bundle(const std::string& extra, int* rc) {
-  auto r = run_command(cli() + " export --pem --quiet" + fixture_list_args() + " " + extra + " 2>/dev/null");
+std::string export_bundle(const std::string& extra, int* rc, const std::string& at = "2025-03-01") {
+  auto r = run_command(cli() + " export --pem --quiet" + fixture_list_args(at) + " " + extra + " 2>/dev/null");
   *rc = r.exit_code;
   return r.out;
 }
@@ -46,7 +46,7 @@ TEST(CliExport, SignatureBundleFollowsTheTimeline) {
   EXPECT_FALSE(got.count(openssl_fingerprint(fixtures() / "pki/ca-pkc-AA.pem")));
   EXPECT_FALSE(got.count(openssl_fingerprint(fixtures() / "pki/ca-qwac-BB.pem")));
   // 2024-01-01 (lists still verified in their validity): CC was granted then.
-  std::string then = export_bundle("--for esig --at 2024-01-01 --lists-at 2025-03-01", &rc);
+  std::string then = export_bundle("--for esig", &rc, "2024-01-01");
   EXPECT_EQ(rc, 0);
   EXPECT_TRUE(bundle_fingerprints(then, scratch).count(openssl_fingerprint(fixtures() / "pki/ca-qc-CC.pem")));
   std::filesystem::remove_all(scratch);
@@ -54,7 +54,7 @@ TEST(CliExport, SignatureBundleFollowsTheTimeline) {
 
 TEST(CliExport, NothingGrantedIsExitOne) {
   int rc = -1;
-  std::string bundle = export_bundle("--for wsa --at 2010-06-01 --lists-at 2025-03-01", &rc);
+  std::string bundle = export_bundle("--for wsa", &rc, "2010-06-01");
   EXPECT_EQ(rc, 1);
   EXPECT_EQ(bundle.find("BEGIN CERTIFICATE"), std::string::npos);
 }

@@ -13,6 +13,9 @@ using nlohmann::json;
 
 std::string xpath(const std::string& expr, const std::filesystem::path& file) {
   auto r = run_command("xmllint --xpath '" + expr + "' '" + file.string() + "' 2>/dev/null");
+  while (!r.out.empty() && (r.out.back() == '\n' || r.out.back() == ' ')) {
+    r.out.pop_back();
+  }
   return r.out;
 }
 

@@ -26,10 +26,11 @@ extern char** environ;
 namespace eutl::test {
 
 // The fixture lists are valid 2025-01-01 .. 2025-07-01.
-inline std::string fixture_list_args() {
+// `at` is time T; the lists are always verified at 2025-03-01 (--lists-at).
+inline std::string fixture_list_args(const std::string& at = "2025-03-01T00:00:00Z") {
   const auto f = fixtures();
   return " --lists " + (f / "lists").string() + " --lotl-signers " + (f / "pki/oj-anchors.pem").string() +
-         " --at 2025-03-01T00:00:00Z";
+         " --at " + at + " --lists-at 2025-03-01T00:00:00Z";
 }
 
 inline std::string read_all(const std::filesystem::path& p) {

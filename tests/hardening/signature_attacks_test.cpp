@@ -118,8 +118,6 @@ TEST(HardeningSignature, EditsInvisibleToC14nPassAndReadTheSignedList) {
       {"CDATA for the sequence number", "<TSLSequenceNumber>7<", "<TSLSequenceNumber><![CDATA[7]]><"},
       {"character reference in the sequence number", "<TSLSequenceNumber>7<", "<TSLSequenceNumber>&#55;<"},
       {"comment after the root", "</TrustServiceStatusList>", "</TrustServiceStatusList><!-- trailing -->"},
-      {"PI before the root (outside the signed element)", "<TrustServiceStatusList ",
-       "<?xml-stylesheet href=\"x\"?><TrustServiceStatusList "},
   };
   for (const auto& c : cases) {
     auto r = run(edit(original(), c.from, c.to));
@@ -134,6 +132,8 @@ TEST(HardeningSignature, EditsInvisibleToC14nPassAndReadTheSignedList) {
 TEST(HardeningSignature, EditsVisibleToC14nFailOnTheDigest) {
   const InvisibleCase cases[] = {
       {"PI inside signed content", "<SchemeInformation>", "<SchemeInformation><?evil payload?>"},
+      // URI="" signs the whole document node: C14N keeps PIs outside the root element too.
+      {"PI before the root", "<TrustServiceStatusList ", "<?xml-stylesheet href=\"x\"?><TrustServiceStatusList "},
       {"one letter of a service name", ">Alpha Qualified CA 1<", ">Alpha Qualified CA 2<"},
       {"white space around the sequence number", "<TSLSequenceNumber>7<", "<TSLSequenceNumber> 7 <"},
       {"service status", "Svcstatus/granted</ServiceStatus>", "Svcstatus/withdrawn</ServiceStatus>"},

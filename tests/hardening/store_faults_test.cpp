@@ -143,10 +143,14 @@ TEST(HardeningStoreFaults, DiskFullIsReportedAndTheCurrentSnapshotSurvives) {
   EXPECT_EQ(current_id_with_blobs_intact(store), before);
   EXPECT_EQ(temporaries_under(store), 0u) << "a failed write leaves no temporary behind";
 
-  // Room again: the same import now succeeds and moves `current`.
+  // Room again: the same import now completes and moves `current`. It exits 1, not 0:
+  // the expired AA list is reported as failed and the good AA list stays in use.
   fs::remove(m.dir() / "filler");
   auto again = import(store, other_set());
-  EXPECT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_EQ(again.exit_code, 1) << again.out;
+  const std::string after = current_id_with_blobs_intact(store);
+  EXPECT_FALSE(after.empty());
+  EXPECT_NE(after, before);
 }
 
 TEST(HardeningStoreFaults, ReadOnlyStoreIsReportedAndNothingIsLost) {

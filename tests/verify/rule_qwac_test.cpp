@@ -35,6 +35,15 @@ TEST(RuleQwac, Part1OvcpIsNotAQwac) {
   std::string missing;
   Trace trace;
   EXPECT_EQ(check_qwac(cert, wsa(true), missing, trace), Outcome::kFail);
+  EXPECT_EQ(missing, "QcCompliance statement (EN 319 411-1 OVCP: Part 1 policy, not a qualified certificate)");
+}
+
+TEST(RuleQwac, Part2PolicyWithoutQcComplianceIsNotCalledPart1) {
+  // QNCP-w (EN 319 411-2) plus OVCP: the Part 2 policy means the Part 1 wording would mislead.
+  auto cert = test::ee({.policies = "0.4.0.194112.1.5,0.4.0.2042.1.7", .ekus = "1.3.6.1.5.5.7.3.1"});
+  std::string missing;
+  Trace trace;
+  EXPECT_EQ(check_qwac(cert, wsa(true), missing, trace), Outcome::kFail);
   EXPECT_EQ(missing, "QcCompliance statement");
 }
 

@@ -6,6 +6,26 @@
 #include "verify/rules/rules.h"
 
 namespace eutl::verify::detail {
+namespace {
+
+// EN 319 411-1 (Part 1) and CA/B Forum profiles name non-qualified certificates; when a
+// certificate carries only those, that is the plainest reason it is no QWAC.
+// Returns e.g. "OVCP", or empty when a Part 2 / TS 101 456 policy is present too.
+std::string part1_only_profiles(const CertificateProfile& cert) {
+  std::string names;
+  for (const PolicyMatch& m : policy_profiles(cert.policies)) {
+    PolicyFamily f = family_of(m.profile);
+    if (f == PolicyFamily::kEn319411Part2 || f == PolicyFamily::kTs101456) {
+      return {};
+    }
+    if (f == PolicyFamily::kEn319411Part1) {
+      names += (names.empty() ? "" : ", ") + std::string(to_string(m.profile));
+    }
+  }
+  return names;
+}
+
+}  // namespace
 
 Outcome check_qwac(const CertificateProfile& cert, const QualificationAtTime& at_issuance, std::string& missing,
                    Trace& trace) {
@@ -19,6 +39,9 @@ Outcome check_qwac(const CertificateProfile& cert, const QualificationAtTime& at
               : !cert.has_qc_type(QcType::kWeb)    ? "QcType web"
               : !one_policy                        ? "policy QEVCP-w or QNCP-w (or QNCP-w-gen with the TLS-binding EKU)"
                                                    : "QWAC certificate content";
+    if (std::string part1 = part1_only_profiles(cert); !part1.empty()) {
+      missing += " (EN 319 411-1 " + part1 + ": Part 1 policy, not a qualified certificate)";
+    }
     trace.add(kQwac, Outcome::kFail, "certificate", "not a QWAC by content: missing " + missing);
     return Outcome::kFail;
   }

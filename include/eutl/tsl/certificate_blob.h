@@ -8,6 +8,7 @@
 // the certificates a decision actually touches.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,6 +27,15 @@ struct DerSpan final {
 class CertificateBlob final {
  public:
   [[nodiscard]] static Result<CertificateBlob> from_der(Bytes der);
+
+  // The located fields in a fixed order (serial, issuer, subject, spki, ski, aki), to
+  // persist a blob without walking or hashing its DER again (the model cache).
+  using Spans = std::array<DerSpan, 6>;
+  Spans spans() const noexcept { return {m_serial, m_issuer, m_subject, m_spki, m_ski, m_aki}; }
+  // Rebuilds a blob from what from_der() computed earlier. Caller is responsible for:
+  // `digest` and `spans` coming from from_der() on these exact bytes (cache/model_cache
+  // checks its file's checksum first). Only bounds are checked here (kMalformed).
+  [[nodiscard]] static Result<CertificateBlob> from_verified_parts(Bytes der, const Sha256& digest, const Spans& spans);
 
   const Bytes& der() const noexcept { return m_der; }
   // Full TLV of each field (tag and length included), so they can be compared and hashed.

@@ -1,0 +1,18 @@
+// Encoding of verified lists (the whole TS 119 612 model, verification results
+// included) for the model cache. Every field of every model struct is written, in
+// declaration order; model_cache_codec.cpp asserts the struct sizes so that a field
+// added to the model without being added here fails the build.
+#pragma once
+
+#include <vector>
+
+#include "cache/model_cache_wire.h"
+#include "eutl/verify/list_set.h"
+
+namespace eutl::cache::detail {
+
+void encode_lists(WireWriter& w, const std::vector<verify::VerifiedList>& lists);
+// False when the input is truncated or a certificate is not DER (corruption).
+[[nodiscard]] bool decode_lists(WireReader& r, std::vector<verify::VerifiedList>& lists);
+
+}  // namespace eutl::cache::detail

@@ -1,0 +1,262 @@
+// The model cache: round trip on the fixture and the real 2023 lists, fallback to the
+// blobs on a corrupt, truncated, foreign or stale file, and freshness re-decided at
+// the caller's time.
+#include "eutl/cache/model_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <fstream>
+
+#include "eutl/tsl/xml_document.h"
+#include "tests/cache/evidence_test_support.h"
+#include "tests/cache/model_cache_test_support.h"
+
+namespace eutl::cache {
+namespace {
+
+using test::evidence_time;
+
+std::vector<verify::CertificateProfile> fixture_certs() {
+  std::vector<verify::CertificateProfile> out;
+  for (const char* name : {"qes-natural", "qc-esig-noqscd", "qseal", "qwac", "ovcp-web", "pkc-plain", "lookalike",
+                           "pre-eidas-qcp-plus"}) {
+    auto ders = verify::read_certificate_file(test::fixtures() / "certs" / (std::string(name) + ".pem"));
+    EXPECT_TRUE(ders.has_value()) << name;
+    if (ders) {
+      auto p = verify::read_certificate_profile(ders->front());
+      EXPECT_TRUE(p.has_value()) << name;
+      if (p) {
+        out.push_back(std::move(*p));
+      }
+    }
+  }
+  return out;
+}
+
+class ModelCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    EUTL_REQUIRE_FIXTURES();
+    m_dir = test::temp_dir(std::string("model-") +
+                           ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    auto store = Store::open(m_dir);
+    ASSERT_TRUE(store);
+    m_store.emplace(std::move(*store));
+    m_snapshot = test::import_fixture_lists(*m_store, test::fixture_set());
+    ASSERT_FALSE(m_snapshot.id.empty());
+  }
+  void TearDown() override {
+    if (!m_dir.empty()) {
+      std::filesystem::remove_all(m_dir);
+    }
+  }
+
+  std::filesystem::path file() const { return model_cache_path(*m_store, m_snapshot.id); }
+
+  std::filesystem::path m_dir;
+  std::optional<Store> m_store;
+  Snapshot m_snapshot;
+  const tsl::TimePoint m_at = evidence_time("2025-03-01T00:00:00Z");
+};
+
+TEST_F(ModelCacheTest, RoundTripEqualsVerificationOfTheBlobs) {
+  auto verified = load_snapshot_lists(*m_store, m_snapshot, m_at);
+  ASSERT_TRUE(verified);
+  // The import verified all five fixture lists as valid (fixtures/MANIFEST.txt).
+  ASSERT_EQ(verified->lists.size(), 5u);
+  for (const auto& v : verified->lists) {
+    EXPECT_EQ(v.status, verify::ListStatus::kValid) << v.source;
+  }
+  tsl::Bytes bytes = encode_model_cache(m_snapshot, *verified);
+  auto decoded = decode_model_cache(bytes, m_snapshot);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  test::expect_same_lists(verified->lists, decoded->lists);
+  EXPECT_EQ(decoded->lotl_anchors, verified->lotl_anchors);
+  // Encoding what was decoded gives the same bytes: no field is lost one way only.
+  EXPECT_EQ(encode_model_cache(m_snapshot, *decoded), bytes);
+  auto certs = fixture_certs();
+  ASSERT_FALSE(certs.empty());
+  EXPECT_EQ(test::decisions(decoded->lists, certs, m_at), test::decisions(verified->lists, certs, m_at));
+}
+
+TEST_F(ModelCacheTest, FirstLoadRebuildsThenReadsTheFile) {
+  auto first = load_snapshot_model(*m_store, m_snapshot, m_at);
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_EQ(first->origin, ModelOrigin::kRebuilt) << first->note;
+  EXPECT_TRUE(std::filesystem::exists(file()));
+  auto second = load_snapshot_model(*m_store, m_snapshot, m_at);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->origin, ModelOrigin::kCache) << second->note;
+  test::expect_same_lists(first->lists.lists, second->lists.lists);
+}
+
+TEST_F(ModelCacheTest, CorruptFileFallsBackToTheBlobsAndIsRewritten) {
+  ASSERT_TRUE(load_snapshot_model(*m_store, m_snapshot, m_at));
+  auto bytes = tsl::read_file(file());
+  ASSERT_TRUE(bytes);
+  (*bytes)[bytes->size() / 2] ^= 0x40;
+  {
+    std::ofstream out(file(), std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(bytes->data()), static_cast<std::streamsize>(bytes->size()));
+  }
+  auto read = read_model_cache(*m_store, m_snapshot);
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().code, Errc::kMalformed);
+  auto loaded = load_snapshot_model(*m_store, m_snapshot, m_at);
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->origin, ModelOrigin::kRebuilt);
+  EXPECT_NE(loaded->note.find("checksum"), std::string::npos) << loaded->note;
+  EXPECT_TRUE(read_model_cache(*m_store, m_snapshot)) << "the rebuilt file is valid again";
+  auto direct = load_snapshot_lists(*m_store, m_snapshot, m_at);
+  ASSERT_TRUE(direct);
+  test::expect_same_lists(direct->lists, loaded->lists.lists);
+}
+
+TEST_F(ModelCacheTest, TruncatedOrEmptyFileIsRejected) {
+  auto verified = load_snapshot_lists(*m_store, m_snapshot, m_at);
+  ASSERT_TRUE(verified);
+  tsl::Bytes bytes = encode_model_cache(m_snapshot, *verified);
+  for (std::size_t keep : {std::size_t{0}, std::size_t{7}, std::size_t{44}, bytes.size() / 3, bytes.size() - 1}) {
+    auto r = decode_model_cache(tsl::ByteView(bytes.data(), keep), m_snapshot);
+    ASSERT_FALSE(r) << keep;
+    EXPECT_EQ(r.error().code, Errc::kMalformed);
+  }
+}
+
+TEST_F(ModelCacheTest, FileOfAnotherSnapshotIsStaleAndRebuilt) {
+  ASSERT_TRUE(load_snapshot_model(*m_store, m_snapshot, m_at));
+  // A second import of only part of the set: another snapshot, other blobs.
+  Snapshot other = test::import_fixture_lists(*m_store, {"lists/pivot-101.xml", "lists/lotl.xml", "lists/tl-AA.xml"});
+  ASSERT_NE(other.id, m_snapshot.id);
+  std::filesystem::copy_file(file(), model_cache_path(*m_store, other.id));
+  auto read = read_model_cache(*m_store, other);
+  ASSERT_FALSE(read);
+  EXPECT_NE(read.error().message.find("written for snapshot " + m_snapshot.id), std::string::npos)
+      << read.error().message;
+  auto loaded = load_snapshot_model(*m_store, other, m_at);
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->origin, ModelOrigin::kRebuilt);
+  auto direct = load_snapshot_lists(*m_store, other, m_at);
+  ASSERT_TRUE(direct);
+  test::expect_same_lists(direct->lists, loaded->lists.lists);
+}
+
+TEST_F(ModelCacheTest, SameIdWithOtherBlobsIsRejected) {
+  auto verified = load_snapshot_lists(*m_store, m_snapshot, m_at);
+  ASSERT_TRUE(verified);
+  tsl::Bytes bytes = encode_model_cache(m_snapshot, *verified);
+  Snapshot changed = m_snapshot;
+  ASSERT_FALSE(changed.lists.empty());
+  changed.lists.back().in_use_digest = std::string(64, '0');
+  auto r = decode_model_cache(bytes, changed);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("list blobs differ"), std::string::npos) << r.error().message;
+}
+
+TEST_F(ModelCacheTest, OtherFormatVersionIsRejected) {
+  auto verified = load_snapshot_lists(*m_store, m_snapshot, m_at);
+  ASSERT_TRUE(verified);
+  tsl::Bytes bytes = encode_model_cache(m_snapshot, *verified);
+  bytes[8] = static_cast<std::uint8_t>(kModelCacheVersion + 1);  // the u32 after the 8-byte magic
+  // Recompute the trailer so only the version is wrong.
+  std::uint64_t sum = model_cache_checksum(tsl::ByteView(bytes.data(), bytes.size() - 8));
+  std::memcpy(bytes.data() + bytes.size() - 8, &sum, 8);
+  auto r = decode_model_cache(bytes, m_snapshot);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("format version"), std::string::npos) << r.error().message;
+}
+
+// Written at 2025-03-01, read after the fixtures' NextUpdate (2025-07-01) and before
+// their issue date (2025-01-01): the statuses follow the new time, exactly as a fresh
+// verification of the blobs at that time says.
+TEST_F(ModelCacheTest, FreshnessIsDecidedAtTheRequestedTime) {
+  ASSERT_TRUE(load_snapshot_model(*m_store, m_snapshot, m_at));
+  for (const char* t : {"2025-08-01T00:00:00Z", "2024-12-01T00:00:00Z", "2025-06-30T23:59:59Z"}) {
+    auto cached = load_snapshot_model(*m_store, m_snapshot, evidence_time(t));
+    ASSERT_TRUE(cached);
+    EXPECT_EQ(cached->origin, ModelOrigin::kCache);
+    auto direct = load_snapshot_lists(*m_store, m_snapshot, evidence_time(t));
+    ASSERT_TRUE(direct);
+    SCOPED_TRACE(t);
+    test::expect_same_lists(direct->lists, cached->lists.lists);
+  }
+  auto expired = load_snapshot_model(*m_store, m_snapshot, evidence_time("2025-08-01T00:00:00Z"));
+  ASSERT_TRUE(expired);
+  for (const auto& v : expired->lists.lists) {
+    if (v.kind != verify::ListKind::kPivot) {
+      EXPECT_NE(v.status, verify::ListStatus::kValid) << v.source;
+    }
+  }
+}
+
+// The real 2023 set: LOTL 332, pivots 282 and 300, 30 national lists.
+TEST(ModelCacheRealData, RoundTripOf2023SetKeepsEveryDecision) {
+  EUTL_REQUIRE_REALDATA();
+  const auto real = test::realdata();
+  auto anchors = verify::load_pem_certificates(real / "oj/oj-C276-2019-lotl-signers.pem");
+  ASSERT_TRUE(anchors);
+  std::vector<ImportFile> files;
+  std::vector<std::filesystem::path> paths{real / "lotl/eu-lotl-seq332-2023-09-27.xml",
+                                           real / "lotl/pivots/eu-lotl-pivot-282.xml",
+                                           real / "lotl/pivots/eu-lotl-pivot-300.xml"};
+  for (const auto& e : std::filesystem::directory_iterator(real / "tl/2023")) {
+    paths.push_back(e.path());
+  }
+  for (const auto& p : paths) {
+    auto bytes = tsl::read_file(p);
+    ASSERT_TRUE(bytes) << p;
+    files.push_back({p.string(), std::move(*bytes)});
+  }
+  auto dir = test::temp_dir("model-real");
+  auto store = Store::open(dir);
+  ASSERT_TRUE(store);
+  RefreshRequest req;
+  req.lotl_anchors = *anchors;
+  req.at = evidence_time("2023-10-30T00:00:00Z");
+  req.created = req.at;
+  Snapshot snapshot;
+  {
+    auto lock = store->lock_for_writing();
+    ASSERT_TRUE(lock);
+    auto report = import_lists(*store, *lock,
+                               [](std::vector<verify::ListSetInput> i, const verify::ListSetRequest& r) {
+                                 return verify::verify_list_set(std::move(i), r);
+                               },
+                               std::move(files), req);
+    ASSERT_TRUE(report) << report.error().message;
+    snapshot = report->snapshot;
+  }
+  auto verified = load_snapshot_lists(*store, snapshot, req.at);
+  ASSERT_TRUE(verified);
+  ASSERT_EQ(verified->lists.size(), 33u);
+  // MANIFEST.md: all 30 national lists verify and are anchored through LOTL 332.
+  std::size_t valid = 0;
+  for (const auto& v : verified->lists) {
+    valid += v.status == verify::ListStatus::kValid ? 1 : 0;
+  }
+  EXPECT_GE(valid, 31u);
+  tsl::Bytes bytes = encode_model_cache(snapshot, *verified);
+  auto decoded = decode_model_cache(bytes, snapshot);
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  test::expect_same_lists(verified->lists, decoded->lists);
+  EXPECT_EQ(encode_model_cache(snapshot, *decoded), bytes);
+
+  std::vector<verify::CertificateProfile> certs;
+  for (const char* sub : {"qualified", "non-qualified", "ca", "untrusted"}) {
+    for (const auto& e : std::filesystem::directory_iterator(real / "certs" / sub)) {
+      auto ders = verify::read_certificate_file(e.path());
+      if (ders) {
+        if (auto p = verify::read_certificate_profile(ders->front()); p) {
+          certs.push_back(std::move(*p));
+        }
+      }
+    }
+  }
+  ASSERT_GT(certs.size(), 80u);
+  EXPECT_EQ(test::decisions(decoded->lists, certs, req.at), test::decisions(verified->lists, certs, req.at));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace eutl::cache
