@@ -17,7 +17,4 @@ cmake --build "$build_dir" -j"$jobs"
 # ends the process non-zero, so ctest reports it as a failure.
 export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=1:strict_init_order=1:detect_stack_use_after_return=1:check_initialization_order=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
-if [[ -f fuzz/lsan.supp ]]; then
-  export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-fi
 ctest --test-dir "$build_dir" --output-on-failure -j"$jobs" "$@"
