@@ -25,44 +25,11 @@ struct TrustedLists::State final {
 
 namespace {
 
-bool is_xml_name(const std::filesystem::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  return ext == ".xml";
-}
-
-// Files as given; directories contribute their *.xml files, recursively, sorted.
-Result<std::vector<std::filesystem::path>> expand(const std::vector<std::filesystem::path>& inputs) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& p : inputs) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(p, ec)) {
-      std::vector<std::filesystem::path> found;
-      for (auto it = std::filesystem::recursive_directory_iterator(p, ec);
-           !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && is_xml_name(it->path())) {
-          found.push_back(it->path());
-        }
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (std::filesystem::exists(p, ec)) {
-      files.push_back(p);
-    } else {
-      return Error(Errc::kIo, p.string() + ": no such file or directory");
-    }
-  }
-  if (files.empty()) {
-    return Error(Errc::kUsage, "no input lists (a directory counts its *.xml files)");
-  }
-  return files;
-}
-
 Result<void> load_files(const ListSource& source, TrustedLists::State& s) {
   if (source.lotl_signers.empty()) {
     return Error(Errc::kUsage, "the LOTL signing certificates (--lotl-signers PEM) are required with list files");
   }
-  auto files = expand(source.files);
+  auto files = verify::expand_list_inputs(source.files);
   if (!files) {
     return std::move(files).error();
   }

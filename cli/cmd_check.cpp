@@ -201,32 +201,7 @@ int exit_code(const verify::QualificationResult& r) {
 }
 
 Result<std::vector<std::filesystem::path>> expand(const std::vector<std::string>& inputs) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& in : inputs) {
-    std::error_code ec;
-    std::filesystem::path p(in);
-    if (std::filesystem::is_directory(p, ec)) {
-      std::vector<std::filesystem::path> found;
-      for (auto it = std::filesystem::recursive_directory_iterator(p, ec);
-           !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        std::string ext = it->path().extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return std::tolower(ch); });
-        if (it->is_regular_file(ec) && ext == ".xml") {
-          found.push_back(it->path());
-        }
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (std::filesystem::exists(p, ec)) {
-      files.push_back(p);
-    } else {
-      return Error(Errc::kIo, in + ": no such file or directory");
-    }
-  }
-  if (files.empty()) {
-    return Error(Errc::kUsage, "no input lists (a directory counts its *.xml files)");
-  }
-  return files;
+  return verify::expand_list_inputs({inputs.begin(), inputs.end()});
 }
 
 Result<tsl::TimePoint> time_option(const std::string& text, const char* name) {

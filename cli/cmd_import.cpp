@@ -23,32 +23,7 @@ struct ImportOptions {
 };
 
 Result<std::vector<std::filesystem::path>> expand(const std::vector<std::string>& inputs) {
-  namespace fs = std::filesystem;
-  std::vector<fs::path> files;
-  for (const auto& in : inputs) {
-    std::error_code ec;
-    if (fs::is_directory(in, ec)) {
-      std::vector<fs::path> found;
-      for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator();
-           it.increment(ec)) {
-        std::string ext = it->path().extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-        if (it->is_regular_file(ec) && ext == ".xml") {
-          found.push_back(it->path());
-        }
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::is_regular_file(in, ec)) {
-      files.emplace_back(in);
-    } else {
-      return Error(Errc::kIo, in + ": no such file or directory");
-    }
-  }
-  if (files.empty()) {
-    return Error(Errc::kUsage, "no input lists (a directory counts its *.xml files)");
-  }
-  return files;
+  return verify::expand_list_inputs({inputs.begin(), inputs.end()});
 }
 
 int run_import(const ImportOptions& o) {

@@ -26,41 +26,8 @@ struct VerifyOptions {
   std::vector<std::string> inputs;
 };
 
-bool has_xml_extension(const std::filesystem::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".xml";
-}
-
-// Expands directories; fails (usage error) on anything that cannot be read.
 Result<std::vector<std::filesystem::path>> expand(const std::vector<std::string>& inputs) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& in : inputs) {
-    std::error_code ec;
-    std::filesystem::path p(in);
-    if (std::filesystem::is_directory(p, ec)) {
-      std::vector<std::filesystem::path> found;
-      for (auto it = std::filesystem::recursive_directory_iterator(p, ec);
-           !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && has_xml_extension(it->path())) {
-          found.push_back(it->path());
-        }
-      }
-      if (ec) {
-        return Error(Errc::kIo, in + ": " + ec.message());
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (std::filesystem::exists(p, ec)) {
-      files.push_back(p);
-    } else {
-      return Error(Errc::kIo, in + ": no such file or directory");
-    }
-  }
-  if (files.empty()) {
-    return Error(Errc::kUsage, "no input lists (a directory counts its *.xml files)");
-  }
-  return files;
+  return verify::expand_list_inputs({inputs.begin(), inputs.end()});
 }
 
 std::string signer_hex(const verify::VerifiedList& v) {

@@ -78,6 +78,11 @@ struct ListSetResult final {
 // Never fails as a whole: every input gets a VerifiedList with its own status.
 [[nodiscard]] ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetRequest& request);
 
+// Files as given; directories contribute their *.xml files, recursively, sorted by
+// path. kIo for a missing path or an unreadable directory, kUsage when nothing is left.
+[[nodiscard]] Result<std::vector<std::filesystem::path>> expand_list_inputs(
+    const std::vector<std::filesystem::path>& inputs);
+
 // Reads every certificate of a PEM file (the --lotl-signers file) as DER.
 [[nodiscard]] Result<std::vector<tsl::Bytes>> load_pem_certificates(const std::filesystem::path& file);
 

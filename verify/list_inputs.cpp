@@ -1,0 +1,48 @@
+// Turning the FILE|DIR… arguments of verify, check, import and the library facade into
+// the list files to read: one rule for every entry point.
+#include <algorithm>
+#include <cctype>
+
+#include "eutl/verify/list_set.h"
+
+namespace eutl::verify {
+namespace {
+
+bool has_xml_extension(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".xml";
+}
+
+}  // namespace
+
+Result<std::vector<std::filesystem::path>> expand_list_inputs(const std::vector<std::filesystem::path>& inputs) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& p : inputs) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(p, ec)) {
+      std::vector<std::filesystem::path> found;
+      for (auto it = std::filesystem::recursive_directory_iterator(p, ec);
+           !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && has_xml_extension(it->path())) {
+          found.push_back(it->path());
+        }
+      }
+      if (ec) {
+        return Error(Errc::kIo, p.string() + ": " + ec.message());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (std::filesystem::exists(p, ec)) {
+      files.push_back(p);
+    } else {
+      return Error(Errc::kIo, p.string() + ": no such file or directory");
+    }
+  }
+  if (files.empty()) {
+    return Error(Errc::kUsage, "no input lists (a directory counts its *.xml files)");
+  }
+  return files;
+}
+
+}  // namespace eutl::verify
