@@ -37,20 +37,15 @@ Result<void> load_files(const ListSource& source, TrustedLists::State& s) {
   if (!anchors) {
     return Error(anchors.error().code, source.lotl_signers.string() + ": " + anchors.error().message);
   }
-  std::vector<verify::ListSetInput> inputs;
-  for (const auto& f : *files) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) {
-      return Error(Errc::kIo, f.string() + ": cannot read");
-    }
-    inputs.push_back(verify::ListSetInput{
-        f.string(), tsl::Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>())});
+  auto inputs = verify::read_list_inputs(*files);
+  if (!inputs) {
+    return std::move(inputs).error();
   }
   verify::ListSetRequest request;
   request.lotl_anchors = *anchors;
   request.at = s.lists_at;
   s.anchors = std::move(*anchors);
-  s.lists = verify::verify_list_set(std::move(inputs), request).lists;
+  s.lists = verify::verify_list_set(std::move(*inputs), request).lists;
   return {};
 }
 

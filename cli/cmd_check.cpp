@@ -409,21 +409,16 @@ void register_check(CLI::App& app, Runner& run) {
         print_error(lists_at.error().message);
         return kExitUsage;
       }
-      std::vector<verify::ListSetInput> inputs;
-      for (const auto& f : *files) {
-        std::ifstream in(f, std::ios::binary);
-        if (!in) {
-          print_error(f.string() + ": cannot read");
-          return kExitUsage;
-        }
-        inputs.push_back(verify::ListSetInput{
-            f.string(), tsl::Bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>())});
+      auto inputs = verify::read_list_inputs(*files);
+      if (!inputs) {
+        print_error(inputs.error().message);
+        return kExitUsage;
       }
       verify::ListSetRequest request;
       request.lotl_anchors = std::move(*anchors);
       request.at = *lists_at;
       note_list_inputs(opts->evidence, request.lotl_anchors, request.at);
-      verify::ListSetResult verified = verify::verify_list_set(std::move(inputs), request);
+      verify::ListSetResult verified = verify::verify_list_set(std::move(*inputs), request);
       return run_check_against(*opts, verified.lists);
     };
   });

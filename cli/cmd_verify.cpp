@@ -111,16 +111,12 @@ int run_verify(const VerifyOptions& o) {
     print_error(files.error().message);
     return kExitUsage;
   }
-  std::vector<verify::ListSetInput> inputs;
-  for (const auto& f : *files) {
-    auto bytes = tsl::read_file(f);
-    if (!bytes) {
-      print_error(bytes.error().message);
-      return kExitUsage;
-    }
-    inputs.push_back({f.string(), std::move(*bytes)});
+  auto inputs = verify::read_list_inputs(*files);
+  if (!inputs) {
+    print_error(inputs.error().message);
+    return kExitUsage;
   }
-  verify::ListSetResult result = verify::verify_list_set(std::move(inputs), request);
+  verify::ListSetResult result = verify::verify_list_set(std::move(*inputs), request);
   bool all_valid = true;
   nlohmann::json array = nlohmann::json::array();
   for (const auto& v : result.lists) {

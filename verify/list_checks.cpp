@@ -64,6 +64,10 @@ TrustedSet anchor_set(const std::vector<tsl::Bytes>& anchors) {
   return set;
 }
 
+SignatureCheck check_item_signature(const Item& item, const SignatureRequest& request) {
+  return check_list_signature(item.prepared, request, item.doc ? &*item.doc : nullptr);
+}
+
 void apply_signature(Item& item, SignatureCheck check) {
   item.result.signature = std::move(check.info);
   for (auto& r : check.reasons) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "eutl/tsl/xml_document.h"
 #include "eutl/verify/list_set.h"
 
 namespace eutl::verify {
@@ -43,6 +44,19 @@ Result<std::vector<std::filesystem::path>> expand_list_inputs(const std::vector<
     return Error(Errc::kUsage, "no input lists (a directory counts its *.xml files)");
   }
   return files;
+}
+
+Result<std::vector<ListSetInput>> read_list_inputs(const std::vector<std::filesystem::path>& files) {
+  std::vector<ListSetInput> inputs;
+  inputs.reserve(files.size());
+  for (const auto& f : files) {
+    auto bytes = tsl::read_file(f);
+    if (!bytes) {
+      return std::move(bytes).error();
+    }
+    inputs.push_back(ListSetInput{f.string(), std::move(*bytes)});
+  }
+  return inputs;
 }
 
 }  // namespace eutl::verify

@@ -65,7 +65,10 @@ void parse_one(ListSetInput& in, Item& item) {
   }
   item.result.kind = list->is_lotl() ? ListKind::kPivot : ListKind::kTl;
   item.result.list = std::move(*list);
-  item.doc = std::move(*doc);
+  item.prepared = trust::prepare_signature(*doc);
+  if (item.prepared.needs_document) {
+    item.doc = std::move(*doc);
+  }
 }
 
 bool same_territory(const std::string& a, const std::string& b) {
@@ -130,7 +133,7 @@ void verify_tl(Item& item, const Item* lotl) {
   req.trusted = &trusted;
   req.require_v2 = tl.scheme.version >= 6 ? trust::RequireSigningCertV2::kYes : trust::RequireSigningCertV2::kNo;
   req.untrusted_reason = &reasons::kSignerNotInPointer;
-  trust::SignatureCheck check = trust::check_list_signature(*item.doc, req);
+  trust::SignatureCheck check = trust::check_item_signature(item, req);
   if (check.outcome == Outcome::kFail && check.info.matched.empty()) {
     std::string where = listed_elsewhere(l, check.keyinfo_certificates);
     for (auto& r : check.reasons) {
@@ -178,7 +181,7 @@ ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetReq
         trust::SignatureRequest req;
         req.trusted = &anchors;
         req.untrusted_reason = &reasons::kSignerNotTrusted;
-        trust::apply_signature(P, trust::check_list_signature(*P.doc, req));
+        trust::apply_signature(P, trust::check_item_signature(P, req));
         P.result.warnings.push_back(reasons::make(reasons::kPivotNotOnChain));
       }
       trust::check_freshness(*P.result.list, ListKind::kPivot, request.at, P.result.reasons, P.result.warnings);

@@ -137,7 +137,7 @@ SignatureCheck check_lol(Item& item, const TrustedSet& trusted,
   req.trusted = &trusted;
   req.require_v2 = item.result.list->scheme.version >= 6 ? RequireSigningCertV2::kYes : RequireSigningCertV2::kNo;
   req.untrusted_reason = &reasons::kSignerNotTrusted;
-  return check_list_signature(*item.doc, req);
+  return check_item_signature(item, req);
 }
 
 bool has_code(const std::vector<Reason>& reasons, std::string_view code) {

@@ -117,13 +117,13 @@ void check_signing_certificate(const SignatureStructure& st, const tsl::Bytes& d
 
 // XAdES EN 319 132-1 §5.2.1 SigningTime; TS 119 612 Annex B: the signer's
 // certificate must be valid when the list was signed.
-void check_signing_time(const SignatureStructure& st, const X509* cert, std::vector<Reason>& reasons) {
+void check_signing_time(const SignatureStructure& st, const std::optional<Validity>& v,
+                        std::vector<Reason>& reasons) {
   if (!st.signing_time) {
     reasons.push_back(reasons::make(reasons::kSigningTimeMissing,
                                     st.signing_time_present ? "SigningTime is not a valid dateTime" : ""));
     return;
   }
-  auto v = validity(cert);
   if (!v) {
     reasons.push_back(reasons::make(reasons::kSigningTimeOutsideValidity, "the validity cannot be read"));
     return;
@@ -188,6 +188,53 @@ Outcome outcome_of(const std::vector<Reason>& reasons) {
   return o;
 }
 
+
+// Everything about the signature that depends on one certificate's key.
+SignatureCandidate examine(const SignatureStructure& st, xmlNode* signature, const tsl::Bytes& der) {
+  SignatureCandidate c;
+  c.der = der;
+  c.sha256 = tsl::sha256(der);
+  X509Ptr cert = decode_x509(der);
+  EVP_PKEY* key = cert ? ::X509_get0_pubkey(cert.get()) : nullptr;
+  if (key == nullptr) {
+    return c;
+  }
+  c.decoded = true;
+  c.validity = validity(cert.get());
+  if (check_algorithms(st, key, c.algorithm_reasons) == Outcome::kPass) {
+    c.crypto = xmlsec_verify(signature, key);
+    c.crypto_done = true;
+  }
+  return c;
+}
+
+const SignatureCandidate* find_candidate(const PreparedSignature& p, const tsl::Sha256& h, const tsl::Bytes& der) {
+  for (const auto& c : p.candidates) {
+    if (c.sha256 == h && c.der == der) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+// True when every SigningCertificate(V2) digest names a KeyInfo certificate: then the
+// signer, whoever is trusted, is one of the candidates.
+bool signing_certs_in_keyinfo(const SignatureStructure& st) {
+  for (const auto* refs : {&st.signing_cert_v2, &st.signing_cert_v1}) {
+    for (const auto& r : *refs) {
+      bool found = std::any_of(st.keyinfo_certificates.begin(), st.keyinfo_certificates.end(),
+                               [&](const tsl::Bytes& der) {
+                                 auto d = digest(r.algorithm, der);
+                                 return d && *d == r.value;
+                               });
+      if (!found) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 void add_trusted(TrustedSet& set, const tsl::Bytes& der, const std::string& label) {
@@ -200,10 +247,34 @@ void add_trusted(TrustedSet& set, const tsl::Bytes& der, const std::string& labe
   set.push_back(TrustedSigner{der, h, label});
 }
 
-SignatureCheck check_list_signature(const tsl::XmlDocument& doc, const SignatureRequest& request) {
+PreparedSignature prepare_signature(const tsl::XmlDocument& doc) {
+  PreparedSignature p;
+  p.structure = read_signature_structure(doc, p.st, p.structure_reasons);
+  if (p.structure != Outcome::kPass) {
+    p.st.signature = nullptr;
+    return p;
+  }
+  for (const auto& der : p.st.keyinfo_certificates) {
+    if (p.candidates.size() == kMaxCandidates) {
+      p.needs_document = true;
+      break;
+    }
+    tsl::Sha256 h = tsl::sha256(der);
+    if (find_candidate(p, h, der) == nullptr) {
+      p.candidates.push_back(examine(p.st, p.st.signature, der));
+    }
+  }
+  p.needs_document = p.needs_document || p.candidates.empty() || !signing_certs_in_keyinfo(p.st);
+  p.st.signature = nullptr;
+  return p;
+}
+
+SignatureCheck check_list_signature(const PreparedSignature& prepared, const SignatureRequest& request,
+                                    const tsl::XmlDocument* doc) {
   SignatureCheck out;
-  SignatureStructure st;
-  if (read_signature_structure(doc, st, out.reasons) != Outcome::kPass) {
+  const SignatureStructure& st = prepared.st;
+  out.reasons = prepared.structure_reasons;
+  if (prepared.structure != Outcome::kPass) {
     out.outcome = outcome_of(out.reasons);
     return out;
   }
@@ -219,12 +290,11 @@ SignatureCheck check_list_signature(const tsl::XmlDocument& doc, const Signature
       out.info.signer_der = st.keyinfo_certificates.front();
       out.info.signer_sha256 = tsl::sha256(out.info.signer_der);
       // Diagnostic only (never makes the list trusted): did the content change too?
-      X509Ptr cert = request.diagnose == DiagnoseUntrusted::kYes ? decode_x509(out.info.signer_der) : X509Ptr();
-      EVP_PKEY* key = cert ? ::X509_get0_pubkey(cert.get()) : nullptr;
-      if (key != nullptr && check_algorithms(st, key, out.reasons) == Outcome::kPass) {
-        XmlsecResult r = xmlsec_verify(st.signature, key);
-        if (r.status == XmlsecStatus::kDigestMismatch) {
-          add_crypto_reason(r, out.reasons);
+      const SignatureCandidate* c = find_candidate(prepared, *out.info.signer_sha256, out.info.signer_der);
+      if (request.diagnose == DiagnoseUntrusted::kYes && c != nullptr && c->decoded) {
+        out.reasons.insert(out.reasons.end(), c->algorithm_reasons.begin(), c->algorithm_reasons.end());
+        if (c->crypto_done && c->crypto.status == XmlsecStatus::kDigestMismatch) {
+          add_crypto_reason(c->crypto, out.reasons);
         }
       }
     }
@@ -234,20 +304,39 @@ SignatureCheck check_list_signature(const tsl::XmlDocument& doc, const Signature
   out.info.signer_der = signer->der;
   out.info.signer_sha256 = signer->sha256;
   out.info.matched = signer->label;
-  X509Ptr cert = decode_x509(signer->der);
-  EVP_PKEY* key = cert ? ::X509_get0_pubkey(cert.get()) : nullptr;
-  if (key == nullptr) {
+  const SignatureCandidate* c = find_candidate(prepared, signer->sha256, signer->der);
+  std::optional<SignatureCandidate> late;
+  if (c == nullptr && doc != nullptr) {
+    // The trusted signer is named by SigningCertificate only: verify on the document.
+    SignatureStructure again;
+    std::vector<Reason> ignored;
+    if (read_signature_structure(*doc, again, ignored) == Outcome::kPass) {
+      late = examine(st, again.signature, signer->der);
+      c = &*late;
+    }
+  }
+  if (c == nullptr) {
+    out.reasons.push_back(reasons::make(reasons::kSigVerifyError, "the signed document is no longer available"));
+    out.outcome = Outcome::kIndeterminate;
+    return out;
+  }
+  if (!c->decoded) {
     out.reasons.push_back(reasons::make(reasons::kSigVerifyError, "the trusted certificate cannot be decoded"));
     out.outcome = Outcome::kIndeterminate;
     return out;
   }
-  if (check_algorithms(st, key, out.reasons) == Outcome::kPass) {
-    add_crypto_reason(xmlsec_verify(st.signature, key), out.reasons);
+  out.reasons.insert(out.reasons.end(), c->algorithm_reasons.begin(), c->algorithm_reasons.end());
+  if (c->crypto_done) {
+    add_crypto_reason(c->crypto, out.reasons);
   }
   check_signing_certificate(st, signer->der, request.require_v2, out.reasons);
-  check_signing_time(st, cert.get(), out.reasons);
+  check_signing_time(st, c->validity, out.reasons);
   out.outcome = outcome_of(out.reasons);
   return out;
+}
+
+SignatureCheck check_list_signature(const tsl::XmlDocument& doc, const SignatureRequest& request) {
+  return check_list_signature(prepare_signature(doc), request, &doc);
 }
 
 }  // namespace eutl::verify::trust

@@ -13,6 +13,7 @@
 #include <mutex>
 
 #include "tsl/detail/c_handle.h"
+#include "verify/detail/xmlsec_whole_document.h"
 
 namespace eutl::verify::trust {
 namespace {
@@ -78,7 +79,7 @@ KeyPtr make_key(EVP_PKEY* pkey) {
 
 }  // namespace
 
-XmlsecResult xmlsec_verify(xmlNode* signature, EVP_PKEY* pkey) {
+XmlsecResult xmlsec_verify(xmlNode* signature, EVP_PKEY* pkey, WholeDocumentPath path) {
   quiet_xmlsec();
   XmlsecResult out;
   DsigCtxPtr ctx(::xmlSecDSigCtxCreate(nullptr));  // no keys manager: KeyInfo is never used for the key
@@ -91,6 +92,9 @@ XmlsecResult xmlsec_verify(xmlNode* signature, EVP_PKEY* pkey) {
   if (!enable_common(ctx.get(), true) || !enable_common(ctx.get(), false)) {
     out.detail = "cannot configure the xmlsec allow-lists";
     return out;
+  }
+  if (path == WholeDocumentPath::kFast) {
+    ctx->referencePreExecuteCallback = whole_document_reference_callback;
   }
   KeyPtr key = make_key(pkey);
   if (!key) {

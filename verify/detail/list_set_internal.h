@@ -12,10 +12,13 @@
 
 namespace eutl::verify::trust {
 
-// One input while it is being verified: the parsed document stays alive until the
-// signature has been checked on it (parse once, verify what was read).
+// One input while it is being verified. The document is parsed once, the model and
+// the signature's document-dependent checks are read from it, and then it is freed
+// (kept only when prepared.needs_document), so at most one document per thread is
+// in memory.
 struct Item final {
   std::optional<tsl::XmlDocument> doc;
+  PreparedSignature prepared;
   VerifiedList result;
   bool on_chain = false;  // a pivot that was walked
 };
@@ -33,6 +36,9 @@ void add_pointer_certificates(TrustedSet& set, const tsl::OtherTslPointer& point
 
 // The OJ anchors as a trusted set ("anchor <sha256>").
 TrustedSet anchor_set(const std::vector<tsl::Bytes>& anchors);
+
+// The signature check of `item` against `request.trusted`.
+SignatureCheck check_item_signature(const Item& item, const SignatureRequest& request);
 
 // Copies a signature check into the result.
 void apply_signature(Item& item, SignatureCheck check);

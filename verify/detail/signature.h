@@ -21,6 +21,9 @@
 #include "eutl/tsl/xml_document.h"
 #include "eutl/verify/list_set.h"
 #include "eutl/verify/trace.h"
+#include "verify/detail/signature_structure.h"
+#include "verify/detail/x509.h"
+#include "verify/detail/xmlsec_verify.h"
 #include "verify/reasons.h"
 
 namespace eutl::verify::trust {
@@ -62,9 +65,45 @@ struct SignatureCheck final {
   std::vector<tsl::Bytes> keyinfo_certificates;
 };
 
-// Checks the signature of `doc` (the very document the model was read from).
-// Registers the signature's Id attributes on the document (xmlAddID) after
-// checking that no Id value is duplicated.
+// What a check learns from one KeyInfo certificate while the document is in memory.
+struct SignatureCandidate final {
+  tsl::Bytes der;
+  tsl::Sha256 sha256{};
+  bool decoded = false;              // the certificate and its key could be read
+  std::optional<Validity> validity;  // for the SigningTime check
+  std::vector<Reason> algorithm_reasons;  // check_algorithms with this key
+  bool crypto_done = false;               // algorithms acceptable: xmlsec ran
+  XmlsecResult crypto;
+};
+
+// The document-dependent half of a signature check, done once per document: the
+// structure, and the cryptographic verification with the key of each KeyInfo
+// certificate. Which certificate is TRUSTED is decided later, against a set, by
+// check_list_signature: a candidate's result counts only when its certificate (by
+// DER) is in that set, so this is the same as verifying with the trusted key, and it
+// lets verify_list_set free each document right after parsing it.
+struct PreparedSignature final {
+  Outcome structure = Outcome::kIndeterminate;
+  std::vector<Reason> structure_reasons;
+  SignatureStructure st;  // st.signature is cleared: the document may be gone
+  std::vector<SignatureCandidate> candidates;
+  // The signature may name a signer that is not in KeyInfo (SigningCertificate only,
+  // or more KeyInfo certificates than kMaxCandidates): the document must be kept.
+  bool needs_document = false;
+};
+inline constexpr std::size_t kMaxCandidates = 4;
+
+// Reads the structure of `doc`'s signature and verifies it with each KeyInfo
+// certificate's key. Registers the signature's Id attributes on the document
+// (xmlAddID) after checking that no Id value is duplicated: call once per document.
+PreparedSignature prepare_signature(const tsl::XmlDocument& doc);
+
+// Decides the signature against `request.trusted`. `doc` is the document `prepared`
+// came from; it is only used when prepared.needs_document (null otherwise is fine).
+SignatureCheck check_list_signature(const PreparedSignature& prepared, const SignatureRequest& request,
+                                    const tsl::XmlDocument* doc);
+
+// Both steps on one document (the very document the model was read from).
 SignatureCheck check_list_signature(const tsl::XmlDocument& doc, const SignatureRequest& request);
 
 }  // namespace eutl::verify::trust

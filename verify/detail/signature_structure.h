@@ -13,7 +13,7 @@
 #include "eutl/tsl/time.h"
 #include "eutl/tsl/xml_document.h"
 #include "eutl/verify/list_set.h"
-#include "verify/detail/signature.h"
+#include "eutl/verify/trace.h"
 
 namespace eutl::verify::trust {
 

@@ -83,6 +83,10 @@ struct ListSetResult final {
 [[nodiscard]] Result<std::vector<std::filesystem::path>> expand_list_inputs(
     const std::vector<std::filesystem::path>& inputs);
 
+// Reads each file whole (tsl::read_file: size-limited), in order. kIo names the first
+// file that cannot be read.
+[[nodiscard]] Result<std::vector<ListSetInput>> read_list_inputs(const std::vector<std::filesystem::path>& files);
+
 // Reads every certificate of a PEM file (the --lotl-signers file) as DER.
 [[nodiscard]] Result<std::vector<tsl::Bytes>> load_pem_certificates(const std::filesystem::path& file);
 

@@ -1,0 +1,157 @@
+// The whole-document fast path (verify/xmlsec_whole_document.cpp) against xmlsec's
+// own reference chain: on every real and generated list, and on edits inside and
+// outside the signed content, both must reach the same verdict, and the fast path
+// must actually have run.
+#include <gtest/gtest.h>
+
+#include <libxml/tree.h>
+
+#include <string>
+#include <vector>
+
+#include "eutl/tsl/xml_document.h"
+#include "tests/test_paths.h"
+#include "verify/detail/signature.h"
+#include "verify/detail/signature_structure.h"
+#include "verify/detail/x509.h"
+#include "verify/detail/xmlsec_verify.h"
+#include "verify/detail/xmlsec_whole_document.h"
+
+namespace eutl::verify::trust {
+namespace {
+
+std::string read_text(const std::filesystem::path& p) {
+  auto bytes = tsl::read_file(p);
+  EXPECT_TRUE(bytes.has_value()) << p;
+  return bytes ? std::string(bytes->begin(), bytes->end()) : std::string();
+}
+
+X509Ptr first_certificate(const std::filesystem::path& pem) {
+  auto certs = load_pem_certificates(pem);
+  EXPECT_TRUE(certs && !certs->empty()) << pem;
+  return certs && !certs->empty() ? decode_x509(certs->front()) : X509Ptr();
+}
+
+struct BothPaths final {
+  XmlsecStatus fast = XmlsecStatus::kError;
+  XmlsecStatus xmlsec = XmlsecStatus::kError;
+  unsigned long fast_runs = 0;  // references the fast path rebuilt while verifying
+};
+
+// Verifies `text` twice with `key`, on two separately parsed documents.
+BothPaths verify_both(const std::string& text, EVP_PKEY* key) {
+  BothPaths out;
+  for (auto path : {WholeDocumentPath::kFast, WholeDocumentPath::kXmlsecOnly}) {
+    auto doc = tsl::XmlDocument::parse(tsl::as_bytes(text), "equivalence.xml");
+    if (!doc) {
+      ADD_FAILURE() << "does not parse";
+      return out;
+    }
+    SignatureStructure st;
+    std::vector<Reason> reasons;
+    if (read_signature_structure(*doc, st, reasons) != Outcome::kPass) {
+      ADD_FAILURE() << "structure rejected: " << (reasons.empty() ? "" : reasons.front().code);
+      return out;
+    }
+    unsigned long before = whole_document_fast_path_count();
+    XmlsecResult r = xmlsec_verify(st.signature, key, path);
+    unsigned long runs = whole_document_fast_path_count() - before;
+    if (path == WholeDocumentPath::kFast) {
+      out.fast = r.status;
+      out.fast_runs = runs;
+    } else {
+      out.xmlsec = r.status;
+      EXPECT_EQ(runs, 0u) << "kXmlsecOnly must not use the fast path";
+    }
+  }
+  return out;
+}
+
+std::string replace_once(std::string s, std::string_view from, std::string_view to) {
+  auto at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
+TEST(XmlsecWholeDocument, FixtureListsVerifyTheSameBothWays) {
+  struct Case {
+    const char* list;
+    const char* signer;
+  } cases[] = {{"lists/tl-AA.xml", "pki/tl-signer-AA.pem"},
+               {"lists/tl-BB.xml", "pki/tl-signer-BB.pem"},
+               {"lists/tl-CC.xml", "pki/tl-signer-CC.pem"},
+               {"lists/pivot-101.xml", "pki/oj-anchor-1.pem"}};
+  for (const auto& c : cases) {
+    X509Ptr cert = first_certificate(test::fixtures() / c.signer);
+    ASSERT_TRUE(cert);
+    BothPaths r = verify_both(read_text(test::fixtures() / c.list), ::X509_get0_pubkey(cert.get()));
+    EXPECT_EQ(r.fast, XmlsecStatus::kOk) << c.list;
+    EXPECT_EQ(r.xmlsec, XmlsecStatus::kOk) << c.list;
+    EXPECT_EQ(r.fast_runs, 1u) << c.list << ": the URI=\"\" reference took the fast path";
+  }
+}
+
+TEST(XmlsecWholeDocument, EditsGetTheSameVerdictBothWays) {
+  const std::string original = read_text(test::fixtures() / "lists/tl-AA.xml");
+  X509Ptr cert = first_certificate(test::fixtures() / "pki/tl-signer-AA.pem");
+  ASSERT_TRUE(cert);
+  EVP_PKEY* key = ::X509_get0_pubkey(cert.get());
+  struct Edit {
+    const char* what;
+    std::string text;
+    XmlsecStatus expected;
+  } edits[] = {
+      {"unchanged", original, XmlsecStatus::kOk},
+      // Signed content: any visible change breaks the whole-document digest.
+      {"territory changed", replace_once(original, "<SchemeTerritory>AA<", "<SchemeTerritory>AB<"),
+       XmlsecStatus::kDigestMismatch},
+      {"attribute added to the root",
+       replace_once(original, "<TrustServiceStatusList ", "<TrustServiceStatusList data-x=\"1\" "),
+       XmlsecStatus::kDigestMismatch},
+      {"processing instruction in the content",
+       replace_once(original, "<SchemeTerritory>", "<?eutl x?><SchemeTerritory>"), XmlsecStatus::kDigestMismatch},
+      // Invisible to C14N without comments (URI="" drops comments).
+      {"comment in the content", replace_once(original, "<SchemeTerritory>", "<!-- x --><SchemeTerritory>"),
+       XmlsecStatus::kOk},
+      {"comment before the root", replace_once(original, "<TrustServiceStatusList ", "<!-- x -->\n<TrustServiceStatusList "),
+       XmlsecStatus::kOk},
+      // Inside the Signature: removed by the enveloped transform, so the document
+      // reference still matches; the signature value over SignedInfo is unaffected
+      // by a whitespace-only change in KeyInfo's certificate text.
+      {"whitespace inside KeyInfo", replace_once(original, "<ds:X509Certificate>", "<ds:X509Certificate>\n"),
+       XmlsecStatus::kOk},
+  };
+  for (const auto& e : edits) {
+    BothPaths r = verify_both(e.text, key);
+    EXPECT_EQ(r.fast, r.xmlsec) << e.what;
+    EXPECT_EQ(r.fast, e.expected) << e.what;
+    EXPECT_EQ(r.fast_runs, 1u) << e.what;
+  }
+}
+
+TEST(XmlsecWholeDocument, RealListsVerifyTheSameBothWays) {
+  EUTL_REQUIRE_REALDATA();
+  const auto real = test::realdata();
+  std::vector<std::filesystem::path> lists = {real / "lotl/eu-lotl-seq332-2023-09-27.xml",
+                                              real / "lotl/pivots/eu-lotl-pivot-282.xml"};
+  for (const auto& entry : std::filesystem::directory_iterator(real / "tl/2023")) {
+    lists.push_back(entry.path());
+  }
+  int checked = 0;
+  for (const auto& list : lists) {
+    auto signer = real / "signers" / (list.stem().string() + ".signer.pem");
+    if (!std::filesystem::exists(signer)) continue;
+    X509Ptr cert = first_certificate(signer);
+    ASSERT_TRUE(cert) << signer;
+    BothPaths r = verify_both(read_text(list), ::X509_get0_pubkey(cert.get()));
+    EXPECT_EQ(r.fast, XmlsecStatus::kOk) << list;
+    EXPECT_EQ(r.xmlsec, XmlsecStatus::kOk) << list;
+    EXPECT_EQ(r.fast_runs, 1u) << list;
+    ++checked;
+  }
+  EXPECT_GE(checked, 31);
+}
+
+}  // namespace
+}  // namespace eutl::verify::trust
