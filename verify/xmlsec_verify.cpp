@@ -13,6 +13,7 @@
 #include <mutex>
 
 #include "tsl/detail/c_handle.h"
+#include "verify/detail/xmlsec_rsa_pss.h"
 
 namespace eutl::verify::trust {
 namespace {
@@ -51,6 +52,9 @@ bool enable_common(xmlSecDSigCtx* ctx, bool for_signature) {
                                       xmlSecTransformEcdsaSha224Id, xmlSecTransformEcdsaSha256Id,
                                       xmlSecTransformEcdsaSha384Id, xmlSecTransformEcdsaSha512Id};
     for (auto id : sigs) {
+      if (!enable(id)) return false;
+    }
+    for (auto id : rsa_pss_transform_ids()) {
       if (!enable(id)) return false;
     }
   } else if (!enable(xmlSecTransformEnvelopedId)) {

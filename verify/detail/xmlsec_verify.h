@@ -19,7 +19,8 @@ struct XmlsecResult final {
 // Verifies `signature` (a ds:Signature whose same-document Ids are registered) with
 // `key` (not consumed). Only empty and same-document reference URIs, the
 // canonicalization, enveloped-signature and SHA-2 (and SHA-1) digest transforms and
-// RSA/ECDSA signature methods are enabled.
+// RSA (PKCS#1 v1.5 and, through verify/detail/xmlsec_rsa_pss.h, PSS) and ECDSA
+// signature methods are enabled.
 XmlsecResult xmlsec_verify(xmlNode* signature, EVP_PKEY* key);
 
 }  // namespace eutl::verify::trust
