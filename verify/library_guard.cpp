@@ -6,6 +6,7 @@
 #include <atomic>
 
 #include "eutl/library.h"
+#include "verify/detail/xmlsec_rsa_pss.h"
 
 namespace eutl {
 namespace {
@@ -22,8 +23,10 @@ LibraryGuard::LibraryGuard() {
   ::curl_global_init(CURL_GLOBAL_DEFAULT);
   ::xmlInitParser();
   // xmlsec: the OpenSSL backend is linked directly (no dynamic crypto loading).
+  // Our RSA-PSS transforms join xmlsec's registry here, once per init and before
+  // any thread verifies (verify/detail/xmlsec_rsa_pss.h).
   g_ok = ::xmlSecInit() >= 0 && ::xmlSecCheckVersion() == 1 && ::xmlSecCryptoAppInit(nullptr) >= 0 &&
-         ::xmlSecCryptoInit() >= 0;
+         ::xmlSecCryptoInit() >= 0 && verify::trust::register_rsa_pss_transforms();
   m_ok = g_ok;
 }
 

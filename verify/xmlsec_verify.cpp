@@ -13,7 +13,8 @@
 #include <mutex>
 
 #include "tsl/detail/c_handle.h"
-#include "verify/detail/xmlsec_whole_document.h"
+#include "verify/detail/xmlsec_rsa_pss.h"
+#include "verify/detail/xmlsec_fast_c14n.h"
 
 namespace eutl::verify::trust {
 namespace {
@@ -54,6 +55,9 @@ bool enable_common(xmlSecDSigCtx* ctx, bool for_signature) {
     for (auto id : sigs) {
       if (!enable(id)) return false;
     }
+    for (auto id : rsa_pss_transform_ids()) {
+      if (!enable(id)) return false;
+    }
   } else if (!enable(xmlSecTransformEnvelopedId)) {
     return false;
   }
@@ -79,7 +83,7 @@ KeyPtr make_key(EVP_PKEY* pkey) {
 
 }  // namespace
 
-XmlsecResult xmlsec_verify(xmlNode* signature, EVP_PKEY* pkey, WholeDocumentPath path) {
+XmlsecResult xmlsec_verify(xmlNode* signature, EVP_PKEY* pkey, C14NPath path) {
   quiet_xmlsec();
   XmlsecResult out;
   DsigCtxPtr ctx(::xmlSecDSigCtxCreate(nullptr));  // no keys manager: KeyInfo is never used for the key
@@ -93,8 +97,9 @@ XmlsecResult xmlsec_verify(xmlNode* signature, EVP_PKEY* pkey, WholeDocumentPath
     out.detail = "cannot configure the xmlsec allow-lists";
     return out;
   }
-  if (path == WholeDocumentPath::kFast) {
-    ctx->referencePreExecuteCallback = whole_document_reference_callback;
+  if (path == C14NPath::kFast) {
+    ctx->referencePreExecuteCallback = reference_fast_c14n;
+    ctx->transformCtx.preExecCallback = signed_info_fast_c14n;
   }
   KeyPtr key = make_key(pkey);
   if (!key) {

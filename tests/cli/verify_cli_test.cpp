@@ -43,6 +43,34 @@ TEST(VerifyCli, JsonHasTheContractFields) {
   EXPECT_EQ(j[0]["signer_sha256"].get<std::string>().size(), 64u);
 }
 
+TEST(VerifyCli, RsaPssLotlAndListAreValid) {
+  // pss/lotl-pss.xml (sha512-rsa-MGF1) is signed by the RSA anchor itself; its CC
+  // pointer announces tl-signer-CC, which signed pss/tl-CC-pss.xml (sha256-rsa-MGF1).
+  auto f = fixtures().string();
+  auto r = run_command(cli() + " verify --json --lotl-signers " + f + "/pki/oj-anchor-rsa.pem --at 2025-03-01 " + f +
+                       "/pss/lotl-pss.xml " + f + "/pss/tl-CC-pss.xml");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_TRUE(j.is_array()) << r.out;
+  ASSERT_EQ(j.size(), 2u);
+  EXPECT_EQ(j[0]["kind"], "lotl");
+  EXPECT_EQ(j[0]["result"], "valid") << r.out;
+  EXPECT_EQ(j[1]["territory"], "CC");
+  EXPECT_EQ(j[1]["result"], "valid") << r.out;
+  EXPECT_TRUE(j[1]["reasons"].empty()) << r.out;
+}
+
+TEST(VerifyCli, RsaPssListWithWrongSaltIsInvalid) {
+  auto f = fixtures().string();
+  auto r = run_command(cli() + " verify --json --lotl-signers " + f + "/pki/oj-anchor-rsa.pem --at 2025-03-01 " + f +
+                       "/pss/lotl-pss.xml " + f + "/pss/tl-CC-pss-salt20.xml");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_TRUE(j.is_array() && j.size() == 2u) << r.out;
+  EXPECT_EQ(j[1]["result"], "invalid");
+  EXPECT_EQ(j[1]["reasons"][0], "sig-value-invalid") << r.out;
+}
+
 TEST(VerifyCli, UsageErrorsExitTwo) {
   auto f = fixtures().string();
   EXPECT_EQ(run_command(verify_cmd(f + "/lists")).exit_code, 2);  // no --lotl-signers

@@ -3,9 +3,11 @@
 // LOTL pointer). Internal to verify/.
 //
 // Deviations from TS 119 612 V2.4.1 Annex B / EN 319 132-1:
-// - RSA-PSS (RFC 6931 / xmldsig-more#sha256-rsa-MGF1) is not supported: Debian's
-//   xmlsec1 1.2.37 has no PSS transform. Such lists get sig-algorithm-unsupported
-//   (indeterminate), never a pass.
+// - RSA-PSS: only the RFC 6931 §2.3.10 methods (xmldsig-more#shaNNN-rsa-MGF1: MGF1
+//   with the same digest, salt = digest length, trailer 1), which Debian's xmlsec1
+//   1.2.37 lacks and verify/detail/xmlsec_rsa_pss.h adds. The parameterised
+//   xmldsig-more#rsa-pss (§2.3.11), PSS with SHA-3, and signers whose key is an
+//   id-RSASSA-PSS key get sig-algorithm-unsupported (indeterminate), never a pass.
 // - SHA-1 (signature or reference digest) is accepted only for signatures whose
 //   signed SigningTime is before kSha1CutOff (2016-07-01, the day Regulation (EU)
 //   910/2014 applies); MD5 never. RSA keys must have at least 1024 bits.
