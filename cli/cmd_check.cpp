@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/check_evidence.h"
+#include "cli/check_output.h"
 #include "cli/commands.h"
 #include "cli/store_common.h"
 #include "eutl/cache/trusted_lists.h"
@@ -40,133 +41,8 @@ namespace {
 
 using nlohmann::json;
 
-json tri(verify::Tri t) { return t == verify::Tri::kUnknown ? json(nullptr) : json(t == verify::Tri::kTrue); }
-
-json service_json(const std::optional<verify::ServiceUse>& s) {
-  if (!s) {
-    return nullptr;
-  }
-  return {{"territory", s->provenance.territory},
-          {"tsp", s->provenance.tsp_name},
-          {"service_name", s->provenance.service_name},
-          {"type", s->type_uri},
-          {"status", s->status_uri},
-          {"period_start", tsl::format_time(s->start)},
-          {"period_end", s->end ? json(tsl::format_time(*s->end)) : json(nullptr)},
-          {"history_index", s->history_index ? json(*s->history_index) : json(nullptr)},
-          {"list_sequence_number", s->provenance.list_sequence},
-          {"list_digest", tsl::to_hex(s->provenance.list_digest)},
-          {"list_source", s->provenance.list_source},
-          {"tsp_index", s->provenance.tsp_index},
-          {"service_index", s->provenance.service_index},
-          {"captured_qualifiers", s->captured_qualifiers},
-          {"additional_information", s->additional_information}};
-}
-
-json at_json(const verify::QualificationAtTime& r) {
-  return {{"time", tsl::format_time(r.time)},
-          {"qualified", tri(r.qualified)},
-          {"type", verify::to_string(r.type)},
-          {"qscd", tri(r.qscd)},
-          {"status", verify::to_string(r.status)},
-          {"reason", r.reason},
-          {"service", service_json(r.service)}};
-}
-
-json qc_json(const verify::QcStatements& qc) {
-  json types = json::array();
-  for (auto t : qc.types) {
-    types.push_back(verify::to_string(t));
-  }
-  json pds = json::array();
-  for (const auto& p : qc.pds) {
-    pds.push_back({{"url", p.url}, {"language", p.language}});
-  }
-  json out = {{"present", qc.extension_present},
-              {"statements", qc.statement_oids},
-              {"qc_compliance", qc.compliance},
-              {"qc_sscd", qc.sscd},
-              {"qc_type", types},
-              {"qc_cc_legislation", qc.cc_legislation ? json(qc.cc_legislation_countries) : json(nullptr)},
-              {"qc_pds", pds},
-              {"qc_retention_period", qc.retention_period_years ? json(*qc.retention_period_years) : json(nullptr)},
-              {"semantics_ids", qc.semantics_ids},
-              {"unknown", qc.unknown}};
-  if (qc.limit_value) {
-    out["qc_limit_value"] = {{"currency", qc.limit_value->currency},
-                             {"amount", qc.limit_value->amount},
-                             {"exponent", qc.limit_value->exponent}};
-  }
-  if (qc.psd2) {
-    out["psd2"] = {{"roles", qc.psd2->role_names}, {"nca_name", qc.psd2->nca_name}, {"nca_id", qc.psd2->nca_id}};
-  }
-  return out;
-}
-
-json certificate_json(const verify::CertificateProfile& c) {
-  json profiles = json::array();
-  for (const auto& m : verify::policy_profiles(c.policies)) {
-    profiles.push_back({{"oid", m.oid},
-                        {"profile", verify::to_string(m.profile)},
-                        {"standard", verify::to_string(verify::family_of(m.profile))}});
-  }
-  return {{"sha256", tsl::to_hex(c.sha256)},
-          {"subject", c.subject},
-          {"issuer", c.issuer},
-          {"serial", c.serial_hex},
-          {"not_before", tsl::format_time(c.not_before)},
-          {"not_after", tsl::format_time(c.not_after)},
-          {"policies", c.policies},
-          {"extended_key_usages", c.extended_key_usages},
-          {"qc_statements", qc_json(c.qc)},
-          {"profile", profiles},
-          {"anomalies", c.anomalies}};
-}
-
-std::string type_words(verify::CertType t) {
-  switch (t) {
-    case verify::CertType::kESig: return "electronic signatures";
-    case verify::CertType::kESeal: return "electronic seals";
-    case verify::CertType::kWsa: return "website authentication";
-    case verify::CertType::kUnknown: return "an unknown use";
-  }
-  return "an unknown use";
-}
-
-std::string headline(const verify::QualificationAtTime& r) {
-  switch (r.status) {
-    case verify::QualStatus::kQualified:
-      return "QUALIFIED: an EU qualified certificate for " + type_words(r.type) +
-             (r.qscd == verify::Tri::kTrue ? ", private key on a QSCD" : ", private key NOT on a QSCD");
-    case verify::QualStatus::kNotQualified: return "NOT QUALIFIED: " + r.reason;
-    case verify::QualStatus::kIndeterminate: return "INDETERMINATE: " + r.reason;
-  }
-  return "";
-}
-
-void print_at(const char* label, const verify::QualificationAtTime& r) {
-  std::cout << "  " << label << " (" << tsl::format_time(r.time) << "): " << verify::to_string(r.status)
-            << ", type " << verify::to_string(r.type) << ", qscd " << verify::to_string(r.qscd) << '\n'
-            << "    " << r.reason << '\n';
-  if (r.service) {
-    const auto& s = *r.service;
-    std::cout << "    service: " << s.provenance.territory << " / " << s.provenance.tsp_name << " / "
-              << s.provenance.service_name << " (" << tsl::service_type_short(s.type_uri) << ", "
-              << s.status_uri.substr(s.status_uri.rfind('/') + 1) << " " << tsl::format_time(s.start) << " .. "
-              << tsl::format_time(s.end, "now") << ")\n"
-              << "    list: " << s.provenance.list_source << " seq " << s.provenance.list_sequence << " sha256 "
-              << tsl::to_hex(s.provenance.list_digest) << '\n';
-  }
-}
-
 void print_text(const verify::CertificateProfile& c, const verify::QualificationResult& r) {
-  if (r.claim) {
-    std::cout << "CLAIM " << r.claim->claim.text << ": " << verify::to_string(r.claim->verdict);
-    if (!r.claim->failing_part.empty()) {
-      std::cout << " (failing part: " << r.claim->failing_part << ")";
-    }
-    std::cout << "\n  " << r.claim->explanation << '\n';
-  }
+  print_claim(r);
   std::cout << headline(r.overall) << "\n\n";
   std::cout << "Certificate\n  subject  " << c.subject << "\n  issuer   " << c.issuer << "\n  valid    "
             << tsl::format_time(c.not_before) << " .. " << tsl::format_time(c.not_after) << "\n  sha256   "
@@ -183,21 +59,7 @@ void print_text(const verify::CertificateProfile& c, const verify::Qualification
   print_at("at issuance", r.at_issuance);
   print_at("at time T  ", r.at_time);
   std::cout << "\nTrace\n";
-  for (const auto& e : r.trace.entries()) {
-    std::cout << "  [" << e.rule_id << "] " << verify::to_string(e.outcome) << "  " << e.subject << ": " << e.detail
-              << "  (" << e.clause << ")\n";
-  }
-}
-
-int exit_code(const verify::QualificationResult& r) {
-  if (r.claim) {
-    return r.claim->verdict == verify::Verdict::kConfirmed ? kExitYes
-           : r.claim->verdict == verify::Verdict::kRefuted ? kExitNo
-                                                           : kExitIndeterminate;
-  }
-  return r.overall.status == verify::QualStatus::kQualified      ? kExitYes
-         : r.overall.status == verify::QualStatus::kNotQualified ? kExitNo
-                                                                 : kExitIndeterminate;
+  print_trace(r.trace);
 }
 
 Result<std::vector<std::filesystem::path>> expand(const std::vector<std::string>& inputs) {
@@ -289,14 +151,6 @@ int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedL
     return rc;
   }
   if (o.json) {
-    json trace = json::array();
-    for (const auto& e : result->trace.entries()) {
-      trace.push_back({{"rule", e.rule_id},
-                       {"clause", e.clause},
-                       {"outcome", verify::to_string(e.outcome)},
-                       {"subject", e.subject},
-                       {"detail", e.detail}});
-    }
     json used = json::array();
     for (const auto& v : lists) {
       used.push_back({{"source", v.source},
@@ -312,13 +166,8 @@ int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedL
                 {"at_time", at_json(result->at_time)},
                 {"overall", at_json(result->overall)},
                 {"lists", used},
-                {"trace", trace}};
-    if (result->claim) {
-      out["claim"] = result->claim->claim.text;
-      out["verdict"] = verify::to_string(result->claim->verdict);
-      out["failing_part"] = result->claim->failing_part.empty() ? json(nullptr) : json(result->claim->failing_part);
-      out["claim_explanation"] = result->claim->explanation;
-    }
+                {"trace", trace_json(result->trace)}};
+    add_claim_json(out, *result);
     std::cout << out.dump(2) << '\n';
   } else {
     print_text(*cert, *result);
@@ -326,7 +175,7 @@ int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedL
         lists.begin(), lists.end(), [](const verify::VerifiedList& v) { return v.status == verify::ListStatus::kValid; }));
     std::cout << "\nLists: " << valid << " of " << lists.size() << " valid and used\n";
   }
-  return exit_code(*result);
+  return qualification_exit_code(*result);
 }
 
 // Store mode (issue 7): the current snapshot of --store (default $EUTL_STORE, else the

@@ -12,6 +12,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "cli/check_output.h"
 #include "cli/commands.h"
 #include "cli/list_source.h"
 #include "cli/store_common.h"
@@ -33,77 +34,6 @@ struct CheckSiteOptions {
   double timeout = 10;
 };
 
-json tri(verify::Tri t) { return t == verify::Tri::kUnknown ? json(nullptr) : json(t == verify::Tri::kTrue); }
-
-json at_json(const verify::QualificationAtTime& r) {
-  json service = nullptr;
-  if (r.service) {
-    const auto& p = r.service->provenance;
-    service = {{"id", cache::to_string(cache::service_id(p))},
-               {"territory", p.territory},
-               {"tsp", p.tsp_name},
-               {"service_name", p.service_name},
-               {"type", r.service->type_uri},
-               {"status", r.service->status_uri},
-               {"list_sequence_number", p.list_sequence},
-               {"list_digest", tsl::to_hex(p.list_digest)}};
-  }
-  return {{"time", tsl::format_time(r.time)},
-          {"qualified", tri(r.qualified)},
-          {"type", verify::to_string(r.type)},
-          {"qscd", tri(r.qscd)},
-          {"status", verify::to_string(r.status)},
-          {"reason", r.reason},
-          {"service", service}};
-}
-
-json cert_json(const verify::CertificateProfile& c) {
-  return {{"sha256", tsl::to_hex(c.sha256)},
-          {"subject", c.subject},
-          {"issuer", c.issuer},
-          {"serial", c.serial_hex},
-          {"not_before", tsl::format_time(c.not_before)},
-          {"not_after", tsl::format_time(c.not_after)},
-          {"subject_alt_names", c.subject_alt_names},
-          {"policies", c.policies}};
-}
-
-int exit_code(const verify::QualificationResult& r) {
-  if (r.claim) {
-    return r.claim->verdict == verify::Verdict::kConfirmed ? kExitYes
-           : r.claim->verdict == verify::Verdict::kRefuted ? kExitNo
-                                                           : kExitIndeterminate;
-  }
-  return r.overall.status == verify::QualStatus::kQualified      ? kExitYes
-         : r.overall.status == verify::QualStatus::kNotQualified ? kExitNo
-                                                                 : kExitIndeterminate;
-}
-
-const char* verdict_colour(verify::Verdict v) {
-  return v == verify::Verdict::kConfirmed ? "1;32" : v == verify::Verdict::kRefuted ? "1;31" : "1;33";
-}
-
-std::string headline(const verify::QualificationAtTime& r) {
-  switch (r.status) {
-    case verify::QualStatus::kQualified:
-      return paint("QUALIFIED", "1;32") + ": an EU qualified certificate for " +
-             std::string(r.type == verify::CertType::kWsa ? "website authentication" : verify::to_string(r.type));
-    case verify::QualStatus::kNotQualified: return paint("NOT QUALIFIED", "1;31") + ": " + r.reason;
-    case verify::QualStatus::kIndeterminate: return paint("INDETERMINATE", "1;33") + ": " + r.reason;
-  }
-  return "";
-}
-
-void print_at(const char* label, const verify::QualificationAtTime& r) {
-  std::cout << "  " << label << " (" << tsl::format_time(r.time) << "): " << verify::to_string(r.status) << ", type "
-            << verify::to_string(r.type) << "\n    " << r.reason << '\n';
-  if (r.service) {
-    const auto& p = r.service->provenance;
-    std::cout << "    service " << cache::to_string(cache::service_id(p)) << ": " << p.territory << " / " << p.tsp_name
-              << " / " << p.service_name << '\n';
-  }
-}
-
 void print_text(const cache::TlsChain& tls, const std::vector<verify::CertificateProfile>& certs,
                 const verify::QualificationResult& r, const cache::TrustedLists& lists, bool verbose) {
   std::cout << "Site " << tls.peer_address << " (SNI " << (tls.sni.empty() ? "none" : tls.sni) << "), "
@@ -113,22 +43,15 @@ void print_text(const cache::TlsChain& tls, const std::vector<verify::Certificat
   }
   std::cout << '\n';
   if (r.claim) {
-    std::cout << paint("CLAIM " + r.claim->claim.text + ": " + std::string(verify::to_string(r.claim->verdict)),
-                       verdict_colour(r.claim->verdict));
-    if (!r.claim->failing_part.empty()) {
-      std::cout << " (failing part: " << r.claim->failing_part << ")";
-    }
-    std::cout << "\n  " << r.claim->explanation << "\n\n";
+    print_claim(r);
+    std::cout << '\n';
   }
   std::cout << headline(r.overall) << "\n\nResults\n";
   print_at("at issuance", r.at_issuance);
   print_at("at time T  ", r.at_time);
   if (verbose) {
     std::cout << "\nTrace\n";
-    for (const auto& e : r.trace.entries()) {
-      std::cout << "  [" << e.rule_id << "] " << verify::to_string(e.outcome) << "  " << e.subject << ": " << e.detail
-                << "  (" << e.clause << ")\n";
-    }
+    print_trace(r.trace);
   }
   std::cout << "\nLists: " << lists.valid_count() << " of " << lists.lists().size() << " valid and used\n";
 }
@@ -137,15 +60,7 @@ json result_json(const cache::TlsChain& tls, const std::vector<verify::Certifica
                  const verify::QualificationResult& r, const cache::TrustedLists& lists) {
   json chain = json::array();
   for (std::size_t i = 1; i < certs.size(); ++i) {
-    chain.push_back(cert_json(certs[i]));
-  }
-  json trace = json::array();
-  for (const auto& e : r.trace.entries()) {
-    trace.push_back({{"rule", e.rule_id},
-                     {"clause", e.clause},
-                     {"outcome", verify::to_string(e.outcome)},
-                     {"subject", e.subject},
-                     {"detail", e.detail}});
+    chain.push_back(certificate_json(certs[i]));
   }
   json used = json::array();
   for (const auto& v : lists.lists()) {
@@ -160,19 +75,14 @@ json result_json(const cache::TlsChain& tls, const std::vector<verify::Certifica
                 {"sni", tls.sni.empty() ? json(nullptr) : json(tls.sni)},
                 {"protocol", tls.protocol},
                 {"cipher", tls.cipher}}},
-              {"certificate", cert_json(certs.front())},
+              {"certificate", certificate_json(certs.front())},
               {"chain", chain},
               {"at_issuance", at_json(r.at_issuance)},
               {"at_time", at_json(r.at_time)},
               {"overall", at_json(r.overall)},
               {"lists", used},
-              {"trace", trace}};
-  if (r.claim) {
-    out["claim"] = r.claim->claim.text;
-    out["verdict"] = verify::to_string(r.claim->verdict);
-    out["failing_part"] = r.claim->failing_part.empty() ? json(nullptr) : json(r.claim->failing_part);
-    out["claim_explanation"] = r.claim->explanation;
-  }
+              {"trace", trace_json(r.trace)}};
+  add_claim_json(out, r);
   return out;
 }
 
@@ -260,7 +170,7 @@ int run_check_site(const CheckSiteOptions& o) {
   } else if (!o.source.quiet) {
     print_text(*tls, *certs, *result, *lists, o.source.verbose);
   }
-  return exit_code(*result);
+  return qualification_exit_code(*result);
 }
 
 }  // namespace

@@ -1,14 +1,28 @@
 #include "eutl/tsl/service_index.h"
 
 #include <algorithm>
+#include <functional>
+#include <string_view>
 
 namespace eutl::tsl {
 namespace {
 
-std::string as_key(const Sha256& d) { return std::string(reinterpret_cast<const char*>(d.data()), d.size()); }
+// The maps are keyed by a fast 64-bit hash of the DER bytes; every lookup then
+// compares the bytes themselves, so a collision can only cost time, never match a
+// wrong certificate (and the decision verifies signatures on top of that).
+std::uint64_t hash_of(ByteView b) {
+  return std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
+}
 
-void add(std::unordered_map<std::string, std::vector<AnchorRef>>& map, std::string key, AnchorRef ref) {
-  auto& v = map[std::move(key)];
+std::uint64_t pair_hash(ByteView spki_der, ByteView subject_der) {
+  return hash_of(spki_der) * 0x9E3779B97F4A7C15ull ^ hash_of(subject_der);
+}
+
+bool same(ByteView a, ByteView b) { return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin()); }
+
+template <typename Map>
+void add(Map& map, std::uint64_t key, AnchorRef ref) {
+  auto& v = map[key];
   for (const auto& r : v) {
     if (r.service == ref.service && r.certificate == ref.certificate) {
       return;
@@ -44,12 +58,6 @@ std::vector<ServicePeriod> service_periods(const TrustService& service, std::vec
   return periods;
 }
 
-std::string ServiceIndex::key_of(ByteView spki_der, ByteView subject_der) {
-  return as_key(sha256(spki_der)) + as_key(sha256(subject_der));
-}
-
-std::string ServiceIndex::name_key(ByteView name_der) { return as_key(sha256(name_der)); }
-
 ServiceIndex ServiceIndex::build(const std::vector<IndexInput>& lists) {
   ServiceIndex index;
   for (const IndexInput& in : lists) {
@@ -80,12 +88,10 @@ ServiceIndex ServiceIndex::build(const std::vector<IndexInput>& lists) {
         for (std::uint32_t ci = 0; ci < rec.certificates.size(); ++ci) {
           const CertificateBlob& blob = *rec.certificates[ci];
           AnchorRef ref{id, ci};
-          // Same keys as key_of() and name_key(), with the subject hashed once.
-          std::string subject_key = name_key(blob.subject());
-          add(index.m_by_key, as_key(sha256(blob.spki())) + subject_key, ref);
-          add(index.m_by_subject, std::move(subject_key), ref);
+          add(index.m_by_key, pair_hash(blob.spki(), blob.subject()), ref);
+          add(index.m_by_subject, hash_of(blob.subject()), ref);
           if (!blob.ski().empty()) {
-            add(index.m_by_ski, std::string(blob.ski().begin(), blob.ski().end()), ref);
+            add(index.m_by_ski, hash_of(blob.ski()), ref);
           }
         }
         index.m_services.push_back(std::move(rec));
@@ -95,24 +101,36 @@ ServiceIndex ServiceIndex::build(const std::vector<IndexInput>& lists) {
   return index;
 }
 
+std::vector<AnchorRef> ServiceIndex::matching(const Map& map, std::uint64_t key,
+                                               const std::function<bool(const CertificateBlob&)>& same_as) const {
+  std::vector<AnchorRef> out;
+  if (auto it = map.find(key); it != map.end()) {
+    for (const AnchorRef& r : it->second) {
+      if (same_as(certificate(r))) {
+        out.push_back(r);
+      }
+    }
+  }
+  return out;
+}
+
 std::vector<AnchorRef> ServiceIndex::find_by_key(ByteView spki_der, ByteView subject_der) const {
-  auto it = m_by_key.find(key_of(spki_der, subject_der));
-  return it == m_by_key.end() ? std::vector<AnchorRef>{} : it->second;
+  return matching(m_by_key, pair_hash(spki_der, subject_der), [&](const CertificateBlob& c) {
+    return same(c.spki(), spki_der) && same(c.subject(), subject_der);
+  });
 }
 
 std::vector<AnchorRef> ServiceIndex::find_by_ski(ByteView ski) const {
   if (ski.empty()) {
     return {};
   }
-  auto it = m_by_ski.find(std::string(ski.begin(), ski.end()));
-  return it == m_by_ski.end() ? std::vector<AnchorRef>{} : it->second;
+  return matching(m_by_ski, hash_of(ski), [&](const CertificateBlob& c) { return same(c.ski(), ski); });
 }
 
 std::vector<AnchorRef> ServiceIndex::find_issuer_candidates(ByteView issuer_name_der, ByteView aki) const {
-  std::vector<AnchorRef> out;
-  if (auto it = m_by_subject.find(name_key(issuer_name_der)); it != m_by_subject.end()) {
-    out = it->second;
-  }
+  std::vector<AnchorRef> out = matching(m_by_subject, hash_of(issuer_name_der), [&](const CertificateBlob& c) {
+    return same(c.subject(), issuer_name_der);
+  });
   for (const AnchorRef& r : find_by_ski(aki)) {
     bool seen = std::any_of(out.begin(), out.end(), [&](const AnchorRef& o) {
       return o.service == r.service && o.certificate == r.certificate;

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -88,9 +89,11 @@ class ServiceIndex final {
   std::vector<AnchorRef> find_by_ski(ByteView ski) const;
 
  private:
-  using Map = std::unordered_map<std::string, std::vector<AnchorRef>>;
-  static std::string key_of(ByteView spki_der, ByteView subject_der);
-  static std::string name_key(ByteView name_der);
+  // Keyed by a 64-bit hash of the DER bytes (see service_index.cpp); lookups
+  // compare the bytes.
+  using Map = std::unordered_map<std::uint64_t, std::vector<AnchorRef>>;
+  std::vector<AnchorRef> matching(const Map& map, std::uint64_t key,
+                                  const std::function<bool(const CertificateBlob&)>& same_as) const;
 
   std::vector<IndexedService> m_services;
   Map m_by_key;
