@@ -16,6 +16,7 @@
 #include "cli/check_evidence.h"
 #include "cli/check_output.h"
 #include "cli/commands.h"
+#include "cli/heap_tuning.h"
 #include "cli/store_common.h"
 #include "eutl/cache/trusted_lists.h"
 #include "eutl/tsl/service_index.h"
@@ -190,6 +191,7 @@ int run_check_from_store(CheckOptions& o) {
   }
   cache::ListSource source;
   source.store = store::resolve_store(o.evidence.store);
+  prefer_huge_pages(30u << 20);  // about the decoded model of the EU set
   auto loaded = cache::TrustedLists::load(source, *lists_at);
   if (!loaded) {
     print_error(loaded.error().message);

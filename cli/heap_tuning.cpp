@@ -1,0 +1,37 @@
+#include "cli/heap_tuning.h"
+
+#include <malloc.h>
+#include <sys/mman.h>
+
+#include <cstdint>
+#include <cstdlib>
+
+namespace eutl::cli {
+
+void prefer_huge_pages(std::size_t bytes) {
+  constexpr std::size_t kHuge = 2u << 20;
+  // glibc caps M_MMAP_THRESHOLD at 32 MiB on 64-bit systems, and requests at or above
+  // it are mmap()ed (then unmapped on free): stay below it.
+  constexpr std::size_t kMaxMmapThreshold = 32u << 20;
+  if (bytes + 2 * kHuge > kMaxMmapThreshold) {
+    bytes = kMaxMmapThreshold - 2 * kHuge;
+  }
+  // Keep the block on the main heap (below the mmap threshold) and in the process
+  // after free() (above the trim threshold), so that later small allocations reuse it.
+  if (::mallopt(M_MMAP_THRESHOLD, static_cast<int>(bytes + 2 * kHuge)) != 1 ||
+      ::mallopt(M_TRIM_THRESHOLD, static_cast<int>(2 * bytes + kHuge)) != 1) {
+    return;
+  }
+  void* block = std::malloc(bytes + kHuge);
+  if (block == nullptr) {
+    return;
+  }
+  auto begin = (reinterpret_cast<std::uintptr_t>(block) + kHuge - 1) & ~(kHuge - 1);
+  auto end = (reinterpret_cast<std::uintptr_t>(block) + bytes + kHuge) & ~(kHuge - 1);
+  if (end > begin) {
+    (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  }
+  std::free(block);
+}
+
+}  // namespace eutl::cli
