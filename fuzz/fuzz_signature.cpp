@@ -30,7 +30,8 @@ Oracle make_oracle() {
   namespace fs = std::filesystem;
   Oracle o;
   const fs::path dir = eutl::fuzz::fixtures_dir();
-  for (const char* pem : {"oj-anchor-1", "lotl-signer-new", "tl-signer-AA", "tl-signer-BB", "tl-signer-CC"}) {
+  for (const char* pem : {"oj-anchor-1", "oj-anchor-rsa", "lotl-signer-new", "tl-signer-AA", "tl-signer-BB",
+                         "tl-signer-CC"}) {
     auto certs = eutl::verify::load_pem_certificates(dir / "pki" / (std::string(pem) + ".pem"));
     if (!certs) {
       eutl::fuzz::fail("cannot read the fixture signers (build the eutl_fixtures target first)");
@@ -40,8 +41,9 @@ Oracle make_oracle() {
     }
   }
   // Every fixture whose signature passes is content a trusted key really signed (the
-  // bad/ directory holds validly signed expired, future or misplaced lists too).
-  for (const char* sub : {"lists", "bad"}) {
+  // bad/ directory holds validly signed expired, future or misplaced lists too; pss/
+  // the RSA-PSS ones).
+  for (const char* sub : {"lists", "bad", "pss"}) {
     for (const auto& entry : fs::directory_iterator(dir / sub)) {
       auto bytes = eutl::fuzz::read_or_die(entry.path());
       auto doc = eutl::tsl::XmlDocument::parse(bytes, entry.path().string());

@@ -28,6 +28,7 @@
 #include <libxml/valid.h>
 #include <xmlsec/nodeset.h>
 #include <xmlsec/transforms.h>
+#include <xmlsec/xmldsig.h>
 #include <xmlsec/xmlsec.h>
 
 #include <atomic>
@@ -336,7 +337,13 @@ int signed_info_fast_c14n(xmlSecTransformCtxPtr ctx) {
     return 0;
   }
   state.selection = Selection::kInputSubtree;  // SignedInfo comes as the input set
-  return replace_head(ctx, c14n->next, state, g_counters.signed_info);
+  int rc = replace_head(ctx, c14n->next, state, g_counters.signed_info);
+  // xmlSecDSigCtx remembers its c14n transform; keep that pointer on a live one.
+  auto* dsig = static_cast<xmlSecDSigCtx*>(ctx->userData);
+  if (rc == 0 && dsig != nullptr && dsig->c14nMethod == c14n) {
+    dsig->c14nMethod = ctx->first;
+  }
+  return rc;
 }
 
 FastC14NCounts fast_c14n_counts() {

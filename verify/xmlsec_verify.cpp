@@ -100,6 +100,7 @@ XmlsecResult xmlsec_verify(xmlNode* signature, EVP_PKEY* pkey, C14NPath path) {
   if (path == C14NPath::kFast) {
     ctx->referencePreExecuteCallback = reference_fast_c14n;
     ctx->transformCtx.preExecCallback = signed_info_fast_c14n;
+    ctx->transformCtx.userData = ctx.get();  // lets the callback update ctx->c14nMethod
   }
   KeyPtr key = make_key(pkey);
   if (!key) {

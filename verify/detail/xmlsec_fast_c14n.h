@@ -18,7 +18,8 @@ namespace eutl::verify::trust {
 int reference_fast_c14n(xmlSecTransformCtxPtr ctx);
 
 // For xmlSecDSigCtx::transformCtx.preExecCallback: the same for the SignedInfo chain
-// (c14n transform, then the signature method).
+// (c14n transform, then the signature method). When transformCtx.userData is the
+// xmlSecDSigCtx, its c14nMethod is moved to the replacement transform.
 int signed_info_fast_c14n(xmlSecTransformCtxPtr ctx);
 
 // How many chains each callback has rebuilt in this process (tests use it to prove
