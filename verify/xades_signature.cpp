@@ -287,7 +287,9 @@ PreparedSignature prepare_signature(const tsl::XmlDocument& doc) {
     }
   }
   p.needs_document = p.needs_document || p.candidates.empty() || !signing_certs_in_keyinfo(p.st);
-  p.st.signature = nullptr;
+  if (!p.needs_document) {
+    p.st.signature = nullptr;  // the document may be freed now
+  }
   return p;
 }
 
@@ -328,14 +330,10 @@ SignatureCheck check_list_signature(const PreparedSignature& prepared, const Sig
   out.info.matched = signer->label;
   const SignatureCandidate* c = find_candidate(prepared, signer->sha256, signer->der);
   std::optional<SignatureCandidate> late;
-  if (c == nullptr && doc != nullptr) {
+  if (c == nullptr && doc != nullptr && st.signature != nullptr) {
     // The trusted signer is named by SigningCertificate only: verify on the document.
-    SignatureStructure again;
-    std::vector<Reason> ignored;
-    if (read_signature_structure(*doc, again, ignored) == Outcome::kPass) {
-      late = examine(st, again.signature, signer->der);
-      c = &*late;
-    }
+    late = examine(st, st.signature, signer->der);
+    c = &*late;
   }
   if (c == nullptr) {
     out.reasons.push_back(reasons::make(reasons::kSigVerifyError, "the signed document is no longer available"));

@@ -33,6 +33,9 @@
 
 #include <atomic>
 #include <cstring>
+#include <string_view>
+
+#include "eutl/tsl/uris.h"
 
 namespace eutl::verify::trust {
 namespace {
@@ -229,7 +232,7 @@ bool c14n_mode(const xmlSecTransform* t, int& mode, int& with_comments) {
 bool is_dsig_signature(const xmlNode* n) {
   return n != nullptr && n->type == XML_ELEMENT_NODE && n->ns != nullptr &&
          std::strcmp(reinterpret_cast<const char*>(n->name), "Signature") == 0 &&
-         std::strcmp(reinterpret_cast<const char*>(n->ns->href), "http://www.w3.org/2000/09/xmldsig#") == 0;
+         std::string_view(reinterpret_cast<const char*>(n->ns->href)) == tsl::ns::kDs;
 }
 
 bool empty(const xmlChar* s) { return s == nullptr || *s == 0; }

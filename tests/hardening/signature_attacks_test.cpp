@@ -11,17 +11,15 @@
 #include "eutl/tsl/parser.h"
 #include "eutl/tsl/xml_document.h"
 #include "fuzz/list_fingerprint.h"
+#include "tests/support/fixture_text.h"
 #include "tests/test_paths.h"
 #include "verify/detail/signature.h"
 
 namespace eutl::verify::trust {
 namespace {
 
-std::string read_text(const std::filesystem::path& p) {
-  auto bytes = tsl::read_file(p);
-  EXPECT_TRUE(bytes.has_value()) << p;
-  return bytes ? std::string(bytes->begin(), bytes->end()) : std::string();
-}
+using test::edit;
+using test::read_text;
 
 const std::string& original() {
   static const std::string kText = read_text(test::fixtures() / "lists/tl-AA.xml");
@@ -39,14 +37,6 @@ const TrustedSet& trusted() {
     return set;
   }();
   return kSet;
-}
-
-// Replaces the first `from` (which must occur) by `to`.
-std::string edit(std::string s, std::string_view from, std::string_view to) {
-  auto at = s.find(from);
-  EXPECT_NE(at, std::string::npos) << "fixture text not found: " << from;
-  if (at != std::string::npos) s.replace(at, from.size(), to);
-  return s;
 }
 
 // The root element of the original, without its ds:Signature and with another Id.

@@ -11,6 +11,7 @@
 
 #include "eutl/tsl/xml_document.h"
 #include "eutl/verify/list_set.h"
+#include "tests/support/fixture_text.h"
 #include "tests/test_paths.h"
 #include "tests/verify/list_set_test_util.h"
 #include "verify/detail/signature.h"
@@ -18,13 +19,10 @@
 namespace eutl::verify::trust {
 namespace {
 
-constexpr std::string_view kPss256 = "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1";
+using test::edit;
+using test::read_text;
 
-std::string read_text(const std::filesystem::path& p) {
-  auto bytes = tsl::read_file(p);
-  EXPECT_TRUE(bytes.has_value()) << p;
-  return bytes ? std::string(bytes->begin(), bytes->end()) : std::string();
-}
+constexpr std::string_view kPss256 = "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1";
 
 std::string fixture(const char* rel) { return read_text(test::fixtures() / rel); }
 
@@ -61,13 +59,6 @@ bool only(const SignatureCheck& c, std::string_view code) {
 
 bool has(const SignatureCheck& c, std::string_view code) {
   return std::any_of(c.reasons.begin(), c.reasons.end(), [&](const Reason& r) { return r.code == code; });
-}
-
-std::string edit(std::string s, std::string_view from, std::string_view to) {
-  auto at = s.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) s.replace(at, from.size(), to);
-  return s;
 }
 
 struct ValidCase {

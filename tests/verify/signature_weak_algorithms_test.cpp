@@ -10,6 +10,7 @@
 
 #include "eutl/tsl/xml_document.h"
 #include "eutl/verify/list_set.h"
+#include "tests/support/fixture_text.h"
 #include "tests/test_paths.h"
 #include "tests/verify/list_set_test_util.h"
 #include "verify/detail/signature.h"
@@ -17,11 +18,8 @@
 namespace eutl::verify::trust {
 namespace {
 
-std::string read_text(const std::filesystem::path& p) {
-  auto bytes = tsl::read_file(p);
-  EXPECT_TRUE(bytes.has_value()) << p;
-  return bytes ? std::string(bytes->begin(), bytes->end()) : std::string();
-}
+using test::edit;
+using test::read_text;
 
 SignatureCheck check_text(const std::string& text, const char* signer) {
   TrustedSet set;
@@ -46,13 +44,6 @@ std::string codes(const SignatureCheck& c) {
 bool only(const SignatureCheck& c, std::string_view code) {
   return !c.reasons.empty() &&
          std::all_of(c.reasons.begin(), c.reasons.end(), [&](const Reason& r) { return r.code == code; });
-}
-
-std::string edit(std::string s, std::string_view from, std::string_view to) {
-  auto at = s.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) s.replace(at, from.size(), to);
-  return s;
 }
 
 TEST(SignatureWeakAlgorithms, Sha1AfterCutOffIsWeak) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "eutl/tsl/xml_document.h"
+#include "tests/support/fixture_text.h"
 #include "tests/test_paths.h"
 #include "verify/detail/signature.h"
 
@@ -73,6 +74,46 @@ TEST(SignatureXades, KeyInfoCertificateAloneIsNotTrusted) {
   EXPECT_TRUE(has(r, "signer-not-trusted"));
   EXPECT_TRUE(r.info.matched.empty());
   EXPECT_FALSE(has(r, "sig-digest-mismatch"));  // the content itself is intact
+}
+
+// KeyInfo lies inside the Signature, outside what the references sign: without it
+// the signer is named only by the signed SigningCertificate digest, and the check
+// must verify on the document itself (PreparedSignature::needs_document).
+tsl::XmlDocument without_keyinfo() {
+  std::string text = test::read_text(test::fixtures() / "lists/tl-AA.xml");
+  auto from = text.find("<ds:KeyInfo>");
+  auto to = text.find("</ds:KeyInfo>");
+  EXPECT_NE(from, std::string::npos);
+  EXPECT_NE(to, std::string::npos);
+  text.erase(from, to + std::string_view("</ds:KeyInfo>").size() - from);
+  auto doc = tsl::XmlDocument::parse(tsl::as_bytes(text), "no-keyinfo.xml");
+  EXPECT_TRUE(doc.has_value());
+  return std::move(*doc);
+}
+
+TEST(SignatureXades, SignerNamedOnlyBySigningCertificateVerifiesOnTheDocument) {
+  auto doc = without_keyinfo();
+  auto trusted = trusted_from(test::fixtures() / "pki/tl-signer-AA.pem", "signer");
+  PreparedSignature prepared = prepare_signature(doc);
+  EXPECT_TRUE(prepared.needs_document);
+  EXPECT_TRUE(prepared.candidates.empty());
+  SignatureRequest req;
+  req.trusted = &trusted;
+  auto r = check_list_signature(prepared, req, &doc);
+  EXPECT_EQ(r.outcome, Outcome::kPass) << (r.reasons.empty() ? "" : r.reasons[0].message);
+  EXPECT_EQ(r.info.matched, "signer");
+  // Without the document there is nothing to verify on: never a pass.
+  auto gone = check_list_signature(prepared, req, nullptr);
+  EXPECT_EQ(gone.outcome, Outcome::kIndeterminate);
+  EXPECT_TRUE(has(gone, "sig-verify-error"));
+}
+
+TEST(SignatureXades, SignerNamedOnlyBySigningCertificateMustStillBeTrusted) {
+  auto doc = without_keyinfo();
+  auto other = trusted_from(test::fixtures() / "pki/tl-signer-BB.pem");
+  auto r = check(doc, other);
+  EXPECT_EQ(r.outcome, Outcome::kFail);
+  EXPECT_TRUE(has(r, "signer-not-trusted"));
 }
 
 TEST(SignatureXades, EmptyTrustedSetFails) {

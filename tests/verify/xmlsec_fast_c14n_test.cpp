@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "eutl/tsl/xml_document.h"
+#include "tests/support/fixture_text.h"
 #include "tests/test_paths.h"
 #include "verify/detail/signature.h"
 #include "verify/detail/signature_structure.h"
@@ -20,11 +21,8 @@
 namespace eutl::verify::trust {
 namespace {
 
-std::string read_text(const std::filesystem::path& p) {
-  auto bytes = tsl::read_file(p);
-  EXPECT_TRUE(bytes.has_value()) << p;
-  return bytes ? std::string(bytes->begin(), bytes->end()) : std::string();
-}
+using test::edit;
+using test::read_text;
 
 X509Ptr first_certificate(const std::filesystem::path& pem) {
   auto certs = load_pem_certificates(pem);
@@ -79,13 +77,6 @@ BothPaths verify_both(const std::string& text, EVP_PKEY* key) {
   return out;
 }
 
-std::string replace_once(std::string s, std::string_view from, std::string_view to) {
-  auto at = s.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) s.replace(at, from.size(), to);
-  return s;
-}
-
 TEST(XmlsecFastC14N, FixtureListsVerifyTheSameBothWays) {
   struct Case {
     const char* list;
@@ -116,32 +107,32 @@ TEST(XmlsecFastC14N, EditsGetTheSameVerdictBothWays) {
   } edits[] = {
       {"unchanged", original, XmlsecStatus::kOk},
       // Signed content: any visible change breaks the whole-document digest.
-      {"territory changed", replace_once(original, "<SchemeTerritory>AA<", "<SchemeTerritory>AB<"),
+      {"territory changed", edit(original, "<SchemeTerritory>AA<", "<SchemeTerritory>AB<"),
        XmlsecStatus::kDigestMismatch},
       {"attribute added to the root",
-       replace_once(original, "<TrustServiceStatusList ", "<TrustServiceStatusList data-x=\"1\" "),
+       edit(original, "<TrustServiceStatusList ", "<TrustServiceStatusList data-x=\"1\" "),
        XmlsecStatus::kDigestMismatch},
       {"processing instruction in the content",
-       replace_once(original, "<SchemeTerritory>", "<?eutl x?><SchemeTerritory>"), XmlsecStatus::kDigestMismatch},
+       edit(original, "<SchemeTerritory>", "<?eutl x?><SchemeTerritory>"), XmlsecStatus::kDigestMismatch},
       // Invisible to C14N without comments (URI="" drops comments).
-      {"comment in the content", replace_once(original, "<SchemeTerritory>", "<!-- x --><SchemeTerritory>"),
+      {"comment in the content", edit(original, "<SchemeTerritory>", "<!-- x --><SchemeTerritory>"),
        XmlsecStatus::kOk},
-      {"comment before the root", replace_once(original, "<TrustServiceStatusList ", "<!-- x -->\n<TrustServiceStatusList "),
+      {"comment before the root", edit(original, "<TrustServiceStatusList ", "<!-- x -->\n<TrustServiceStatusList "),
        XmlsecStatus::kOk},
       // Inside the Signature: removed by the enveloped transform, so the document
       // reference still matches; the signature value over SignedInfo is unaffected
       // by a whitespace-only change in KeyInfo's certificate text.
-      {"whitespace inside KeyInfo", replace_once(original, "<ds:X509Certificate>", "<ds:X509Certificate>\n"),
+      {"whitespace inside KeyInfo", edit(original, "<ds:X509Certificate>", "<ds:X509Certificate>\n"),
        XmlsecStatus::kOk},
       // SignedProperties (reference "#xades-…"): signed by its own reference.
-      {"SigningTime changed", replace_once(original, "<xades:SigningTime>2", "<xades:SigningTime>1"),
+      {"SigningTime changed", edit(original, "<xades:SigningTime>2", "<xades:SigningTime>1"),
        XmlsecStatus::kDigestMismatch},
       {"comment in SignedProperties",
-       replace_once(original, "<xades:SigningTime>", "<!-- x --><xades:SigningTime>"), XmlsecStatus::kOk},
+       edit(original, "<xades:SigningTime>", "<!-- x --><xades:SigningTime>"), XmlsecStatus::kOk},
       // SignedInfo: its canonical form is what the signature value covers.
-      {"whitespace in SignedInfo", replace_once(original, "<ds:SignatureMethod ", "\n<ds:SignatureMethod "),
+      {"whitespace in SignedInfo", edit(original, "<ds:SignatureMethod ", "\n<ds:SignatureMethod "),
        XmlsecStatus::kValueInvalid},
-      {"comment in SignedInfo", replace_once(original, "<ds:SignatureMethod ", "<!-- x --><ds:SignatureMethod "),
+      {"comment in SignedInfo", edit(original, "<ds:SignatureMethod ", "<!-- x --><ds:SignatureMethod "),
        XmlsecStatus::kOk},
   };
   for (const auto& e : edits) {

@@ -87,7 +87,7 @@ struct SignatureCandidate final {
 struct PreparedSignature final {
   Outcome structure = Outcome::kIndeterminate;
   std::vector<Reason> structure_reasons;
-  SignatureStructure st;  // st.signature is cleared: the document may be gone
+  SignatureStructure st;  // st.signature is kept only when needs_document
   std::vector<SignatureCandidate> candidates;
   // The signature may name a signer that is not in KeyInfo (SigningCertificate only,
   // or more KeyInfo certificates than kMaxCandidates): the document must be kept.
