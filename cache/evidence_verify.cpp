@@ -208,7 +208,8 @@ EvidenceCheck verify_impl(std::string_view record_json, const EvidenceSources& s
   chk.checked.push_back("signatures of " + std::to_string(verified.lists.size()) + " lists re-verified at " +
                         tsl::format_time(*lists_at) + " with the recorded anchors");
   tsl::ServiceIndex index = tsl::ServiceIndex::build(verify::valid_index_inputs(verified.lists));
-  verify::QualificationEngine engine(index);
+  tsl::ServiceIndex unacceptable = tsl::ServiceIndex::build(verify::unacceptable_index_inputs(verified.lists));
+  verify::QualificationEngine engine(index, &unacceptable);  // same reasons as `eutl check`
   verify::QualificationRequest q;
   q.certificate = &*in.cert;
   for (const auto& c : in.chain) {

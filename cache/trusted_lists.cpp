@@ -20,6 +20,7 @@ struct TrustedLists::State final {
   std::string snapshot_id;
   // Declared after `lists`: the index points into them, the engine into the index.
   tsl::ServiceIndex index;
+  tsl::ServiceIndex unacceptable;  // the other parsed lists: only to explain a missing issuer
   std::unique_ptr<verify::QualificationEngine> engine;
 };
 
@@ -85,7 +86,8 @@ Result<TrustedLists> TrustedLists::load(const ListSource& source, tsl::TimePoint
     return std::move(loaded).error();
   }
   state->index = tsl::ServiceIndex::build(verify::valid_index_inputs(state->lists));
-  state->engine = std::make_unique<verify::QualificationEngine>(state->index);
+  state->unacceptable = tsl::ServiceIndex::build(verify::unacceptable_index_inputs(state->lists));
+  state->engine = std::make_unique<verify::QualificationEngine>(state->index, &state->unacceptable);
   return TrustedLists(std::move(state));
 }
 
@@ -96,6 +98,7 @@ TrustedLists::~TrustedLists() = default;
 
 const std::vector<verify::VerifiedList>& TrustedLists::lists() const noexcept { return m_state->lists; }
 const tsl::ServiceIndex& TrustedLists::index() const noexcept { return m_state->index; }
+const tsl::ServiceIndex& TrustedLists::unacceptable_index() const noexcept { return m_state->unacceptable; }
 const std::vector<tsl::Bytes>& TrustedLists::lotl_anchors() const noexcept { return m_state->anchors; }
 tsl::TimePoint TrustedLists::lists_at() const noexcept { return m_state->lists_at; }
 const std::string& TrustedLists::snapshot_id() const noexcept { return m_state->snapshot_id; }
@@ -117,7 +120,13 @@ Result<verify::QualificationResult> TrustedLists::check(const verify::Certificat
   }
   request.at = at;
   request.claim = claim;
-  return m_state->engine->decide(request);
+  auto result = m_state->engine->decide(request);
+  if (result) {
+    if (std::string w = verify::lists_time_warning(m_state->lists_at, at); !w.empty()) {
+      result->warnings.push_back(std::move(w));
+    }
+  }
+  return result;
 }
 
 Result<std::vector<verify::CertificateProfile>> read_certificates(const std::vector<tsl::Bytes>& ders) {

@@ -92,7 +92,9 @@ json at_json(const verify::QualificationAtTime& r) {
           {"qscd", tri_json(r.qscd)},
           {"status", verify::to_string(r.status)},
           {"reason", r.reason},
-          {"service", service_json(r.service)}};
+          {"service", service_json(r.service)},
+          {"certificate_valid", r.validity == verify::CertValidity::kValid},
+          {"validity", verify::to_string(r.validity)}};
 }
 
 json certificate_json(const verify::CertificateProfile& c) {
@@ -163,7 +165,8 @@ void print_claim(const verify::QualificationResult& r) {
 
 void print_at(const char* label, const verify::QualificationAtTime& r) {
   std::cout << "  " << label << " (" << tsl::format_time(r.time) << "): " << verify::to_string(r.status)
-            << ", type " << verify::to_string(r.type) << ", qscd " << verify::to_string(r.qscd) << '\n'
+            << ", type " << verify::to_string(r.type) << ", qscd " << verify::to_string(r.qscd) << ", certificate "
+            << verify::to_string(r.validity) << '\n'
             << "    " << r.reason << '\n';
   if (r.service) {
     const auto& s = *r.service;

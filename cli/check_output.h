@@ -18,7 +18,8 @@ nlohmann::json tri_json(verify::Tri t);
 // The service a decision rests on (null when none): id, territory, TSP, service,
 // type, status, period, list sequence number, digest and source.
 nlohmann::json service_json(const std::optional<verify::ServiceUse>& s);
-// One time of the decision: time, qualified, type, qscd, status, reason, service.
+// One time of the decision: time, qualified, type, qscd, status, reason, service,
+// certificate_valid and validity ("valid" / "expired" / "not_yet_valid").
 nlohmann::json at_json(const verify::QualificationAtTime& r);
 // The certificate: sha256, subject, issuer, serial, validity, policies and their
 // ETSI/CABF profiles, EKUs, SANs, QC statements, anomalies.

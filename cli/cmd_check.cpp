@@ -94,8 +94,11 @@ Result<verify::CertificateProfile> load_one(const std::string& file) {
 
 // The decision and output, given verified lists (from --lists or, later, the store).
 // Only lists with status VALID are indexed (verify::valid_index_inputs).
+// `lists_at` is the instant at which the lists' acceptability was decided: stated in
+// every output, with a warning when it is not time T.
 int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedList>& lists,
-                      const tsl::ServiceIndex* prebuilt = nullptr) {
+                      tsl::TimePoint lists_at, const tsl::ServiceIndex* prebuilt = nullptr,
+                      const tsl::ServiceIndex* prebuilt_unacceptable = nullptr) {
   auto cert = load_one(o.cert);
   if (!cert) {
     print_error(cert.error().message);
@@ -138,15 +141,22 @@ int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedL
   }
   // The store mode passes the index TrustedLists already built over the same lists.
   tsl::ServiceIndex own;
+  tsl::ServiceIndex own_unacceptable;
   if (prebuilt == nullptr) {
     own = tsl::ServiceIndex::build(verify::valid_index_inputs(lists));
   }
+  if (prebuilt_unacceptable == nullptr) {
+    own_unacceptable = tsl::ServiceIndex::build(verify::unacceptable_index_inputs(lists));
+  }
   const tsl::ServiceIndex& index = prebuilt != nullptr ? *prebuilt : own;
-  verify::QualificationEngine engine(index);
+  verify::QualificationEngine engine(index, prebuilt_unacceptable != nullptr ? prebuilt_unacceptable : &own_unacceptable);
   auto result = engine.decide(req);
   if (!result) {
     print_error(result.error().message);
     return kExitUsage;
+  }
+  if (std::string w = verify::lists_time_warning(lists_at, *at); !w.empty()) {
+    result->warnings.push_back(std::move(w));
   }
   if (int rc = write_evidence(o.evidence, *cert, chain, *at, o.claim, lists, index, *result); rc != 0) {
     return rc;
@@ -167,14 +177,21 @@ int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedL
                 {"at_time", at_json(result->at_time)},
                 {"overall", at_json(result->overall)},
                 {"lists", used},
+                {"lists_at", tsl::format_time(lists_at)},
+                {"warnings", result->warnings},
+                {"unprocessed_critical_extensions", result->unprocessed_critical_extensions},
                 {"trace", trace_json(result->trace)}};
     add_claim_json(out, *result);
     std::cout << out.dump(2) << '\n';
   } else {
+    for (const auto& w : result->warnings) {
+      print_error("warning: " + w);
+    }
     print_text(*cert, *result);
     std::size_t valid = static_cast<std::size_t>(std::count_if(
         lists.begin(), lists.end(), [](const verify::VerifiedList& v) { return v.status == verify::ListStatus::kValid; }));
-    std::cout << "\nLists: " << valid << " of " << lists.size() << " valid and used\n";
+    std::cout << "\nLists: " << valid << " of " << lists.size() << " valid at " << tsl::format_time(lists_at)
+              << " and used\n";
   }
   return qualification_exit_code(*result);
 }
@@ -200,7 +217,7 @@ int run_check_from_store(CheckOptions& o) {
   note_list_inputs(o.evidence, loaded->lotl_anchors(), *lists_at);
   o.evidence.snapshot_id = loaded->snapshot_id();
   o.evidence.store = source.store.string();
-  int rc = run_check_against(o, loaded->lists(), &loaded->index());
+  int rc = run_check_against(o, loaded->lists(), *lists_at, &loaded->index(), &loaded->unacceptable_index());
   // Performance (issue 7): the process exits right after this. Freeing the model (tens
   // of thousands of small strings and vectors) one by one cost ~10 ms, a third of a
   // warm check, so the lists are deliberately left to the OS. The pointer stays
@@ -230,13 +247,24 @@ void register_check(CLI::App& app, Runner& run) {
               "Exit: 0 qualified / claim confirmed, 1 not qualified / refuted, 3 indeterminate, 2 usage error.");
   cmd->callback([opts, &run] {
     run = [opts] {
+      // Read the clock once: T and the lists' instant then default to the same now.
+      if (opts->at.empty()) {
+        opts->at = tsl::format_time(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+      }
       if (uses_snapshot(opts->evidence)) {
-        auto stored = load_snapshot_for_check(opts->evidence, opts->lists_at);
+        // The same instant as every other mode: --lists-at, else --at, else now (not
+        // the snapshot's own validation time).
+        auto lists_at = time_option(opts->lists_at.empty() ? opts->at : opts->lists_at, "--lists-at");
+        if (!lists_at) {
+          print_error(lists_at.error().message);
+          return kExitUsage;
+        }
+        auto stored = load_snapshot_for_check(opts->evidence, tsl::format_time(*lists_at));
         if (!stored) {
           print_error("--snapshot: " + stored.error().message);
           return kExitUsage;
         }
-        return run_check_against(*opts, *stored);
+        return run_check_against(*opts, *stored, *lists_at);
       }
       if (opts->lists.empty()) {
         return run_check_from_store(*opts);
@@ -270,7 +298,7 @@ void register_check(CLI::App& app, Runner& run) {
       request.at = *lists_at;
       note_list_inputs(opts->evidence, request.lotl_anchors, request.at);
       verify::ListSetResult verified = verify::verify_list_set(std::move(*inputs), request);
-      return run_check_against(*opts, verified.lists);
+      return run_check_against(*opts, verified.lists, request.at);
     };
   });
 }

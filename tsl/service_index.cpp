@@ -78,7 +78,9 @@ ServiceIndex ServiceIndex::build(const std::vector<IndexInput>& lists) {
                                            std::string(tsp.name.preferred()),
                                            std::string(svc.current.name.preferred()),
                                            t,
-                                           s};
+                                           s,
+                                           list.scheme.next_update,
+                                           in.unacceptable};
         rec.service = &svc;
         rec.periods = service_periods(svc, rec.warnings);
         for (const ListedCertificate& c : svc.current.identity.certificates) {

@@ -69,9 +69,23 @@ QualificationAtTime indeterminate(tsl::TimePoint t, std::string reason) {
   return r;
 }
 
+// Keeps the service the result rested on, but no longer asserts anything.
+void make_indeterminate(QualificationAtTime& r, std::string reason) {
+  r.status = QualStatus::kIndeterminate;
+  r.qualified = Tri::kUnknown;
+  r.type = CertType::kUnknown;
+  r.qscd = Tri::kUnknown;
+  r.reason = std::move(reason);
+}
+
 QualificationAtTime decide_at(const detail::CertFacts& f, const std::vector<Candidate>& all, tsl::TimePoint t,
                               const std::string& label, Trace& trace) {
-  std::vector<Candidate> at = detail::filter_at_date(all, t, label, trace);
+  std::string uncovered;
+  std::vector<Candidate> covered = detail::filter_list_covers(all, t, label, uncovered, trace);
+  if (covered.empty() && !all.empty()) {
+    return indeterminate(t, uncovered + " (TS 119 612 §5.3.15): no acceptable list speaks for this instant");
+  }
+  std::vector<Candidate> at = detail::filter_at_date(covered, t, label, trace);
   if (at.empty()) {
     return indeterminate(t, "no service period of the issuer is in force at " + tsl::format_time(t));
   }
@@ -130,7 +144,36 @@ QualificationAtTime decide_at(const detail::CertFacts& f, const std::vector<Cand
   return r;
 }
 
+// Each list of `found` once: "BE sequence 12 (file): expired: NextUpdate … is before …".
+std::string unacceptable_lists(const tsl::ServiceIndex& index, const std::vector<std::uint32_t>& found) {
+  std::vector<const tsl::ServiceProvenance*> seen;
+  std::string out;
+  for (std::uint32_t sid : found) {
+    const tsl::ServiceProvenance& p = index.service(sid).provenance;
+    bool dup = false;
+    for (const auto* q : seen) {
+      dup = dup || q->list_digest == p.list_digest;
+    }
+    if (dup) {
+      continue;
+    }
+    seen.push_back(&p);
+    out += (out.empty() ? "" : "; ") + p.territory + " sequence " + std::to_string(p.list_sequence) +
+           (p.list_source.empty() ? "" : " (" + p.list_source + ")") + ", not acceptable: " + p.list_unacceptable;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string_view to_string(CertValidity v) {
+  switch (v) {
+    case CertValidity::kValid: return "valid";
+    case CertValidity::kNotYetValid: return "not_yet_valid";
+    case CertValidity::kExpired: return "expired";
+  }
+  return "valid";
+}
 
 std::string_view to_string(Tri t) {
   switch (t) {
@@ -203,8 +246,36 @@ std::vector<tsl::IndexInput> valid_index_inputs(const std::vector<VerifiedList>&
   return out;
 }
 
-QualificationEngine::QualificationEngine(const tsl::ServiceIndex& index)
-    : m_index(index), m_keys(std::make_unique<KeyCache>()) {}
+std::vector<tsl::IndexInput> unacceptable_index_inputs(const std::vector<VerifiedList>& lists) {
+  std::vector<tsl::IndexInput> out;
+  for (const VerifiedList& v : lists) {
+    if (v.status != ListStatus::kValid && v.list && v.kind == ListKind::kTl) {
+      std::string why(to_string(v.status));
+      for (std::size_t i = 0; i < v.reasons.size(); ++i) {
+        why += (i == 0 ? ": " : "; ") + v.reasons[i].message;
+      }
+      out.push_back(tsl::IndexInput{&*v.list, v.digest, v.source, std::move(why)});
+    }
+  }
+  return out;
+}
+
+std::string lists_time_warning(tsl::TimePoint lists_at, tsl::TimePoint at) {
+  if (lists_at == at) {
+    return "";
+  }
+  return "the lists were verified at " + tsl::format_time(lists_at) + ", not at time T (" + tsl::format_time(at) +
+         "): their acceptability is that of " + tsl::format_time(lists_at) +
+         " (TS 119 612 V2.4.1 §5.3.15; a result at T still rests only on lists whose NextUpdate is not before T)";
+}
+
+QualificationEngine::QualificationEngine(const tsl::ServiceIndex& index) : QualificationEngine(index, nullptr) {}
+
+QualificationEngine::QualificationEngine(const tsl::ServiceIndex& index, const tsl::ServiceIndex* unacceptable)
+    : m_index(index),
+      m_unacceptable(unacceptable),
+      m_keys(std::make_unique<KeyCache>()),
+      m_unacceptable_keys(std::make_unique<KeyCache>()) {}
 
 QualificationEngine::~QualificationEngine() = default;
 
@@ -218,8 +289,22 @@ Result<QualificationResult> QualificationEngine::decide(const QualificationReque
   Trace& trace = out.trace;
   detail::AnchorSearch anchors = detail::find_anchors(m_index, *m_keys, cert, request.chain, trace);
   out.anchor_services = anchors.services;
+  detail::check_critical_extensions(cert, request.chain, out.unprocessed_critical_extensions, trace);
   if (anchors.services.empty()) {
-    out.at_issuance = indeterminate(cert.not_before, "issuer not listed in any acceptable trusted list");
+    // TS 119 615 §4.4 step 1 uses acceptable lists only; the others are searched just to
+    // say which list names the issuer and why it cannot be used.
+    std::string reason = "issuer not listed in any acceptable trusted list";
+    if (m_unacceptable != nullptr) {
+      Trace scratch;
+      detail::AnchorSearch other = detail::find_anchors(*m_unacceptable, *m_unacceptable_keys, cert, request.chain,
+                                                        scratch);
+      if (!other.services.empty()) {
+        reason = "the issuer is listed only in trusted lists that are not acceptable at the lists' validation time: " +
+                 unacceptable_lists(*m_unacceptable, other.services);
+        trace.add(detail::kIssuerKey, Outcome::kIndeterminate, "certificate", reason);
+      }
+    }
+    out.at_issuance = indeterminate(cert.not_before, reason);
     out.at_time = indeterminate(request.at, out.at_issuance.reason);
   } else {
     // Step 1: every period that still applies at or after notBefore, with its qualifiers.
@@ -257,6 +342,25 @@ Result<QualificationResult> QualificationEngine::decide(const QualificationReque
       out.at_issuance = decide_at(facts, all, cert.not_before, "at issuance", trace);
       out.at_time = decide_at(facts, all, request.at, "at time T", trace);
     }
+  }
+  // RFC 5280 §4.2: an unprocessed critical extension means the certificate cannot be
+  // accepted at any instant.
+  if (!out.unprocessed_critical_extensions.empty()) {
+    std::string why = "critical extension not processed by eutl (RFC 5280 §4.2): ";
+    for (std::size_t i = 0; i < out.unprocessed_critical_extensions.size(); ++i) {
+      why += (i == 0 ? "" : ", ") + out.unprocessed_critical_extensions[i];
+    }
+    make_indeterminate(out.at_issuance, why);
+    make_indeterminate(out.at_time, why);
+  }
+  // RFC 5280 §4.1.2.5: at a time T outside [notBefore, notAfter] the certificate is not
+  // valid, so not a qualified certificate at T. The result at issuance is unchanged.
+  out.at_issuance.validity = CertValidity::kValid;
+  out.at_time.validity = detail::check_cert_validity(cert, request.at, "at time T", trace);
+  if (out.at_time.validity != CertValidity::kValid) {
+    out.at_time.status = QualStatus::kNotQualified;
+    out.at_time.qualified = Tri::kFalse;
+    out.at_time.reason = detail::validity_reason(cert, out.at_time.validity, request.at);
   }
   out.overall = detail::combine_times(out.at_issuance, out.at_time, trace);
   if (request.claim) {

@@ -43,7 +43,8 @@ TEST(CheckCli, FixtureCertificatesGetTheManifestResults) {
       {"pkc-plain", "", 1, false, "unknown", false},
       {"cclegislation", "", 1, false, "esig", false},
       {"lookalike", "qes", 3, nullptr, "unknown", nullptr},
-      {"pre-eidas-qcp-plus", "", 0, true, "esig", true},
+      // Valid 2015-06-01 .. 2020-06-01: not qualified at T = 2025-03-01 (RFC 5280 §4.1.2.5).
+      {"pre-eidas-qcp-plus", "", 1, true, "esig", false},
       {"critext-qes", "", 3, nullptr, "unknown", nullptr},
       {"cc-qes", "qes", 1, true, "esig", false},
   };

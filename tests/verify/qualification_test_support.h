@@ -92,6 +92,7 @@ struct CertSpec final {
   bool raw_qc = false;         // when true, qc_raw is the extension value
   tsl::Bytes qc_raw;
   long serial = 1;
+  std::string unknown_critical_oid;  // when set: a critical extension (NULL value) no verifier knows
 };
 
 struct Issued final {
@@ -179,6 +180,9 @@ inline Issued issue(const CertSpec& spec, const Issued* issuer, const std::strin
       seq = cat({seq, s});
     }
     add_raw_ext(x, "1.3.6.1.5.5.7.1.3", der_tlv(0x30, seq));
+  }
+  if (!spec.unknown_critical_oid.empty()) {
+    add_raw_ext(x, spec.unknown_critical_oid, tsl::Bytes{0x05, 0x00}, true);
   }
   X509_sign(x, signer, EVP_sha256());
   unsigned char* buf = nullptr;

@@ -11,8 +11,9 @@ struct RuleBed final {
   tsl::ServiceIndex index;
   std::vector<verify::detail::Candidate> candidates;  // every period of every service
 
-  explicit RuleBed(std::vector<tsl::TrustService> services) {
+  explicit RuleBed(std::vector<tsl::TrustService> services, std::optional<tsl::TimePoint> next_update = std::nullopt) {
     list = test::list("AA", std::move(services));
+    list.scheme.next_update = next_update;
     index = tsl::ServiceIndex::build({tsl::IndexInput{&list, {}, "mem"}});
     for (std::uint32_t s = 0; s < index.services().size(); ++s) {
       const auto& svc = index.service(s);

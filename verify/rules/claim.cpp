@@ -45,6 +45,15 @@ ClaimResult check_needs(const Claim& claim, const Need& need, const Qualificatio
 ClaimResult evaluate_claim(const Claim& claim, const CertificateProfile& cert, const QualificationResult& result,
                            Trace& trace) {
   const QualificationAtTime& r = result.overall;
+  // RFC 5280 §4.1.2.5: a claim about time T never holds outside the validity period.
+  if (result.at_time.validity != CertValidity::kValid) {
+    return finish(claim, Verdict::kRefuted, "validity", validity_reason(cert, result.at_time.validity, result.at_time.time),
+                  trace);
+  }
+  // RFC 5280 §4.2: a certificate with an unprocessed critical extension is not accepted.
+  if (!result.unprocessed_critical_extensions.empty()) {
+    return finish(claim, Verdict::kIndeterminate, "critical extension", result.at_issuance.reason, trace);
+  }
   switch (claim.kind) {
     case ClaimKind::kQes: return check_needs(claim, Need{true, CertType::kESig, true}, r, trace);
     case ClaimKind::kQcESig: return check_needs(claim, Need{true, CertType::kESig, false}, r, trace);

@@ -19,12 +19,18 @@ namespace eutl::verify::detail {
 // ---- Rule identities, in procedure order (docs §4.4–4.6) ----
 inline constexpr RuleInfo kIssuerKey{"ISSUER-KEY", "TS 119 615 §4.4 step 1; TS 119 612 V2.4.1 §5.5.3",
                                      "a listed service key verifies the certificate (or chain) signature"};
+inline constexpr RuleInfo kCriticalExtensions{"CRITICAL-EXTENSIONS", "RFC 5280 §4.2, §6.1.3",
+                                             "a certificate with a critical extension eutl does not process is "
+                                             "never accepted"};
 inline constexpr RuleInfo kEntryUsable{"ENTRY-USABLE", "TS 119 612 V2.4.1 §5.5.9, Annex B",
                                        "a service period with an unknown critical extension is unusable"};
 inline constexpr RuleInfo kCriteriaList{"CRITERIA-LIST", "TS 119 612 V2.4.1 §5.5.9.2.1",
                                         "a Qualification element applies when its CriteriaList matches"};
 inline constexpr RuleInfo kQualifierCapture{"QUALIFIER-CAPTURE", "TS 119 615 §4.4 step 1; TS 119 612 §5.5.9.2",
                                             "collect the qualifiers of every matching Qualification element"};
+inline constexpr RuleInfo kListCovers{"LIST-COVERS", "TS 119 612 V2.4.1 §5.3.15; TS 119 615 §4.4 step 1",
+                                      "a result for an instant rests only on lists whose NextUpdate is not before "
+                                      "it (a closed list has none)"};
 inline constexpr RuleInfo kAtDate{"AT-DATE", "TS 119 615 §4.4 step 2; TS 119 612 V2.4.1 §5.5.10",
                                   "keep the service periods in force at time T"};
 inline constexpr RuleInfo kCaQc{"CA-QC", "TS 119 615 §4.4 step 3; TS 119 612 V2.4.1 §5.5.1.1",
@@ -46,15 +52,18 @@ inline constexpr RuleInfo kQcType{"QC-TYPE", "EN 319 412-5 V2.4.1 §4.2.3; TS 11
                                   "type from QcType, overridden by QCForESig/ESeal/WSA"};
 inline constexpr RuleInfo kQscd{"QSCD", "EN 319 412-5 V2.4.1 §4.2.2; TS 119 615 §4.5(c)",
                                 "QcSSCD, overridden by QCWithQSCD/QCNoQSCD/ManagedOnBehalf/AsInCert"};
+inline constexpr RuleInfo kCertValidity{"CERT-VALIDITY", "RFC 5280 §4.1.2.5, §6.1.3 (a)(2)",
+                                        "time T lies inside the certificate's validity period [notBefore, notAfter]"};
 inline constexpr RuleInfo kCombineTimes{"COMBINE-TIMES", "TS 119 615 §4.6; eIDAS Art. 32",
                                         "combine the results at issuance and at time T"};
 inline constexpr RuleInfo kQwac{"QWAC", "TS 119 411-5 V1.1.1 §4; EN 319 411-2 V2.5.1 §5.3",
                                 "1-QWAC (QcType web + QEVCP-w/QNCP-w) or 2-QWAC (QNCP-w-gen + TLS binding EKU)"};
 inline constexpr RuleInfo kClaim{"CLAIM", "issue 5 item 6", "each part of the claim must hold"};
 
-inline constexpr std::array kRuleTable{kIssuerKey, kEntryUsable, kCriteriaList, kQualifierCapture, kAtDate,
-                                       kCaQc, kTypeFilter, kConsistency, kConflict, kGrantedStatus,
-                                       kQcCompliance, kQcStatus, kQcType, kQscd, kCombineTimes, kQwac, kClaim};
+inline constexpr std::array kRuleTable{kIssuerKey, kCriticalExtensions, kEntryUsable, kCriteriaList,
+                                       kQualifierCapture, kListCovers, kAtDate, kCaQc, kTypeFilter, kConsistency,
+                                       kConflict, kGrantedStatus, kQcCompliance, kQcStatus, kQcType, kQscd,
+                                       kCertValidity, kCombineTimes, kQwac, kClaim};
 
 // ---- Shared inputs ----
 
@@ -113,6 +122,20 @@ QualifierSet capture_qualifiers(const tsl::ServiceState& state, const Certificat
                                 const std::string& subject, Trace& trace);
 // entry_usable.cpp
 Outcome check_entry_usable(const tsl::ServiceState& state, const std::string& subject, Trace& trace);
+// critical_extensions.cpp: kIndeterminate when the certificate or a given chain
+// certificate carries a critical extension eutl does not process; `which` names them.
+Outcome check_critical_extensions(const CertificateProfile& cert, const std::vector<const CertificateProfile*>& chain,
+                                  std::vector<std::string>& which, Trace& trace);
+// list_covers.cpp: the candidates whose list's NextUpdate is not before `t` (closed
+// lists, without NextUpdate, always). When some are dropped, `uncovered` names the
+// first dropped list and its NextUpdate.
+std::vector<Candidate> filter_list_covers(const std::vector<Candidate>& in, tsl::TimePoint t,
+                                          const std::string& label, std::string& uncovered, Trace& trace);
+// cert_validity.cpp
+CertValidity check_cert_validity(const CertificateProfile& cert, tsl::TimePoint t, const std::string& label,
+                                 Trace& trace);
+// The reason for a result at a time outside the validity period ("expired at T …").
+std::string validity_reason(const CertificateProfile& cert, CertValidity v, tsl::TimePoint t);
 // at_date.cpp: the newest period of each service covering T.
 std::vector<Candidate> filter_at_date(const std::vector<Candidate>& in, tsl::TimePoint t, const std::string& label,
                                       Trace& trace);

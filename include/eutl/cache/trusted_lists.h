@@ -56,13 +56,19 @@ class TrustedLists final {
   std::size_t valid_count() const noexcept;
   // The services of the VALID lists only.
   const tsl::ServiceIndex& index() const noexcept;
+  // The services of the lists that were read but are not VALID at lists_at(), each
+  // naming why (tsl::ServiceProvenance::list_unacceptable). Searched only to explain
+  // a missing issuer; it never decides.
+  const tsl::ServiceIndex& unacceptable_index() const noexcept;
   const std::vector<tsl::Bytes>& lotl_anchors() const noexcept;
   tsl::TimePoint lists_at() const noexcept;
   // The store snapshot the lists came from; empty in file mode.
   const std::string& snapshot_id() const noexcept;
 
   // TS 119 615 decision for `certificate` (with optional CA certificates up the
-  // chain) at time `at`, and the claim when given.
+  // chain) at time `at`, and the claim when given. List acceptability is that of
+  // lists_at(); when `at` differs, the result carries a warning saying so (and a result
+  // at `at` still rests only on lists whose NextUpdate is not before it).
   [[nodiscard]] Result<verify::QualificationResult> check(const verify::CertificateProfile& certificate,
                                                           const std::vector<verify::CertificateProfile>& chain,
                                                           tsl::TimePoint at,

@@ -4,7 +4,9 @@
 //
 // Caller is responsible for: passing only lists whose verification status is VALID
 // (verify::ListStatus::kValid). Expired, invalid or unverified lists must never reach
-// the index; it does not re-check. The lists must outlive the index: records point
+// the index; it does not re-check. (The one exception is a second index built over
+// the lists that are NOT acceptable, each input naming why in `unacceptable`: it is
+// searched only to explain a missing issuer, never to decide.) The lists must outlive the index: records point
 // into them (no copies, so a full EU set indexes in milliseconds).
 //
 // Keys (docs §1.6, §5 pitfall 6): a service's anchor is (public key, subject), so the
@@ -36,6 +38,13 @@ struct ServiceProvenance final {
   std::string service_name;
   std::size_t tsp_index = 0;      // 0-based position in TrustServiceProviderList
   std::size_t service_index = 0;  // 0-based position in TSPServices
+  // The list's NextUpdate (TS 119 612 V2.4.1 §5.3.15); absent for a closed list. A
+  // decision about an instant after it cannot rest on this list.
+  std::optional<TimePoint> list_next_update;
+  // Empty for a list indexed as acceptable. For an index built over lists that are NOT
+  // acceptable (used only to explain why an issuer was not found, never to decide):
+  // the list's status and first reason, e.g. "expired: NextUpdate … is before …".
+  std::string list_unacceptable;
 };
 
 // One status period of one service (docs §1.5): the current state runs from its
@@ -68,6 +77,7 @@ struct IndexInput final {
   const TrustedList* list = nullptr;  // must be a verified, valid list
   Sha256 digest{};                    // SHA-256 of the exact list bytes
   std::string source;
+  std::string unacceptable;  // copied to ServiceProvenance::list_unacceptable
 };
 
 class ServiceIndex final {

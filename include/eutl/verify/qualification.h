@@ -5,7 +5,15 @@
 //
 // Caller is responsible for: building the ServiceIndex from lists whose
 // verification status is VALID only (verify::ListStatus::kValid): expired, invalid or
-// indeterminate lists must never be indexed. The engine trusts the index.
+// indeterminate lists must never be indexed. The engine trusts the index. A second
+// index over the other lists (unacceptable_index_inputs) may be given: it is searched
+// only to name, in the reason, the list that lists an issuer but cannot be used.
+//
+// Beyond the index, a result about an instant (issuance or T) rests only on lists
+// whose NextUpdate is not before that instant (TS 119 612 V2.4.1 §5.3.15); at a T
+// outside [notBefore, notAfter] the certificate is not qualified (RFC 5280 §4.1.2.5);
+// a certificate or --chain certificate with a critical extension eutl does not
+// process is never qualified (RFC 5280 §4.2).
 //
 // Deviations from TS 119 615 (as rebuilt in docs §4.4):
 // - When the certificate-type filter (step 4) leaves no service entry, the result is
@@ -38,6 +46,11 @@ std::string_view to_string(Tri t);                            // "false" / "true
 enum class CertType : std::uint8_t { kESig, kESeal, kWsa, kUnknown };
 std::string_view to_string(CertType t);  // "esig" / "eseal" / "wsa" / "unknown"
 
+// Where an instant lies against the certificate's [notBefore, notAfter] (RFC 5280
+// §4.1.2.5).
+enum class CertValidity : std::uint8_t { kValid, kNotYetValid, kExpired };
+std::string_view to_string(CertValidity v);  // "valid" / "not_yet_valid" / "expired"
+
 enum class QualStatus : std::uint8_t { kQualified, kNotQualified, kIndeterminate };
 std::string_view to_string(QualStatus s);  // "qualified" / "not_qualified" / "indeterminate"
 
@@ -62,6 +75,9 @@ struct QualificationAtTime final {
   Tri qscd = Tri::kUnknown;
   std::optional<ServiceUse> service;
   std::string reason;  // one sentence: why this result
+  // Whether `time` lies inside the certificate's validity period. At issuance it
+  // always does; at time T outside it, the result is never "qualified".
+  CertValidity validity = CertValidity::kValid;
 };
 
 // --claim values (issue 5 item 6).
@@ -98,17 +114,34 @@ struct QualificationResult final {
   std::vector<std::uint32_t> anchor_services;  // services whose key verified the chain
   std::optional<ClaimResult> claim;
   Trace trace;
+  // Critical extensions eutl does not process (RFC 5280 §4.2), as "certificate: OID" or
+  // "chain certificate N: OID". Non-empty: no result is qualified, no claim confirmed.
+  std::vector<std::string> unprocessed_critical_extensions;
+  // Notes that did not change the result but that a relying party must see, e.g. the
+  // lists were verified at another instant than T (cache::TrustedLists::check).
+  std::vector<std::string> warnings;
 };
 
 // The index inputs for a verified list set: ONLY the lists whose status is kValid
 // (expired, invalid and indeterminate lists are left out). This is the hook the
 // store uses as well as `eutl check --lists`. The lists must outlive the index.
 std::vector<tsl::IndexInput> valid_index_inputs(const std::vector<VerifiedList>& lists);
+// The other lists (parsed, but expired, invalid or indeterminate), each with why it is
+// not acceptable. Their index is searched only to name the list in the reason when an
+// issuer is not found among the acceptable ones; it never decides.
+std::vector<tsl::IndexInput> unacceptable_index_inputs(const std::vector<VerifiedList>& lists);
+
+// The warning due when the lists were verified (their acceptability decided) at
+// `lists_at` but the certificate is judged at another time `at`; empty when equal.
+std::string lists_time_warning(tsl::TimePoint lists_at, tsl::TimePoint at);
 
 // Decides against one index. Thread-safe; caches decoded issuer keys per anchor.
 class QualificationEngine final {
  public:
   explicit QualificationEngine(const tsl::ServiceIndex& index);
+  // `unacceptable`: the index of unacceptable_index_inputs(), only read to explain a
+  // missing issuer. It must outlive the engine.
+  QualificationEngine(const tsl::ServiceIndex& index, const tsl::ServiceIndex* unacceptable);
   ~QualificationEngine();
   QualificationEngine(const QualificationEngine&) = delete;
   QualificationEngine& operator=(const QualificationEngine&) = delete;
@@ -120,7 +153,9 @@ class QualificationEngine final {
 
  private:
   const tsl::ServiceIndex& m_index;
+  const tsl::ServiceIndex* m_unacceptable = nullptr;
   std::unique_ptr<KeyCache> m_keys;
+  std::unique_ptr<KeyCache> m_unacceptable_keys;  // anchor ids are per index
 };
 
 }  // namespace eutl::verify
