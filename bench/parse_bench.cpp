@@ -93,6 +93,30 @@ void BM_ModelOnly2023(benchmark::State& state) {
 }
 BENCHMARK(BM_ModelOnly2023)->Unit(benchmark::kMillisecond);
 
+// The LOTL of the 2023 set with 100,000 extra namespace declarations on its root
+// (issue: 57 s to verify before the markup limits): the time to refuse it.
+void BM_NamespaceFloodRefused(benchmark::State& state) {
+  auto data = eutl::tsl::read_file(set_2023().front());
+  if (!data) {
+    state.SkipWithError(data.error().message.c_str());
+    return;
+  }
+  std::string xml(data->begin(), data->end());
+  std::string decls;
+  for (int i = 0; i < 100'000; ++i) decls += " xmlns:f" + std::to_string(i) + "=\"urn:flood:" + std::to_string(i) + "\"";
+  const std::string root = "TrustServiceStatusList";
+  xml.insert(xml.find(root) + root.size(), decls);
+  for (auto _ : state) {
+    auto doc = eutl::tsl::XmlDocument::parse(eutl::tsl::as_bytes(xml), "flood");
+    if (doc) {
+      state.SkipWithError("the flooded list was accepted");
+      return;
+    }
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(xml.size()) * state.iterations());
+}
+BENCHMARK(BM_NamespaceFloodRefused)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 // `eutl_bench --once`: one pass over the 31 files in a fresh process, then exit, so

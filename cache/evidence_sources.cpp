@@ -3,6 +3,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "eutl/tsl/read_file.h"
+
 namespace eutl::cache::detail {
 namespace {
 
@@ -45,15 +47,12 @@ bool try_file(const fs::path& file, const std::string& hex, const char* origin, 
 }  // namespace
 
 std::optional<tsl::Bytes> read_file_bytes(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  // The one bounded reader (regular files only; a bundle holds lists, hence their limit).
+  auto bytes = tsl::read_file(file, tsl::kMaxListFileBytes);
+  if (!bytes) {
     return std::nullopt;
   }
-  tsl::Bytes bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    return std::nullopt;
-  }
-  return bytes;
+  return std::move(*bytes);
 }
 
 Result<void> write_file_bytes(const std::filesystem::path& file, tsl::ByteView bytes) {

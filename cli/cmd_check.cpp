@@ -102,14 +102,14 @@ int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedL
   auto cert = load_one(o.cert);
   if (!cert) {
     print_error(cert.error().message);
-    return kExitUsage;
+    return exit_code_for(cert.error());
   }
   std::vector<verify::CertificateProfile> chain;
   if (!o.chain.empty()) {
     auto ders = verify::read_certificate_file(o.chain);
     if (!ders) {
       print_error("--chain: " + ders.error().message);
-      return kExitUsage;
+      return exit_code_for(ders.error());
     }
     for (const auto& d : *ders) {
       auto p = verify::read_certificate_profile(d);
@@ -276,12 +276,12 @@ void register_check(CLI::App& app, Runner& run) {
       auto files = expand(opts->lists);
       if (!files) {
         print_error(files.error().message);
-        return kExitUsage;
+        return exit_code_for(files.error());
       }
       auto anchors = verify::load_pem_certificates(opts->lotl_signers);
       if (!anchors) {
         print_error("--lotl-signers: " + anchors.error().message);
-        return kExitUsage;
+        return exit_code_for(anchors.error());
       }
       auto lists_at = time_option(opts->lists_at.empty() ? opts->at : opts->lists_at, "--lists-at");
       if (!lists_at) {
@@ -291,7 +291,7 @@ void register_check(CLI::App& app, Runner& run) {
       auto inputs = verify::read_list_inputs(*files);
       if (!inputs) {
         print_error(inputs.error().message);
-        return kExitUsage;
+        return exit_code_for(inputs.error());
       }
       verify::ListSetRequest request;
       request.lotl_anchors = std::move(*anchors);

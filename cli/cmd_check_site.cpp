@@ -147,7 +147,7 @@ int run_check_site(const CheckSiteOptions& o) {
   auto tls = cache::fetch_tls_chain(*target, topts);
   if (!tls) {
     print_error(tls.error().message);
-    return kExitUsage;
+    return exit_code_for(tls.error());
   }
   auto certs = cache::read_certificates(tls->certificates);
   if (!certs) {

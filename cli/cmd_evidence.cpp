@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/store_common.h"
 #include "eutl/cache/evidence.h"
+#include "eutl/tsl/read_file.h"
 
 namespace eutl::cli {
 namespace {
@@ -52,12 +53,12 @@ Located locate(const EvidenceCmdOptions& o) {
   return l;
 }
 
-std::optional<std::string> read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    return std::nullopt;
+Result<std::string> read_text(const fs::path& file) {
+  auto bytes = tsl::read_file(file, tsl::FileKind::kEvidence);
+  if (!bytes) {
+    return std::move(bytes).error();
   }
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return std::string(bytes->begin(), bytes->end());
 }
 
 cache::EvidenceSources sources_of(const EvidenceCmdOptions& o, const Located& l) {
@@ -80,8 +81,8 @@ int run_verify(const EvidenceCmdOptions& o) {
   const Located l = locate(o);
   auto text = read_text(l.record);
   if (!text) {
-    print_error(l.record.string() + ": cannot read");
-    return kExitUsage;
+    print_error(text.error().message);
+    return exit_code_for(text.error());
   }
   auto chk = cache::verify_evidence(*text, sources_of(o, l));
   if (!chk) {
@@ -118,8 +119,8 @@ int run_bundle(const EvidenceCmdOptions& o) {
   const Located l = locate(o);
   auto text = read_text(l.record);
   if (!text) {
-    print_error(l.record.string() + ": cannot read");
-    return kExitUsage;
+    print_error(text.error().message);
+    return exit_code_for(text.error());
   }
   auto report = cache::write_evidence_bundle(*text, sources_of(o, l), o.out);
   if (!report) {
@@ -135,8 +136,8 @@ int run_report(const EvidenceCmdOptions& o) {
   const Located l = locate(o);
   auto text = read_text(l.record);
   if (!text) {
-    print_error(l.record.string() + ": cannot read");
-    return kExitUsage;
+    print_error(text.error().message);
+    return exit_code_for(text.error());
   }
   auto html = cache::evidence_html(*text);
   if (!html) {

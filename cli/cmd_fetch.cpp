@@ -48,19 +48,19 @@ int run_fetch(const FetchCliOptions& o) {
     auto anchors = verify::load_pem_certificates(o.lotl_signers);
     if (!anchors) {
       print_error(anchors.error().message);
-      return kExitUsage;
+      return exit_code_for(anchors.error());
     }
     req.lotl_anchors = std::move(*anchors);
   }
   auto st = cache::Store::open(store::resolve_store(o.store));
   if (!st) {
     print_error(st.error().message);
-    return kExitUsage;
+    return exit_code_for(st.error());
   }
   auto lock = st->lock_for_writing();
   if (!lock) {
     print_error(lock.error().message);
-    return kExitUsage;
+    return exit_code_for(lock.error());  // busy store: could not run (4)
   }
   if (req.lotl_anchors.empty()) {
     auto cur = st->current();
@@ -91,7 +91,7 @@ int run_fetch(const FetchCliOptions& o) {
   }
   if (!report) {
     print_error(report.error().message);
-    return kExitUsage;
+    return exit_code_for(report.error());
   }
   if (o.json) {
     nlohmann::json j = store::snapshot_json(report->snapshot, *at);
@@ -103,6 +103,14 @@ int run_fetch(const FetchCliOptions& o) {
     store::print_table(std::cout, report->snapshot, *at);
     std::cout << "\n" << report->list_failures << " list(s) failed, " << report->list_bytes_downloaded
               << " list bytes downloaded\n";
+  }
+  // The LOTL could not be reached at all: the fetch could not run (4), whatever the
+  // store still holds; a LOTL that was obtained but not valid stays indeterminate (3).
+  const cache::FetchRecord& lotl_fetch = report->snapshot.lotl.fetch;
+  if (lotl_fetch.status == cache::FetchStatus::kNetworkError || lotl_fetch.status == cache::FetchStatus::kTimeout) {
+    print_error("could not run: the LOTL could not be downloaded (" + std::string(cache::to_string(lotl_fetch.status)) +
+                (lotl_fetch.error.empty() ? "" : ": " + lotl_fetch.error) + ")");
+    return kExitCouldNotRun;
   }
   return store::exit_code(report->snapshot, report->lotl_verified);
 }

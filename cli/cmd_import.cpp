@@ -10,6 +10,7 @@
 
 #include "cli/store_common.h"
 #include "eutl/cache/refresh.h"
+#include "eutl/tsl/read_file.h"
 
 namespace eutl::cli {
 namespace {
@@ -40,34 +41,33 @@ int run_import(const ImportOptions& o) {
     auto anchors = verify::load_pem_certificates(o.lotl_signers);
     if (!anchors) {
       print_error(anchors.error().message);
-      return kExitUsage;
+      return exit_code_for(anchors.error());
     }
     req.lotl_anchors = std::move(*anchors);
   }
   std::vector<cache::ImportFile> inputs;
   for (const auto& f : *files) {
-    std::ifstream in(f, std::ios::binary);
-    tsl::Bytes bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) {
-      print_error("cannot read " + f.string());
-      return kExitUsage;
+    auto bytes = tsl::read_file(f, tsl::FileKind::kList);
+    if (!bytes) {
+      print_error(bytes.error().message);
+      return exit_code_for(bytes.error());
     }
-    inputs.push_back({f.string(), std::move(bytes)});
+    inputs.push_back({f.string(), std::move(*bytes)});
   }
   auto st = cache::Store::open(store::resolve_store(o.store));
   if (!st) {
     print_error(st.error().message);
-    return kExitUsage;
+    return exit_code_for(st.error());
   }
   auto lock = st->lock_for_writing();
   if (!lock) {
     print_error(lock.error().message);
-    return kExitUsage;
+    return exit_code_for(lock.error());  // busy store: could not run (4)
   }
   auto report = cache::import_lists(*st, *lock, store::production_verifier(), std::move(inputs), req);
   if (!report) {
     print_error(report.error().message);
-    return kExitUsage;
+    return exit_code_for(report.error());
   }
   for (const auto& note : report->notes) {
     std::cerr << "eutl: " << note << '\n';

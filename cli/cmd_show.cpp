@@ -84,10 +84,10 @@ void register_show(CLI::App& app, Runner& run) {
               "Does not verify the signature: use 'eutl verify' for that.");
   cmd->callback([opts, &run] {
     run = [opts] {
-      auto bytes = tsl::read_file(opts->file);
+      auto bytes = tsl::read_file(opts->file, tsl::FileKind::kList);
       if (!bytes) {
         print_error(bytes.error().message);
-        return kExitUsage;
+        return exit_code_for(bytes.error());
       }
       auto list = tsl::parse_trusted_list(*bytes, opts->file);
       if (!list) {

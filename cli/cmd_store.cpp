@@ -18,12 +18,12 @@ int run_prune(const PruneOptions& o) {
   auto st = cache::Store::open(store::resolve_store(o.store));
   if (!st) {
     print_error(st.error().message);
-    return kExitUsage;
+    return exit_code_for(st.error());
   }
   auto lock = st->lock_for_writing();
   if (!lock) {
     print_error(lock.error().message);
-    return kExitUsage;
+    return exit_code_for(lock.error());  // busy store: could not run (4)
   }
   auto r = st->prune(o.keep, *lock);
   if (!r) {

@@ -91,7 +91,7 @@ int run_verify(const VerifyOptions& o) {
   auto anchors = verify::load_pem_certificates(o.lotl_signers);
   if (!anchors) {
     print_error("--lotl-signers: " + anchors.error().message);
-    return kExitUsage;
+    return exit_code_for(anchors.error());
   }
   verify::ListSetRequest request;
   request.lotl_anchors = std::move(*anchors);
@@ -109,12 +109,12 @@ int run_verify(const VerifyOptions& o) {
   auto files = expand(o.inputs);
   if (!files) {
     print_error(files.error().message);
-    return kExitUsage;
+    return exit_code_for(files.error());
   }
   auto inputs = verify::read_list_inputs(*files);
   if (!inputs) {
     print_error(inputs.error().message);
-    return kExitUsage;
+    return exit_code_for(inputs.error());
   }
   verify::ListSetResult result = verify::verify_list_set(std::move(*inputs), request);
   bool all_valid = true;

@@ -7,13 +7,11 @@
 #include <functional>
 #include <string>
 
+#include "cli/exit_codes.h"
+
 namespace eutl::cli {
 
-// Stable exit codes (README "Exit codes").
-inline constexpr int kExitYes = 0;            // valid / qualified / confirmed
-inline constexpr int kExitNo = 1;             // invalid / not qualified / refuted
-inline constexpr int kExitUsage = 2;          // usage or input error
-inline constexpr int kExitIndeterminate = 3;  // indeterminate
+// Stable exit codes (README "Exit codes") and exit_code_for(Error).
 
 using Runner = std::function<int()>;
 

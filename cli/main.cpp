@@ -1,32 +1,70 @@
 // The `eutl` command line: subcommands live in cmd_*.cpp, one per file.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <exception>
 #include <iostream>
+#include <new>
+#include <string>
 
 #include "cli/commands.h"
 #include "eutl/library.h"
 
 namespace eutl::cli {
-void print_error(const std::string& message) { std::cerr << "eutl: " << message << '\n'; }
-}  // namespace eutl::cli
 
-int main(int argc, char** argv) {
+void print_error(const std::string& message) { std::cerr << "eutl: " << message << '\n'; }
+
+namespace {
+
+// Last resort for an exception thrown where no handler exists (a destructor, a
+// noexcept function, another thread): one line on stderr and exit 4, never abort().
+// Only async-signal-safe-ish calls: the heap or iostreams may be what failed.
+[[noreturn]] void on_terminate() noexcept {
+  static constexpr char kPrefix[] = "eutl: internal error: ";
+  std::string what = "unexpected termination";
+  if (std::exception_ptr e = std::current_exception()) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const std::exception& ex) {
+      what = ex.what();
+    } catch (...) {
+      what = "unknown exception";
+    }
+  }
+  (void)!::write(STDERR_FILENO, kPrefix, sizeof kPrefix - 1);
+  (void)!::write(STDERR_FILENO, what.data(), what.size());
+  (void)!::write(STDERR_FILENO, "\n", 1);
+  std::_Exit(kExitCouldNotRun);
+}
+
+int internal_error(const char* what) {
+  std::cout.flush();
+  print_error(std::string("internal error: ") + what);
+  return kExitCouldNotRun;
+}
+
+int run_main(int argc, char** argv) {
   eutl::LibraryGuard guard;
   CLI::App app{"eutl: is this certificate an EU qualified certificate? Fetches, verifies and indexes the EU "
                "trusted lists (ETSI TS 119 612) and decides, with evidence (ETSI TS 119 615).",
                "eutl"};
   app.set_version_flag("--version", std::string("eutl ") + EUTL_VERSION);
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 yes/valid, 1 no/invalid, 2 usage or input error, 3 indeterminate.\n"
+  app.footer("Exit codes: 0 yes/valid, 1 no/invalid, 2 usage or input error, 3 indeterminate,\n"
+             "4 could not run (I/O error, store busy, network unreachable, internal error).\n"
+             "Input files are read only if they are regular files, up to 1 MiB for a certificate,\n"
+             "chain or --lotl-signers file, 16 MiB for an evidence record, 64 MiB for a list.\n"
              "Run 'eutl COMMAND --help' for a command's options and examples.");
-  eutl::cli::Runner run;
-  eutl::cli::register_show(app, run);
-  eutl::cli::register_verify(app, run);
-  eutl::cli::register_check(app, run);
-  eutl::cli::register_store(app, run);
-  eutl::cli::register_evidence(app, run);
-  eutl::cli::register_diff(app, run);
-  eutl::cli::register_list(app, run);
-  eutl::cli::register_export(app, run);
-  eutl::cli::register_check_site(app, run);
+  Runner run;
+  register_show(app, run);
+  register_verify(app, run);
+  register_check(app, run);
+  register_store(app, run);
+  register_evidence(app, run);
+  register_diff(app, run);
+  register_list(app, run);
+  register_export(app, run);
+  register_check_site(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -37,10 +75,26 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
-    return eutl::cli::kExitUsage;
+    return kExitUsage;
   }
   if (!run) {
-    return eutl::cli::kExitUsage;
+    return kExitUsage;
   }
   return run();
+}
+
+}  // namespace
+}  // namespace eutl::cli
+
+int main(int argc, char** argv) {
+  std::set_terminate(eutl::cli::on_terminate);
+  try {
+    return eutl::cli::run_main(argc, argv);
+  } catch (const std::bad_alloc&) {
+    return eutl::cli::internal_error("out of memory");
+  } catch (const std::exception& e) {
+    return eutl::cli::internal_error(e.what());
+  } catch (...) {
+    return eutl::cli::internal_error("unknown exception");
+  }
 }

@@ -27,6 +27,7 @@ seeds=$build_dir/seeds
 rm -rf "$seeds"
 mkdir -p "$seeds"/{lists,certs,qc,helpers}
 cp "$fixtures"/lists/*.xml "$fixtures"/bad/*.xml "$fixtures"/pss/*.xml "$seeds/lists/"
+bash fuzz/hostile_seeds.sh "$seeds"  # hostile-path bytes and markup-limit floods
 if [[ -d $realdata ]]; then
   # Real lists up to 128 KB (larger ones only slow each execution down).
   find "$realdata/tl" "$realdata/lotl" "$realdata/broken" -name '*.xml' -size -128k \

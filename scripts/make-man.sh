@@ -46,7 +46,9 @@ top=$("$eutl" --help)
     done
   done
   echo ".SH EXIT STATUS"
-  echo "0 yes/valid/confirmed, 1 no/invalid/refuted, 2 usage or input error, 3 indeterminate."
+  echo "0 yes/valid/confirmed, 1 no/invalid/refuted, 2 usage or input error (including a missing, unreadable,"
+  echo "non\-regular or oversized input file), 3 indeterminate, 4 could not run (I/O error, store busy,"
+  echo "network unreachable, out of memory, internal error)."
   echo ".SH ENVIRONMENT"
   echo ".TP"
   echo ".B EUTL_STORE"

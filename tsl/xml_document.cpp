@@ -3,9 +3,8 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
-#include <fstream>
-#include <system_error>
 
+#include "tsl/detail/markup_scan.h"
 #include "tsl/detail/xml_node.h"
 
 namespace eutl::tsl {
@@ -20,6 +19,13 @@ struct ParseState {
   long dtd_line = 0;
   bool too_deep = false;
   long deep_line = 0;
+  // Backstop of the pre-scan (tsl/detail/markup_scan.h), counted as libxml2 reports.
+  std::size_t max_ns_per_element = 0;
+  std::size_t max_ns = 0;
+  std::size_t max_attrs = 0;
+  std::size_t ns_seen = 0;
+  bool too_many = false;
+  long many_line = 0;
   // The first error libxml2 reports: later ones are usually consequences of it
   // (a mismatched tag at line 596 ends as "extra content" at the last line).
   bool have_error = false;
@@ -56,6 +62,14 @@ void start_element(void* ctx, const xmlChar* localname, const xmlChar* prefix, c
   if (ctxt->nodeNr >= state.max_depth) {
     state.too_deep = true;
     state.deep_line = current_line(ctxt);
+    ::xmlStopParser(ctxt);
+    return;
+  }
+  state.ns_seen += static_cast<std::size_t>(nb_namespaces);
+  if (static_cast<std::size_t>(nb_namespaces) > state.max_ns_per_element || state.ns_seen > state.max_ns ||
+      static_cast<std::size_t>(nb_attributes) > state.max_attrs) {
+    state.too_many = true;
+    state.many_line = current_line(ctxt);
     ::xmlStopParser(ctxt);
     return;
   }
@@ -106,6 +120,10 @@ Result<XmlDocument> XmlDocument::parse(ByteView bytes, std::string source, const
   if (limits.max_depth <= 0) {
     return Error(Errc::kUsage, source + ": ParseLimits::max_depth must be positive");
   }
+  // Counted before libxml2 sees the bytes: its own checks are quadratic in them.
+  if (auto counted = detail::scan_markup(bytes, source, limits); !counted) {
+    return std::move(counted).error();
+  }
   ::xmlSetStructuredErrorFunc(nullptr, silence);
   ParserCtxtPtr ctxt(::xmlNewParserCtxt());
   if (!ctxt) {
@@ -113,6 +131,9 @@ Result<XmlDocument> XmlDocument::parse(ByteView bytes, std::string source, const
   }
   ParseState state;
   state.max_depth = limits.max_depth;
+  state.max_ns_per_element = limits.max_namespaces_per_element;
+  state.max_ns = limits.max_namespaces;
+  state.max_attrs = limits.max_attributes_per_element;
   state.start_element = ctxt->sax->startElementNs;
   ctxt->_private = &state;
   ctxt->sax->internalSubset = reject_subset;
@@ -134,6 +155,13 @@ Result<XmlDocument> XmlDocument::parse(ByteView bytes, std::string source, const
     return Error(Errc::kLimit, source + ":" + std::to_string(state.deep_line) + ": elements nested deeper than " +
                                    std::to_string(limits.max_depth) + " levels");
   }
+  if (state.too_many) {
+    return Error(Errc::kLimit, source + ":" + std::to_string(state.many_line) +
+                                   ": namespace declarations or attributes over the limit (" +
+                                   std::to_string(limits.max_namespaces_per_element) + " namespaces or " +
+                                   std::to_string(limits.max_attributes_per_element) + " attributes per element, " +
+                                   std::to_string(limits.max_namespaces) + " namespaces per document)");
+  }
   // A namespace error (an undeclared prefix) leaves the tree ambiguous: refuse it too.
   if (!doc || !ctxt->wellFormed || !ctxt->nsWellFormed) {
     std::string what = state.have_error ? state.error_message : "not well-formed XML";
@@ -146,32 +174,6 @@ Result<XmlDocument> XmlDocument::parse(ByteView bytes, std::string source, const
   impl->doc = std::move(doc);
   impl->source = std::move(source);
   return XmlDocument(std::move(impl));
-}
-
-Result<Bytes> read_file(const std::filesystem::path& path, std::size_t max_bytes) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return Error(Errc::kIo, path.string() + ": is a directory");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Error(Errc::kIo, path.string() + ": cannot open (" + std::generic_category().message(errno) + ")");
-  }
-  in.seekg(0, std::ios::end);
-  auto size = static_cast<std::streamoff>(in.tellg());
-  if (size < 0) {
-    return Error(Errc::kIo, path.string() + ": cannot determine the size");
-  }
-  if (static_cast<std::size_t>(size) > max_bytes) {
-    return Error(Errc::kLimit, path.string() + ": file of " + std::to_string(size) + " bytes exceeds the limit of " +
-                                   std::to_string(max_bytes) + " bytes");
-  }
-  in.seekg(0);
-  Bytes data(static_cast<std::size_t>(size));
-  if (size > 0 && !in.read(reinterpret_cast<char*>(data.data()), size)) {
-    return Error(Errc::kIo, path.string() + ": read failed");
-  }
-  return data;
 }
 
 namespace detail {

@@ -11,9 +11,9 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <iterator>
 
+#include "eutl/tsl/read_file.h"
 #include "verify/certificate_native.h"
 
 namespace eutl::verify {
@@ -296,11 +296,11 @@ Result<CertificateProfile> read_certificate_profile(tsl::ByteView der) {
 }
 
 Result<std::vector<tsl::Bytes>> read_certificate_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    return Error(Errc::kIo, "cannot read " + file.string());
+  auto bytes = tsl::read_file(file, tsl::FileKind::kCertificate);
+  if (!bytes) {
+    return std::move(bytes).error();
   }
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string data(bytes->begin(), bytes->end());
   std::vector<tsl::Bytes> out;
   if (data.find("-----BEGIN") == std::string::npos) {
     out.emplace_back(data.begin(), data.end());

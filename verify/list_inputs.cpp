@@ -2,8 +2,10 @@
 // the list files to read: one rule for every entry point.
 #include <algorithm>
 #include <cctype>
+#include <string>
+#include <system_error>
 
-#include "eutl/tsl/xml_document.h"
+#include "eutl/tsl/read_file.h"
 #include "eutl/verify/list_set.h"
 
 namespace eutl::verify {
@@ -30,18 +32,26 @@ Result<std::vector<std::filesystem::path>> expand_list_inputs(const std::vector<
         }
       }
       if (ec) {
-        return Error(Errc::kIo, p.string() + ": " + ec.message());
+        // An unreadable directory is the caller's to fix; anything else could not run.
+        const bool input = ec == std::errc::permission_denied || ec == std::errc::not_a_directory ||
+                           ec == std::errc::too_many_symbolic_link_levels;
+        return Error(input ? Errc::kUsage : Errc::kIo, p.string() + ": " + ec.message());
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else if (std::filesystem::exists(p, ec)) {
       files.push_back(p);
     } else {
-      return Error(Errc::kIo, p.string() + ": no such file or directory");
+      return Error(Errc::kNotFound, p.string() + ": no such file or directory");
     }
   }
   if (files.empty()) {
-    return Error(Errc::kUsage, "no input lists (a directory counts its *.xml files)");
+    std::string named;
+    for (const auto& p : inputs) {
+      named += (named.empty() ? "" : ", ") + p.string();
+    }
+    return Error(Errc::kUsage, "no input lists in " + (named.empty() ? std::string("(none given)") : named) +
+                                   " (a directory counts its *.xml files)");
   }
   return files;
 }
@@ -50,7 +60,7 @@ Result<std::vector<ListSetInput>> read_list_inputs(const std::vector<std::filesy
   std::vector<ListSetInput> inputs;
   inputs.reserve(files.size());
   for (const auto& f : files) {
-    auto bytes = tsl::read_file(f);
+    auto bytes = tsl::read_file(f, tsl::FileKind::kList);
     if (!bytes) {
       return std::move(bytes).error();
     }

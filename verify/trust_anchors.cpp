@@ -3,7 +3,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
-#include "eutl/tsl/xml_document.h"
+#include "eutl/tsl/read_file.h"
 #include "eutl/verify/list_set.h"
 #include "tsl/detail/c_handle.h"
 
@@ -40,7 +40,7 @@ std::string_view to_string(ListStatus s) {
 }
 
 Result<std::vector<tsl::Bytes>> load_pem_certificates(const std::filesystem::path& file) {
-  auto bytes = tsl::read_file(file, 16u << 20);
+  auto bytes = tsl::read_file(file, tsl::FileKind::kAnchors);
   if (!bytes) {
     return std::move(bytes).error();
   }

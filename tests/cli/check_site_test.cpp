@@ -97,9 +97,9 @@ TEST_F(CliCheckSite, SendsSniAndPrintsText) {
   EXPECT_EQ(r.out.find("\033["), std::string::npos) << "no colours when stdout is not a terminal";
 }
 
-TEST(CliCheckSiteErrors, RefusedConnectionAndBadTargetAreUsageErrors) {
-  // Port 1 on loopback: nothing listens there in the test environment.
-  EXPECT_EQ(run_command(cli() + " check-site 127.0.0.1:1 --timeout 2" + fixture_list_args() + " 2>&1").exit_code, 2);
+TEST(CliCheckSiteErrors, RefusedConnectionCouldNotRunAndBadTargetIsAUsageError) {
+  // Port 1 on loopback: nothing listens there in the test environment (exit 4, could not run).
+  EXPECT_EQ(run_command(cli() + " check-site 127.0.0.1:1 --timeout 2" + fixture_list_args() + " 2>&1").exit_code, 4);
   EXPECT_EQ(run_command(cli() + " check-site 127.0.0.1:99999" + fixture_list_args() + " 2>&1").exit_code, 2);
 }
 

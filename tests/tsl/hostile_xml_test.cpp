@@ -201,6 +201,114 @@ TEST(HostileXml, DocumentOverTheByteLimitIsRefusedBeforeParsing) {
   EXPECT_TRUE(parse_trusted_list(as_bytes(xml), "snippet.xml", limits));
 }
 
+std::string to_utf16le_text(const std::string& ascii) {
+  std::string out("\xFF\xFE", 2);
+  for (char c : ascii) {
+    out += c;
+    out += '\0';
+  }
+  return out;
+}
+
+// `count` extra namespace declarations on the root element of make_tsl().
+std::string with_declarations(std::size_t count, const std::string& between = " ") {
+  std::string decls;
+  for (std::size_t i = 0; i < count; ++i) {
+    decls += between + "xmlns:p" + std::to_string(i) + "=\"urn:x:" + std::to_string(i) + "\"";
+  }
+  std::string xml = make_tsl();
+  const std::string root = "<TrustServiceStatusList";
+  xml.insert(xml.find(root) + root.size(), decls);
+  return xml;
+}
+
+TEST(HostileXml, HundredThousandNamespaceDeclarationsAreRefusedBeforeParsing) {
+  // libxml2 2.9 checks each declaration against the earlier ones of the tag: parsed,
+  // this costs seconds; counted first, it is refused in one linear pass.
+  auto r = parse_text(with_declarations(100'000));
+  expect_clear_error(r, Errc::kLimit, "namespace declarations on one element exceed the limit of 64");
+  EXPECT_TRUE(contains(r.error().message, "snippet.xml:2:")) << r.error().message;
+  EXPECT_TRUE(contains(r.error().message, "100005 namespace declarations")) << r.error().message;
+}
+
+TEST(HostileXml, NamespaceLimitsAreExactAndConfigurable) {
+  ParseLimits limits;
+  // make_tsl() declares 5 on the root: 59 more make 64, one more is refused.
+  EXPECT_TRUE(parse_trusted_list(as_bytes(with_declarations(59)), "snippet.xml", limits));
+  expect_clear_error(parse_trusted_list(as_bytes(with_declarations(60)), "snippet.xml", limits), Errc::kLimit,
+                     "65 namespace declarations on one element exceed the limit of 64");
+  limits.max_namespaces_per_element = 1000;
+  limits.max_namespaces = 100;
+  expect_clear_error(parse_trusted_list(as_bytes(with_declarations(96)), "snippet.xml", limits), Errc::kLimit,
+                     "more than 100 namespace declarations in the document");
+}
+
+TEST(HostileXml, NamespaceDeclarationsAreCountedOverTheWholeDocument) {
+  // 40 elements with 60 declarations each: none over the per-element limit, 2,400 in
+  // all; then 80 of them (4,800) pass the per-document limit of 4,096.
+  auto doc = [](int elements) {
+    std::string xml = "<r>";
+    for (int e = 0; e < elements; ++e) {
+      xml += "<e";
+      for (int i = 0; i < 60; ++i) xml += " xmlns:p" + std::to_string(i) + "=\"urn:" + std::to_string(e) + "\"";
+      xml += "/>\n";
+    }
+    return xml + "</r>";
+  };
+  EXPECT_TRUE(XmlDocument::parse(as_bytes(doc(40)), "n"));
+  auto r = XmlDocument::parse(as_bytes(doc(80)), "n");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Errc::kLimit);
+  EXPECT_TRUE(contains(r.error().message, "n:69: more than 4096 namespace declarations in the document"))
+      << r.error().message;
+}
+
+TEST(HostileXml, TenThousandAttributesOnOneElementAreRefused) {
+  std::string xml = "<r";
+  for (int i = 0; i < 10'000; ++i) xml += " a" + std::to_string(i) + "='v'";
+  xml += "/>";
+  auto r = XmlDocument::parse(as_bytes(xml), "n");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Errc::kLimit);
+  EXPECT_TRUE(contains(r.error().message, "n:1: 10000 attributes on one element exceed the limit of 256"))
+      << r.error().message;
+}
+
+TEST(HostileXml, DeclarationsHiddenBehindAQuotedBracketAreStillCounted) {
+  // '>' inside an attribute value does not end the tag for the count.
+  std::string decls;
+  for (int i = 0; i < 100; ++i) decls += " xmlns:p" + std::to_string(i) + "='u" + std::to_string(i) + "'";
+  auto r = XmlDocument::parse(as_bytes("<r a='>\"'" + decls + "/>"), "n");
+  ASSERT_FALSE(r);
+  EXPECT_TRUE(contains(r.error().message, "100 namespace declarations on one element")) << r.error().message;
+}
+
+TEST(HostileXml, DeclarationLookalikesInTextCommentsAndValuesAreNotCounted) {
+  std::string lookalikes;
+  for (int i = 0; i < 5000; ++i) lookalikes += " xmlns:p" + std::to_string(i) + "=\"u\"";
+  const std::string xml = "<r a=\"" + std::string(300, '=') + "\"><!--" + lookalikes + "--><![CDATA[<x" + lookalikes +
+                          "]]>" + lookalikes + "<?pi " + lookalikes + "?></r>";
+  auto r = XmlDocument::parse(as_bytes(xml), "n");
+  EXPECT_TRUE(r) << r.error().message;
+}
+
+TEST(HostileXml, Utf16NamespaceFloodIsRefusedToo) {
+  std::string xml = with_declarations(1000);
+  xml.replace(xml.find("encoding=\"UTF-8\""), 16, "encoding=\"UTF-16\"");
+  expect_clear_error(parse_text(to_utf16le_text(xml)), Errc::kLimit, "namespace declarations on one element");
+}
+
+TEST(HostileXml, EncodingsTheCountCannotReadAreRefused) {
+  std::string xml = make_tsl();
+  xml.replace(xml.find("encoding=\"UTF-8\""), 16, "encoding=\"IBM037\"");
+  expect_clear_error(parse_text(xml), Errc::kUnsupported, "encoding \"IBM037\" is not read");
+  const std::string ebcdic = "\x4C\x6F\xA7\x94";  // "<?xm" in EBCDIC
+  expect_clear_error(parse_text(ebcdic + "rest"), Errc::kUnsupported, "EBCDIC");
+  std::string latin = make_tsl();
+  latin.replace(latin.find("encoding=\"UTF-8\""), 16, "encoding=\"ISO-8859-1\"");
+  EXPECT_TRUE(parse_text(latin));
+}
+
 TEST(HostileXml, InvalidUtf8IsRefusedWithItsLine) {
   std::string xml = make_tsl();
   xml.replace(xml.find("Operator</Name>"), 8, "Op\xC3\x28rator");

@@ -1,0 +1,268 @@
+// Linear pre-scan of markup counts (tsl/detail/markup_scan.h).
+#include "tsl/detail/markup_scan.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace eutl::tsl::detail {
+namespace {
+
+enum class Width { k8, k16le, k16be };
+
+// The document as a sequence of code units projected on ASCII: every unit above 0x7F
+// reads as 0x80, so no byte of a multi-byte character can pass for markup.
+class Units final {
+ public:
+  Units(ByteView bytes, Width width, std::size_t offset) : m_bytes(bytes), m_width(width), m_offset(offset) {
+    const std::size_t rest = bytes.size() - offset;
+    m_size = width == Width::k8 ? rest : rest / 2;
+  }
+  std::size_t size() const noexcept { return m_size; }
+  char at(std::size_t k) const noexcept {
+    unsigned v = 0;
+    if (m_width == Width::k8) {
+      v = m_bytes[m_offset + k];
+    } else {
+      const unsigned lo = m_bytes[m_offset + 2 * k];
+      const unsigned hi = m_bytes[m_offset + 2 * k + 1];
+      v = m_width == Width::k16le ? (hi << 8 | lo) : (lo << 8 | hi);
+    }
+    return v < 0x80 ? static_cast<char>(v) : static_cast<char>(0x80);
+  }
+  bool match(std::size_t k, std::string_view what) const noexcept {
+    if (k + what.size() > m_size) {
+      return false;
+    }
+    for (std::size_t i = 0; i < what.size(); ++i) {
+      if (at(k + i) != what[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+  bool utf16() const noexcept { return m_width != Width::k8; }
+  // The next '<' at or after k (size() when none), adding the newlines passed to `line`.
+  std::size_t next_markup(std::size_t k, long& line) const noexcept {
+    if (m_width == Width::k8) {
+      const auto* base = reinterpret_cast<const char*>(m_bytes.data()) + m_offset;
+      const void* hit = std::memchr(base + k, '<', m_size - k);
+      const std::size_t end = hit != nullptr ? static_cast<std::size_t>(static_cast<const char*>(hit) - base) : m_size;
+      line += static_cast<long>(std::count(base + k, base + end, '\n'));
+      return end;
+    }
+    for (; k < m_size; ++k) {
+      const char c = at(k);
+      if (c == '<') {
+        return k;
+      }
+      if (c == '\n') {
+        ++line;
+      }
+    }
+    return m_size;
+  }
+
+ private:
+  ByteView m_bytes;
+  Width m_width;
+  std::size_t m_offset;
+  std::size_t m_size = 0;
+};
+
+bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+Error at_line(const std::string& source, long line, Errc code, const std::string& what) {
+  return Error(code, source + ":" + std::to_string(line) + ": " + what);
+}
+
+// Encodings this scan reads correctly: their markup characters are ASCII code units.
+bool scannable_encoding(std::string name, bool utf16) {
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (utf16) {
+    return name == "utf-16" || name == "utf-16le" || name == "utf-16be" || name == "utf16";
+  }
+  auto starts = [&](std::string_view p) { return name.rfind(p, 0) == 0; };
+  return name == "utf-8" || name == "utf8" || name == "us-ascii" || name == "ascii" || name == "latin1" ||
+         starts("iso-8859-") || starts("iso_8859-") || starts("windows-125");
+}
+
+// The encoding named by an XML declaration starting at unit 0, or "" when none.
+std::string declared_encoding(const Units& u) {
+  if (!u.match(0, "<?xml")) {
+    return {};
+  }
+  std::size_t end = 5;
+  while (end < u.size() && end < 512 && !u.match(end, "?>")) {
+    ++end;
+  }
+  for (std::size_t k = 5; k + 8 < end; ++k) {
+    if (!u.match(k, "encoding")) {
+      continue;
+    }
+    std::size_t q = k + 8;
+    while (q < end && (is_space(u.at(q)) || u.at(q) == '=')) {
+      ++q;
+    }
+    if (q >= end || (u.at(q) != '"' && u.at(q) != '\'')) {
+      return "?";
+    }
+    const char quote = u.at(q);
+    std::string name;
+    for (++q; q < end && u.at(q) != quote && name.size() < 64; ++q) {
+      name += u.at(q);
+    }
+    return name;
+  }
+  return {};
+}
+
+struct Detected {
+  Width width = Width::k8;
+  std::size_t offset = 0;
+  bool supported = true;
+};
+
+// The same signatures as XML 1.0 Appendix F (and libxml2's xmlDetectCharEncoding).
+Detected detect(ByteView b) {
+  auto is = [&](std::initializer_list<unsigned> sig) {
+    if (b.size() < sig.size()) {
+      return false;
+    }
+    std::size_t i = 0;
+    for (unsigned v : sig) {
+      if (b[i++] != v) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (is({0x00, 0x00, 0x00, 0x3C}) || is({0x3C, 0x00, 0x00, 0x00}) || is({0x00, 0x00, 0xFE, 0xFF}) ||
+      is({0xFF, 0xFE, 0x00, 0x00}) || is({0x4C, 0x6F, 0xA7, 0x94})) {
+    return {Width::k8, 0, false};  // UCS-4 or EBCDIC
+  }
+  if (is({0xFF, 0xFE})) return {Width::k16le, 2, true};
+  if (is({0xFE, 0xFF})) return {Width::k16be, 2, true};
+  if (is({0x3C, 0x00})) return {Width::k16le, 0, true};
+  if (is({0x00, 0x3C})) return {Width::k16be, 0, true};
+  if (is({0xEF, 0xBB, 0xBF})) return {Width::k8, 3, true};
+  return {};
+}
+
+}  // namespace
+
+Result<void> scan_markup(ByteView bytes, const std::string& source, const ParseLimits& limits) {
+  const Detected enc = detect(bytes);
+  if (!enc.supported) {
+    return at_line(source, 1, Errc::kUnsupported,
+                   "UCS-4 and EBCDIC documents are not read (a trusted list is UTF-8; UTF-16 is accepted)");
+  }
+  const Units u(bytes, enc.width, enc.offset);
+  if (std::string name = declared_encoding(u); !name.empty() && !scannable_encoding(name, u.utf16())) {
+    return at_line(source, 1, Errc::kUnsupported,
+                   "encoding \"" + name + "\" is not read (a trusted list is UTF-8; UTF-16 is accepted)");
+  }
+  long line = 1;
+  std::size_t total_ns = 0;
+  const std::size_t n = u.size();
+  // Skips to just past `end`, counting lines; n when it never comes.
+  auto skip_to = [&](std::size_t k, std::string_view end) {
+    for (; k < n; ++k) {
+      if (u.at(k) == '\n') {
+        ++line;
+      }
+      if (u.match(k, end)) {
+        return k + end.size();
+      }
+    }
+    return n;
+  };
+  std::size_t k = 0;
+  while (k < n) {
+    k = u.next_markup(k, line);
+    if (k >= n) {
+      break;
+    }
+    if (u.match(k, "<!--")) {
+      k = skip_to(k + 4, "-->");
+      continue;
+    }
+    if (u.match(k, "<![CDATA[")) {
+      k = skip_to(k + 9, "]]>");
+      continue;
+    }
+    if (u.match(k, "<?")) {
+      k = skip_to(k + 2, "?>");
+      continue;
+    }
+    if (u.match(k, "<!") || u.match(k, "</")) {
+      k += 2;
+      continue;
+    }
+    // A start tag: count namespace declarations (names xmlns or xmlns:…) and other
+    // attributes ('=' outside quoted values), up to '>' outside quotes. '<' cannot
+    // occur in an attribute value, so it ends the count too.
+    const long tag_line = line;
+    std::size_t attrs = 0;
+    std::size_t ns = 0;
+    std::size_t name_start = n;
+    char quote = 0;
+    char prev = '<';
+    for (++k; k < n; ++k) {
+      const char t = u.at(k);
+      if (t == '\n') {
+        ++line;
+      }
+      if (t == '<') {
+        break;
+      }
+      if (quote != 0) {
+        if (t == quote) {
+          quote = 0;
+        }
+        prev = t;
+        continue;
+      }
+      if (t == '>') {
+        ++k;
+        break;
+      }
+      if (t == '"' || t == '\'') {
+        quote = t;
+      } else if (t == '=') {
+        if (name_start + 5 < n && u.match(name_start, "xmlns") &&
+            (u.at(name_start + 5) == ':' || u.at(name_start + 5) == '=' || is_space(u.at(name_start + 5)))) {
+          ++ns;
+        } else {
+          ++attrs;
+        }
+        name_start = n;
+      } else if (!is_space(t) && (is_space(prev) || prev == '"' || prev == '\'')) {
+        name_start = k;
+      }
+      prev = t;
+    }
+    if (attrs > limits.max_attributes_per_element) {
+      return at_line(source, tag_line, Errc::kLimit,
+                     std::to_string(attrs) + " attributes on one element exceed the limit of " +
+                         std::to_string(limits.max_attributes_per_element));
+    }
+    if (ns > limits.max_namespaces_per_element) {
+      return at_line(source, tag_line, Errc::kLimit,
+                     std::to_string(ns) + " namespace declarations on one element exceed the limit of " +
+                         std::to_string(limits.max_namespaces_per_element));
+    }
+    total_ns += ns;
+    if (total_ns > limits.max_namespaces) {
+      return at_line(source, tag_line, Errc::kLimit,
+                     "more than " + std::to_string(limits.max_namespaces) +
+                         " namespace declarations in the document (the limit)");
+    }
+  }
+  return {};
+}
+
+}  // namespace eutl::tsl::detail
