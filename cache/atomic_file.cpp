@@ -1,41 +1,25 @@
 #include "cache/atomic_file.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <random>
 #include <string>
 
 namespace eutl::cache::detail {
+namespace fs = std::filesystem;
+
 namespace {
 
-// Closes a POSIX descriptor (RAII, style C5).
-class Fd final {
- public:
-  explicit Fd(int fd) : m_fd(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (m_fd >= 0) {
-      ::close(m_fd);
-    }
-  }
-  int get() const noexcept { return m_fd; }
-  // Closes now and reports the error close() gives (NFS reports write errors here).
-  bool close_checked() {
-    int fd = m_fd;
-    m_fd = -1;
-    return ::close(fd) == 0;
-  }
+constexpr int kMaxRetries = 8;
 
- private:
-  int m_fd;
-};
-
-Error io_error(const std::string& what, const std::filesystem::path& p) {
-  return Error(Errc::kIo, what + " " + p.string() + ": " + std::strerror(errno));
+Error io_error(const std::string& what, const fs::path& p, int err = errno) {
+  return Error(Errc::kIo, what + " " + p.string() + ": " + std::strerror(err));
 }
 
 std::string random_suffix() {
@@ -44,69 +28,142 @@ std::string random_suffix() {
   return std::to_string(::getpid()) + "-" + std::to_string(dist(rd));
 }
 
+// ELOOP (O_NOFOLLOW on a link) and ENOTDIR (O_DIRECTORY on a link or file) both mean
+// "something other than what the store puts there".
+Error open_error(const fs::path& p, int err) {
+  if (err == ENOENT) {
+    return Error(Errc::kNotFound, "no such file " + p.string());
+  }
+  if (err == ELOOP || err == ENOTDIR) {
+    return Error(Errc::kIo, p.string() + " is a symbolic link or not the expected kind of file (never followed)");
+  }
+  return io_error("cannot open", p, err);
+}
+
 }  // namespace
 
-Result<void> fsync_directory(const std::filesystem::path& dir) {
-  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (fd.get() < 0) {
-    return io_error("cannot open directory", dir);
+Fd& Fd::operator=(Fd&& o) noexcept {
+  if (this != &o) {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
+    m_fd = o.m_fd;
+    o.m_fd = -1;
   }
-  if (::fsync(fd.get()) != 0) {
-    return io_error("cannot fsync directory", dir);
-  }
-  return {};
+  return *this;
 }
 
-Result<void> write_file_atomically(const std::filesystem::path& path, tsl::ByteView bytes) {
-  const std::filesystem::path dir = path.parent_path();
-  const std::filesystem::path tmp = dir / (std::string(kTempPrefix) + path.filename().string() + "-" + random_suffix());
-  Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
-  if (fd.get() < 0) {
-    return io_error("cannot create", tmp);
+Fd::~Fd() {
+  if (m_fd >= 0) {
+    ::close(m_fd);
   }
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) {
+}
+
+bool Fd::close_checked() {
+  int fd = m_fd;
+  m_fd = -1;
+  return ::close(fd) == 0;
+}
+
+bool lstat_at(int dirfd, const std::string& name, struct stat& st) {
+  return ::fstatat(dirfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
+std::vector<std::string> list_names(int dirfd) {
+  std::vector<std::string> out;
+  int copy = ::fcntl(dirfd, F_DUPFD_CLOEXEC, 0);
+  if (copy < 0) {
+    return out;
+  }
+  DIR* d = ::fdopendir(copy);  // owns `copy` from here
+  if (d == nullptr) {
+    ::close(copy);
+    return out;
+  }
+  ::rewinddir(d);
+  while (const dirent* e = ::readdir(d)) {
+    std::string name = e->d_name;
+    if (name != "." && name != "..") {
+      out.push_back(std::move(name));
+    }
+  }
+  ::closedir(d);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Result<Fd> open_dir_beneath(const fs::path& root, const fs::path& rel, CreateDirs create) {
+  Fd dir(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dir.get() < 0) {
+    return open_error(root, errno);
+  }
+  fs::path walked = root;
+  for (const fs::path& part : rel) {
+    const std::string name = part.string();
+    if (name.empty() || name == ".") {
       continue;
     }
-    if (n <= 0) {
-      Error e = io_error("cannot write", tmp);
-      ::unlink(tmp.c_str());
-      return e;
+    walked /= part;
+    if (name == "..") {
+      return Error(Errc::kUsage, "path leaves the store: " + walked.string());
     }
-    done += static_cast<std::size_t>(n);
+    int fd = ::openat(dir.get(), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0 && errno == ENOENT && create == CreateDirs::kYes) {
+      if (::mkdirat(dir.get(), name.c_str(), 0755) != 0 && errno != EEXIST) {
+        return io_error("cannot create directory", walked);
+      }
+      fd = ::openat(dir.get(), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    }
+    if (fd < 0) {
+      return open_error(walked, errno);
+    }
+    dir = Fd(fd);
   }
-  if (::fsync(fd.get()) != 0 || !fd.close_checked()) {
-    Error e = io_error("cannot flush", tmp);
-    ::unlink(tmp.c_str());
-    return e;
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    Error e = io_error("cannot rename into", path);
-    ::unlink(tmp.c_str());
-    return e;
-  }
-  return fsync_directory(dir);
+  return dir;
 }
 
-Result<tsl::Bytes> read_whole_file(const std::filesystem::path& path) {
-  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+Result<Fd> open_file_at(int dirfd, const std::string& name, const fs::path& what) {
+  // O_NONBLOCK: a FIFO planted in the store must not hang the reader.
+  Fd fd(::openat(dirfd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
   if (fd.get() < 0) {
-    if (errno == ENOENT) {
-      return Error(Errc::kNotFound, "no such file " + path.string());
-    }
-    return io_error("cannot open", path);
+    return open_error(what, errno);
   }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) {
+    return io_error("cannot stat", what);
+  }
+  if (!S_ISREG(st.st_mode)) {
+    return Error(Errc::kIo, what.string() + " is not a regular file");
+  }
+  int flags = ::fcntl(fd.get(), F_GETFL);
+  if (flags >= 0) {
+    (void)::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK);
+  }
+  return fd;
+}
+
+Result<Fd> open_file_beneath(const fs::path& root, const fs::path& rel) {
+  auto dir = open_dir_beneath(root, rel.parent_path(), CreateDirs::kNo);
+  if (!dir) {
+    return std::move(dir).error();
+  }
+  return open_file_at(dir->get(), rel.filename().string(), root / rel);
+}
+
+Result<tsl::Bytes> read_fd(int fd, const fs::path& what) {
   tsl::Bytes out;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+    out.reserve(static_cast<std::size_t>(st.st_size));
+  }
   std::uint8_t buf[65536];
   for (;;) {
-    ssize_t n = ::read(fd.get(), buf, sizeof buf);
+    ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) {
       continue;
     }
     if (n < 0) {
-      return io_error("cannot read", path);
+      return io_error("cannot read", what);
     }
     if (n == 0) {
       break;
@@ -114,6 +171,116 @@ Result<tsl::Bytes> read_whole_file(const std::filesystem::path& path) {
     out.insert(out.end(), buf, buf + n);
   }
   return out;
+}
+
+Result<tsl::Bytes> read_file_beneath(const fs::path& root, const fs::path& rel) {
+  auto fd = open_file_beneath(root, rel);
+  if (!fd) {
+    return std::move(fd).error();
+  }
+  return read_fd(fd->get(), root / rel);
+}
+
+Result<void> fsync_directory(const fs::path& root, const fs::path& rel) {
+  auto dir = open_dir_beneath(root, rel, CreateDirs::kNo);
+  if (!dir) {
+    return std::move(dir).error();
+  }
+  if (::fsync(dir->get()) != 0) {
+    return io_error("cannot fsync directory", root / rel);
+  }
+  return {};
+}
+
+Result<void> write_file_atomically(const fs::path& root, const fs::path& rel, tsl::ByteView bytes) {
+  const fs::path path = root / rel;
+  auto dir = open_dir_beneath(root, rel.parent_path(), CreateDirs::kYes);
+  if (!dir) {
+    return std::move(dir).error();
+  }
+  const std::string name = rel.filename().string();
+  std::string tmp_name;
+  Fd fd;
+  for (int attempt = 0;; ++attempt) {
+    tmp_name = std::string(kTempPrefix) + name + "-" + random_suffix();
+    fd = Fd(::openat(dir->get(), tmp_name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+    if (fd.get() < 0) {
+      return io_error("cannot create", path.parent_path() / tmp_name);
+    }
+    // Marks the temporary live (see the header). A pruner may have taken the file in the
+    // instant between create and lock; it unlinks under its lock, so a zero link count
+    // after ours is granted means "start again under a new name".
+    struct stat st {};
+    if (::flock(fd.get(), LOCK_EX) == 0 && ::fstat(fd.get(), &st) == 0 && st.st_nlink > 0) {
+      break;
+    }
+    if (attempt >= kMaxRetries) {
+      return Error(Errc::kIo, "cannot keep a temporary file in " + path.parent_path().string());
+    }
+  }
+  auto fail = [&](const std::string& what) {
+    Error e = io_error(what, path.parent_path() / tmp_name);
+    ::unlinkat(dir->get(), tmp_name.c_str(), 0);
+    return e;
+  };
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      return fail("cannot write");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd.get()) != 0) {
+    return fail("cannot flush");
+  }
+  // rename() replaces a symlink or other non-directory at `name` without following it.
+  if (::renameat(dir->get(), tmp_name.c_str(), dir->get(), name.c_str()) != 0) {
+    Error e = io_error("cannot rename into", path);
+    ::unlinkat(dir->get(), tmp_name.c_str(), 0);
+    return e;
+  }
+  if (!fd.close_checked()) {
+    return io_error("cannot flush", path);
+  }
+  if (::fsync(dir->get()) != 0) {
+    return io_error("cannot fsync directory", path.parent_path());
+  }
+  return {};
+}
+
+TempState probe_temporary(int dirfd, const std::string& name) {
+  Fd fd(::openat(dirfd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+  if (fd.get() < 0) {
+    return errno == ENOENT ? TempState::kGone : TempState::kStale;  // a link or unreadable: not a live writer's
+  }
+  if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
+    return TempState::kLive;
+  }
+  return TempState::kStale;
+}
+
+bool remove_if_stale(int dirfd, const std::string& name) {
+  Fd fd(::openat(dirfd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+  if (fd.get() < 0) {
+    // A symlink (ELOOP) or another odd thing under a temporary's name: the entry itself
+    // goes, never what it points to.
+    return errno != ENOENT && ::unlinkat(dirfd, name.c_str(), 0) == 0;
+  }
+  if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
+    return false;  // a live writer holds it
+  }
+  // Still the file we locked (not renamed away and replaced)?
+  struct stat locked {};
+  struct stat now {};
+  if (::fstat(fd.get(), &locked) != 0 || !lstat_at(dirfd, name, now) || locked.st_ino != now.st_ino ||
+      locked.st_dev != now.st_dev) {
+    return false;
+  }
+  return ::unlinkat(dirfd, name.c_str(), 0) == 0;  // unlinked while we hold the lock
 }
 
 }  // namespace eutl::cache::detail

@@ -78,12 +78,15 @@ std::vector<std::string> list_digests(const Snapshot& snapshot) {
 // page cache directly instead of copying ~10 MB into a fresh buffer first.
 class MappedFile final {
  public:
-  static Result<MappedFile> open(const std::filesystem::path& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-      return errno == ENOENT ? Error(Errc::kNotFound, path.string() + ": no model cache")
-                             : Error(Errc::kIo, path.string() + ": " + std::strerror(errno));
+  // The file is opened without following a symlink anywhere below the store root.
+  static Result<MappedFile> open(const std::filesystem::path& root, const std::filesystem::path& rel) {
+    auto file = detail::open_file_beneath(root, rel);
+    if (!file) {
+      return file.error().code == Errc::kNotFound
+                 ? Error(Errc::kNotFound, (root / rel).string() + ": no model cache")
+                 : std::move(file).error();
     }
+    const int fd = file->get();
     struct stat st {};
     MappedFile out;
     if (::fstat(fd, &st) == 0 && st.st_size > 0) {
@@ -92,9 +95,8 @@ class MappedFile final {
       out.m_data = p == MAP_FAILED ? nullptr : static_cast<const std::uint8_t*>(p);
     }
     int err = errno;
-    ::close(fd);
     if (out.m_data == nullptr && out.m_size != 0) {
-      return Error(Errc::kIo, path.string() + ": mmap: " + std::strerror(err));
+      return Error(Errc::kIo, (root / rel).string() + ": mmap: " + std::strerror(err));
     }
     return out;
   }
@@ -127,8 +129,12 @@ std::vector<std::string> read_strings(detail::WireReader& r) {
 
 }  // namespace
 
+std::filesystem::path model_cache_rel(std::string_view snapshot_id) {
+  return std::filesystem::path("models") / (std::string(snapshot_id) + ".bin");
+}
+
 std::filesystem::path model_cache_path(const Store& store, std::string_view snapshot_id) {
-  return store.dir() / "models" / (std::string(snapshot_id) + ".bin");
+  return store.dir() / model_cache_rel(snapshot_id);
 }
 
 tsl::Bytes encode_model_cache(const Snapshot& snapshot, const SnapshotLists& lists) {
@@ -203,18 +209,12 @@ Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& sn
 }
 
 Result<void> write_model_cache(const Store& store, const Snapshot& snapshot, const SnapshotLists& lists) {
-  std::filesystem::path path = model_cache_path(store, snapshot.id);
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec) {
-    return Error(Errc::kIo, path.parent_path().string() + ": " + ec.message());
-  }
-  return detail::write_file_atomically(path, encode_model_cache(snapshot, lists));
+  // Creates models/ when missing; a symlink anywhere below the store root is refused.
+  return detail::write_file_atomically(store.dir(), model_cache_rel(snapshot.id), encode_model_cache(snapshot, lists));
 }
 
 Result<SnapshotLists> read_model_cache(const Store& store, const Snapshot& snapshot) {
-  std::filesystem::path path = model_cache_path(store, snapshot.id);
-  auto mapped = MappedFile::open(path);
+  auto mapped = MappedFile::open(store.dir(), model_cache_rel(snapshot.id));
   if (!mapped) {
     return std::move(mapped).error();
   }

@@ -2,13 +2,17 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <map>
+#include <mutex>
 #include <system_error>
+#include <tuple>
 
 #include "cache/atomic_file.h"
 
@@ -42,6 +46,29 @@ std::string compact_time(const std::string& created) {
   return out.empty() ? "00000000T000000Z" : out;
 }
 
+// The parts of an id that order it: creation time, counter (-1 for the older
+// "<created>-<digest>" form), the rest.
+std::tuple<std::string, long long, std::string> sort_key(const std::string& id) {
+  const std::size_t first = id.find('-');
+  if (first == std::string::npos) {
+    return {id, -1, ""};
+  }
+  const std::size_t second = id.find('-', first + 1);
+  if (second != std::string::npos && second - first - 1 > 0 && second - first - 1 <= 9) {
+    const std::string counter = id.substr(first + 1, second - first - 1);
+    if (std::all_of(counter.begin(), counter.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return {id.substr(0, first), std::stoll(counter), id.substr(second + 1)};
+    }
+  }
+  return {id.substr(0, first), -1, id.substr(first + 1)};
+}
+
+std::string snapshot_file(const std::string& id) { return id + std::string(kSnapshotSuffix); }
+
+Error pruned(const std::string& id) {
+  return Error(Errc::kNotFound, "snapshot " + id + " is not in the store (it was pruned, or never written)");
+}
+
 std::string trim(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) {
     s.pop_back();
@@ -50,6 +77,21 @@ std::string trim(std::string s) {
 }
 
 }  // namespace
+
+
+// One shared flock() per snapshot a Store object has read; closed when the last copy
+// of that Store goes.
+class SnapshotPins final {
+ public:
+  void keep(const std::string& id, detail::Fd fd) {
+    std::lock_guard<std::mutex> guard(m_mutex);
+    m_fds.try_emplace(id, std::move(fd));
+  }
+
+ private:
+  std::mutex m_mutex;
+  std::map<std::string, detail::Fd> m_fds;
+};
 
 fs::path default_store_dir() {
   if (const char* e = std::getenv("EUTL_STORE"); e != nullptr && *e != '\0') {
@@ -81,12 +123,17 @@ StoreLock::~StoreLock() {
   }
 }
 
+Store::Store(fs::path dir) : m_dir(std::move(dir)), m_pins(std::make_shared<SnapshotPins>()) {}
+
 Result<Store> Store::open(const fs::path& dir) {
   std::error_code ec;
-  for (const fs::path& p : {dir, dir / "blobs", dir / "snapshots"}) {
-    fs::create_directories(p, ec);
-    if (ec) {
-      return Error(Errc::kIo, "cannot create store directory " + p.string() + ": " + ec.message());
+  fs::create_directories(dir, ec);  // the root may be a symlink: the user chose where the store lives
+  if (ec) {
+    return Error(Errc::kIo, "cannot create store directory " + dir.string() + ": " + ec.message());
+  }
+  for (const char* sub : {"blobs", "snapshots"}) {
+    if (auto d = detail::open_dir_beneath(dir, sub, detail::CreateDirs::kYes); !d) {
+      return std::move(d).error();
     }
   }
   return Store(dir);
@@ -94,7 +141,7 @@ Result<Store> Store::open(const fs::path& dir) {
 
 Result<StoreLock> Store::lock_for_writing() const {
   const fs::path path = m_dir / "lock";
-  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) {
     return Error(Errc::kIo, "cannot open " + path.string() + ": " + std::strerror(errno));
   }
@@ -108,21 +155,22 @@ Result<StoreLock> Store::lock_for_writing() const {
 fs::path Store::blob_path(const std::string& hex) const { return m_dir / "blobs" / hex.substr(0, 2) / hex; }
 
 bool Store::has_blob(const std::string& hex) const {
-  std::error_code ec;
-  return is_hex_digest(hex) && fs::is_regular_file(blob_path(hex), ec);
+  if (!is_hex_digest(hex)) {
+    return false;
+  }
+  auto dir = detail::open_dir_beneath(m_dir, fs::path("blobs") / hex.substr(0, 2), detail::CreateDirs::kNo);
+  struct stat st {};
+  return dir && detail::lstat_at(dir->get(), hex, st) && S_ISREG(st.st_mode);
 }
 
 Result<std::string> Store::put_blob(tsl::ByteView bytes) const {
   std::string hex = tsl::to_hex(tsl::sha256(bytes));
-  if (has_blob(hex)) {
-    return hex;  // content-addressed: the same name always holds the same bytes
+  if (auto existing = read_blob(hex); existing) {
+    return hex;  // content-addressed: the same name holds the same bytes (re-checked above)
   }
-  std::error_code ec;
-  fs::create_directories(blob_path(hex).parent_path(), ec);
-  if (ec) {
-    return Error(Errc::kIo, "cannot create " + blob_path(hex).parent_path().string() + ": " + ec.message());
-  }
-  if (auto r = detail::write_file_atomically(blob_path(hex), bytes); !r) {
+  // Absent, corrupt, or not a regular file: (re)write it; rename() replaces whatever
+  // non-directory was there without following it.
+  if (auto r = detail::write_file_atomically(m_dir, fs::path("blobs") / hex.substr(0, 2) / hex, bytes); !r) {
     return r.error();
   }
   return hex;
@@ -132,7 +180,7 @@ Result<tsl::Bytes> Store::read_blob(const std::string& hex) const {
   if (!is_hex_digest(hex)) {
     return Error(Errc::kUsage, "not a SHA-256 digest: " + hex);
   }
-  auto bytes = detail::read_whole_file(blob_path(hex));
+  auto bytes = detail::read_file_beneath(m_dir, fs::path("blobs") / hex.substr(0, 2) / hex);
   if (!bytes) {
     return bytes.error();
   }
@@ -142,12 +190,23 @@ Result<tsl::Bytes> Store::read_blob(const std::string& hex) const {
   return bytes;
 }
 
+bool Store::snapshot_id_less(const std::string& a, const std::string& b) { return sort_key(a) < sort_key(b); }
+
 Result<std::string> Store::write_snapshot(const Snapshot& snapshot) const {
   const std::string json = snapshot_to_json(snapshot);
   const std::string digest = tsl::to_hex(tsl::sha256(tsl::as_bytes(json)));
-  const std::string id = compact_time(snapshot.created) + "-" + digest.substr(0, 16);
-  if (auto r = detail::write_file_atomically(m_dir / "snapshots" / (id + std::string(kSnapshotSuffix)),
-                                             tsl::as_bytes(json));
+  const std::string when = compact_time(snapshot.created);
+  long long next = 0;
+  for (const std::string& existing : snapshot_ids()) {
+    auto [time, counter, rest] = sort_key(existing);
+    if (time == when) {
+      next = std::max(next, counter + 1);
+    }
+  }
+  std::string counter = std::to_string(next);
+  counter.insert(0, counter.size() < 3 ? 3 - counter.size() : 0, '0');
+  const std::string id = when + "-" + counter + "-" + digest.substr(0, 16);
+  if (auto r = detail::write_file_atomically(m_dir, fs::path("snapshots") / snapshot_file(id), tsl::as_bytes(json));
       !r) {
     return r.error();
   }
@@ -158,50 +217,86 @@ Result<Snapshot> Store::read_snapshot(const std::string& id) const {
   if (!is_snapshot_id(id)) {
     return Error(Errc::kMalformed, "not a snapshot id: " + id);
   }
-  auto bytes = detail::read_whole_file(m_dir / "snapshots" / (id + std::string(kSnapshotSuffix)));
+  auto dir = detail::open_dir_beneath(m_dir, "snapshots", detail::CreateDirs::kNo);
+  if (!dir) {
+    return std::move(dir).error();
+  }
+  auto fd = detail::open_file_at(dir->get(), snapshot_file(id), m_dir / "snapshots" / snapshot_file(id));
+  if (!fd) {
+    return fd.error().code == Errc::kNotFound ? pruned(id) : std::move(fd).error();
+  }
+  // Pin: prune() takes an exclusive lock before it unlinks, so once the shared lock is
+  // granted the file either is still linked (and stays so) or is already gone.
+  while (::flock(fd->get(), LOCK_SH) != 0) {
+    if (errno != EINTR) {
+      return Error(Errc::kIo, "cannot lock snapshot " + id + ": " + std::strerror(errno));
+    }
+  }
+  struct stat st {};
+  if (::fstat(fd->get(), &st) != 0 || st.st_nlink == 0) {
+    return pruned(id);
+  }
+  auto bytes = detail::read_fd(fd->get(), m_dir / "snapshots" / snapshot_file(id));
   if (!bytes) {
     return bytes.error();
   }
-  return snapshot_from_json(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), id);
+  auto snap = snapshot_from_json(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), id);
+  if (snap) {
+    m_pins->keep(id, std::move(*fd));
+  }
+  return snap;
 }
 
 std::vector<std::string> Store::snapshot_ids() const {
   std::vector<std::string> ids;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(m_dir / "snapshots", ec)) {
-    std::string name = entry.path().filename().string();
+  auto dir = detail::open_dir_beneath(m_dir, "snapshots", detail::CreateDirs::kNo);
+  if (!dir) {
+    return ids;
+  }
+  for (const std::string& name : detail::list_names(dir->get())) {
     if (name.starts_with(detail::kTempPrefix) || !name.ends_with(kSnapshotSuffix)) {
       continue;
     }
-    ids.push_back(name.substr(0, name.size() - kSnapshotSuffix.size()));
+    std::string id = name.substr(0, name.size() - kSnapshotSuffix.size());
+    if (is_snapshot_id(id)) {
+      ids.push_back(std::move(id));
+    }
   }
-  std::sort(ids.begin(), ids.end());
+  std::sort(ids.begin(), ids.end(), snapshot_id_less);
   return ids;
 }
 
 Result<void> Store::set_current(const std::string& id) const {
-  std::error_code ec;
-  if (!is_snapshot_id(id) || !fs::exists(m_dir / "snapshots" / (id + std::string(kSnapshotSuffix)), ec)) {
+  struct stat st {};
+  auto dir = detail::open_dir_beneath(m_dir, "snapshots", detail::CreateDirs::kNo);
+  if (!is_snapshot_id(id) || !dir || !detail::lstat_at(dir->get(), snapshot_file(id), st) || !S_ISREG(st.st_mode)) {
     return Error(Errc::kNotFound, "no snapshot " + id);
   }
   const std::string text = id + "\n";
-  return detail::write_file_atomically(m_dir / "current", tsl::as_bytes(text));
+  return detail::write_file_atomically(m_dir, "current", tsl::as_bytes(text));
 }
 
 Result<std::optional<Snapshot>> Store::current() const {
-  auto bytes = detail::read_whole_file(m_dir / "current");
-  if (!bytes) {
-    if (bytes.error().code == Errc::kNotFound) {
-      return std::optional<Snapshot>{};
+  constexpr int kAttempts = 16;
+  for (int attempt = 0;; ++attempt) {
+    auto bytes = detail::read_file_beneath(m_dir, "current");
+    if (!bytes) {
+      if (bytes.error().code == Errc::kNotFound) {
+        return std::optional<Snapshot>{};
+      }
+      return bytes.error();
     }
-    return bytes.error();
+    std::string id = trim(std::string(bytes->begin(), bytes->end()));
+    auto snap = read_snapshot(id);
+    if (snap) {
+      return std::optional<Snapshot>(std::move(*snap));
+    }
+    // Gone between reading `current` and pinning it: a writer moved `current` on and
+    // a prune removed the old one. `current` names a newer snapshot now.
+    if (snap.error().code != Errc::kNotFound || attempt + 1 >= kAttempts) {
+      return snap.error();
+    }
   }
-  std::string id = trim(std::string(bytes->begin(), bytes->end()));
-  auto snap = read_snapshot(id);
-  if (!snap) {
-    return snap.error();
-  }
-  return std::optional<Snapshot>(std::move(*snap));
 }
 
 }  // namespace eutl::cache

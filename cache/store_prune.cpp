@@ -1,7 +1,15 @@
 // `eutl store prune --keep N`: snapshots are evidence, so only the user removes them.
+//
+// Everything is done through directory descriptors opened with O_NOFOLLOW and
+// unlinkat()/fstatat(AT_SYMLINK_NOFOLLOW): a symlink planted in the store is skipped
+// (verify_store() reports it), so nothing outside the store is ever removed.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <set>
-#include <system_error>
 
 #include "cache/atomic_file.h"
 #include "eutl/cache/store.h"
@@ -11,12 +19,55 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr std::string_view kModelSuffix = ".bin";
+
 void collect_digests(const ListRecord& l, std::set<std::string>& out) {
   for (const std::string* d : {&l.in_use_digest, &l.fetch.digest}) {
     if (!d->empty()) {
       out.insert(*d);
     }
   }
+}
+
+enum class Removal { kRemoved, kPinned, kGone };
+
+// Removes snapshots/<name> unless a reader pins it (a shared flock, see store.h). The
+// exclusive lock is held across the unlink, so a reader waiting for its shared lock
+// then sees a link count of zero and knows the snapshot was pruned.
+Removal remove_snapshot_file(int dirfd, const std::string& name) {
+  detail::Fd fd(::openat(dirfd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+  if (fd.get() < 0) {
+    return Removal::kGone;  // absent, or a symlink: never ours to follow or remove here
+  }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    return Removal::kGone;
+  }
+  if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
+    return Removal::kPinned;
+  }
+  return ::unlinkat(dirfd, name.c_str(), 0) == 0 ? Removal::kRemoved : Removal::kGone;
+}
+
+bool is_regular_at(int dirfd, const std::string& name) {
+  struct stat st {};
+  return detail::lstat_at(dirfd, name, st) && S_ISREG(st.st_mode);
+}
+
+bool is_directory_at(int dirfd, const std::string& name) {
+  struct stat st {};
+  return detail::lstat_at(dirfd, name, st) && S_ISDIR(st.st_mode);
+}
+
+// Stale temporaries in one directory of the store.
+std::size_t remove_stale_temporaries(int dirfd) {
+  std::size_t n = 0;
+  for (const std::string& name : detail::list_names(dirfd)) {
+    if (name.starts_with(detail::kTempPrefix) && is_regular_at(dirfd, name) && detail::remove_if_stale(dirfd, name)) {
+      ++n;
+    }
+  }
+  return n;
 }
 
 }  // namespace
@@ -29,11 +80,35 @@ Result<PruneResult> Store::prune(std::size_t keep, const StoreLock& /*held by th
     return cur.error();
   }
   const std::string current_id = *cur ? (*cur)->id : std::string();
+  auto snapdir = detail::open_dir_beneath(m_dir, "snapshots", detail::CreateDirs::kNo);
+  if (!snapdir) {
+    return std::move(snapdir).error();
+  }
 
   std::set<std::string> kept_ids(ids.end() - static_cast<std::ptrdiff_t>(std::min(keep, ids.size())), ids.end());
   if (!current_id.empty()) {
     kept_ids.insert(current_id);
   }
+  for (const std::string& id : ids) {
+    if (kept_ids.count(id) != 0) {
+      continue;
+    }
+    switch (remove_snapshot_file(snapdir->get(), id + ".json")) {
+      case Removal::kRemoved:
+        ++result.snapshots_removed;
+        break;
+      case Removal::kPinned:
+        ++result.snapshots_in_use;
+        kept_ids.insert(id);
+        break;
+      case Removal::kGone:
+        break;
+    }
+  }
+  (void)::fsync(snapdir->get());
+
+  // Blobs of every remaining snapshot (no new one can appear: the caller holds the
+  // writer lock) and of those a reader pins.
   std::set<std::string> referenced;
   for (const std::string& id : kept_ids) {
     auto snap = read_snapshot(id);
@@ -51,33 +126,48 @@ Result<PruneResult> Store::prune(std::size_t keep, const StoreLock& /*held by th
     referenced.insert(snap->lotl_anchor_digests.begin(), snap->lotl_anchor_digests.end());
   }
 
-  std::error_code ec;
-  for (const std::string& id : ids) {
-    if (kept_ids.count(id) == 0 && fs::remove(m_dir / "snapshots" / (id + ".json"), ec)) {
-      ++result.snapshots_removed;
-    }
+  if (auto root = detail::open_dir_beneath(m_dir, "", detail::CreateDirs::kNo); root) {
+    result.temporaries_removed += remove_stale_temporaries(root->get());
   }
-  for (const fs::path& dir : {m_dir, m_dir / "snapshots"}) {
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-      if (entry.path().filename().string().starts_with(detail::kTempPrefix) && fs::remove(entry.path(), ec)) {
-        ++result.temporaries_removed;
+  result.temporaries_removed += remove_stale_temporaries(snapdir->get());
+
+  // Model caches: those of snapshots no longer in the store (removed now, or earlier
+  // by an older eutl that left them behind).
+  if (auto models = detail::open_dir_beneath(m_dir, "models", detail::CreateDirs::kNo); models) {
+    result.temporaries_removed += remove_stale_temporaries(models->get());
+    for (const std::string& name : detail::list_names(models->get())) {
+      if (name.starts_with(detail::kTempPrefix) || !name.ends_with(kModelSuffix) ||
+          !is_regular_at(models->get(), name)) {
+        continue;
+      }
+      const std::string id = name.substr(0, name.size() - kModelSuffix.size());
+      if (kept_ids.count(id) == 0 && !is_regular_at(snapdir->get(), id + ".json") &&
+          ::unlinkat(models->get(), name.c_str(), 0) == 0) {
+        ++result.models_removed;
       }
     }
   }
-  for (const auto& sub : fs::directory_iterator(m_dir / "blobs", ec)) {
-    if (!sub.is_directory()) {
+
+  auto blobs = detail::open_dir_beneath(m_dir, "blobs", detail::CreateDirs::kNo);
+  if (!blobs) {
+    return result;
+  }
+  for (const std::string& sub : detail::list_names(blobs->get())) {
+    if (!is_directory_at(blobs->get(), sub)) {
+      continue;  // a symlink (or stray file) where a fan-out directory belongs: never followed
+    }
+    auto subdir = detail::open_dir_beneath(m_dir, fs::path("blobs") / sub, detail::CreateDirs::kNo);
+    if (!subdir) {
       continue;
     }
-    for (const auto& entry : fs::directory_iterator(sub.path(), ec)) {
-      const std::string name = entry.path().filename().string();
+    for (const std::string& name : detail::list_names(subdir->get())) {
       if (name.starts_with(detail::kTempPrefix)) {
-        result.temporaries_removed += fs::remove(entry.path(), ec) ? 1 : 0;
-      } else if (referenced.count(name) == 0) {
-        result.blobs_removed += fs::remove(entry.path(), ec) ? 1 : 0;
+        result.temporaries_removed += is_regular_at(subdir->get(), name) && detail::remove_if_stale(subdir->get(), name);
+      } else if (referenced.count(name) == 0 && is_regular_at(subdir->get(), name)) {
+        result.blobs_removed += ::unlinkat(subdir->get(), name.c_str(), 0) == 0 ? 1 : 0;
       }
     }
   }
-  (void)detail::fsync_directory(m_dir / "snapshots");
   return result;
 }
 

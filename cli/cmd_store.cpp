@@ -1,13 +1,19 @@
-// The store subcommands: fetch, import, status (one file each) and `store prune`.
+// The store subcommands: fetch, import, status (one file each), `store prune` and
+// `store verify`.
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/store_common.h"
 #include "eutl/cache/store.h"
+#include "eutl/cache/store_verify.h"
 
 namespace eutl::cli {
 namespace {
+
+// Exit code of `store verify` when it could not run (the store is unreadable or busy).
+constexpr int kStoreVerifyCouldNotRun = 4;
 
 struct PruneOptions {
   std::string store;
@@ -31,8 +37,111 @@ int run_prune(const PruneOptions& o) {
     return kExitNo;
   }
   std::cout << "removed " << r->snapshots_removed << " snapshot(s), " << r->blobs_removed << " blob(s), "
-            << r->temporaries_removed << " temporary file(s)\n";
+            << r->temporaries_removed << " temporary file(s), " << r->models_removed << " model cache(s)\n";
+  if (r->snapshots_in_use != 0) {
+    std::cout << "kept " << r->snapshots_in_use << " older snapshot(s) that a running command is reading\n";
+  }
   return kExitYes;
+}
+
+struct VerifyOptions {
+  std::string store;
+  bool repair = false;
+  bool json = false;
+  std::vector<std::string> from;
+};
+
+nlohmann::json verify_json(const std::string& dir, const VerifyOptions& o, const cache::StoreVerifyResult& r) {
+  nlohmann::json findings = nlohmann::json::array();
+  for (const auto& f : r.findings) {
+    findings.push_back({{"kind", std::string(cache::to_string(f.kind))},
+                        {"class", cache::is_problem(f.kind) ? "problem" : "reclaimable"},
+                        {"path", f.path},
+                        {"detail", f.detail},
+                        {"repaired", f.repaired}});
+  }
+  return {{"store", dir},
+          {"repair", o.repair},
+          {"clean", r.open_problems() == 0},
+          {"open_problems", r.open_problems()},
+          {"blobs_checked", r.blobs_checked},
+          {"snapshots_checked", r.snapshots_checked},
+          {"models_checked", r.models_checked},
+          {"findings", findings}};
+}
+
+int run_verify(const VerifyOptions& o) {
+  const std::string dir = store::resolve_store(o.store).string();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    print_error("no store at " + dir);
+    return kStoreVerifyCouldNotRun;
+  }
+  auto st = cache::Store::open(dir);
+  if (!st) {
+    print_error(st.error().message);
+    return kStoreVerifyCouldNotRun;
+  }
+  // The writer lock, also when only checking: a snapshot written half-way through the
+  // walk would otherwise look like one whose blobs are missing.
+  auto lock = st->lock_for_writing();
+  if (!lock) {
+    print_error(lock.error().message);
+    return kStoreVerifyCouldNotRun;
+  }
+  cache::StoreVerifyRequest req;
+  req.repair = o.repair ? cache::Repair::kYes : cache::Repair::kNo;
+  req.sources.assign(o.from.begin(), o.from.end());
+  auto r = cache::verify_store(*st, req, &*lock);
+  if (!r) {
+    print_error(r.error().message);
+    return kStoreVerifyCouldNotRun;
+  }
+  if (o.json) {
+    std::cout << verify_json(dir, o, *r).dump(2) << "\n";
+  } else {
+    std::cout << "checked " << r->blobs_checked << " blob(s), " << r->snapshots_checked << " snapshot(s), "
+              << r->models_checked << " model cache(s) in " << dir << "\n";
+    for (const auto& f : r->findings) {
+      std::cout << (cache::is_problem(f.kind) ? "problem      " : "reclaimable  ") << cache::to_string(f.kind) << "  "
+                << f.path << ": " << f.detail << (f.repaired ? " [repaired]" : "") << "\n";
+    }
+    const std::size_t open = r->open_problems();
+    if (open == 0) {
+      std::cout << "store is clean\n";
+    } else {
+      std::cout << open << " problem(s) remain"
+                << (o.repair ? " (a missing blob needs --from with a file holding its bytes)"
+                             : "; 'eutl store verify --repair [--from FILE|DIR...]' removes what is broken")
+                << "\n";
+    }
+  }
+  return r->open_problems() == 0 ? kExitYes : kExitNo;
+}
+
+void register_verify_store(CLI::App& store, Runner& run) {
+  auto opts = std::make_shared<VerifyOptions>();
+  CLI::App* verify = store.add_subcommand(
+      "verify", "Check every blob, snapshot, model cache and temporary file of the store; --repair fixes what it can");
+  verify->add_flag("--repair", opts->repair,
+                   "Remove corrupt blobs and model caches, symlinks and stale temporary files; re-write missing or "
+                   "corrupt blobs from --from");
+  verify->add_option("--from", opts->from,
+                     "With --repair: files or directories whose bytes may replace a missing or corrupt blob (used "
+                     "only when their SHA-256 is the blob's name)");
+  verify->add_flag("--json", opts->json, "Machine-readable report on stdout");
+  verify->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
+  verify->footer(
+      "Problems (exit 1 while any remains): a blob whose bytes do not hash to its name, a blob a snapshot uses\n"
+      "that is absent, a symbolic link or other non-regular file in the store (never followed), a snapshot or\n"
+      "`current` that cannot be read, a model cache that does not match its snapshot.\n"
+      "Reclaimable (reported, exit 0): temporary files left by a process that was killed while writing (no\n"
+      "live process holds them), model caches of snapshots no longer in the store, blobs no snapshot uses;\n"
+      "--repair removes the first two, 'eutl store prune' all three.\n"
+      "Exit codes: 0 clean, 1 problems remain, 4 could not run (no store, store busy, unreadable).\n"
+      "Examples: eutl store verify\n"
+      "          eutl store verify --repair --from lotl.xml --from tl/");
+  verify->callback([&run, opts] { run = [opts] { return run_verify(*opts); }; });
 }
 
 }  // namespace
@@ -46,10 +155,16 @@ void register_store(CLI::App& app, Runner& run) {
   store->require_subcommand(1);
   auto opts = std::make_shared<PruneOptions>();
   CLI::App* prune = store->add_subcommand(
-      "prune", "Remove all but the newest N snapshots (the current one is always kept) and the lists only they used");
+      "prune",
+      "Remove all but the newest N snapshots (the current one is always kept) with their model caches, the lists "
+      "only they used and stale temporary files");
   prune->add_option("--keep", opts->keep, "Snapshots to keep")->required()->check(CLI::NonNegativeNumber);
   prune->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
+  prune->footer(
+      "A snapshot that a running command (check, status, list, export, evidence) is reading is kept until a\n"
+      "later prune. Symbolic links inside the store are never followed (see 'eutl store verify').");
   prune->callback([&run, opts] { run = [opts] { return run_prune(*opts); }; });
+  register_verify_store(*store, run);
 }
 
 }  // namespace eutl::cli

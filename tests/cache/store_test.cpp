@@ -2,10 +2,14 @@
 // lock and prune.
 #include "eutl/cache/store.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <fstream>
+
+#include "eutl/cache/model_cache.h"
 
 namespace eutl::cache {
 namespace {
@@ -137,6 +141,191 @@ TEST_F(StoreTest, PruneNeverRemovesTheCurrentSnapshot) {
   EXPECT_EQ(store->snapshot_ids(), std::vector<std::string>{old_id});
   EXPECT_TRUE(store->has_blob(d0));
   EXPECT_FALSE(store->has_blob(d1));
+}
+
+
+// Flips the first byte of a file in place.
+void flip_first_byte(const std::filesystem::path& p) {
+  std::fstream f(p, std::ios::in | std::ios::out | std::ios::binary);
+  char c = 0;
+  f.read(&c, 1);
+  f.seekp(0);
+  c = static_cast<char>(c ^ 0x01);
+  f.write(&c, 1);
+}
+
+std::string read_all(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST_F(StoreTest, PutBlobHealsAFlippedBlob) {
+  auto store = Store::open(m_dir);
+  auto d = store->put_blob(tsl::as_bytes("the list bytes"));
+  ASSERT_TRUE(d);
+  flip_first_byte(store->blob_path(*d));
+  ASSERT_FALSE(store->read_blob(*d));
+  ASSERT_TRUE(store->put_blob(tsl::as_bytes("the list bytes")));
+  auto healed = store->read_blob(*d);
+  ASSERT_TRUE(healed) << healed.error().message;
+  EXPECT_EQ(std::string(healed->begin(), healed->end()), "the list bytes");
+}
+
+TEST_F(StoreTest, PutBlobReplacesASymlinkWithoutWritingThroughIt) {
+  auto store = Store::open(m_dir);
+  const std::string d = *store->put_blob(tsl::as_bytes("abc"));
+  const auto outside = m_dir.string() + "-outside";
+  std::ofstream(outside) << "abc";  // the right bytes, but outside the store
+  std::filesystem::remove(store->blob_path(d));
+  std::filesystem::create_symlink(outside, store->blob_path(d));
+  EXPECT_FALSE(store->has_blob(d));
+  auto via_link = store->read_blob(d);
+  ASSERT_FALSE(via_link) << "a symlinked blob is never followed";
+  ASSERT_TRUE(store->put_blob(tsl::as_bytes("abc")));
+  EXPECT_TRUE(std::filesystem::is_regular_file(std::filesystem::symlink_status(store->blob_path(d))));
+  EXPECT_TRUE(store->read_blob(d));
+  EXPECT_EQ(read_all(outside), "abc");
+  std::filesystem::remove(outside);
+}
+
+TEST_F(StoreTest, BlobBehindASymlinkedDirectoryIsNotRead) {
+  auto store = Store::open(m_dir);
+  const std::string d = *store->put_blob(tsl::as_bytes("abc"));
+  const auto outside = std::filesystem::path(m_dir.string() + "-outside-dir");
+  std::filesystem::create_directories(outside);
+  std::filesystem::copy_file(store->blob_path(d), outside / d);
+  std::filesystem::remove_all(store->blob_path(d).parent_path());
+  std::filesystem::create_directory_symlink(outside, store->blob_path(d).parent_path());
+  EXPECT_FALSE(store->read_blob(d));
+  EXPECT_FALSE(store->has_blob(d));
+  std::filesystem::remove_all(outside);
+}
+
+TEST_F(StoreTest, SnapshotsWrittenWithinOneSecondOrderByCreation) {
+  auto store = Store::open(m_dir);
+  std::vector<std::string> ids;
+  for (int i = 0; i < 5; ++i) {
+    // Same second; the content (hence the digest part of the id) differs each time, in
+    // an order unrelated to the digests.
+    auto d = *store->put_blob(tsl::as_bytes("list " + std::to_string(7 * i % 5)));
+    ids.push_back(*store->write_snapshot(snapshot_using("2025-03-01T10:00:00Z", d)));
+  }
+  EXPECT_EQ(store->snapshot_ids(), ids);
+  EXPECT_TRUE(ids[1].starts_with("20250301T100000Z-001-")) << ids[1];
+  ASSERT_TRUE(store->set_current(ids[4]));
+  auto lock = store->lock_for_writing();
+  auto r = store->prune(1, *lock);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(store->snapshot_ids(), std::vector<std::string>{ids[4]});
+}
+
+TEST_F(StoreTest, OlderIdFormWithoutCounterIsStillReadAndOrdered) {
+  auto store = Store::open(m_dir);
+  auto d = *store->put_blob(tsl::as_bytes("list"));
+  const std::string fresh = *store->write_snapshot(snapshot_using("2025-03-01T10:00:00Z", d));
+  const std::string old_same_second = "20250301T100000Z-ffffffffffffffff";
+  const std::string old_later = "20250301T100001Z-0000000000000000";
+  std::filesystem::copy_file(m_dir / "snapshots" / (fresh + ".json"), m_dir / "snapshots" / (old_same_second + ".json"));
+  std::filesystem::copy_file(m_dir / "snapshots" / (fresh + ".json"), m_dir / "snapshots" / (old_later + ".json"));
+  EXPECT_EQ(store->snapshot_ids(), (std::vector<std::string>{old_same_second, fresh, old_later}));
+  auto snap = store->read_snapshot(old_later);
+  ASSERT_TRUE(snap) << snap.error().message;
+  EXPECT_EQ(snap->id, old_later);
+}
+
+TEST_F(StoreTest, ReadingAPrunedSnapshotSaysSo) {
+  auto store = Store::open(m_dir);
+  auto r = store->read_snapshot("20250301T100000Z-000-0123456789abcdef");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Errc::kNotFound);
+  EXPECT_NE(r.error().message.find("pruned"), std::string::npos) << r.error().message;
+}
+
+TEST_F(StoreTest, PruneKeepsASnapshotAReaderHasPinned) {
+  auto writer = Store::open(m_dir);
+  auto d0 = *writer->put_blob(tsl::as_bytes("old"));
+  auto old_id = *writer->write_snapshot(snapshot_using("2025-01-01T00:00:00Z", d0));
+  auto d1 = *writer->put_blob(tsl::as_bytes("new"));
+  auto new_id = *writer->write_snapshot(snapshot_using("2025-02-01T00:00:00Z", d1));
+  ASSERT_TRUE(writer->set_current(new_id));
+  {
+    auto reader = Store::open(m_dir);  // another command, reading the old snapshot
+    ASSERT_TRUE(reader->read_snapshot(old_id));
+    auto lock = writer->lock_for_writing();
+    auto r = writer->prune(0, *lock);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->snapshots_removed, 0u);
+    EXPECT_EQ(r->snapshots_in_use, 1u);
+    EXPECT_TRUE(reader->read_blob(d0)) << "the pinned snapshot's blobs stay";
+  }
+  auto lock = writer->lock_for_writing();
+  auto r = writer->prune(0, *lock);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->snapshots_removed, 1u);
+  EXPECT_EQ(r->snapshots_in_use, 0u);
+  EXPECT_FALSE(writer->has_blob(d0));
+  EXPECT_EQ(writer->snapshot_ids(), std::vector<std::string>{new_id});
+}
+
+TEST_F(StoreTest, PruneRemovesModelCachesOfPrunedSnapshotsAndStaleTemporaries) {
+  auto store = Store::open(m_dir);
+  auto d0 = *store->put_blob(tsl::as_bytes("old"));
+  auto old_id = *store->write_snapshot(snapshot_using("2025-01-01T00:00:00Z", d0));
+  auto d1 = *store->put_blob(tsl::as_bytes("new"));
+  auto new_id = *store->write_snapshot(snapshot_using("2025-02-01T00:00:00Z", d1));
+  ASSERT_TRUE(store->set_current(new_id));
+  const auto models = m_dir / "models";
+  std::filesystem::create_directories(models);
+  for (const std::string& name : {old_id + ".bin", new_id + ".bin", std::string("20240101T000000Z-000-00.bin"),
+                                  std::string(".tmp-killed"), std::string(".tmp-live")}) {
+    std::ofstream(models / name) << "model";
+  }
+  std::ofstream(store->blob_path(d1).parent_path() / ".tmp-killed-blob") << "x";
+  // A live writer holds its temporary locked (cache/atomic_file.h).
+  int live = ::open((models / ".tmp-live").c_str(), O_RDONLY | O_CLOEXEC);
+  ASSERT_GE(live, 0);
+  ASSERT_EQ(::flock(live, LOCK_EX), 0);
+  auto lock = store->lock_for_writing();
+  auto r = store->prune(1, *lock);
+  ::close(live);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->models_removed, 2u);  // the pruned snapshot's and the orphan's
+  EXPECT_EQ(r->temporaries_removed, 2u);
+  EXPECT_FALSE(std::filesystem::exists(models / (old_id + ".bin")));
+  EXPECT_TRUE(std::filesystem::exists(models / (new_id + ".bin")));
+  EXPECT_FALSE(std::filesystem::exists(models / ".tmp-killed"));
+  EXPECT_TRUE(std::filesystem::exists(models / ".tmp-live")) << "a live writer's temporary is left alone";
+}
+
+TEST_F(StoreTest, PruneNeverTouchesAnythingOutsideTheStore) {
+  auto store = Store::open(m_dir);
+  auto d = *store->put_blob(tsl::as_bytes("kept"));
+  auto id = *store->write_snapshot(snapshot_using("2025-02-01T00:00:00Z", d));
+  ASSERT_TRUE(store->set_current(id));
+  const auto outside = std::filesystem::path(m_dir.string() + "-outside");
+  std::filesystem::create_directories(outside / "dir");
+  std::ofstream(outside / "file") << "precious";
+  std::ofstream(outside / "dir" / std::string(64, 'a')) << "precious";
+  std::ofstream(outside / "dir" / ".tmp-x") << "precious";
+  const std::string hex(64, 'b');
+  std::filesystem::create_directories(m_dir / "blobs" / "bb");
+  std::filesystem::create_directories(m_dir / "models");
+  // Links to a file and to a directory, everywhere prune looks.
+  std::filesystem::create_directory_symlink(outside / "dir", m_dir / "blobs" / "aa");
+  std::filesystem::create_symlink(outside / "file", m_dir / "blobs" / "bb" / hex);
+  std::filesystem::create_symlink(outside / "file", m_dir / "blobs" / "bb" / ".tmp-link");
+  std::filesystem::create_symlink(outside / "file", m_dir / "snapshots" / "20240101T000000Z-000-0000000000000000.json");
+  std::filesystem::create_symlink(outside / "file", m_dir / "snapshots" / ".tmp-link");
+  std::filesystem::create_symlink(outside / "file", m_dir / "models" / "20240101T000000Z-000-0000000000000000.bin");
+  std::filesystem::create_directory_symlink(outside / "dir", m_dir / "models" / "linked");
+  auto lock = store->lock_for_writing();
+  auto r = store->prune(0, *lock);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(read_all(outside / "file"), "precious");
+  EXPECT_EQ(read_all(outside / "dir" / std::string(64, 'a')), "precious");
+  EXPECT_EQ(read_all(outside / "dir" / ".tmp-x"), "precious");
+  EXPECT_TRUE(store->read_blob(d));
+  std::filesystem::remove_all(outside);
 }
 
 }  // namespace

@@ -41,6 +41,8 @@ namespace eutl::cache {
 inline constexpr std::uint32_t kModelCacheVersion = 1;
 
 std::filesystem::path model_cache_path(const Store& store, std::string_view snapshot_id);
+// The same, relative to the store directory ("models/<id>.bin").
+std::filesystem::path model_cache_rel(std::string_view snapshot_id);
 
 // The trailer: a fast non-cryptographic 64-bit checksum of everything before it.
 std::uint64_t model_cache_checksum(tsl::ByteView body);
