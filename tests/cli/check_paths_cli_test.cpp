@@ -30,15 +30,15 @@ std::string anchors() { return " --lotl-signers " + q(fixtures() / "pki/oj-ancho
 std::string lists_args(const fs::path& dir) { return " --lists " + q(dir) + anchors(); }
 std::string cert(const char* name) { return q(fixtures() / "certs" / (std::string(name) + ".pem")); }
 
-struct Run {
+struct CheckRun {
   int exit_code = -1;
   json j;
   std::string raw;
 };
 
-Run check_json(const std::string& args) {
+CheckRun check_json(const std::string& args) {
   auto r = run_command(cli() + " check " + args + " --json 2>/dev/null");
-  Run out{r.exit_code, json::parse(r.out, nullptr, false), r.out};
+  CheckRun out{r.exit_code, json::parse(r.out, nullptr, false), r.out};
   return out;
 }
 
@@ -56,11 +56,11 @@ class CheckPaths : public ::testing::Test {
 };
 
 TEST_F(CheckPaths, ListsAtIsStatedAndADifferentListsAtWarns) {
-  Run same = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") + " --at 2025-03-01");
+  CheckRun same = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") + " --at 2025-03-01");
   ASSERT_FALSE(same.j.is_discarded()) << same.raw;
   EXPECT_EQ(same.j["lists_at"], "2025-03-01T00:00:00Z");
   EXPECT_TRUE(same.j["warnings"].empty());
-  Run differ = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") +
+  CheckRun differ = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") +
                           " --at 2025-04-01 --lists-at 2025-03-01");
   EXPECT_EQ(differ.j["lists_at"], "2025-03-01T00:00:00Z");
   ASSERT_EQ(differ.j["warnings"].size(), 1u) << differ.raw;
@@ -72,7 +72,7 @@ TEST_F(CheckPaths, ListsAtIsStatedAndADifferentListsAtWarns) {
 
 TEST_F(CheckPaths, TimeAfterTheListsNextUpdateIsIndeterminateNamingTheList) {
   // Lists verified (valid) at 2025-03-01, T in 2026: past every NextUpdate.
-  Run r = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") +
+  CheckRun r = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") +
                      " --claim qes --at 2026-01-01 --lists-at 2025-03-01");
   ASSERT_FALSE(r.j.is_discarded()) << r.raw;
   EXPECT_EQ(r.exit_code, 3);
@@ -84,7 +84,7 @@ TEST_F(CheckPaths, TimeAfterTheListsNextUpdateIsIndeterminateNamingTheList) {
 }
 
 TEST_F(CheckPaths, ExpiredListIsNamedInsteadOfIssuerNotListed) {
-  Run r = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") + " --at 2026-01-01");
+  CheckRun r = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") + " --at 2026-01-01");
   ASSERT_FALSE(r.j.is_discarded()) << r.raw;
   EXPECT_EQ(r.exit_code, 3);
   const json& reason = r.j["at_issuance"]["reason"];
@@ -107,7 +107,7 @@ TEST_F(CheckPaths, InvalidListIsNamedInsteadOfIssuerNotListed) {
   ASSERT_NE(at, std::string::npos);
   xml[at] = 'B';
   std::ofstream(dir / "tl-AA.xml", std::ios::trunc) << xml;
-  Run r = check_json(cert("qes-natural") + lists_args(dir) + " --at 2025-03-01");
+  CheckRun r = check_json(cert("qes-natural") + lists_args(dir) + " --at 2025-03-01");
   ASSERT_FALSE(r.j.is_discarded()) << r.raw;
   EXPECT_EQ(r.exit_code, 3);
   const json& reason = r.j["at_issuance"]["reason"];
@@ -115,7 +115,7 @@ TEST_F(CheckPaths, InvalidListIsNamedInsteadOfIssuerNotListed) {
   EXPECT_TRUE(has(reason, "AA sequence 7")) << reason;
   EXPECT_TRUE(has(reason, "invalid")) << reason;
   // A certificate whose issuer no list names keeps the plain reason.
-  Run stranger = check_json(cert("lookalike") + lists_args(dir) + " --at 2025-03-01");
+  CheckRun stranger = check_json(cert("lookalike") + lists_args(dir) + " --at 2025-03-01");
   EXPECT_TRUE(has(stranger.j["at_issuance"]["reason"], "issuer not listed in any acceptable trusted list"))
       << stranger.j["at_issuance"]["reason"];
   fs::remove_all(dir);
@@ -123,7 +123,7 @@ TEST_F(CheckPaths, InvalidListIsNamedInsteadOfIssuerNotListed) {
 
 TEST_F(CheckPaths, CertificateOutsideItsValidityIsRefutedAtT) {
   // pre-eidas-qcp-plus is valid 2015-06-01 .. 2020-06-01; the lists are checked at 2025-03-01.
-  Run expired = check_json(cert("pre-eidas-qcp-plus") + lists_args(fixtures() / "lists") +
+  CheckRun expired = check_json(cert("pre-eidas-qcp-plus") + lists_args(fixtures() / "lists") +
                            " --claim QCP+ --at 2025-03-01");
   ASSERT_FALSE(expired.j.is_discarded()) << expired.raw;
   EXPECT_EQ(expired.exit_code, 1);
@@ -134,7 +134,7 @@ TEST_F(CheckPaths, CertificateOutsideItsValidityIsRefutedAtT) {
   EXPECT_EQ(expired.j["at_issuance"]["qualified"], true) << "the result at issuance is unchanged";
   EXPECT_EQ(expired.j["at_issuance"]["certificate_valid"], true);
   // qes-natural (notBefore 2023-01-01) at a T before it, the lists verified at 2025-03-01.
-  Run early = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") +
+  CheckRun early = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") +
                          " --claim qes --at 2022-06-01 --lists-at 2025-03-01");
   EXPECT_EQ(early.exit_code, 1);
   EXPECT_EQ(early.j["at_time"]["validity"], "not_yet_valid");
@@ -145,9 +145,9 @@ TEST_F(CheckPaths, UnknownCriticalExtensionIsIndeterminateNamingTheOid) {
   if (!fs::exists(fixtures() / "certs/critcert-qes.pem")) {
     GTEST_SKIP() << "fixtures older than critcert-qes";
   }
-  Run control = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") + " --claim qes --at 2025-03-01");
+  CheckRun control = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") + " --claim qes --at 2025-03-01");
   EXPECT_EQ(control.exit_code, 0);
-  Run r = check_json(cert("critcert-qes") + lists_args(fixtures() / "lists") + " --claim qes --at 2025-03-01");
+  CheckRun r = check_json(cert("critcert-qes") + lists_args(fixtures() / "lists") + " --claim qes --at 2025-03-01");
   ASSERT_FALSE(r.j.is_discarded()) << r.raw;
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.j["verdict"], "indeterminate");
@@ -163,8 +163,8 @@ TEST_F(CheckPaths, SnapshotAndStoreModeAgreeAtTheSameTime) {
   EXPECT_EQ(check_json(cert("qes-natural") + " --store " + q(store) + " --at 2025-03-01").exit_code, 0)
       << "the imported lists decide at the time they were verified";
   for (const char* at : {"2025-03-01", "2026-01-01"}) {
-    Run by_store = check_json(cert("qes-natural") + " --store " + q(store) + " --at " + at);
-    Run by_snapshot = check_json(cert("qes-natural") + " --store " + q(store) + " --snapshot current --at " + at);
+    CheckRun by_store = check_json(cert("qes-natural") + " --store " + q(store) + " --at " + at);
+    CheckRun by_snapshot = check_json(cert("qes-natural") + " --store " + q(store) + " --snapshot current --at " + at);
     ASSERT_FALSE(by_store.j.is_discarded()) << by_store.raw;
     ASSERT_FALSE(by_snapshot.j.is_discarded()) << by_snapshot.raw;
     EXPECT_EQ(by_store.exit_code, by_snapshot.exit_code) << at;

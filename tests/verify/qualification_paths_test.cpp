@@ -38,7 +38,7 @@ CertificateProfile ee(const test::CertSpec& spec) {
 
 tsl::TrustedList granted_list(std::optional<tsl::TimePoint> next_update) {
   tsl::TrustedList l =
-      test::list("AA", {test::service(ca(), test::state("CA/QC", "granted", date(2016, 7, 1)))}, 7);
+      test::list("AA", {test::service(ca(), test::state("CA/QC", "granted", date(2016, 7, 1), {"ForeSignatures"}))}, 7);
   l.scheme.next_update = next_update;
   return l;
 }
@@ -174,7 +174,7 @@ TEST(QualificationCriticalExtension, InAChainCertificateToo) {
                                    .not_before = date(2010, 1, 1), .not_after = date(2040, 1, 1), .ca = true},
                                   nullptr);
   tsl::TrustedList l = test::list(
-      "AA", {test::service(root, test::state("CA/QC", "granted", date(2016, 7, 1), {"RootCA-QC"}))}, 7);
+      "AA", {test::service(root, test::state("CA/QC", "granted", date(2016, 7, 1), {"ForeSignatures", "RootCA-QC"}))}, 7);
   tsl::ServiceIndex index = tsl::ServiceIndex::build({tsl::IndexInput{&l, {}, "mem:AA"}});
   QualificationEngine engine(index);
   for (bool unknown : {false, true}) {
