@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -155,7 +156,45 @@ class SigpipeBlock final {
 
 }  // namespace
 
-Result<TlsTarget> parse_tls_target(const std::string& text) {
+namespace {
+
+bool starts_with_nocase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// "https://host[:port]/path?query#fragment" -> "host[:port]" (RFC 3986 §3.2 authority).
+Result<std::string> url_authority(const std::string& text) {
+  constexpr std::string_view kHttps = "https://";
+  if (!starts_with_nocase(text, kHttps)) {
+    return Error(Errc::kUsage, "'" + text + "': only https:// URLs name a TLS site");
+  }
+  std::string rest = text.substr(kHttps.size());
+  std::string authority = rest.substr(0, rest.find_first_of("/?#"));
+  if (authority.find('@') != std::string::npos) {
+    return Error(Errc::kUsage, "'" + text + "': user information in the URL is not supported");
+  }
+  return authority;
+}
+
+}  // namespace
+
+Result<TlsTarget> parse_tls_target(const std::string& input) {
+  std::string text = input;
+  if (input.find("://") != std::string::npos) {
+    auto authority = url_authority(input);
+    if (!authority) {
+      return authority.error();
+    }
+    text = *authority;
+  }
   TlsTarget t;
   std::string port_text;
   bool has_port = false;
