@@ -200,12 +200,20 @@ int run_check_site(const CheckSiteOptions& o) {
   }
   SiteName name{o.sni.empty() ? target->host : o.sni, {}};
   name.check = verify::match_hostname(certs->front(), name.name);
-  apply_hostname(name, *result);
+  // The evidence record covers the certificate's qualification (it names no site and
+  // `eutl evidence verify` re-runs exactly that decision), so it is written before the
+  // name check changes the claim, and only when the certificate is the site's.
   if (!o.evidence.empty()) {
-    if (int rc = write_evidence(o, *certs, *at, *lists, *result); rc != 0) {
-      return rc;
+    if (name.check.match == verify::HostnameMatch::kMatch) {
+      if (int rc = write_evidence(o, *certs, *at, *lists, *result); rc != 0) {
+        return rc;
+      }
+    } else {
+      print_error("--evidence: no record written: the certificate is not issued for " + name.name +
+                  " (an evidence record covers a certificate, not a site's name)");
     }
   }
+  apply_hostname(name, *result);
   if (o.source.json) {
     std::cout << result_json(*tls, *certs, name, *result, *lists).dump(2) << '\n';
   } else if (!o.source.quiet) {

@@ -59,6 +59,11 @@ TEST_F(CliCheckSite, QwacChainIsConfirmed) {
   json record = json::parse(read_all(evidence), nullptr, false);
   ASSERT_TRUE(record.is_object());
   EXPECT_NE(record.dump().find(openssl_fingerprint(f / "certs/qwac.pem")), std::string::npos);
+  // The record covers the certificate's decision, so it re-verifies offline (the
+  // host name check, which the record cannot express, is not folded into it).
+  auto again = run_command("EUTL_STORE=" + (m_scratch / "no-store").string() + " " + cli() + " evidence verify " +
+                           evidence.string() + " 2>&1");
+  EXPECT_EQ(again.exit_code, 0) << again.out;
 }
 
 TEST_F(CliCheckSite, OvcpOnlyChainIsRefuted) {
@@ -133,6 +138,18 @@ TEST_F(CliCheckSite, WrongSniIsRefuted) {
     traced = traced || e.dump().find("HOSTNAME") != std::string::npos;
   }
   EXPECT_TRUE(traced) << r.out["trace"].dump();
+}
+
+TEST_F(CliCheckSite, WrongSniWritesNoEvidenceRecord) {
+  const auto f = fixtures();
+  OpenSslServer server(f / "certs/qwac.pem", f / "certs/qwac.key", f / "pki/ca-qwac-BB.pem", m_scratch);
+  ASSERT_NE(server.port(), 0);
+  auto evidence = m_scratch / "evidence.json";
+  auto r = run_command(cli() + " check-site " + server.address() + " --sni wrong.example.test --evidence " +
+                       evidence.string() + fixture_list_args() + " 2>&1");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(evidence));
+  EXPECT_NE(r.out.find("no record written"), std::string::npos) << r.out;
 }
 
 TEST_F(CliCheckSite, WrongSniIsRefutedInText) {
