@@ -201,7 +201,7 @@ Result<TlsTarget> parse_tls_target(const std::string& input) {
   if (!text.empty() && text.front() == '[') {
     auto close = text.find(']');
     if (close == std::string::npos || (close + 1 < text.size() && text[close + 1] != ':')) {
-      return Error(Errc::kUsage, "'" + text + "': expected [ADDRESS] or [ADDRESS]:PORT");
+      return Error(Errc::kUsage, "'" + input + "': expected [ADDRESS] or [ADDRESS]:PORT");
     }
     t.host = text.substr(1, close - 1);
     has_port = close + 1 < text.size();
@@ -214,13 +214,13 @@ Result<TlsTarget> parse_tls_target(const std::string& input) {
     t.host = text;  // a name, or a bare IPv6 address (port 443)
   }
   if (t.host.empty()) {
-    return Error(Errc::kUsage, "'" + text + "': no host");
+    return Error(Errc::kUsage, "'" + input + "': no host");
   }
   if (has_port) {
     unsigned v = 0;
     auto [ptr, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), v);
     if (ec != std::errc() || ptr != port_text.data() + port_text.size() || v == 0 || v > 65535) {
-      return Error(Errc::kUsage, "'" + text + "': the port must be 1..65535");
+      return Error(Errc::kUsage, "'" + input + "': the port must be 1..65535");
     }
     t.port = static_cast<std::uint16_t>(v);
   }
