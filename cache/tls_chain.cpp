@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -155,14 +156,52 @@ class SigpipeBlock final {
 
 }  // namespace
 
-Result<TlsTarget> parse_tls_target(const std::string& text) {
+namespace {
+
+bool starts_with_nocase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// "https://host[:port]/path?query#fragment" -> "host[:port]" (RFC 3986 §3.2 authority).
+Result<std::string> url_authority(const std::string& text) {
+  constexpr std::string_view kHttps = "https://";
+  if (!starts_with_nocase(text, kHttps)) {
+    return Error(Errc::kUsage, "'" + text + "': only https:// URLs name a TLS site");
+  }
+  std::string rest = text.substr(kHttps.size());
+  std::string authority = rest.substr(0, rest.find_first_of("/?#"));
+  if (authority.find('@') != std::string::npos) {
+    return Error(Errc::kUsage, "'" + text + "': user information in the URL is not supported");
+  }
+  return authority;
+}
+
+}  // namespace
+
+Result<TlsTarget> parse_tls_target(const std::string& input) {
+  std::string text = input;
+  if (input.find("://") != std::string::npos) {
+    auto authority = url_authority(input);
+    if (!authority) {
+      return authority.error();
+    }
+    text = *authority;
+  }
   TlsTarget t;
   std::string port_text;
   bool has_port = false;
   if (!text.empty() && text.front() == '[') {
     auto close = text.find(']');
     if (close == std::string::npos || (close + 1 < text.size() && text[close + 1] != ':')) {
-      return Error(Errc::kUsage, "'" + text + "': expected [ADDRESS] or [ADDRESS]:PORT");
+      return Error(Errc::kUsage, "'" + input + "': expected [ADDRESS] or [ADDRESS]:PORT");
     }
     t.host = text.substr(1, close - 1);
     has_port = close + 1 < text.size();
@@ -175,13 +214,13 @@ Result<TlsTarget> parse_tls_target(const std::string& text) {
     t.host = text;  // a name, or a bare IPv6 address (port 443)
   }
   if (t.host.empty()) {
-    return Error(Errc::kUsage, "'" + text + "': no host");
+    return Error(Errc::kUsage, "'" + input + "': no host");
   }
   if (has_port) {
     unsigned v = 0;
     auto [ptr, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), v);
     if (ec != std::errc() || ptr != port_text.data() + port_text.size() || v == 0 || v > 65535) {
-      return Error(Errc::kUsage, "'" + text + "': the port must be 1..65535");
+      return Error(Errc::kUsage, "'" + input + "': the port must be 1..65535");
     }
     t.port = static_cast<std::uint16_t>(v);
   }

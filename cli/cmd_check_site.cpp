@@ -3,7 +3,9 @@
 // Connects to a TLS server, takes the chain it presents and runs the TS 119 615
 // decision with the QWAC claim (TS 119 411-5: 1-QWAC, or 2-QWAC when the certificate
 // is a TLS-binding one), against the store's current snapshot or --lists. The
-// handshake does not authenticate the server: the chain is judged by the lists.
+// handshake does not authenticate the server: the chain is judged by the lists, and
+// the server's certificate must be issued for the host (--sni, else HOST) by its
+// subjectAltName (RFC 6125 §6.4); otherwise any claim is refuted.
 //
 // TODO(after the qualification work lands): share the printer and JSON of
 // cmd_check.cpp through cli/check_common.cpp instead of the mirror below.
@@ -19,11 +21,37 @@
 #include "eutl/cache/evidence.h"
 #include "eutl/cache/service_query.h"
 #include "eutl/cache/tls_chain.h"
+#include "eutl/verify/hostname_match.h"
 
 namespace eutl::cli {
 namespace {
 
 using nlohmann::json;
+
+// The name the site is reached by (--sni, else HOST) and RFC 6125 §6.4's answer.
+struct SiteName {
+  std::string name;
+  verify::HostnameCheck check;
+};
+
+// RFC 6125 §6: a certificate not issued for the name the client asked for does not
+// identify that site, so no claim about the site holds whatever the lists say.
+void apply_hostname(const SiteName& name, verify::QualificationResult& r) {
+  const bool match = name.check.match == verify::HostnameMatch::kMatch;
+  std::string detail = match ? name.name + " matches " + name.check.matched_by
+                             : "certificate not issued for " + name.name + ": " + name.check.reason;
+  r.trace.add(verify::kHostnameRule, match ? verify::Outcome::kPass : verify::Outcome::kFail, "certificate", detail);
+  if (match || !r.claim) {
+    return;
+  }
+  std::string earlier = r.claim->verdict == verify::Verdict::kConfirmed || r.claim->explanation.empty()
+                            ? std::string()
+                            : " Independently of the name: " + r.claim->explanation;
+  r.claim->verdict = verify::Verdict::kRefuted;
+  r.claim->failing_part = "host name";
+  r.claim->explanation = "certificate not issued for " + name.name + " (RFC 6125 §6.4: " + name.check.reason +
+                         ")." + earlier;
+}
 
 struct CheckSiteOptions {
   ListSourceOptions source;
@@ -35,11 +63,18 @@ struct CheckSiteOptions {
 };
 
 void print_text(const cache::TlsChain& tls, const std::vector<verify::CertificateProfile>& certs,
-                const verify::QualificationResult& r, const cache::TrustedLists& lists, bool verbose) {
+                const SiteName& name, const verify::QualificationResult& r, const cache::TrustedLists& lists,
+                bool verbose) {
   std::cout << "Site " << tls.peer_address << " (SNI " << (tls.sni.empty() ? "none" : tls.sni) << "), "
             << tls.protocol << ' ' << tls.cipher << ", " << certs.size() << " certificate(s) sent\n";
   for (std::size_t i = 0; i < certs.size(); ++i) {
     std::cout << "  [" << i << "] " << certs[i].subject << "\n      issuer " << certs[i].issuer << '\n';
+  }
+  if (name.check.match == verify::HostnameMatch::kMatch) {
+    std::cout << "Host name " << name.name << ": matches " << name.check.matched_by << '\n';
+  } else {
+    std::cout << "Host name " << name.name << ": certificate not issued for " << name.name << " ("
+              << name.check.reason << ")\n";
   }
   std::cout << '\n';
   if (r.claim) {
@@ -57,7 +92,7 @@ void print_text(const cache::TlsChain& tls, const std::vector<verify::Certificat
 }
 
 json result_json(const cache::TlsChain& tls, const std::vector<verify::CertificateProfile>& certs,
-                 const verify::QualificationResult& r, const cache::TrustedLists& lists) {
+                 const SiteName& name, const verify::QualificationResult& r, const cache::TrustedLists& lists) {
   json chain = json::array();
   for (std::size_t i = 1; i < certs.size(); ++i) {
     chain.push_back(certificate_json(certs[i]));
@@ -74,7 +109,10 @@ json result_json(const cache::TlsChain& tls, const std::vector<verify::Certifica
                {{"address", tls.peer_address},
                 {"sni", tls.sni.empty() ? json(nullptr) : json(tls.sni)},
                 {"protocol", tls.protocol},
-                {"cipher", tls.cipher}}},
+                {"cipher", tls.cipher},
+                {"name", name.name},
+                {"name_matched_by", name.check.matched_by.empty() ? json(nullptr) : json(name.check.matched_by)}}},
+              {"hostname_match", name.check.match == verify::HostnameMatch::kMatch},
               {"certificate", certificate_json(certs.front())},
               {"chain", chain},
               {"at_issuance", at_json(r.at_issuance)},
@@ -160,15 +198,26 @@ int run_check_site(const CheckSiteOptions& o) {
     print_error(result.error().message);
     return kExitUsage;
   }
+  SiteName name{o.sni.empty() ? target->host : o.sni, {}};
+  name.check = verify::match_hostname(certs->front(), name.name);
+  // The evidence record covers the certificate's qualification (it names no site and
+  // `eutl evidence verify` re-runs exactly that decision), so it is written before the
+  // name check changes the claim, and only when the certificate is the site's.
   if (!o.evidence.empty()) {
-    if (int rc = write_evidence(o, *certs, *at, *lists, *result); rc != 0) {
-      return rc;
+    if (name.check.match == verify::HostnameMatch::kMatch) {
+      if (int rc = write_evidence(o, *certs, *at, *lists, *result); rc != 0) {
+        return rc;
+      }
+    } else {
+      print_error("--evidence: no record written: the certificate is not issued for " + name.name +
+                  " (an evidence record covers a certificate, not a site's name)");
     }
   }
+  apply_hostname(name, *result);
   if (o.source.json) {
-    std::cout << result_json(*tls, *certs, *result, *lists).dump(2) << '\n';
+    std::cout << result_json(*tls, *certs, name, *result, *lists).dump(2) << '\n';
   } else if (!o.source.quiet) {
-    print_text(*tls, *certs, *result, *lists, o.source.verbose);
+    print_text(*tls, *certs, name, *result, *lists, o.source.verbose);
   }
   return qualification_exit_code(*result);
 }
@@ -179,15 +228,22 @@ void register_check_site(CLI::App& app, Runner& run) {
   auto o = std::make_shared<CheckSiteOptions>();
   CLI::App* cmd = app.add_subcommand("check-site", "Is this website's certificate a QWAC? Fetch its TLS chain and "
                                                    "decide against the trusted lists");
-  cmd->add_option("HOST", o->target, "HOST, HOST:PORT or [IPv6]:PORT (default port 443)")->required();
-  cmd->add_option("--sni", o->sni, "Server name to send (default: HOST when it is a name)");
+  cmd->add_option("HOST", o->target,
+                  "HOST, HOST:PORT, [IPv6]:PORT (default port 443) or an https:// URL")
+      ->required();
+  cmd->add_option("--sni", o->sni,
+                  "Server name to send and to find in the certificate's subjectAltName (default: HOST)");
   cmd->add_option("--claim", o->claim, "Claim to check (as eutl check)")->capture_default_str();
   cmd->add_option("--evidence", o->evidence, "Write the evidence record (JSON) of the decision to this file");
   cmd->add_option("--timeout", o->timeout, "Connect and handshake timeouts, seconds")->capture_default_str();
   add_list_source_options(cmd, o->source, "Time T of the decision");
   cmd->footer("The handshake does not authenticate the server; the chain it sends is judged by the lists.\n"
+              "The server's certificate must name the host (--sni, else HOST) in its subjectAltName\n"
+              "(RFC 6125 section 6.4: dNSName, wildcard only as the whole left-most label; iPAddress\n"
+              "for an IP address); otherwise the claim is refuted: certificate not issued for NAME.\n"
               "Examples:\n"
               "  eutl check-site www.example.eu\n"
+              "  eutl check-site https://www.example.eu/some/page\n"
               "  eutl check-site 192.0.2.10:8443 --sni www.example.eu --json\n"
               "  eutl check-site 127.0.0.1:4433 --lists lists/ --lotl-signers oj.pem --at 2025-03-01 --evidence e.json\n"
               "Exit: 0 claim confirmed, 1 refuted, 3 indeterminate, 2 usage, input or connection error.");

@@ -167,22 +167,19 @@ ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetReq
   if (lotl) {
     Item& L = items[*lotl];
     L.result.kind = ListKind::kLotl;
-    trust::anchor_lotl(items, *lotl, request);
+    trust::ChainTrust chain(trust::anchor_set(request.lotl_anchors));
+    trust::anchor_lotl(items, *lotl, request, chain);
     trust::check_freshness(*L.result.list, ListKind::kLotl, request.at, L.result.reasons, L.result.warnings);
     L.result.status = trust::status_from(L.result.reasons);
-    // Lists of lists that the chain did not walk: verified against the anchors only.
-    const trust::TrustedSet anchors = trust::anchor_set(request.lotl_anchors);
+    // Lists of lists that the chain did not walk: verified against the anchors and
+    // the verified chain lists older than them.
     for (std::size_t i = 0; i < items.size(); ++i) {
       Item& P = items[i];
       if (i == *lotl || P.result.kind != ListKind::kPivot) {
         continue;
       }
       if (!P.on_chain) {
-        trust::SignatureRequest req;
-        req.trusted = &anchors;
-        req.untrusted_reason = &reasons::kSignerNotTrusted;
-        trust::apply_signature(P, trust::check_item_signature(P, req));
-        P.result.warnings.push_back(reasons::make(reasons::kPivotNotOnChain));
+        trust::check_off_chain(P, chain);
       }
       trust::check_freshness(*P.result.list, ListKind::kPivot, request.at, P.result.reasons, P.result.warnings);
       P.result.status = trust::status_from(P.result.reasons);

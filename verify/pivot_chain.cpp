@@ -6,20 +6,26 @@
 // whose self-pointer (OtherTSLPointer of TSLType EUlistofthelists) announces the new
 // signer set. The current LOTL lists every pivot since the OJ publication.
 //
-// Walk: anchors = the OJ certificates. If the LOTL's signer is an anchor, done.
-// Otherwise take the pivots the LOTL announces, oldest (lowest sequence number)
-// first. Each pivot must be signed by the set in force (what the previous pivot
-// announced, plus the anchors) and then hands over its own announcement. An announced
-// pivot is any SchemeInformationURI ending in ".xml"; it is matched to the given lists
-// of lists by the sequence number in its name (eu-lotl-pivot-300.xml,
-// tl-pivot-191-mp.xml) or else by file name, and walked in sequence-number order.
-// Bounds: at most request.max_pivots pivots (8 by default; the real 2023 chain needs
-// 2). The announcements are checked for loops whether or not the walk is needed: a
-// cycle, or a list announcing a pivot not older than itself, is pivot-loop.
+// Walk: anchors = the OJ certificates. The pivots the LOTL announces are walked
+// oldest (lowest sequence number) first, whatever the anchors: a list of lists (pivot
+// or LOTL) is trusted when its signer is an anchor OR is announced by a verified,
+// older list of the chain. It is a union, so adding anchors never makes a list
+// invalid (a pivot the anchors alone vouch for is still walked, and the lists after
+// it may rely on what it announces). An announced pivot is any SchemeInformationURI
+// ending in ".xml"; it is matched to the given lists of lists by the sequence number
+// in its name (eu-lotl-pivot-300.xml, tl-pivot-191-mp.xml) or else by file name.
+// Bounds: at most request.max_pivots pivots (8 by default; the real 2026 chain
+// needs 5). The announcements are checked for loops whether or not the walk is
+// needed: a cycle, or a list announcing a pivot not older than itself, is pivot-loop.
+// Lists of lists the LOTL does not announce are checked the same way against the
+// anchors and the chain lists older than them (and flagged pivot-not-on-chain).
 //
 // Deviations: pivots are verified as history, so their NextUpdate is not checked.
+// A signer announced by any verified older pivot stays trusted for the lists after
+// it, even when a later pivot no longer announces it (union, never intersection).
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -122,18 +128,8 @@ TrustedSet announcement(const tsl::TrustedList& list, const std::string& label) 
   return set;
 }
 
-TrustedSet merged(const TrustedSet& a, const TrustedSet& b) {
-  TrustedSet out = a;
-  for (const auto& t : b) {
-    add_trusted(out, t.der, t.label);
-  }
-  return out;
-}
-
-SignatureCheck check_lol(Item& item, const TrustedSet& trusted,
-                         DiagnoseUntrusted diagnose = DiagnoseUntrusted::kYes) {
+SignatureCheck check_lol(const Item& item, const TrustedSet& trusted) {
   SignatureRequest req;
-  req.diagnose = diagnose;
   req.trusted = &trusted;
   req.require_v2 = item.result.list->scheme.version >= 6 ? RequireSigningCertV2::kYes : RequireSigningCertV2::kNo;
   req.untrusted_reason = &reasons::kSignerNotTrusted;
@@ -169,8 +165,27 @@ std::optional<std::uint64_t> pivot_sequence(std::string_view uri) {
   return seq;
 }
 
-void anchor_lotl(std::vector<Item>& items, std::size_t lotl, const ListSetRequest& request) {
-  const TrustedSet anchors = anchor_set(request.lotl_anchors);
+TrustedSet ChainTrust::trusted_for(std::uint64_t seq) const {
+  TrustedSet out;
+  // Newest announcement first, so `matched` names the nearest list that vouches.
+  for (auto it = m_announced.rbegin(); it != m_announced.rend(); ++it) {
+    if (it->first < seq) {
+      for (const auto& t : it->second) {
+        add_trusted(out, t.der, t.label);
+      }
+    }
+  }
+  for (const auto& t : m_anchors) {
+    add_trusted(out, t.der, t.label);
+  }
+  return out;
+}
+
+void ChainTrust::add_verified(const tsl::TrustedList& list, const std::string& label) {
+  m_announced.emplace_back(list.scheme.sequence_number, announcement(list, label));
+}
+
+void anchor_lotl(std::vector<Item>& items, std::size_t lotl, const ListSetRequest& request, ChainTrust& trust) {
   Item& L = items[lotl];
   std::vector<std::size_t> path;
   std::string loop = find_loop(items, lotl, path, request.max_pivots);
@@ -183,20 +198,9 @@ void anchor_lotl(std::vector<Item>& items, std::size_t lotl, const ListSetReques
       }
     }
   }
-  SignatureCheck direct = check_lol(L, anchors, DiagnoseUntrusted::kNo);
-  if (!has_code(direct.reasons, reasons::kSignerNotTrusted.code)) {
-    apply_signature(L, std::move(direct));
-    // Anchored directly: announced pivots are not needed, but say which were absent.
-    for (const auto& uri : announced_pivots(items, lotl).missing) {
-      L.result.warnings.push_back(reasons::make(reasons::kPivotMissing, uri + " (not needed: signer is an anchor)"));
-    }
-    return;
-  }
   std::vector<Reason> chain;
   Announced walk = announced_pivots(items, lotl);
-  for (const auto& uri : walk.missing) {
-    chain.push_back(reasons::make(reasons::kPivotMissing, uri));
-  }
+  const std::vector<std::string> missing = walk.missing;
   if (!loop.empty()) {
     walk.given.clear();
   }
@@ -205,27 +209,40 @@ void anchor_lotl(std::vector<Item>& items, std::size_t lotl, const ListSetReques
                                                             std::to_string(request.max_pivots)));
     walk.given.clear();
   }
-  TrustedSet in_force = anchors;
   for (std::size_t idx : walk.given) {
     Item& P = items[idx];
     P.on_chain = true;
     std::string name = "pivot " + std::to_string(seq_of(P));
-    SignatureCheck pc = check_lol(P, merged(in_force, anchors));
+    const TrustedSet trusted = trust.trusted_for(seq_of(P));
+    SignatureCheck pc = check_lol(P, trusted);
     bool ok = pc.outcome == Outcome::kPass;
     std::string first = pc.reasons.empty() ? std::string("not verified") : pc.reasons.front().code;
     apply_signature(P, std::move(pc));
     if (ok) {
-      in_force = announcement(*P.result.list, name);
+      trust.add_verified(*P.result.list, name);
     } else {
       chain.push_back(reasons::make(reasons::kPivotChainBroken, name + ": " + first));
     }
   }
-  SignatureCheck final_check = check_lol(L, merged(in_force, anchors));
+  const TrustedSet trusted = trust.trusted_for(seq_of(L));
+  SignatureCheck final_check = check_lol(L, trusted);
   bool untrusted = has_code(final_check.reasons, reasons::kSignerNotTrusted.code);
   apply_signature(L, std::move(final_check));
-  for (auto& r : chain) {
+  std::vector<Reason> all;
+  for (const auto& uri : missing) {
+    all.push_back(reasons::make(reasons::kPivotMissing,
+                                untrusted ? uri : uri + " (not needed: the signer is trusted without it)"));
+  }
+  all.insert(all.end(), std::make_move_iterator(chain.begin()), std::make_move_iterator(chain.end()));
+  for (auto& r : all) {
     (untrusted ? L.result.reasons : L.result.warnings).push_back(std::move(r));
   }
+}
+
+void check_off_chain(Item& item, const ChainTrust& trust) {
+  const TrustedSet trusted = trust.trusted_for(seq_of(item));
+  apply_signature(item, check_lol(item, trusted));
+  item.result.warnings.push_back(reasons::make(reasons::kPivotNotOnChain));
 }
 
 }  // namespace eutl::verify::trust

@@ -1,6 +1,8 @@
 // eutl check-site against `openssl s_server` on ephemeral loopback ports serving the
 // fixture chains: a QWAC, an OVCP-only website certificate under the same listed
-// CA, and the QWAC when its issuer is not in any given list.
+// CA, and the QWAC when its issuer is not in any given list. The server answers any
+// SNI with the same chain, so --sni decides which name the certificate must carry
+// (qwac.example.test and ovcp.example.test are the fixtures' dNSNames).
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -17,11 +19,18 @@ struct SiteRun {
   json out;
 };
 
-SiteRun check_site(const OpenSslServer& server, const std::string& lists_args, const std::string& extra = {}) {
-  auto r = run_command(cli() + " check-site " + server.address() + " --json --quiet" + lists_args + " " + extra +
+SiteRun check_site_target(const std::string& target, const std::string& lists_args, const std::string& extra) {
+  auto r = run_command(cli() + " check-site " + target + " --json --quiet" + lists_args + " " + extra +
                        " 2>/dev/null");
   return {r.exit_code, json::parse(r.out, nullptr, false)};
 }
+
+SiteRun check_site(const OpenSslServer& server, const std::string& lists_args, const std::string& extra = {}) {
+  return check_site_target(server.address(), lists_args, extra);
+}
+
+constexpr const char* kQwacName = " --sni qwac.example.test";
+constexpr const char* kOvcpName = " --sni ovcp.example.test";
 
 class CliCheckSite : public ::testing::Test {
  protected:
@@ -35,7 +44,7 @@ TEST_F(CliCheckSite, QwacChainIsConfirmed) {
   OpenSslServer server(f / "certs/qwac.pem", f / "certs/qwac.key", f / "pki/ca-qwac-BB.pem", m_scratch);
   ASSERT_NE(server.port(), 0);
   auto evidence = m_scratch / "evidence.json";
-  SiteRun r = check_site(server, fixture_list_args(), "--evidence " + evidence.string());
+  SiteRun r = check_site(server, fixture_list_args(), "--evidence " + evidence.string() + kQwacName);
   EXPECT_EQ(r.exit_code, 0);
   ASSERT_TRUE(r.out.is_object());
   EXPECT_EQ(r.out["claim"], "qwac");
@@ -43,17 +52,25 @@ TEST_F(CliCheckSite, QwacChainIsConfirmed) {
   EXPECT_EQ(r.out["certificate"]["sha256"], openssl_fingerprint(f / "certs/qwac.pem"));
   EXPECT_EQ(r.out["overall"]["type"], "wsa");
   EXPECT_EQ(r.out["chain"].size(), 1u);
+  EXPECT_EQ(r.out["hostname_match"], true);
+  EXPECT_EQ(r.out["site"]["name"], "qwac.example.test");
+  EXPECT_EQ(r.out["site"]["name_matched_by"], "DNS:qwac.example.test");
   // The evidence record is JSON naming the same certificate.
   json record = json::parse(read_all(evidence), nullptr, false);
   ASSERT_TRUE(record.is_object());
   EXPECT_NE(record.dump().find(openssl_fingerprint(f / "certs/qwac.pem")), std::string::npos);
+  // The record covers the certificate's decision, so it re-verifies offline (the
+  // host name check, which the record cannot express, is not folded into it).
+  auto again = run_command("EUTL_STORE=" + (m_scratch / "no-store").string() + " " + cli() + " evidence verify " +
+                           evidence.string() + " 2>&1");
+  EXPECT_EQ(again.exit_code, 0) << again.out;
 }
 
 TEST_F(CliCheckSite, OvcpOnlyChainIsRefuted) {
   const auto f = fixtures();
   OpenSslServer server(f / "certs/ovcp-web.pem", f / "certs/ovcp-web.key", f / "pki/ca-qwac-BB.pem", m_scratch);
   ASSERT_NE(server.port(), 0);
-  SiteRun r = check_site(server, fixture_list_args());
+  SiteRun r = check_site(server, fixture_list_args(), kOvcpName);
   EXPECT_EQ(r.exit_code, 1);
   ASSERT_TRUE(r.out.is_object());
   EXPECT_EQ(r.out["verdict"], "refuted");
@@ -64,7 +81,7 @@ TEST_F(CliCheckSite, OvcpRefutationSaysPart1Policy) {
   const auto f = fixtures();
   OpenSslServer server(f / "certs/ovcp-web.pem", f / "certs/ovcp-web.key", f / "pki/ca-qwac-BB.pem", m_scratch);
   ASSERT_NE(server.port(), 0);
-  SiteRun r = check_site(server, fixture_list_args());
+  SiteRun r = check_site(server, fixture_list_args(), kOvcpName);
   ASSERT_TRUE(r.out.is_object());
   EXPECT_NE(r.out.dump().find("Part 1 policy, not a qualified certificate"), std::string::npos)
       << r.out["claim_explanation"];
@@ -79,7 +96,7 @@ TEST_F(CliCheckSite, UnlistedIssuerIsIndeterminate) {
                                  (f / "lists/pivot-101.xml").string() + " " + (f / "lists/tl-AA.xml").string() +
                                  " " + (f / "lists/tl-CC.xml").string() + " --lotl-signers " +
                                  (f / "pki/oj-anchors.pem").string() + " --at 2025-03-01";
-  SiteRun r = check_site(server, without_bb);
+  SiteRun r = check_site(server, without_bb, kQwacName);
   EXPECT_EQ(r.exit_code, 3);
   ASSERT_TRUE(r.out.is_object());
   EXPECT_EQ(r.out["verdict"], "indeterminate");
@@ -97,10 +114,88 @@ TEST_F(CliCheckSite, SendsSniAndPrintsText) {
   EXPECT_EQ(r.out.find("\033["), std::string::npos) << "no colours when stdout is not a terminal";
 }
 
+// RFC 6125 §6.4: the QWAC names qwac.example.test only; asked for another name, the
+// claim is refuted whatever the lists say.
+TEST_F(CliCheckSite, WrongSniIsRefuted) {
+  const auto f = fixtures();
+  OpenSslServer server(f / "certs/qwac.pem", f / "certs/qwac.key", f / "pki/ca-qwac-BB.pem", m_scratch);
+  ASSERT_NE(server.port(), 0);
+  SiteRun r = check_site(server, fixture_list_args(), "--sni wrong.example.test");
+  EXPECT_EQ(r.exit_code, 1);
+  ASSERT_TRUE(r.out.is_object());
+  EXPECT_EQ(r.out["verdict"], "refuted");
+  EXPECT_EQ(r.out["hostname_match"], false);
+  EXPECT_EQ(r.out["failing_part"], "host name");
+  EXPECT_EQ(r.out["site"]["name"], "wrong.example.test");
+  EXPECT_TRUE(r.out["site"]["name_matched_by"].is_null());
+  const std::string why = r.out["claim_explanation"];
+  EXPECT_NE(why.find("certificate not issued for wrong.example.test"), std::string::npos) << why;
+  EXPECT_NE(why.find("DNS:qwac.example.test"), std::string::npos) << why;
+  // The certificate itself is still a QWAC: only the claim about this site fails.
+  EXPECT_EQ(r.out["overall"]["type"], "wsa");
+  bool traced = false;
+  for (const auto& e : r.out["trace"]) {
+    traced = traced || e.dump().find("HOSTNAME") != std::string::npos;
+  }
+  EXPECT_TRUE(traced) << r.out["trace"].dump();
+}
+
+TEST_F(CliCheckSite, WrongSniWritesNoEvidenceRecord) {
+  const auto f = fixtures();
+  OpenSslServer server(f / "certs/qwac.pem", f / "certs/qwac.key", f / "pki/ca-qwac-BB.pem", m_scratch);
+  ASSERT_NE(server.port(), 0);
+  auto evidence = m_scratch / "evidence.json";
+  auto r = run_command(cli() + " check-site " + server.address() + " --sni wrong.example.test --evidence " +
+                       evidence.string() + fixture_list_args() + " 2>&1");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(evidence));
+  EXPECT_NE(r.out.find("no record written"), std::string::npos) << r.out;
+}
+
+TEST_F(CliCheckSite, WrongSniIsRefutedInText) {
+  const auto f = fixtures();
+  OpenSslServer server(f / "certs/qwac.pem", f / "certs/qwac.key", f / "pki/ca-qwac-BB.pem", m_scratch);
+  ASSERT_NE(server.port(), 0);
+  auto r = run_command(cli() + " check-site " + server.address() + " --sni wrong.example.test" +
+                       fixture_list_args() + " 2>/dev/null");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("CLAIM qwac: refuted (failing part: host name)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("certificate not issued for wrong.example.test"), std::string::npos) << r.out;
+}
+
+// Without --sni the host itself is the name: an IP address must be an iPAddress SAN.
+TEST_F(CliCheckSite, IpAddressNotInTheCertificateIsRefuted) {
+  const auto f = fixtures();
+  OpenSslServer server(f / "certs/qwac.pem", f / "certs/qwac.key", f / "pki/ca-qwac-BB.pem", m_scratch);
+  ASSERT_NE(server.port(), 0);
+  SiteRun r = check_site(server, fixture_list_args());
+  EXPECT_EQ(r.exit_code, 1);
+  ASSERT_TRUE(r.out.is_object());
+  EXPECT_EQ(r.out["hostname_match"], false);
+  EXPECT_EQ(r.out["verdict"], "refuted");
+  EXPECT_NE(r.out["claim_explanation"].get<std::string>().find("certificate not issued for 127.0.0.1"),
+            std::string::npos)
+      << r.out["claim_explanation"];
+}
+
+TEST_F(CliCheckSite, UrlArgumentIsAccepted) {
+  const auto f = fixtures();
+  OpenSslServer server(f / "certs/qwac.pem", f / "certs/qwac.key", f / "pki/ca-qwac-BB.pem", m_scratch);
+  ASSERT_NE(server.port(), 0);
+  const std::string url = "https://127.0.0.1:" + std::to_string(server.port()) + "/some/page?x=1";
+  SiteRun r = check_site_target(url, fixture_list_args(), kQwacName);
+  EXPECT_EQ(r.exit_code, 0);
+  ASSERT_TRUE(r.out.is_object());
+  EXPECT_EQ(r.out["verdict"], "confirmed");
+  EXPECT_EQ(r.out["hostname_match"], true);
+  EXPECT_EQ(r.out["site"]["address"], "127.0.0.1:" + std::to_string(server.port()));
+}
+
 TEST(CliCheckSiteErrors, RefusedConnectionCouldNotRunAndBadTargetIsAUsageError) {
   // Port 1 on loopback: nothing listens there in the test environment (exit 4, could not run).
   EXPECT_EQ(run_command(cli() + " check-site 127.0.0.1:1 --timeout 2" + fixture_list_args() + " 2>&1").exit_code, 4);
   EXPECT_EQ(run_command(cli() + " check-site 127.0.0.1:99999" + fixture_list_args() + " 2>&1").exit_code, 2);
+  EXPECT_EQ(run_command(cli() + " check-site http://127.0.0.1:4433/" + fixture_list_args() + " 2>&1").exit_code, 2);
 }
 
 }  // namespace

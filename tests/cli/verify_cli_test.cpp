@@ -103,5 +103,26 @@ TEST(VerifyCli, RealLotl332WithPivotsAndFr112Expired) {
   EXPECT_EQ(valid, 32);
 }
 
+// Anchors only ever help: with the OJ C/2026/1944 certificates, LOTL 369 is signed
+// by an anchor, and pivot 335 (signed by f7e8e4e5…, not an anchor) is trusted because
+// the verified pivot 300 announces its signer (realdata/MANIFEST.md, MANIFEST-2026.md).
+TEST(VerifyCli, Oj2026AnchorsKeepThePivotChainValid) {
+  EUTL_REQUIRE_REALDATA();
+  auto d = realdata().string();
+  auto r = run_command(cli() + " verify --json --lotl-signers " + d + "/oj/oj-C2026-1944-lotl-signers.pem --at " +
+                       "2025-08-15T00:00:00Z " + d + "/lotl/eu-lotl-seq369-2025-07-31.xml " + d +
+                       "/lotl/pivots/eu-lotl-pivot-282.xml " + d + "/lotl/pivots/eu-lotl-pivot-300.xml " + d +
+                       "/lotl/pivots/eu-lotl-pivot-335.xml " + d + "/lotl/pivots/eu-lotl-pivot-341.xml");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_TRUE(j.is_array()) << r.out;
+  ASSERT_EQ(j.size(), 5u);
+  for (const auto& o : j) {
+    EXPECT_EQ(o["result"], "valid") << o.dump();
+    EXPECT_TRUE(o["reasons"].empty()) << o.dump();
+  }
+  EXPECT_EQ(r.out.find("pivot-not-on-chain"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace eutl::test

@@ -2,8 +2,10 @@
 // consistency), pivot_chain.cpp (anchoring the LOTL), list_set.cpp (orchestration).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "eutl/tsl/xml_document.h"
@@ -46,7 +48,29 @@ void apply_signature(Item& item, SignatureCheck check);
 // The sequence number in a pivot URL ("…/eu-lotl-pivot-300.xml", "…/tl-pivot-191-mp.xml").
 std::optional<std::uint64_t> pivot_sequence(std::string_view uri);
 
-// Verifies the current LOTL (items[lotl]) and the pivots it announces, oldest to newest.
-void anchor_lotl(std::vector<Item>& items, std::size_t lotl, const ListSetRequest& request);
+// What vouches for a list of lists (pivot_chain.cpp): the OJ anchors, plus what every
+// verified list of the chain announces for its successors. A list is trusted when its
+// signer is in the union of the anchors and the announcements of verified lists
+// older than it; adding anchors can therefore only add trust.
+class ChainTrust final {
+ public:
+  explicit ChainTrust(TrustedSet anchors) : m_anchors(std::move(anchors)) {}
+  // The signers trusted for a list of lists with sequence number `seq`.
+  [[nodiscard]] TrustedSet trusted_for(std::uint64_t seq) const;
+  // Records the signer set a verified list of lists announces (label "pivot 300").
+  void add_verified(const tsl::TrustedList& list, const std::string& label);
+
+ private:
+  TrustedSet m_anchors;
+  std::vector<std::pair<std::uint64_t, TrustedSet>> m_announced;  // in walk order (oldest first)
+};
+
+// Verifies the current LOTL (items[lotl]) and the pivots it announces, oldest to
+// newest, recording each verified pivot's announcement in `trust`.
+void anchor_lotl(std::vector<Item>& items, std::size_t lotl, const ListSetRequest& request, ChainTrust& trust);
+
+// A list of lists the LOTL does not announce: checked against `trust` (anchors and
+// verified chain lists older than it) and flagged pivot-not-on-chain.
+void check_off_chain(Item& item, const ChainTrust& trust);
 
 }  // namespace eutl::verify::trust

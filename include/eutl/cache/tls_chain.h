@@ -35,7 +35,10 @@ struct TlsChain final {
   std::string sni;  // what was sent; empty when none
 };
 
-// "HOST", "HOST:PORT", "[IPv6]:PORT" (default port 443); kUsage when malformed.
+// "HOST", "HOST:PORT", "[IPv6]:PORT" (default port 443), or an https URL
+// ("https://HOST/path", "https://HOST:8443/", "https://[::1]:8443/": the authority
+// is used, the path, query and fragment are ignored); kUsage when malformed, for
+// another scheme, or for a URL with user information.
 [[nodiscard]] Result<TlsTarget> parse_tls_target(const std::string& text);
 
 // Connects (each resolved address in turn), handshakes and returns the chain.
