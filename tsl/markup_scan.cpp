@@ -15,21 +15,23 @@ enum class Width { k8, k16le, k16be };
 
 // The document as a sequence of code units projected on ASCII: every unit above 0x7F
 // reads as 0x80, so no byte of a multi-byte character can pass for markup.
+// The width is a template argument so that the 8-bit scan of real lists compiles to
+// plain byte loads.
+template <Width W>
 class Units final {
  public:
-  Units(ByteView bytes, Width width, std::size_t offset) : m_bytes(bytes), m_width(width), m_offset(offset) {
-    const std::size_t rest = bytes.size() - offset;
-    m_size = width == Width::k8 ? rest : rest / 2;
+  Units(ByteView bytes, std::size_t offset) : m_bytes(bytes.subspan(offset)) {
+    m_size = W == Width::k8 ? m_bytes.size() : m_bytes.size() / 2;
   }
   std::size_t size() const noexcept { return m_size; }
   char at(std::size_t k) const noexcept {
     unsigned v = 0;
-    if (m_width == Width::k8) {
-      v = m_bytes[m_offset + k];
+    if constexpr (W == Width::k8) {
+      v = m_bytes[k];
     } else {
-      const unsigned lo = m_bytes[m_offset + 2 * k];
-      const unsigned hi = m_bytes[m_offset + 2 * k + 1];
-      v = m_width == Width::k16le ? (hi << 8 | lo) : (lo << 8 | hi);
+      const unsigned lo = m_bytes[2 * k];
+      const unsigned hi = m_bytes[2 * k + 1];
+      v = W == Width::k16le ? (hi << 8 | lo) : (lo << 8 | hi);
     }
     return v < 0x80 ? static_cast<char>(v) : static_cast<char>(0x80);
   }
@@ -44,11 +46,11 @@ class Units final {
     }
     return true;
   }
-  bool utf16() const noexcept { return m_width != Width::k8; }
+  static constexpr bool utf16() noexcept { return W != Width::k8; }
   // The next '<' at or after k (size() when none), adding the newlines passed to `line`.
   std::size_t next_markup(std::size_t k, long& line) const noexcept {
-    if (m_width == Width::k8) {
-      const auto* base = reinterpret_cast<const char*>(m_bytes.data()) + m_offset;
+    if constexpr (W == Width::k8) {
+      const auto* base = reinterpret_cast<const char*>(m_bytes.data());
       const void* hit = std::memchr(base + k, '<', m_size - k);
       const std::size_t end = hit != nullptr ? static_cast<std::size_t>(static_cast<const char*>(hit) - base) : m_size;
       line += static_cast<long>(std::count(base + k, base + end, '\n'));
@@ -68,8 +70,6 @@ class Units final {
 
  private:
   ByteView m_bytes;
-  Width m_width;
-  std::size_t m_offset;
   std::size_t m_size = 0;
 };
 
@@ -91,7 +91,8 @@ bool scannable_encoding(std::string name, bool utf16) {
 }
 
 // The encoding named by an XML declaration starting at unit 0, or "" when none.
-std::string declared_encoding(const Units& u) {
+template <Width W>
+std::string declared_encoding(const Units<W>& u) {
   if (!u.match(0, "<?xml")) {
     return {};
   }
@@ -154,13 +155,10 @@ Detected detect(ByteView b) {
 
 }  // namespace
 
-Result<void> scan_markup(ByteView bytes, const std::string& source, const ParseLimits& limits) {
-  const Detected enc = detect(bytes);
-  if (!enc.supported) {
-    return at_line(source, 1, Errc::kUnsupported,
-                   "UCS-4 and EBCDIC documents are not read (a trusted list is UTF-8; UTF-16 is accepted)");
-  }
-  const Units u(bytes, enc.width, enc.offset);
+namespace {
+
+template <Width W>
+Result<void> scan_units(const Units<W>& u, const std::string& source, const ParseLimits& limits) {
   if (std::string name = declared_encoding(u); !name.empty() && !scannable_encoding(name, u.utf16())) {
     return at_line(source, 1, Errc::kUnsupported,
                    "encoding \"" + name + "\" is not read (a trusted list is UTF-8; UTF-16 is accepted)");
@@ -263,6 +261,25 @@ Result<void> scan_markup(ByteView bytes, const std::string& source, const ParseL
     }
   }
   return {};
+}
+
+}  // namespace
+
+Result<void> scan_markup(ByteView bytes, const std::string& source, const ParseLimits& limits) {
+  const Detected enc = detect(bytes);
+  if (!enc.supported) {
+    return at_line(source, 1, Errc::kUnsupported,
+                   "UCS-4 and EBCDIC documents are not read (a trusted list is UTF-8; UTF-16 is accepted)");
+  }
+  switch (enc.width) {
+    case Width::k16le:
+      return scan_units(Units<Width::k16le>(bytes, enc.offset), source, limits);
+    case Width::k16be:
+      return scan_units(Units<Width::k16be>(bytes, enc.offset), source, limits);
+    case Width::k8:
+      break;
+  }
+  return scan_units(Units<Width::k8>(bytes, enc.offset), source, limits);
 }
 
 }  // namespace eutl::tsl::detail

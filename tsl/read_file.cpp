@@ -46,7 +46,7 @@ Error open_error(const std::filesystem::path& path, int err, const char* what) {
   const std::string why = std::strerror(err);
   switch (err) {
     case ENOENT:
-      return Error(Errc::kNotFound, path.string() + ": no such file (" + what + ")");
+      return Error(Errc::kNotFound, path.string() + ": cannot open the " + what + ": " + why);
     case ELOOP:
       return Error(Errc::kUsage, path.string() + ": is a symbolic link, not followed (" + what + ")");
     case EACCES:

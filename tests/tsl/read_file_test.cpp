@@ -67,7 +67,7 @@ TEST(ReadFile, LimitsPerKind) {
 TEST(ReadFile, MissingFileIsNotFound) {
   Scratch s;
   expect_refused(read_file(s.dir() / "nope.xml", FileKind::kList), Errc::kNotFound, s.dir() / "nope.xml",
-                 "no such file");
+                 "cannot open the list file: No such file or directory");
 }
 
 TEST(ReadFile, DirectoryIsRefusedNamingWhatItIs) {
