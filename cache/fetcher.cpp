@@ -17,7 +17,9 @@ using detail::Transfer;
 
 class MultiLoop final {
  public:
-  MultiLoop(const FetchOptions& options, Clock::time_point deadline, const std::vector<FetchRequest>& requests,
+  // `deadline` is the Fetcher's: moved to now once an attempt ended on it, so later
+  // requests of the same fetch are not started.
+  MultiLoop(const FetchOptions& options, Clock::time_point& deadline, const std::vector<FetchRequest>& requests,
             const ProgressFn& progress)
       : m_options(options), m_deadline(deadline), m_progress(progress), m_responses(requests.size()) {
     m_multi.reset(curl_multi_init());
@@ -125,6 +127,7 @@ class MultiLoop final {
       const bool deadline_hit =
           now >= m_deadline || (t->capped_by_deadline && outcome.response.status == FetchStatus::kTimeout);
       if (deadline_hit && !is_success(outcome.response.status)) {
+        m_deadline = std::min(m_deadline, now);
         outcome.response.status = FetchStatus::kTimeout;
         outcome.response.error = deadline_message() + " (" + outcome.response.error + ")";
         outcome.transient = false;
@@ -181,7 +184,7 @@ class MultiLoop final {
   }
 
   FetchOptions m_options;
-  Clock::time_point m_deadline;
+  Clock::time_point& m_deadline;
   const ProgressFn& m_progress;
   detail::CurlMulti m_multi;
   std::vector<std::unique_ptr<Transfer>> m_transfers;

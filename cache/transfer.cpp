@@ -138,11 +138,15 @@ AttemptOutcome classify_attempt(Transfer& t, CURLcode code) {
     r.error = std::string(curl_easy_strerror(code));
     switch (code) {
       case CURLE_UNSUPPORTED_PROTOCOL: {
+        // A redirect to a protocol outside CURLOPT_REDIR_PROTOCOLS_STR: after the refusal
+        // curl reports the target as the effective URL (or as the redirect URL).
         char* target = nullptr;
         curl_easy_getinfo(t.easy.get(), CURLINFO_REDIRECT_URL, &target);
-        if (target != nullptr && is_https(t.request->url) && !is_https(target)) {
+        const std::string where = target != nullptr ? std::string(target) : r.effective_url;
+        if (is_https(t.request->url) && ((!where.empty() && !is_https(where)) || (http >= 300 && http < 400))) {
           r.status = FetchStatus::kInsecureRedirect;
-          r.error = "redirect from https to " + std::string(target) + " refused (never downgraded to http)";
+          r.error = "redirect from https to " + (where.empty() ? std::string("http") : where) +
+                    " refused (an https list is never fetched over http)";
         } else {
           r.status = FetchStatus::kNetworkError;
         }
