@@ -13,6 +13,9 @@ std::optional<ReasonCode> sequence_refusal(const ListRecord* in_use, const verif
   if (in_use->result != "valid" && in_use->result != "expired") {
     return std::nullopt;  // its signature was never accepted: no floor
   }
+  if (fresh.status != verify::ListStatus::kValid && fresh.status != verify::ListStatus::kExpired) {
+    return std::nullopt;  // not authentic: its number means nothing, and it is refused anyway
+  }
   const std::uint64_t old_seq = *in_use->sequence_number;
   const std::uint64_t new_seq = fresh.list->scheme.sequence_number;
   const std::string both = "TSLSequenceNumber " + std::to_string(new_seq) + " obtained, " +

@@ -17,7 +17,9 @@ namespace eutl::cache::detail {
 
 // Why `fresh` (whose bytes have `fresh_digest`) may not replace `in_use`; nullopt when
 // it may. Only an authenticated list in use (recorded valid or expired) sets the
-// floor, so an unsigned or forged list can never lock a territory.
+// floor, so an unsigned or forged list can never lock a territory; and only an
+// authenticated fresh list is judged by its number (a forged one is refused for its
+// signature, which is the reason reported).
 std::optional<ReasonCode> sequence_refusal(const ListRecord* in_use, const verify::VerifiedList& fresh,
                                            std::string_view fresh_digest);
 
