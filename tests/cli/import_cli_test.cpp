@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "eutl/cache/store.h"
 #include "tests/support/fixture_server.h"
 #include "tests/test_paths.h"
 
@@ -128,6 +129,40 @@ TEST_F(ImportCli, RealRomanianListsGiveTheSameVerdictInStoreAndListsModes) {
     ++compared;
   }
   EXPECT_GE(compared, 2);
+}
+
+// A list the LOTL names at an http:// URL is fetched, but status flags it (JSON and text).
+TEST_F(ImportCli, StatusFlagsListsAtHttpUrls) {
+  const std::string f = test::fixtures().string();
+  auto r = test::run_command(test::cli() + " import --store " + q(m_store.string()) + " --lotl-signers " +
+                             q(f + "/pki/oj-anchors.pem") + " --at " + test::kFixtureAt + " " + q(f + "/lists") +
+                             " >/dev/null 2>&1");
+  ASSERT_EQ(r.exit_code, 0);
+  {
+    auto store = cache::Store::open(m_store);
+    ASSERT_TRUE(store);
+    auto cur = store->current();
+    ASSERT_TRUE(cur && *cur);
+    cache::Snapshot s = **cur;
+    for (auto& l : s.lists) {
+      if (l.territory == "BB") {
+        l.url = "http://127.0.0.1/tl-BB.xml";
+      }
+    }
+    s.created = "2025-03-01T00:00:01Z";
+    auto id = store->write_snapshot(s);
+    ASSERT_TRUE(id) << id.error().message;
+    ASSERT_TRUE(store->set_current(*id));
+  }
+  auto st = test::run_command(test::cli() + " status --json --store " + q(m_store.string()) + " 2>/dev/null");
+  auto j = json::parse(st.out, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << st.out;
+  for (const auto& l : j["lists"]) {
+    const bool flagged = std::find(l["warnings"].begin(), l["warnings"].end(), "http-url") != l["warnings"].end();
+    EXPECT_EQ(flagged, l["territory"] == "BB") << l.dump();
+  }
+  auto text = test::run_command(test::cli() + " status --store " + q(m_store.string()) + " 2>/dev/null");
+  EXPECT_NE(text.out.find("http-url"), std::string::npos) << text.out;
 }
 
 }  // namespace
