@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "cache/sequence_guard.h"
+
 namespace eutl::cache::detail {
 namespace {
 
@@ -24,6 +26,16 @@ std::optional<tsl::Bytes> read_in_use(const Store& store, const ListRecord& r) {
   return std::move(*bytes);
 }
 
+// Ranking of verification results (see refresh.h); on a tie the higher sequence number.
+bool better(const verify::VerifiedList& a, const verify::VerifiedList& b) {
+  const int ra = result_rank(result_name(a.status));
+  const int rb = result_rank(result_name(b.status));
+  if (ra != rb) {
+    return ra > rb;
+  }
+  return a.list->scheme.sequence_number > b.list->scheme.sequence_number;
+}
+
 // Whether the newly obtained list should replace the one in use (see refresh.h).
 bool fresh_wins(const verify::VerifiedList& fresh, const verify::VerifiedList* previous) {
   if (!fresh.list) {
@@ -32,20 +44,7 @@ bool fresh_wins(const verify::VerifiedList& fresh, const verify::VerifiedList* p
   if (previous == nullptr || !previous->list) {
     return true;
   }
-  const int a = result_rank(result_name(fresh.status));
-  const int b = result_rank(result_name(previous->status));
-  if (a != b) {
-    return a > b;
-  }
-  return fresh.list->scheme.sequence_number >= previous->list->scheme.sequence_number;
-}
-
-void record_attempt(FetchRecord& f, const verify::VerifiedList& v) {
-  f.result = result_name(v.status);
-  f.reasons.clear();
-  for (const verify::Reason& r : v.reasons) {
-    f.reasons.push_back({r.code, r.message});
-  }
+  return !better(*previous, fresh);
 }
 
 void keep_validators(ListRecord& r, const std::string& etag, const std::string& last_modified) {
@@ -76,14 +75,31 @@ std::vector<verify::ListSetInput> base_inputs(const LotlDecision& lotl) {
   return in;
 }
 
+// Verification of the candidates, then the refusal for their sequence number.
+void judge(Candidate& c, const verify::VerifiedList& v, const ListRecord* in_use) {
+  record_attempt(c.fetch, v);
+  if (auto refusal = sequence_refusal(in_use, v, c.fetch.digest)) {
+    c.fetch.reasons.push_back(std::move(*refusal));
+  }
+}
+
+std::string describe(const Candidate& c, const verify::VerifiedList* v) {
+  std::string s = c.url;
+  if (v != nullptr && v->list) {
+    s += " (" + c.territory + " seq " + std::to_string(v->list->scheme.sequence_number) + ", " + c.fetch.result;
+    if (!c.fetch.reasons.empty()) {
+      s += ": " + c.fetch.reasons.back().code;
+    }
+    s += ")";
+  }
+  return s;
+}
+
 }  // namespace
 
-LotlDecision decide_lotl(const DecideContext& ctx, Candidate lotl, std::vector<Candidate> pivots) {
+Result<LotlDecision> decide_lotl(const DecideContext& ctx, Candidate lotl, std::vector<Candidate> pivots) {
   LotlDecision d;
-  d.lotl.territory = "EU";
-  d.lotl.url = lotl.url;
-  d.lotl.fetch = lotl.fetch;
-
+  const ListRecord* previous = ctx.previous ? &ctx.previous->lotl : nullptr;
   std::optional<verify::ListSetResult> fresh;
   if (lotl.bytes) {
     std::vector<verify::ListSetInput> in{{lotl.url, *lotl.bytes}};
@@ -93,19 +109,23 @@ LotlDecision decide_lotl(const DecideContext& ctx, Candidate lotl, std::vector<C
       }
     }
     fresh = ctx.verifier(std::move(in), make_request(ctx));
-    record_attempt(d.lotl.fetch, fresh->lists.at(0));
+    judge(lotl, fresh->lists.at(0), previous);
   }
-  const bool fresh_valid = fresh && fresh->lists.at(0).status == verify::ListStatus::kValid;
+  d.lotl.territory = "EU";
+  d.lotl.url = lotl.url;
+  d.lotl.fetch = lotl.fetch;
+  const bool fresh_refused = refused(d.lotl.fetch);
+  const bool fresh_valid = fresh && !fresh_refused && fresh->lists.at(0).status == verify::ListStatus::kValid;
   d.fresh_failed = !fresh_valid;
 
   // The LOTL in use so far, re-verified now, when the new one is not clearly good.
   std::optional<verify::ListSetResult> kept;
   std::optional<tsl::Bytes> kept_bytes;
   std::vector<tsl::Bytes> kept_pivots;
-  if (!fresh_valid && ctx.previous && ctx.previous->lotl.in_use_digest != d.lotl.fetch.digest) {
-    kept_bytes = read_in_use(ctx.store, ctx.previous->lotl);
+  if (!fresh_valid && previous != nullptr && previous->in_use_digest != d.lotl.fetch.digest) {
+    kept_bytes = read_in_use(ctx.store, *previous);
     if (kept_bytes) {
-      std::vector<verify::ListSetInput> in{{ctx.previous->lotl.url, *kept_bytes}};
+      std::vector<verify::ListSetInput> in{{previous->url, *kept_bytes}};
       for (const ListRecord& p : ctx.previous->pivots) {
         if (auto b = read_in_use(ctx.store, p)) {
           in.push_back({p.url, *b});
@@ -116,8 +136,12 @@ LotlDecision decide_lotl(const DecideContext& ctx, Candidate lotl, std::vector<C
     }
   }
 
-  const bool use_fresh = fresh && fresh_wins(fresh->lists.at(0), kept ? &kept->lists.at(0) : nullptr);
+  const bool use_fresh =
+      fresh && !fresh_refused && fresh_wins(fresh->lists.at(0), kept ? &kept->lists.at(0) : nullptr);
   if (use_fresh) {
+    if (auto ok = store_in_use(ctx.store, *lotl.bytes, d.lotl.fetch.digest); !ok) {
+      return ok.error();
+    }
     d.lotl.in_use = InUse::kFetched;
     d.lotl.in_use_digest = d.lotl.fetch.digest;
     keep_validators(d.lotl, d.lotl.fetch.etag, d.lotl.fetch.last_modified);
@@ -128,6 +152,9 @@ LotlDecision decide_lotl(const DecideContext& ctx, Candidate lotl, std::vector<C
     for (Candidate& p : pivots) {
       if (!p.bytes) {
         continue;
+      }
+      if (auto ok = store_in_use(ctx.store, *p.bytes, p.fetch.digest); !ok) {
+        return ok.error();
       }
       ListRecord r;
       r.territory = "EU";
@@ -143,8 +170,8 @@ LotlDecision decide_lotl(const DecideContext& ctx, Candidate lotl, std::vector<C
     }
   } else if (kept && kept->lists.at(0).list) {
     d.lotl.in_use = InUse::kKept;
-    d.lotl.in_use_digest = ctx.previous->lotl.in_use_digest;
-    keep_validators(d.lotl, ctx.previous->lotl.in_use_etag, ctx.previous->lotl.in_use_last_modified);
+    d.lotl.in_use_digest = previous->in_use_digest;
+    keep_validators(d.lotl, previous->in_use_etag, previous->in_use_last_modified);
     record_verified(d.lotl, kept->lists.at(0), ctx.at);
     d.lotl_bytes = std::move(kept_bytes);
     d.model = kept->lists.at(0).list;
@@ -167,36 +194,81 @@ LotlDecision decide_lotl(const DecideContext& ctx, Candidate lotl, std::vector<C
   return d;
 }
 
-std::vector<ListRecord> decide_lists(const DecideContext& ctx, const LotlDecision& lotl,
-                                     std::vector<Candidate> lists) {
-  std::sort(lists.begin(), lists.end(),
-            [](const Candidate& a, const Candidate& b) { return a.territory < b.territory; });
+Result<ListsDecision> decide_lists(const DecideContext& ctx, const LotlDecision& lotl,
+                                   std::vector<Candidate> lists) {
+  std::map<std::string, std::vector<Candidate>> by_territory;
+  for (Candidate& c : lists) {
+    by_territory[c.territory].push_back(std::move(c));
+  }
   const std::vector<verify::ListSetInput> base = base_inputs(lotl);
 
-  // Pass 1: the new bytes.
+  // Pass 1: every new candidate.
   std::vector<verify::ListSetInput> in = base;
-  std::vector<std::optional<std::size_t>> fresh_index(lists.size());
-  for (std::size_t i = 0; i < lists.size(); ++i) {
-    if (lists[i].bytes) {
-      fresh_index[i] = in.size();
-      in.push_back({lists[i].url, *lists[i].bytes});
+  std::map<const Candidate*, std::size_t> fresh_index;
+  for (auto& [territory, group] : by_territory) {
+    for (Candidate& c : group) {
+      if (c.bytes) {
+        fresh_index[&c] = in.size();
+        in.push_back({c.url, *c.bytes});
+      }
     }
   }
-  verify::ListSetResult fresh = ctx.verifier(std::move(in), make_request(ctx));
+  const verify::ListSetResult fresh = ctx.verifier(std::move(in), make_request(ctx));
+  auto verified = [&](const Candidate& c) -> const verify::VerifiedList* {
+    auto it = fresh_index.find(&c);
+    return it == fresh_index.end() ? nullptr : &fresh.lists.at(it->second);
+  };
 
-  // Pass 2: the lists in use so far, where the new bytes are not valid.
+  // Per territory: the best candidate not refused (newest valid first).
+  struct Choice final {
+    const ListRecord* previous = nullptr;
+    Candidate* best = nullptr;     // may be in use
+    Candidate* report = nullptr;   // whose attempt the record shows
+    std::optional<std::size_t> kept_index;
+  };
+  std::map<std::string, Choice> choices;
   std::vector<verify::ListSetInput> in2 = base;
-  std::vector<std::optional<std::size_t>> kept_index(lists.size());
-  std::vector<const ListRecord*> previous(lists.size(), nullptr);
-  for (std::size_t i = 0; i < lists.size(); ++i) {
-    const ListRecord* p = ctx.previous ? ctx.previous->find_list(lists[i].territory) : nullptr;
-    const bool fresh_valid = fresh_index[i] && fresh.lists.at(*fresh_index[i]).status == verify::ListStatus::kValid;
-    if (p == nullptr || fresh_valid || p->in_use_digest.empty() || p->in_use_digest == lists[i].fetch.digest) {
+  for (auto& [territory, group] : by_territory) {
+    Choice& ch = choices[territory];
+    ch.previous = ctx.previous ? ctx.previous->find_list(territory) : nullptr;
+    const verify::VerifiedList* best_v = nullptr;
+    for (Candidate& c : group) {
+      const verify::VerifiedList* v = verified(c);
+      if (v == nullptr) {
+        continue;
+      }
+      judge(c, *v, ch.previous);
+      if (!v->list || refused(c.fetch)) {
+        continue;
+      }
+      if (best_v == nullptr || better(*v, *best_v)) {
+        best_v = v;
+        ch.best = &c;
+      }
+    }
+    ch.report = ch.best;
+    if (ch.report == nullptr) {  // else the newest list obtained, else the first attempt
+      std::uint64_t top = 0;
+      for (Candidate& c : group) {
+        const verify::VerifiedList* v = verified(c);
+        if (v != nullptr && v->list && (ch.report == nullptr || v->list->scheme.sequence_number > top)) {
+          ch.report = &c;
+          top = v->list->scheme.sequence_number;
+        }
+      }
+      if (ch.report == nullptr) {
+        ch.report = &group.front();
+      }
+    }
+    // Pass 2 input: the list in use so far, unless the best candidate is valid or is it.
+    const bool best_valid = best_v != nullptr && best_v->status == verify::ListStatus::kValid;
+    const ListRecord* p = ch.previous;
+    if (p == nullptr || best_valid || p->in_use_digest.empty() ||
+        (ch.best != nullptr && p->in_use_digest == ch.best->fetch.digest)) {
       continue;
     }
     if (auto b = read_in_use(ctx.store, *p)) {
-      previous[i] = p;
-      kept_index[i] = in2.size();
+      ch.kept_index = in2.size();
       in2.push_back({p->url, std::move(*b)});
     }
   }
@@ -205,33 +277,40 @@ std::vector<ListRecord> decide_lists(const DecideContext& ctx, const LotlDecisio
     kept = ctx.verifier(std::move(in2), make_request(ctx));
   }
 
-  std::vector<ListRecord> out;
-  for (std::size_t i = 0; i < lists.size(); ++i) {
-    Candidate& c = lists[i];
+  ListsDecision out;
+  for (auto& [territory, group] : by_territory) {
+    Choice& ch = choices[territory];
     ListRecord r;
-    r.territory = c.territory;
-    r.url = c.url;
-    r.fetch = c.fetch;
-    const verify::VerifiedList* f = fresh_index[i] ? &fresh.lists.at(*fresh_index[i]) : nullptr;
-    const verify::VerifiedList* k = kept_index[i] ? &kept->lists.at(*kept_index[i]) : nullptr;
-    if (f != nullptr) {
-      record_attempt(r.fetch, *f);
-    }
+    r.territory = territory;
+    r.url = ch.report->url;
+    r.fetch = ch.report->fetch;
+    const verify::VerifiedList* f = ch.best ? verified(*ch.best) : nullptr;
+    const verify::VerifiedList* k = ch.kept_index ? &kept->lists.at(*ch.kept_index) : nullptr;
     if (f != nullptr && fresh_wins(*f, k)) {
+      if (auto ok = store_in_use(ctx.store, *ch.best->bytes, ch.best->fetch.digest); !ok) {
+        return ok.error();
+      }
       r.in_use = InUse::kFetched;
-      r.in_use_digest = c.fetch.digest;
-      keep_validators(r, c.fetch.etag, c.fetch.last_modified);
+      r.in_use_digest = ch.best->fetch.digest;
+      keep_validators(r, ch.best->fetch.etag, ch.best->fetch.last_modified);
       record_verified(r, *f, ctx.at);
     } else if (k != nullptr && k->list) {
       r.in_use = InUse::kKept;
-      r.in_use_digest = previous[i]->in_use_digest;
-      keep_validators(r, previous[i]->in_use_etag, previous[i]->in_use_last_modified);
+      r.in_use_digest = ch.previous->in_use_digest;
+      keep_validators(r, ch.previous->in_use_etag, ch.previous->in_use_last_modified);
       record_verified(r, *k, ctx.at);
     } else {
       record_none(r);
     }
-    r.territory = c.territory;
-    out.push_back(std::move(r));
+    r.territory = territory;
+    for (const Candidate& c : group) {
+      if (&c != ch.report && c.bytes) {
+        out.notes.push_back("not used: " + describe(c, verified(c)) + "; " + territory + " uses " +
+                            (r.in_use == InUse::kNone ? std::string("no list")
+                                                      : "seq " + std::to_string(r.sequence_number.value_or(0))));
+      }
+    }
+    out.records.push_back(std::move(r));
   }
   return out;
 }

@@ -1,5 +1,7 @@
 // The decision shared by fetch and import: given newly obtained bytes and the
 // previous snapshot, verify and choose the bytes in use for the LOTL and each list.
+// Only bytes that end up in use are written to the store; refused bytes are
+// recorded by digest and size only.
 #pragma once
 
 #include <optional>
@@ -24,7 +26,7 @@ struct LotlDecision final {
   std::optional<tsl::Bytes> lotl_bytes;  // the LOTL in use
   std::vector<tsl::Bytes> pivot_bytes;   // its pivots
   std::optional<tsl::TrustedList> model;  // the LOTL in use, parsed
-  bool fresh_failed = false;             // new LOTL bytes were not obtained or not valid
+  bool fresh_failed = false;             // new LOTL bytes were not obtained, not valid or refused
 };
 
 struct DecideContext final {
@@ -35,15 +37,28 @@ struct DecideContext final {
   tsl::TimePoint at;
 };
 
-// Stores the bytes as a blob and records their digest; false (with fetch.error set)
-// when the store cannot be written.
-[[nodiscard]] Result<void> store_candidate(const Store& store, Candidate& c);
+// Records the digest and size of the bytes (fetch.digest, fetch.bytes when unset)
+// without storing them.
+void digest_candidate(Candidate& c);
 
-LotlDecision decide_lotl(const DecideContext& ctx, Candidate lotl, std::vector<Candidate> pivots);
+// Writes the blob of bytes chosen to be in use (checking that the store names it
+// by the digest recorded).
+[[nodiscard]] Result<void> store_in_use(const Store& store, const tsl::Bytes& bytes, const std::string& digest);
 
-// One record per candidate, sorted by territory.
-std::vector<ListRecord> decide_lists(const DecideContext& ctx, const LotlDecision& lotl,
-                                     std::vector<Candidate> lists);
+[[nodiscard]] Result<LotlDecision> decide_lotl(const DecideContext& ctx, Candidate lotl, std::vector<Candidate> pivots);
+
+struct ListsDecision final {
+  std::vector<ListRecord> records;  // one per territory, sorted by territory
+  std::vector<std::string> notes;   // candidates not used, and why
+};
+
+// Several candidates may name one territory (import): the newest valid one wins,
+// never one with a lower TSLSequenceNumber than the list in use (sequence_guard.h).
+[[nodiscard]] Result<ListsDecision> decide_lists(const DecideContext& ctx, const LotlDecision& lotl,
+                                                 std::vector<Candidate> lists);
+
+// Territories with a list in use.
+std::vector<std::string> present_territories(const std::vector<ListRecord>& lists);
 
 // verify::ListStatus as the snapshot spells it, and its rank (higher is better).
 std::string result_name(verify::ListStatus s);
@@ -51,5 +66,8 @@ int result_rank(std::string_view result);
 
 // Fills the facts of `record` from a verified list.
 void record_verified(ListRecord& record, const verify::VerifiedList& v, tsl::TimePoint at);
+
+// The verification result of an attempt's bytes, in its fetch record.
+void record_attempt(FetchRecord& f, const verify::VerifiedList& v);
 
 }  // namespace eutl::cache::detail

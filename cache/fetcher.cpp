@@ -17,8 +17,11 @@ using detail::Transfer;
 
 class MultiLoop final {
  public:
-  MultiLoop(const FetchOptions& options, const std::vector<FetchRequest>& requests, const ProgressFn& progress)
-      : m_options(options), m_progress(progress), m_responses(requests.size()) {
+  // `deadline` is the Fetcher's: moved to now once an attempt ended on it, so later
+  // requests of the same fetch are not started.
+  MultiLoop(const FetchOptions& options, Clock::time_point& deadline, const std::vector<FetchRequest>& requests,
+            const ProgressFn& progress)
+      : m_options(options), m_deadline(deadline), m_progress(progress), m_responses(requests.size()) {
     m_multi.reset(curl_multi_init());
     for (std::size_t i = 0; i < requests.size(); ++i) {
       auto t = std::make_unique<Transfer>();
@@ -76,7 +79,18 @@ class MultiLoop final {
     }
   }
 
+  std::string deadline_message() const {
+    const auto ms = m_options.deadline.count();
+    const std::string secs = std::to_string(ms / 1000) + (ms % 1000 == 0 ? "" : "." + std::to_string(ms % 1000 / 100));
+    return "fetch deadline of " + secs + " s reached";
+  }
+
   void start(Transfer& t) {
+    const auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(m_deadline - Clock::now());
+    if (remaining.count() <= 0) {
+      finish(t, {FetchStatus::kTimeout, deadline_message() + " before " + t.request->url + " was requested"});
+      return;
+    }
     if (!t.easy) {
       t.easy.reset(curl_easy_init());
       if (!t.easy || !detail::configure_transfer(t)) {
@@ -85,7 +99,11 @@ class MultiLoop final {
       }
     }
     ++t.attempts;
-    detail::reset_attempt(t);
+    t.capped_by_deadline = remaining < m_options.total_timeout || remaining < m_options.connect_timeout;
+    if (!detail::reset_attempt(t, remaining)) {
+      finish(t, {FetchStatus::kNetworkError, "cannot configure the request for " + t.request->url});
+      return;
+    }
     if (curl_multi_add_handle(m_multi.get(), t.easy.get()) != CURLM_OK) {
       finish(t, {FetchStatus::kNetworkError, "curl_multi_add_handle failed"});
       return;
@@ -105,8 +123,18 @@ class MultiLoop final {
       curl_multi_remove_handle(m_multi.get(), msg->easy_handle);  // invalidates msg
       --m_active;
       detail::AttemptOutcome outcome = detail::classify_attempt(*t, code);
-      if (outcome.transient && t->attempts <= m_options.max_retries) {
-        t->not_before = Clock::now() + m_options.retry_backoff * (1 << (t->attempts - 1));
+      const auto now = Clock::now();
+      const bool deadline_hit =
+          now >= m_deadline || (t->capped_by_deadline && outcome.response.status == FetchStatus::kTimeout);
+      if (deadline_hit && !is_success(outcome.response.status)) {
+        m_deadline = std::min(m_deadline, now);
+        outcome.response.status = FetchStatus::kTimeout;
+        outcome.response.error = deadline_message() + " (" + outcome.response.error + ")";
+        outcome.transient = false;
+      }
+      const auto retry_at = now + m_options.retry_backoff * (1 << (t->attempts - 1));
+      if (outcome.transient && t->attempts <= m_options.max_retries && retry_at < m_deadline) {
+        t->not_before = retry_at;
         m_queue.push_back(t);
         continue;
       }
@@ -156,6 +184,7 @@ class MultiLoop final {
   }
 
   FetchOptions m_options;
+  Clock::time_point& m_deadline;
   const ProgressFn& m_progress;
   detail::CurlMulti m_multi;
   std::vector<std::unique_ptr<Transfer>> m_transfers;
@@ -168,12 +197,13 @@ class MultiLoop final {
 }  // namespace
 
 // curl's process-wide init is LibraryGuard's job (style C14).
-Fetcher::Fetcher(FetchOptions options) : m_options(std::move(options)) {}
+Fetcher::Fetcher(FetchOptions options)
+    : m_options(std::move(options)), m_deadline(std::chrono::steady_clock::now() + m_options.deadline) {}
 
 Fetcher::~Fetcher() = default;
 
 std::vector<FetchResponse> Fetcher::fetch_all(const std::vector<FetchRequest>& requests, const ProgressFn& progress) {
-  MultiLoop loop(m_options, requests, progress);
+  MultiLoop loop(m_options, m_deadline, requests, progress);
   return loop.run();
 }
 

@@ -1,6 +1,7 @@
 // `eutl import`: local files through the same decision as a fetch.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "cache/anchors.h"
 #include "cache/decide.h"
@@ -46,7 +47,8 @@ Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/
   }
 
   std::vector<Classified> lotls;
-  std::map<std::string, Classified> lists;  // by territory: the highest sequence number wins
+  std::vector<Candidate> tls;  // every national list; decide_lists picks the newest valid per territory
+  std::set<std::string> imported_territories;
   for (ImportFile& f : files) {
     auto parsed = tsl::parse_trusted_list(f.bytes, f.source);
     if (!parsed) {
@@ -58,17 +60,8 @@ Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/
       lotls.push_back({imported(f, "EU"), seq});
       continue;
     }
-    const std::string territory = parsed->scheme.territory;
-    auto it = lists.find(territory);
-    if (it != lists.end() && it->second.sequence >= seq) {
-      report.notes.push_back("skipped " + f.source + ": an imported list for " + territory +
-                             " has a higher sequence number");
-      continue;
-    }
-    if (it != lists.end()) {
-      report.notes.push_back("skipped " + it->second.candidate.url + ": superseded by " + f.source);
-    }
-    lists[territory] = {imported(f, territory), seq};
+    imported_territories.insert(parsed->scheme.territory);
+    tls.push_back(imported(f, parsed->scheme.territory));
   }
   std::sort(lotls.begin(), lotls.end(),
             [](const Classified& a, const Classified& b) { return a.sequence > b.sequence; });
@@ -84,14 +77,10 @@ Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/
     lotl.url = prev->lotl.url;  // no LOTL imported: the one in use is kept
   }
   snap.lotl_url = lotl.url;
-  std::vector<Candidate> tls;
-  for (auto& [territory, c] : lists) {
-    tls.push_back(std::move(c.candidate));
-  }
   // Territories not imported keep their list in use.
   if (prev) {
     for (const ListRecord& l : prev->lists) {
-      if (lists.count(l.territory) == 0) {
+      if (imported_territories.count(l.territory) == 0) {
         Candidate c;
         c.url = l.url;
         c.territory = l.territory;
@@ -99,25 +88,31 @@ Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/
       }
     }
   }
-  for (Candidate* c : {&lotl}) {
-    if (auto r = detail::store_candidate(store, *c); !r) {
-      return r.error();
-    }
-  }
+  detail::digest_candidate(lotl);
   for (auto* group : {&pivots, &tls}) {
     for (Candidate& c : *group) {
-      if (auto r = detail::store_candidate(store, c); !r) {
-        return r.error();
-      }
+      detail::digest_candidate(c);
     }
   }
   const detail::DecideContext ctx{store, verifier, prev, *anchors, request.at};
-  detail::LotlDecision decision = detail::decide_lotl(ctx, std::move(lotl), std::move(pivots));
-  snap.lists = detail::decide_lists(ctx, decision, std::move(tls));
+  auto decided = detail::decide_lotl(ctx, std::move(lotl), std::move(pivots));
+  if (!decided) {
+    return decided.error();
+  }
+  detail::LotlDecision& decision = *decided;
+  auto decided_lists = detail::decide_lists(ctx, decision, std::move(tls));
+  if (!decided_lists) {
+    return decided_lists.error();
+  }
+  snap.lists = std::move(decided_lists->records);
+  report.notes.insert(report.notes.end(), decided_lists->notes.begin(), decided_lists->notes.end());
+  if (decision.model) {
+    report.missing = verify::missing_territories(*decision.model, detail::present_territories(snap.lists));
+  }
   snap.lotl = std::move(decision.lotl);
   snap.pivots = std::move(decision.pivots);
   for (const ListRecord& l : snap.lists) {
-    if (l.fetch.status == FetchStatus::kImported && l.fetch.result != "valid") {
+    if (l.fetch.status == FetchStatus::kImported && attempt_failed(l.fetch)) {
       ++report.list_failures;
     }
   }

@@ -59,15 +59,32 @@ void record_verified(ListRecord& r, const verify::VerifiedList& v, tsl::TimePoin
   }
 }
 
-Result<void> store_candidate(const Store& store, Candidate& c) {
+void record_attempt(FetchRecord& f, const verify::VerifiedList& v) {
+  f.result = result_name(v.status);
+  f.reasons.clear();
+  for (const verify::Reason& r : v.reasons) {
+    f.reasons.push_back({r.code, r.message});
+  }
+}
+
+void digest_candidate(Candidate& c) {
   if (!c.bytes) {
-    return {};
+    return;
   }
-  auto digest = store.put_blob(*c.bytes);
-  if (!digest) {
-    return digest.error();
+  c.fetch.digest = tsl::to_hex(tsl::sha256(*c.bytes));
+  if (c.fetch.bytes == 0 && c.fetch.status == FetchStatus::kImported) {
+    c.fetch.bytes = c.bytes->size();
   }
-  c.fetch.digest = *digest;
+}
+
+Result<void> store_in_use(const Store& store, const tsl::Bytes& bytes, const std::string& digest) {
+  auto stored = store.put_blob(bytes);
+  if (!stored) {
+    return stored.error();
+  }
+  if (*stored != digest) {
+    return Error(Errc::kInternal, "the store named a blob " + *stored + ", expected " + digest);
+  }
   return {};
 }
 

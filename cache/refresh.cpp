@@ -26,15 +26,18 @@ bool ends_with_xml(std::string_view uri) {
   return tail == ".xml";
 }
 
-// A conditional GET and the stored bytes a 304 to it stands for.
+// A conditional GET and the bytes a 304 to it stands for.
 struct Conditional final {
   FetchRequest request;
   std::string basis_digest;  // empty: unconditional
+  // Set when the validators are those of refused bytes (never stored): a 304 then
+  // means the same refused bytes, and this attempt's verdict is repeated.
+  std::optional<FetchRecord> refused_basis;
 };
 
-// Validators for a conditional GET, when the bytes they name are still stored: those
-// of the last attempt (so refused bytes are not downloaded again), else, after an
-// attempt that obtained nothing, those of the bytes in use (so recovery is a 304).
+// Validators for a conditional GET: those of the last attempt (so refused bytes are
+// not downloaded again), else, after an attempt that obtained nothing, those of the
+// bytes in use, when still stored (so recovery is a 304).
 Conditional conditional_request(const Store& store, std::string url, const ListRecord* previous) {
   Conditional c;
   c.request.url = std::move(url);
@@ -42,10 +45,17 @@ Conditional conditional_request(const Store& store, std::string url, const ListR
     return c;
   }
   const FetchRecord& f = previous->fetch;
-  if ((!f.etag.empty() || !f.last_modified.empty()) && store.has_blob(f.digest)) {
+  const bool has_validators = !f.etag.empty() || !f.last_modified.empty();
+  if (has_validators && !f.digest.empty() && store.has_blob(f.digest)) {
     c.request.etag = f.etag;
     c.request.last_modified = f.last_modified;
     c.basis_digest = f.digest;
+  } else if (has_validators && !f.digest.empty() && f.digest != previous->in_use_digest &&
+             (is_success(f.status) || f.status == FetchStatus::kNotXml)) {
+    c.request.etag = f.etag;
+    c.request.last_modified = f.last_modified;
+    c.basis_digest = f.digest;
+    c.refused_basis = f;
   } else if ((!previous->in_use_etag.empty() || !previous->in_use_last_modified.empty()) &&
              store.has_blob(previous->in_use_digest)) {
     c.request.etag = previous->in_use_etag;
@@ -55,7 +65,7 @@ Conditional conditional_request(const Store& store, std::string url, const ListR
   return c;
 }
 
-Candidate to_candidate(const Store& store, const FetchRequest& req, FetchResponse resp, const std::string& basis_digest,
+Candidate to_candidate(const Store& store, const FetchRequest& req, FetchResponse resp, const Conditional& basis,
                        std::string territory) {
   Candidate c;
   c.url = req.url;
@@ -69,15 +79,26 @@ Candidate to_candidate(const Store& store, const FetchRequest& req, FetchRespons
   c.fetch.attempts = resp.attempts;
   if (resp.status == FetchStatus::kOk) {
     c.bytes = std::move(resp.body);
+  } else if (resp.status == FetchStatus::kNotXml) {
+    // Refused before verification: recorded by digest and size only.
+    c.fetch.digest = tsl::to_hex(tsl::sha256(resp.body));
+  } else if (resp.status == FetchStatus::kNotModified && basis.refused_basis) {
+    // 304 for bytes refused last time: the same bytes, the same verdict.
+    const FetchRecord& before = *basis.refused_basis;
+    c.fetch.digest = before.digest;
+    c.fetch.result = before.result;
+    c.fetch.reasons = before.reasons;
+    c.fetch.error = before.error;
   } else if (resp.status == FetchStatus::kNotModified) {
     // 304: the bytes are those the validators came from.
-    if (auto b = store.read_blob(basis_digest)) {  // an empty digest is refused too
+    if (auto b = store.read_blob(basis.basis_digest)) {  // an empty digest is refused too
       c.bytes = std::move(*b);
     } else {
       c.fetch.status = FetchStatus::kNetworkError;
       c.fetch.error = "304 for bytes no longer in the store";
     }
   }
+  detail::digest_candidate(c);
   return c;
 }
 
@@ -123,7 +144,7 @@ std::vector<Candidate> obtain_pivots(const Store& store, Fetcher& fetcher, const
   }
   std::vector<FetchResponse> responses = fetcher.fetch_all(requests);
   for (std::size_t i = 0; i < requests.size(); ++i) {
-    out.push_back(to_candidate(store, requests[i], std::move(responses[i]), std::string(), "EU"));
+    out.push_back(to_candidate(store, requests[i], std::move(responses[i]), Conditional{}, "EU"));
   }
   return out;
 }
@@ -151,23 +172,17 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
   const ListRecord* prev_lotl = prev ? &prev->lotl : nullptr;
   const Conditional lotl_req = conditional_request(store, request.lotl_url, prev_lotl);
   Candidate lotl = to_candidate(store, lotl_req.request, std::move(fetcher.fetch_all({lotl_req.request}).at(0)),
-                                lotl_req.basis_digest, "EU");
+                                lotl_req, "EU");
   std::vector<Candidate> pivots = obtain_pivots(store, fetcher, prev, lotl);
-  for (Candidate* c : {&lotl}) {
-    if (auto r = detail::store_candidate(store, *c); !r) {
-      return r.error();
-    }
-  }
-  for (Candidate& c : pivots) {
-    if (auto r = detail::store_candidate(store, c); !r) {
-      return r.error();
-    }
-  }
   const detail::DecideContext ctx{store, verifier, prev, *anchors, request.at};
-  detail::LotlDecision decision = detail::decide_lotl(ctx, std::move(lotl), std::move(pivots));
+  auto decided = detail::decide_lotl(ctx, std::move(lotl), std::move(pivots));
+  if (!decided) {
+    return decided.error();
+  }
+  detail::LotlDecision& decision = *decided;
 
   std::vector<FetchRequest> requests;
-  std::vector<std::string> bases;
+  std::vector<Conditional> bases;
   std::vector<std::string> territories;
   if (decision.model) {
     std::set<std::string> seen;
@@ -178,8 +193,8 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
       }
       const ListRecord* before = prev ? prev->find_list(p.territory) : nullptr;
       Conditional c = conditional_request(store, p.location, before);
-      requests.push_back(std::move(c.request));
-      bases.push_back(std::move(c.basis_digest));
+      requests.push_back(c.request);
+      bases.push_back(std::move(c));
       territories.push_back(p.territory);
     }
   }
@@ -187,17 +202,22 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
   RefreshReport report;
   std::vector<Candidate> lists;
   for (std::size_t i = 0; i < requests.size(); ++i) {
-    report.list_bytes_downloaded += responses[i].bytes_received;
+    report.list_bytes_downloaded += responses[i].bytes_received;  // error answers count 0 (transfer.cpp)
     lists.push_back(to_candidate(store, requests[i], std::move(responses[i]), bases[i], territories[i]));
-    if (auto r = detail::store_candidate(store, lists.back()); !r) {
-      return r.error();
-    }
   }
-  snap.lists = detail::decide_lists(ctx, decision, std::move(lists));
+  auto decided_lists = detail::decide_lists(ctx, decision, std::move(lists));
+  if (!decided_lists) {
+    return decided_lists.error();
+  }
+  snap.lists = std::move(decided_lists->records);
+  report.notes = std::move(decided_lists->notes);
+  if (decision.model) {
+    report.missing = verify::missing_territories(*decision.model, detail::present_territories(snap.lists));
+  }
   snap.lotl = std::move(decision.lotl);
   snap.pivots = std::move(decision.pivots);
   for (const ListRecord& l : snap.lists) {
-    if (!is_success(l.fetch.status) || l.fetch.result != "valid") {
+    if (attempt_failed(l.fetch)) {
       ++report.list_failures;
     }
   }

@@ -12,7 +12,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr std::array<std::pair<FetchStatus, std::string_view>, 12> kFetchStatusNames{{
+constexpr std::array<std::pair<FetchStatus, std::string_view>, 13> kFetchStatusNames{{
     {FetchStatus::kNotAttempted, "not-attempted"},
     {FetchStatus::kOk, "ok"},
     {FetchStatus::kNotModified, "not-modified"},
@@ -25,6 +25,7 @@ constexpr std::array<std::pair<FetchStatus, std::string_view>, 12> kFetchStatusN
     {FetchStatus::kTooLarge, "too-large"},
     {FetchStatus::kTruncated, "truncated"},
     {FetchStatus::kNotXml, "not-xml"},
+    {FetchStatus::kInsecureRedirect, "insecure-redirect"},
 }};
 
 constexpr std::array<std::pair<InUse, std::string_view>, 3> kInUseNames{{
@@ -145,6 +146,14 @@ FetchStatus fetch_status_from_string(std::string_view s) {
 bool is_success(FetchStatus s) {
   return s == FetchStatus::kOk || s == FetchStatus::kNotModified || s == FetchStatus::kImported;
 }
+
+bool refused(const FetchRecord& f) {
+  return std::any_of(f.reasons.begin(), f.reasons.end(), [](const ReasonCode& r) {
+    return r.code == kReasonRollback || r.code == kReasonSequenceReused;
+  });
+}
+
+bool attempt_failed(const FetchRecord& f) { return !is_success(f.status) || f.result != "valid" || refused(f); }
 
 std::string_view to_string(InUse u) {
   for (const auto& [value, name] : kInUseNames) {

@@ -43,6 +43,7 @@ size_t on_body(char* data, size_t size, size_t nmemb, void* user) {
   auto& t = *static_cast<Transfer*>(user);
   const size_t n = size * nmemb;
   t.bytes_received += n;
+  t.attempt_bytes += n;
   if (t.body.size() + n > t.options->max_body_bytes) {
     // Streaming limit: the body is never held beyond the maximum size.
     t.too_large = true;
@@ -55,7 +56,13 @@ size_t on_body(char* data, size_t size, size_t nmemb, void* user) {
 
 bool ok(CURLcode c) { return c == CURLE_OK; }
 
+long millis(std::chrono::milliseconds a, std::chrono::milliseconds cap) {
+  return static_cast<long>(std::max<std::chrono::milliseconds::rep>(1, std::min(a, cap).count()));
+}
+
 }  // namespace
+
+bool is_https(std::string_view url) { return starts_with_nocase(url, "https://"); }
 
 bool configure_transfer(Transfer& t) {
   const FetchOptions& o = *t.options;
@@ -63,11 +70,11 @@ bool configure_transfer(Transfer& t) {
   bool good = ok(curl_easy_setopt(h, CURLOPT_URL, t.request->url.c_str())) &&
               ok(curl_easy_setopt(h, CURLOPT_PRIVATE, &t)) && ok(curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L)) &&
               ok(curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https,http")) &&
-              ok(curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "https,http")) &&
+              // An https URL is never followed to http (a downgrade anyone on the path could
+              // answer); an http URL may be redirected to either.
+              ok(curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, is_https(t.request->url) ? "https" : "https,http")) &&
               ok(curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L)) &&
               ok(curl_easy_setopt(h, CURLOPT_MAXREDIRS, o.max_redirects)) &&
-              ok(curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(o.connect_timeout.count()))) &&
-              ok(curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(o.total_timeout.count()))) &&
               ok(curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, o.low_speed_bytes)) &&
               ok(curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, static_cast<long>(o.low_speed_time.count()))) &&
               ok(curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_body_bytes))) &&
@@ -101,11 +108,16 @@ bool configure_transfer(Transfer& t) {
   return good;
 }
 
-void reset_attempt(Transfer& t) {
+bool reset_attempt(Transfer& t, std::chrono::milliseconds remaining) {
   t.body.clear();
   t.too_large = false;
   t.etag.clear();
   t.last_modified.clear();
+  t.attempt_bytes = 0;
+  const FetchOptions& o = *t.options;
+  CURL* h = t.easy.get();
+  return ok(curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, millis(o.connect_timeout, remaining))) &&
+         ok(curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, millis(o.total_timeout, remaining)));
 }
 
 AttemptOutcome classify_attempt(Transfer& t, CURLcode code) {
@@ -125,6 +137,21 @@ AttemptOutcome classify_attempt(Transfer& t, CURLcode code) {
   if (code != CURLE_OK) {
     r.error = std::string(curl_easy_strerror(code));
     switch (code) {
+      case CURLE_UNSUPPORTED_PROTOCOL: {
+        // A redirect to a protocol outside CURLOPT_REDIR_PROTOCOLS_STR: after the refusal
+        // curl reports the target as the effective URL (or as the redirect URL).
+        char* target = nullptr;
+        curl_easy_getinfo(t.easy.get(), CURLINFO_REDIRECT_URL, &target);
+        const std::string where = target != nullptr ? std::string(target) : r.effective_url;
+        if (is_https(t.request->url) && ((!where.empty() && !is_https(where)) || (http >= 300 && http < 400))) {
+          r.status = FetchStatus::kInsecureRedirect;
+          r.error = "redirect from https to " + (where.empty() ? std::string("http") : where) +
+                    " refused (an https list is never fetched over http)";
+        } else {
+          r.status = FetchStatus::kNetworkError;
+        }
+        break;
+      }
       case CURLE_WRITE_ERROR:
       case CURLE_FILESIZE_EXCEEDED:
         r.status = t.too_large || code == CURLE_FILESIZE_EXCEEDED ? FetchStatus::kTooLarge : FetchStatus::kNetworkError;
@@ -178,6 +205,9 @@ AttemptOutcome classify_attempt(Transfer& t, CURLcode code) {
     return out;
   }
   if (http != 200) {
+    // The body of an error answer (a 404 page) is not list bytes.
+    t.bytes_received -= std::min(t.bytes_received, t.attempt_bytes);
+    r.bytes_received = t.bytes_received;
     r.status = FetchStatus::kHttpError;
     r.error = "HTTP " + std::to_string(http);
     out.transient = http >= 500 || http == 429 || http == 408;
@@ -186,6 +216,7 @@ AttemptOutcome classify_attempt(Transfer& t, CURLcode code) {
   if (!looks_like_xml(t.body)) {
     r.status = FetchStatus::kNotXml;
     r.error = "the response is not XML";
+    r.body = std::move(t.body);  // for its digest only; never stored
     return out;
   }
   r.status = FetchStatus::kOk;

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "cache/curl_handles.h"
 #include "eutl/cache/fetcher.h"
@@ -22,16 +23,22 @@ struct Transfer final {
   bool too_large = false;
   std::string etag;
   std::string last_modified;
-  std::uint64_t bytes_received = 0;
+  std::uint64_t bytes_received = 0;  // list bodies, all attempts (error answers excluded)
+  std::uint64_t attempt_bytes = 0;   // body bytes of the current attempt
   int attempts = 0;
+  bool capped_by_deadline = false;  // this attempt's timeouts were cut to the fetch deadline
   std::chrono::steady_clock::time_point not_before{};
 };
+
+// True for an https:// URL (any case).
+bool is_https(std::string_view url);
 
 // Sets up the easy handle (once; retries reuse it). False when curl refused an option.
 bool configure_transfer(Transfer& t);
 
-// Clears what one attempt collected, before a retry.
-void reset_attempt(Transfer& t);
+// Clears what one attempt collected, before a retry, and bounds the attempt by
+// `remaining` (the time left before the fetch deadline).
+[[nodiscard]] bool reset_attempt(Transfer& t, std::chrono::milliseconds remaining);
 
 // How an attempt ended; `transient` says whether a retry may help.
 struct AttemptOutcome final {

@@ -1,4 +1,4 @@
-// eutl fetch [--lotl-url URL] [--lotl-signers PEM] [--cacert PEM] [--store DIR] [--json]
+// eutl fetch [--lotl-url URL] [--allow-http] [--lotl-signers PEM] [--cacert PEM] [--deadline S] [--store DIR] [--json]
 //
 // Downloads the LOTL, the pivots the store lacks and every national list, verifies
 // them and records a new snapshot. Live progress on a terminal only.
@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/refresh_report.h"
 #include "cli/store_common.h"
 #include "eutl/cache/fetcher.h"
 #include "eutl/cache/refresh.h"
@@ -23,6 +24,8 @@ struct FetchCliOptions {
   bool json = false;
   double timeout = 120;
   double connect_timeout = 10;
+  double deadline = 300;
+  bool allow_http = false;
   std::uint64_t max_size = 64ull << 20;
   int retries = 2;
   long parallel = 8;
@@ -38,6 +41,15 @@ int run_fetch(const FetchCliOptions& o) {
   auto at = store::parse_at(o.at);
   if (!at) {
     print_error(at.error().message);
+    return kExitUsage;
+  }
+  if (o.lotl_url.rfind("https://", 0) != 0 && !o.allow_http) {
+    print_error("--lotl-url " + o.lotl_url +
+                " is not https: anyone on the path could answer for it; pass --allow-http to accept that");
+    return kExitUsage;
+  }
+  if (!(o.deadline > 0) || !(o.timeout > 0) || !(o.connect_timeout > 0)) {
+    print_error("--deadline, --timeout and --connect-timeout take a positive number of seconds");
     return kExitUsage;
   }
   cache::RefreshRequest req;
@@ -74,6 +86,7 @@ int run_fetch(const FetchCliOptions& o) {
   fo.user_agent = std::string("eutl/") + EUTL_VERSION;
   fo.total_timeout = std::chrono::milliseconds(static_cast<long>(o.timeout * 1000));
   fo.connect_timeout = std::chrono::milliseconds(static_cast<long>(o.connect_timeout * 1000));
+  fo.deadline = std::chrono::milliseconds(static_cast<long>(std::min(o.deadline, 1e9) * 1000));
   fo.low_speed_time = std::chrono::seconds(std::max<long>(1, std::min<long>(20, static_cast<long>(o.timeout))));
   fo.max_body_bytes = o.max_size;
   fo.max_retries = o.retries;
@@ -97,10 +110,18 @@ int run_fetch(const FetchCliOptions& o) {
     nlohmann::json j = store::snapshot_json(report->snapshot, *at);
     j["report"] = {{"lotl_verified", report->lotl_verified},
                    {"list_failures", report->list_failures},
-                   {"list_bytes_downloaded", report->list_bytes_downloaded}};
+                   {"list_bytes_downloaded", report->list_bytes_downloaded},
+                   {"notes", report->notes}};
+    j["missing"] = store::missing_json(report->missing);
     std::cout << j.dump(2) << '\n';
   } else {
+    if (!report->lotl_verified) {
+      const std::string why = store::why_not_refreshed(report->snapshot.lotl);
+      print_error("the LOTL was not refreshed" + (why.empty() ? std::string() : ": " + why));
+    }
     store::print_table(std::cout, report->snapshot, *at);
+    store::print_why(std::cout, report->snapshot);
+    store::print_missing(std::cout, report->missing);
     std::cout << "\n" << report->list_failures << " list(s) failed, " << report->list_bytes_downloaded
               << " list bytes downloaded\n";
   }
@@ -120,7 +141,12 @@ int run_fetch(const FetchCliOptions& o) {
 void register_fetch(CLI::App& app, Runner& run) {
   auto opts = std::make_shared<FetchCliOptions>();
   CLI::App* cmd = app.add_subcommand("fetch", "Download, verify and store the LOTL and every national trusted list");
-  cmd->add_option("--lotl-url", opts->lotl_url, "Where the LOTL is published")->capture_default_str();
+  cmd->add_option("--lotl-url", opts->lotl_url, "Where the LOTL is published (https; see --allow-http)")
+      ->capture_default_str();
+  cmd->add_flag("--allow-http", opts->allow_http,
+                "Accept an http:// --lotl-url (unprotected: its signature is then the only defence). "
+                "An https URL is never redirected to http; national lists the LOTL names at http:// "
+                "URLs are fetched and flagged 'http-url'");
   cmd->add_option("--lotl-signers", opts->lotl_signers,
                   "PEM file of the LOTL signing certificates published in the Official Journal "
                   "(required until the store has them)");
@@ -129,7 +155,12 @@ void register_fetch(CLI::App& app, Runner& run) {
   cmd->add_option("--at", opts->at, "Validation time (xsd:dateTime, default now)");
   cmd->add_flag("--json", opts->json, "Machine-readable output");
   cmd->add_option("--timeout", opts->timeout, "Per-request total timeout in seconds")->capture_default_str();
-  cmd->add_option("--connect-timeout", opts->connect_timeout, "Per-request connect timeout in seconds")
+  cmd->add_option("--connect-timeout", opts->connect_timeout,
+                  "Per-request connect timeout (TCP and TLS handshake) in seconds")
+      ->capture_default_str();
+  cmd->add_option("--deadline", opts->deadline,
+                  "Total time in seconds for the whole fetch (LOTL, pivots, lists, retries); a list not "
+                  "obtained by then is reported as a timeout and its list in use is kept")
       ->capture_default_str();
   cmd->add_option("--max-size", opts->max_size, "Maximum size of one list in bytes")->capture_default_str();
   cmd->add_option("--retries", opts->retries, "Retries of transient failures (5xx, resets, timeouts)")
@@ -138,7 +169,12 @@ void register_fetch(CLI::App& app, Runner& run) {
       CLI::PositiveNumber);
   cmd->add_option("--connect-to", opts->connect_to,
                   "HOST:PORT:CONNECT-HOST:CONNECT-PORT, as curl's --connect-to (testing, mirrors)");
-  cmd->footer("Example: eutl fetch --lotl-signers oj-C276-2019-lotl-signers.pem");
+  cmd->footer(
+      "A list with a lower TSLSequenceNumber than the one in use, or the same number with other bytes, never\n"
+      "replaces it (ETSI TS 119 612 V2.4.1 §5.3.2): it is refused as 'rollback' or 'sequence-reused'.\n"
+      "The text output says why each list was kept, refused or failed, and which territories the LOTL\n"
+      "points to have no list ('missing').\n"
+      "Example: eutl fetch --lotl-signers oj-C276-2019-lotl-signers.pem");
   cmd->callback([&run, opts] { run = [opts] { return run_fetch(*opts); }; });
 }
 

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/refresh_report.h"
 #include "cli/store_common.h"
 #include "eutl/cache/refresh.h"
 #include "eutl/tsl/read_file.h"
@@ -73,9 +74,16 @@ int run_import(const ImportOptions& o) {
     std::cerr << "eutl: " << note << '\n';
   }
   if (o.json) {
-    std::cout << store::snapshot_json(report->snapshot, *at).dump(2) << '\n';
+    nlohmann::json j = store::snapshot_json(report->snapshot, *at);
+    j["missing"] = store::missing_json(report->missing);
+    j["report"] = {{"lotl_verified", report->lotl_verified},
+                   {"list_failures", report->list_failures},
+                   {"notes", report->notes}};
+    std::cout << j.dump(2) << '\n';
   } else {
     store::print_table(std::cout, report->snapshot, *at);
+    store::print_why(std::cout, report->snapshot);
+    store::print_missing(std::cout, report->missing);
   }
   return store::exit_code(report->snapshot, report->lotl_verified);
 }
@@ -92,7 +100,11 @@ void register_import(CLI::App& app, Runner& run) {
   cmd->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
   cmd->add_flag("--json", opts->json, "Machine-readable output");
   cmd->add_option("inputs", opts->inputs, "List files or directories of *.xml")->required();
-  cmd->footer("Example: eutl import --lotl-signers oj.pem --at 2023-10-28T00:00:00Z lotl.xml pivots/ tl/");
+  cmd->footer(
+      "Several files for one territory: the newest valid one is used. A list with a lower TSLSequenceNumber\n"
+      "than the one in use, or the same number with other bytes, never replaces it (ETSI TS 119 612 V2.4.1\n"
+      "§5.3.2). Territories the LOTL points to without a list are reported as missing.\n"
+      "Example: eutl import --lotl-signers oj.pem --at 2023-10-28T00:00:00Z lotl.xml pivots/ tl/");
   cmd->callback([&run, opts] { run = [opts] { return run_import(*opts); }; });
 }
 

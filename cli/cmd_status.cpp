@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/refresh_report.h"
 #include "cli/store_common.h"
 #include "eutl/cache/store.h"
 
@@ -49,10 +50,20 @@ int run_status(const StatusOptions& o) {
   } else {
     store::apply_freshness(snap, *at);
   }
+  std::vector<verify::MissingTerritory> missing;
+  if (auto m = cache::missing_territories(*st, snap)) {
+    missing = std::move(*m);
+  } else {
+    print_error("cannot read the LOTL in use to list missing territories: " + m.error().message);
+  }
   if (o.json) {
-    std::cout << store::snapshot_json(snap, *at).dump(2) << '\n';
+    nlohmann::json j = store::snapshot_json(snap, *at);
+    j["missing"] = store::missing_json(missing);
+    std::cout << j.dump(2) << '\n';
   } else {
     store::print_table(std::cout, snap, *at);
+    store::print_why(std::cout, snap);
+    store::print_missing(std::cout, missing);
   }
   return store::exit_code(snap, true);
 }
@@ -65,7 +76,11 @@ void register_status(CLI::App& app, Runner& run) {
   cmd->add_option("--at", opts->at, "Evaluate at this time (xsd:dateTime); re-verifies the stored lists");
   cmd->add_flag("--json", opts->json, "Machine-readable output");
   cmd->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
-  cmd->footer("Example: eutl status --at 2023-10-28T00:00:00Z --json");
+  cmd->footer(
+      "Warnings per list: no-list, expired, not-refreshed, zero-services, http-url (published at an http://\n"
+      "URL the LOTL names: fetched, but only its signature protects it). Territories the LOTL points to\n"
+      "without a list are reported as missing.\n"
+      "Example: eutl status --at 2023-10-28T00:00:00Z --json");
   cmd->callback([&run, opts] { run = [opts] { return run_status(*opts); }; });
 }
 

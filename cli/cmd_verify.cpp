@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "eutl/tsl/xml_document.h"
 #include "eutl/verify/list_set.h"
+#include "eutl/verify/missing_territories.h"
 
 namespace eutl::cli {
 namespace {
@@ -127,8 +128,30 @@ int run_verify(const VerifyOptions& o) {
       print_line(v);
     }
   }
+  // Territories the LOTL points to with no list among the inputs (in the LOTL's entry).
+  std::vector<verify::MissingTerritory> missing;
+  if (result.lotl && result.lists.at(*result.lotl).list) {
+    std::vector<std::string> present;
+    for (const auto& v : result.lists) {
+      if (v.kind == verify::ListKind::kTl && v.list) {
+        present.push_back(v.list->scheme.territory);
+      }
+    }
+    missing = verify::missing_territories(*result.lists.at(*result.lotl).list, present);
+  }
   if (o.json) {
+    if (result.lotl) {
+      nlohmann::json m = nlohmann::json::array();
+      for (const auto& x : missing) {
+        m.push_back({{"territory", x.territory}, {"url", x.url}});
+      }
+      array[*result.lotl]["missing"] = std::move(m);
+    }
     std::cout << array.dump(2) << '\n';
+  } else {
+    for (const auto& x : missing) {
+      std::cout << "missing: " << x.territory << " (no list given; the LOTL points to " << x.url << ")\n";
+    }
   }
   return all_valid ? kExitYes : kExitNo;
 }

@@ -34,6 +34,9 @@ std::vector<std::string> warnings_of(const cache::ListRecord& r, tsl::TimePoint 
   if (r.in_use != cache::InUse::kNone && r.service_count == 0 && r.territory != "EU") {
     w.push_back("zero-services");
   }
+  if (r.url.rfind("http://", 0) == 0) {
+    w.push_back("http-url");  // fetched without TLS: only the list's signature protects it
+  }
   return w;
 }
 

@@ -2,7 +2,15 @@
 // is classified; the happy path, conditional GET and the size limit.
 #include "eutl/cache/fetcher.h"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <thread>
 
 #include "tests/support/https_server.h"
 
@@ -117,6 +125,96 @@ TEST(Fetcher, RejectsNonXmlBody) {
   server.set_route("/html", {"<!-- x --><html/>", Fault::kNone});
   server.set_route("/text", {"Service unavailable", Fault::kNone});
   EXPECT_EQ(fetch_one(server, "/text").status, FetchStatus::kNotXml);
+}
+
+// A TCP server on 127.0.0.1 that accepts connections and never sends a byte (a
+// silent TLS handshake).
+class SilentServer final {
+ public:
+  SilentServer() {
+    m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(m_fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    ::listen(m_fd, 16);
+    socklen_t len = sizeof a;
+    ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&a), &len);
+    m_port = ntohs(a.sin_port);
+    m_thread = std::thread([this] {
+      while (!m_stop) {
+        pollfd p{m_fd, POLLIN, 0};
+        if (::poll(&p, 1, 50) > 0) {
+          int c = ::accept4(m_fd, nullptr, nullptr, SOCK_CLOEXEC);
+          if (c >= 0) {
+            m_clients.push_back(c);
+            ++m_accepted;
+          }
+        }
+      }
+    });
+  }
+  ~SilentServer() {
+    m_stop = true;
+    m_thread.join();
+    for (int c : m_clients) {
+      ::close(c);
+    }
+    ::close(m_fd);
+  }
+  int port() const { return m_port; }
+  int accepted() const { return m_accepted.load(); }
+
+ private:
+  int m_fd = -1;
+  int m_port = 0;
+  std::atomic<bool> m_stop{false};
+  std::atomic<int> m_accepted{0};
+  std::vector<int> m_clients;
+  std::thread m_thread;
+};
+
+// The per-attempt bounds are a minute and more here: only the fetch deadline can end
+// the transfer, and the outcome says so.
+TEST(Fetcher, SilentTlsHandshakeEndsAtTheDeadline) {
+  SilentServer silent;
+  HttpsServer any;
+  FetchOptions o = fast_options(any);
+  o.connect_to.clear();
+  o.connect_timeout = std::chrono::milliseconds(60'000);
+  o.total_timeout = std::chrono::milliseconds(120'000);
+  o.low_speed_time = std::chrono::seconds(60);
+  o.max_retries = 2;
+  o.deadline = std::chrono::milliseconds(1000);
+  Fetcher fetcher(o);
+  const std::string url = "https://127.0.0.1:" + std::to_string(silent.port()) + "/lotl.xml";
+  FetchResponse r = fetcher.fetch_all({FetchRequest{url, {}, {}}}).at(0);
+  EXPECT_EQ(r.status, FetchStatus::kTimeout) << r.error;
+  EXPECT_NE(r.error.find("fetch deadline of 1 s reached"), std::string::npos) << r.error;
+  EXPECT_EQ(r.attempts, 1);  // no retry past the deadline
+  EXPECT_GE(silent.accepted(), 1);
+  // Later requests of the same fetch are not even started.
+  FetchResponse later = fetcher.fetch_all({FetchRequest{url, {}, {}}}).at(0);
+  EXPECT_EQ(later.status, FetchStatus::kTimeout);
+  EXPECT_EQ(later.attempts, 0);
+  EXPECT_NE(later.error.find("before"), std::string::npos) << later.error;
+}
+
+TEST(Fetcher, ErrorPageBodyIsNotCounted) {
+  HttpsServer server;
+  server.set_route("/gone.xml", {std::string(30'000, 'e'), Fault::kNotFoundPage});
+  FetchResponse r = fetch_one(server, "/gone.xml");
+  EXPECT_EQ(r.status, FetchStatus::kHttpError);
+  EXPECT_EQ(r.http_status, 404);
+  EXPECT_EQ(r.bytes_received, 0u);
+}
+
+TEST(Fetcher, HttpsRedirectToHttpIsRefused) {
+  HttpsServer server;
+  server.set_route("/r.xml", {"http://127.0.0.1:" + std::to_string(server.port()) + "/ok.xml", Fault::kRedirect});
+  FetchResponse r = fetch_one(server, "/r.xml");
+  EXPECT_EQ(r.status, FetchStatus::kInsecureRedirect) << r.error;
+  EXPECT_EQ(r.attempts, 1);
 }
 
 TEST(Fetcher, ManyRequestsInParallelKeepOrder) {

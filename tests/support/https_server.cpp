@@ -250,6 +250,15 @@ void HttpsServer::serve(int fd) {
       case Fault::kRedirectLoop:
         keep_alive = simple("302 Found", "Location: " + path + "\r\n");
         break;
+      case Fault::kRedirect:
+        keep_alive = simple("302 Found", "Location: " + route.body + "\r\n");
+        break;
+      case Fault::kNotFoundPage: {
+        std::string r = "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: " +
+                        std::to_string(route.body.size()) + "\r\n\r\n" + route.body;
+        keep_alive = write_all(ssl.get(), r.data(), r.size());
+        break;
+      }
       case Fault::kReset: {
         linger l{1, 0};
         ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);

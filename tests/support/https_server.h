@@ -23,6 +23,8 @@ enum class Fault {
   kStall,         // nothing sent for 30 s (or until the server stops)
   kHuge,          // 1 GB streamed without Content-Length until the client gives up
   kRedirectLoop,  // 302 to itself
+  kRedirect,      // 302 to the route's body (a URL)
+  kNotFoundPage,  // 404 with the route's body as the error page
 };
 
 struct Route final {

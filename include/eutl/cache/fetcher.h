@@ -18,13 +18,16 @@ namespace eutl::cache {
 struct FetchOptions final {
   std::string cacert;  // PEM bundle replacing the system CA store; empty: system store
   std::string user_agent = "eutl";
-  std::chrono::milliseconds connect_timeout{10'000};
-  std::chrono::milliseconds total_timeout{120'000};
+  std::chrono::milliseconds connect_timeout{10'000};  // TCP connect and TLS handshake, per attempt
+  std::chrono::milliseconds total_timeout{120'000};   // per attempt
+  // Everything one Fetcher downloads (LOTL, pivots, lists, retries) ends by then,
+  // counted from its construction: no stalled server holds a fetch longer.
+  std::chrono::milliseconds deadline{300'000};
   // Abort when fewer than low_speed_bytes per second arrive for low_speed_time.
   long low_speed_bytes = 512;
   std::chrono::seconds low_speed_time{20};
   std::uint64_t max_body_bytes = 64ull << 20;  // real lists are < 5 MB
-  long max_redirects = 5;
+  long max_redirects = 5;  // an https URL is never redirected to http
   long max_connections = 8;  // parallel transfers in total
   long max_per_host = 4;
   int max_retries = 2;  // for 5xx, resets and timeouts
@@ -73,6 +76,7 @@ class Fetcher final {
 
  private:
   FetchOptions m_options;
+  std::chrono::steady_clock::time_point m_deadline;
 };
 
 // True when the bytes look like XML (optional BOM and whitespace, then '<').

@@ -7,6 +7,16 @@
 // results: valid > expired > indeterminate > invalid; on a tie the higher sequence
 // number, then the newly obtained bytes, win. The kept list is re-verified at the
 // new validation time, so its recorded result is current.
+//
+// Monotonic lists (ETSI TS 119 612 V2.4.1 §5.3.2): whatever its verification, a list
+// with a lower TSLSequenceNumber than the authenticated list in use (valid or
+// expired) never replaces it ("rollback"), nor does another document with the same
+// number ("sequence-reused"); both reasons name the two numbers and count as a failed
+// list. A fresh store accepts whatever verifies best. Among several candidates for
+// one territory (import), the newest valid one wins.
+//
+// Only bytes in use are stored as blobs: refused bytes (not XML, not a list, not
+// valid, refused, error answers) are recorded by digest and size only.
 #pragma once
 
 #include <cstddef>
@@ -22,6 +32,7 @@
 #include "eutl/tsl/bytes.h"
 #include "eutl/tsl/time.h"
 #include "eutl/verify/list_set.h"
+#include "eutl/verify/missing_territories.h"
 
 namespace eutl::cache {
 
@@ -42,8 +53,9 @@ struct RefreshReport final {
   Snapshot snapshot;  // as written (id set)
   bool lotl_verified = false;   // the LOTL in use is valid and the new one (if any) did not fail
   std::size_t list_failures = 0;  // national lists whose new bytes were not obtained or not valid
-  std::uint64_t list_bytes_downloaded = 0;  // body bytes of national lists (LOTL and pivots excluded)
-  std::vector<std::string> notes;  // import: files skipped and why
+  std::uint64_t list_bytes_downloaded = 0;  // list bodies received (LOTL, pivots and error answers excluded)
+  std::vector<std::string> notes;  // files or lists not used, and why
+  std::vector<verify::MissingTerritory> missing;  // pointed to by the LOTL in use, no list in use
 };
 
 // Downloads and records a new snapshot. Needs the store lock.
@@ -60,6 +72,10 @@ struct ImportFile final {
 // ones are pivots, the others national lists.
 [[nodiscard]] Result<RefreshReport> import_lists(const Store& store, const StoreLock& lock, const Verifier& verifier,
                                                  std::vector<ImportFile> files, const RefreshRequest& request);
+
+// Territories the LOTL in use of `snapshot` points to that have no list in use.
+[[nodiscard]] Result<std::vector<verify::MissingTerritory>> missing_territories(const Store& store,
+                                                                               const Snapshot& snapshot);
 
 // Re-verifies the lists in use of `snapshot` at `at` (from the stored blobs and
 // anchors) without writing anything: for `eutl status --at`.

@@ -33,6 +33,7 @@ enum class FetchStatus {
   kTooLarge,       // the body exceeded the maximum size
   kTruncated,      // fewer bytes than announced
   kNotXml,         // the body is not XML / not a trusted list
+  kInsecureRedirect,  // an https URL redirected to http (never followed)
 };
 std::string_view to_string(FetchStatus s);
 FetchStatus fetch_status_from_string(std::string_view s);  // unknown → kNotAttempted
@@ -52,18 +53,31 @@ struct ReasonCode final {
   std::string message;
 };
 
+// Reason codes of bytes that verified but were refused because the list in use has a
+// higher TSLSequenceNumber (rollback) or the same one with other bytes (ETSI TS 119
+// 612 V2.4.1 §5.3.2). Both messages name the two sequence numbers.
+inline constexpr std::string_view kReasonRollback = "rollback";
+inline constexpr std::string_view kReasonSequenceReused = "sequence-reused";
+
 struct FetchRecord final {
   FetchStatus status = FetchStatus::kNotAttempted;
   std::string error;          // curl's or our explanation; empty on success
   long http_status = 0;       // last HTTP status seen, 0 when none
   std::string etag;           // ETag of the response (or of the reused one on 304)
   std::string last_modified;  // Last-Modified, verbatim
-  std::uint64_t bytes = 0;    // body bytes downloaded by this attempt (0 on 304)
+  std::uint64_t bytes = 0;    // body bytes downloaded by this attempt (0 on 304 and error answers)
   int attempts = 0;           // requests made, retries included
-  std::string digest;         // hex SHA-256 of the bytes obtained (fetched, reused or imported)
+  std::string digest;         // hex SHA-256 of the bytes obtained (fetched, reused or imported); only
+                              // bytes in use are kept in the store
   std::string result;         // verification result of those bytes (valid/expired/…), empty if not verified
-  std::vector<ReasonCode> reasons;  // why those bytes were not valid
+  std::vector<ReasonCode> reasons;  // why those bytes were not valid or were refused
 };
+
+// True when the bytes of the attempt were refused for their sequence number.
+bool refused(const FetchRecord& f);
+// True when the attempt did not give this refresh a new valid list: not obtained, not
+// valid, or refused.
+bool attempt_failed(const FetchRecord& f);
 
 // One list: the LOTL, a pivot or a national list.
 struct ListRecord final {

@@ -1,0 +1,28 @@
+// What fetch, import and status say beyond the snapshot table: why each list was
+// kept, refused or failed, and which territories the LOTL points to have no list.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "eutl/cache/snapshot.h"
+#include "eutl/verify/missing_territories.h"
+
+namespace eutl::cli::store {
+
+// Why the attempt of this refresh did not put a new valid list in use (HTTP status,
+// TLS error, signature or signer problem, rollback…); empty when it did, or when
+// nothing was attempted.
+std::string why_not_refreshed(const cache::ListRecord& r);
+
+// One line per list (LOTL first) with a non-empty why_not_refreshed(), under a heading.
+void print_why(std::ostream& out, const cache::Snapshot& snapshot);
+
+// [{"territory": "DE", "url": "https://…"}, …]
+nlohmann::json missing_json(const std::vector<verify::MissingTerritory>& missing);
+// "missing: DE (no list; the LOTL points to https://…)", one line each.
+void print_missing(std::ostream& out, const std::vector<verify::MissingTerritory>& missing);
+
+}  // namespace eutl::cli::store
