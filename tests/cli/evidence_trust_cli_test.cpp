@@ -170,6 +170,20 @@ TEST_F(EvidenceTrustCli, BundleFindsTheRecordedFilesWithoutAStore) {
   EXPECT_EQ(v.exit_code, 0) << v.out;
 }
 
+// The default store ($EUTL_STORE) supplies the lists and the trusted anchors when
+// neither --store nor --lotl-signers is given.
+TEST_F(EvidenceTrustCli, DefaultStoreSuppliesListsAndAnchors) {
+  fs::remove_all(m_dir / "lists");  // only the store's blobs are left
+  const std::string env = "EUTL_STORE=" + q(m_store) + " " + test::cli() + " evidence ";
+  auto v = test::run_command(env + "verify " + q(m_dir / "rec.json") + " 2>&1");
+  EXPECT_EQ(v.exit_code, 0) << v.out;
+  EXPECT_NE(v.out.find("recorded in store snapshot"), std::string::npos) << v.out;
+  auto b = test::run_command(env + "bundle " + q(m_dir / "rec.json") + " -o " + q(m_dir / "bundle") + " 2>&1");
+  EXPECT_EQ(b.exit_code, 0) << b.out;
+  v = test::run_command(env + "verify " + q(m_dir / "rec.json") + anchors("pki/oj-anchor-rsa.pem") + " 2>&1");
+  EXPECT_EQ(v.exit_code, 1) << v.out;  // --lotl-signers wins over the store's anchors
+}
+
 // A file named record.json is a bundle only inside a bundle (lists/ beside it), and
 // not at all when --store names where the lists are.
 TEST_F(EvidenceTrustCli, RecordJsonIsReadAsABundleOnlyWhenItIsOne) {
