@@ -295,7 +295,9 @@ void register_evidence(CLI::App& app, Runner& run) {
   v->add_option("--store", opts->store, store_help);
   v->add_option("--bundle", opts->bundle, "Bundle directory holding the lists (autodetected for DIR/record.json)");
   v->add_flag("--json", opts->json, "Machine-readable output");
-  v->footer("Lists are read from the bundle, else the store, else the file path recorded in the record, and used "
+  v->footer("Examples:\n  eutl evidence verify record.json                    # lists and anchors from the store\n"
+            "  eutl evidence verify bundle-dir/ --lotl-signers oj.pem  # an auditor with the OJ certificates\n"
+            "Lists are read from the bundle, else the store, else the file path recorded in the record, and used "
             "only when their SHA-256 matches.\n"
             "Exit: 0 same verdict, every digest and signature re-verified with trusted anchors; 1 something differs, "
             "was tampered with, or rests on LOTL anchors you do not trust; 2 usage error or not an evidence record; "
@@ -306,7 +308,8 @@ void register_evidence(CLI::App& app, Runner& run) {
   b->add_option("FILE", opts->file, "Record (JSON)")->required();
   b->add_option("-o,--output", opts->out, "Output directory")->required();
   b->add_option("--store", opts->store, store_help);
-  b->footer("Lists are read from the store, else the file path recorded in the record, and copied only when "
+  b->footer("Example:\n  eutl evidence bundle record.json -o bundle-dir/\n"
+            "Lists are read from the store, else the file path recorded in the record, and copied only when "
             "their SHA-256 matches.\nExit: 0 written; 2 usage error or not an evidence record; 3 a list the record "
             "names is not available.");
   b->callback([&run, opts] { run = [opts] { return run_bundle(*opts); }; });
@@ -318,7 +321,9 @@ void register_evidence(CLI::App& app, Runner& run) {
   r->add_option("--store", opts->store, store_help);
   r->add_flag("--unverified", opts->unverified,
               "Render without re-verifying, under a banner saying the record was not verified");
-  r->footer("Exit: 0 written; 1 the record does not re-verify (differs, or untrusted anchors); 2 usage error or not "
+  r->footer("Examples:\n  eutl evidence report record.json -o report.html\n"
+            "  eutl evidence report suspicious.json --unverified -o report.html   # under a 'Not verified' banner\n"
+            "Exit: 0 written; 1 the record does not re-verify (differs, or untrusted anchors); 2 usage error or not "
             "an evidence record; 3 inputs missing.");
   r->callback([&run, opts] { run = [opts] { return run_report(*opts); }; });
 }
