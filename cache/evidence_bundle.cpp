@@ -30,17 +30,25 @@ Result<void> write_der_member(const fs::path& file, const json& j) {
 
 }  // namespace
 
+// A record that happens to be called record.json is not a bundle: a bundle also has
+// the lists/ directory that write_evidence_bundle always creates.
 bool is_evidence_bundle(const std::filesystem::path& dir) {
   std::error_code ec;
-  return fs::is_directory(dir, ec) && fs::is_regular_file(dir / kBundleRecordName, ec);
+  return fs::is_directory(dir, ec) && fs::is_regular_file(dir / kBundleRecordName, ec) &&
+         fs::is_directory(dir / "lists", ec);
 }
 
 Result<BundleReport> write_evidence_bundle(std::string_view record_json, const EvidenceSources& sources,
                                            const std::filesystem::path& dir) {
-  const json rec = json::parse(record_json, nullptr, false);
-  if (rec.is_discarded() || !rec.is_object() || rec.value("schema", std::string()) != kEvidenceSchema) {
+  if (!is_evidence_record(record_json)) {
     return Error(Errc::kMalformed, "not an eutl-evidence/1 record");
   }
+  const detail::StrictJson parsed = detail::parse_strict(record_json);
+  if (!parsed.duplicate.empty()) {
+    return Error(Errc::kMalformed, "the record repeats the key \"" + parsed.duplicate +
+                                       "\" in one object: it was edited (eutl evidence verify says more)");
+  }
+  const json& rec = parsed.value;
   std::error_code ec;
   fs::create_directories(dir / "lists", ec);
   fs::create_directories(dir / "anchors", ec);
@@ -52,9 +60,7 @@ Result<BundleReport> write_evidence_bundle(std::string_view record_json, const E
   try {
     for (const auto& l : rec.value("lists", json::array())) {
       const std::string hex = l.value("sha256", std::string());
-      const auto allow = rec.value("snapshot", json()).is_null() ? detail::AllowSourcePath::kYes
-                                                                  : detail::AllowSourcePath::kNo;
-      detail::FoundBytes found = detail::find_list_bytes(sources, hex, l.value("source", std::string()), allow);
+      detail::FoundBytes found = detail::find_list_bytes(sources, hex, l.value("source", std::string()));
       if (!found.bytes) {
         std::string why;
         for (const auto& p : found.problems) {

@@ -1,4 +1,4 @@
-// EN 319 411-1 / -2 crosswalk (issue 6 item 6): which policy profile the certificate
+// EN 319 411-1 / -2 crosswalk: which policy profile the certificate
 // carries, whether a qualified claim it makes is backed by trusted-list evidence, and
 // if not, which piece is missing. A policy is what the CA says; only the trusted list
 // makes a certificate qualified (TS 119 615), so this never changes the verdict.

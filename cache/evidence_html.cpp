@@ -15,6 +15,7 @@ h3{font-size:15px;margin:14px 0 6px}
 .verdict .v{font-size:24px;font-weight:bold;text-transform:uppercase}
 .good{border-color:#1a7f37;background:#e9f7ee}.bad{border-color:#b3261e;background:#fdecea}
 .unknown{border-color:#9a6700;background:#fff8e1}
+.unverified{border-color:#b3261e;background:#fff0f0;border-style:dashed}
 table{border-collapse:collapse;width:100%;margin:6px 0 10px;font-size:12.5px}
 th,td{border:1px solid #c8c8d0;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#eef0f5}
@@ -157,6 +158,26 @@ std::string html_escape(std::string_view s) {
   return out;
 }
 
+std::string provenance_banner(RecordProvenance provenance, const std::string& duplicate) {
+  switch (provenance) {
+    case RecordProvenance::kJustMade:
+      return "<p class=\"muted\">Written by eutl from the decision it has just made.</p>\n";
+    case RecordProvenance::kReVerified:
+      return "<p class=\"muted\">Re-verified by eutl evidence verify: every digest, signature and field was "
+             "re-derived from the signed lists with trusted LOTL anchors.</p>\n";
+    case RecordProvenance::kUnverified:
+      break;
+  }
+  return "<div class=\"verdict unverified\" id=\"unverified\"><div class=\"v\">Not verified</div><div>This "
+         "record was rendered without re-verification (--unverified). Nothing on this page has been checked: it "
+         "shows what the record claims, which may have been edited or built on untrusted anchors. Run "
+         "<code>eutl evidence verify</code> before relying on it.</div>" +
+         (duplicate.empty() ? std::string()
+                            : "<div>The record repeats the key <code>" + html_escape(duplicate) +
+                                  "</code> in one object: it has been edited.</div>") +
+         "</div>\n";
+}
+
 std::string html_value(const json& v) {
   if (v.is_null()) {
     return "—";
@@ -171,14 +192,15 @@ std::string html_value(const json& v) {
 
 namespace eutl::cache {
 
-Result<std::string> evidence_html(std::string_view record_json) {
+Result<std::string> evidence_html(std::string_view record_json, RecordProvenance provenance) {
   using detail::html_escape;
   using detail::html_value;
   using detail::json;
-  const json rec = json::parse(record_json, nullptr, false);
-  if (rec.is_discarded() || !rec.is_object()) {
-    return Error(Errc::kMalformed, "the evidence record is not valid JSON");
+  if (!is_evidence_record(record_json)) {
+    return Error(Errc::kMalformed, "not an evidence record (a JSON object with schema eutl-evidence/1)");
   }
+  const detail::StrictJson parsed = detail::parse_strict(record_json);
+  const json& rec = parsed.value;
   try {
     const std::string verdict = rec.value("verdict", std::string("indeterminate"));
     const json q = rec.value("question", json::object());
@@ -188,6 +210,7 @@ Result<std::string> evidence_html(std::string_view record_json) {
     std::string h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>eutl evidence: " +
                     html_escape(verdict) + " - " + html_value(cert.value("subject", json())) +
                     "</title>\n<style>" + std::string(detail::kStyle) + "</style></head><body>\n";
+    h += detail::provenance_banner(provenance, parsed.duplicate);
     h += "<h1>Qualified certificate evidence report</h1>\n<p class=\"muted\">eutl " +
          html_value(rec.value("tool", json::object()).value("version", json())) + ", schema " +
          html_value(rec.value("schema", json())) + ", checked " + html_value(rec.value("checked_at", json())) + "</p>\n";

@@ -11,10 +11,20 @@ namespace eutl::cache::detail {
 
 using nlohmann::json;
 
+// A record parsed strictly: `value` is discarded when the text is not JSON, and
+// `duplicate` names the first key that an object repeats ("results.claim.verdict",
+// "lists[].source"), empty when none does. nlohmann keeps the last copy of a repeated
+// key silently, so a record must never be read without this check.
+struct StrictJson final {
+  json value;
+  std::string duplicate;
+};
+StrictJson parse_strict(std::string_view text);
+
 // The record without its integrity member.
 json evidence_body(const EvidenceInput& input);
 
-// EN 319 411-1/-2 crosswalk (issue 6 item 6): one entry per recognised policy profile.
+// EN 319 411-1/-2 crosswalk: one entry per recognised policy profile.
 json crosswalk_json(const verify::CertificateProfile& cert, const verify::QualificationResult& result);
 
 // SHA-256 (hex) of the canonical dump of `record` without its "integrity" member.

@@ -69,8 +69,7 @@ std::filesystem::path bundle_list_path(const std::filesystem::path& bundle, cons
   return bundle / "lists" / (hex + ".xml");
 }
 
-FoundBytes find_list_bytes(const EvidenceSources& sources, const std::string& hex, const std::string& source,
-                           AllowSourcePath allow_source) {
+FoundBytes find_list_bytes(const EvidenceSources& sources, const std::string& hex, const std::string& source) {
   FoundBytes found;
   if (!is_hex_digest(hex)) {
     found.problems.push_back("the recorded SHA-256 \"" + hex + "\" is not 64 lower-case hex digits");
@@ -87,7 +86,7 @@ FoundBytes find_list_bytes(const EvidenceSources& sources, const std::string& he
       // so that verification never creates or modifies anything in the store.
       candidates.emplace_back(*sources.store / "blobs" / hex.substr(0, 2) / hex, "store blob");
     }
-    if (allow_source == AllowSourcePath::kYes && !source.empty() && source.find("://") == std::string::npos) {
+    if (!source.empty() && source.find("://") == std::string::npos) {
       candidates.emplace_back(fs::path(source), "source file");
     }
   }

@@ -17,13 +17,10 @@ struct FoundBytes final {
   std::string searched;               // where it looked, when nothing existed
 };
 
-// Records made from files (--lists, no snapshot) may fall back to the recorded path.
-enum class AllowSourcePath : bool { kNo, kYes };
-
-// With a bundle: only its lists/<hex>.xml. Otherwise the store blob, then (when
-// allowed) `source` as a file path. The first existing file decides.
-FoundBytes find_list_bytes(const EvidenceSources& sources, const std::string& hex, const std::string& source,
-                           AllowSourcePath allow_source);
+// With a bundle: only its lists/<hex>.xml. Otherwise the store blob, then `source` as
+// a file path (a record made from files, or a list imported from one; never a URL).
+// The first existing file decides; its bytes count only when the SHA-256 matches.
+FoundBytes find_list_bytes(const EvidenceSources& sources, const std::string& hex, const std::string& source);
 
 std::optional<tsl::Bytes> read_file_bytes(const std::filesystem::path& file);
 [[nodiscard]] Result<void> write_file_bytes(const std::filesystem::path& file, tsl::ByteView bytes);

@@ -1,8 +1,10 @@
-// Re-verifying an evidence record offline: digests, signatures with the recorded
-// anchors at the recorded time, the decision at the recorded T, then the whole record
-// rebuilt and compared field by field (see evidence.h).
+// Re-verifying an evidence record offline: strict parsing, digests, the record's
+// anchors against those the caller trusts, signatures at the recorded time, the
+// decision at the recorded T, then the whole record rebuilt and compared field by
+// field (see evidence.h).
 #include <algorithm>
 
+#include "cache/evidence_anchors.h"
 #include "cache/evidence_compare.h"
 #include "cache/evidence_json.h"
 #include "cache/evidence_sources.h"
@@ -126,6 +128,10 @@ Inputs read_inputs(const json& rec, const EvidenceSources& sources, EvidenceChec
     Decoded c = decode_der(chain[i], "chain[" + std::to_string(i) + "]", chk);
     auto p = c.ok ? verify::read_certificate_profile(c.der) : Result<verify::CertificateProfile>(Error());
     if (!p) {
+      if (c.ok) {
+        chk.differences.push_back({"chain[" + std::to_string(i) + "]", "not a readable certificate: " +
+                                                                         p.error().message});
+      }
       in.complete = false;
       continue;
     }
@@ -140,23 +146,27 @@ Inputs read_inputs(const json& rec, const EvidenceSources& sources, EvidenceChec
       in.anchors.push_back(std::move(a.der));
     }
   }
-  chk.checked.push_back("LOTL anchors: " + std::to_string(in.anchors.size()) + " taken from the record (DER)");
   const json lists = rec.value("lists", json::array());
-  const auto allow = rec.value("snapshot", json()).is_null() ? detail::AllowSourcePath::kYes
-                                                              : detail::AllowSourcePath::kNo;
   for (std::size_t i = 0; i < lists.size(); ++i) {
     const std::string hex = str(lists[i], "sha256");
     const std::string source = str(lists[i], "source");
     const std::string label = "lists[" + std::to_string(i) + "] " + str(lists[i], "territory") + " " + source;
-    detail::FoundBytes found = detail::find_list_bytes(sources, hex, source, allow);
+    detail::FoundBytes found = detail::find_list_bytes(sources, hex, source);
     if (!found.bytes) {
       std::string why;
       for (const auto& p : found.problems) {
         why += (why.empty() ? "" : "; ") + p;
       }
-      chk.differences.push_back({label, why.empty() ? "no bytes with SHA-256 " + hex + " found (looked at " +
-                                                          found.searched + ")"
-                                                    : "expected SHA-256 " + hex + ", but " + why});
+      // Nothing found anywhere (e.g. pruned from the store) is not tampering: the
+      // record can be neither confirmed nor refused without those bytes.
+      if (why.empty()) {
+        chk.differences.push_back({label,
+                                   "input missing: no bytes with SHA-256 " + hex + " found (looked at " +
+                                       found.searched + ")",
+                                   EvidenceFindingKind::kInputMissing});
+      } else {
+        chk.differences.push_back({label, "expected SHA-256 " + hex + ", but " + why});
+      }
       in.complete = false;
       continue;
     }
@@ -166,18 +176,44 @@ Inputs read_inputs(const json& rec, const EvidenceSources& sources, EvidenceChec
   return in;
 }
 
-EvidenceCheck verify_impl(std::string_view record_json, const EvidenceSources& sources) {
+// The outcome is the most serious kind of finding (evidence.h).
+void conclude(EvidenceCheck& chk) {
+  auto has = [&](EvidenceFindingKind k) {
+    return std::any_of(chk.differences.begin(), chk.differences.end(),
+                       [k](const EvidenceFinding& f) { return f.kind == k; });
+  };
+  chk.outcome = chk.differences.empty()                         ? EvidenceOutcome::kSame
+                : has(EvidenceFindingKind::kDiffers)            ? EvidenceOutcome::kDiffers
+                : has(EvidenceFindingKind::kUntrustedAnchor)    ? EvidenceOutcome::kUntrustedAnchors
+                                                                : EvidenceOutcome::kInputsMissing;
+  chk.same = chk.outcome == EvidenceOutcome::kSame;
+}
+
+EvidenceCheck not_a_record(std::string message) {
   EvidenceCheck chk;
-  const json rec = json::parse(record_json, nullptr, false);
+  chk.differences.push_back({"record", std::move(message)});
+  chk.outcome = EvidenceOutcome::kNotARecord;
+  return chk;
+}
+
+EvidenceCheck verify_body(std::string_view record_json, const EvidenceSources& sources) {
+  const detail::StrictJson parsed = detail::parse_strict(record_json);
+  const json& rec = parsed.value;
   if (rec.is_discarded() || !rec.is_object()) {
-    chk.differences.push_back({"record", "not a valid JSON object (truncated or edited)"});
-    return chk;
+    return not_a_record("not a valid JSON object (truncated or edited)");
   }
+  if (!rec.contains("schema") || !rec["schema"].is_string() || rec["schema"].get<std::string>() != kEvidenceSchema) {
+    return not_a_record("schema is \"" + str(rec, "schema") + "\", expected \"" + std::string(kEvidenceSchema) +
+                        "\": not an evidence record");
+  }
+  EvidenceCheck chk;
   chk.recorded_verdict = rec.value("verdict", json()).is_string() ? rec["verdict"].get<std::string>() : "";
-  if (str(rec, "schema") != kEvidenceSchema) {
-    chk.differences.push_back({"record", "schema is \"" + str(rec, "schema") + "\", expected \"" +
-                                             std::string(kEvidenceSchema) + "\""});
-    return chk;
+  if (!parsed.duplicate.empty()) {
+    // RFC 8259 §4: names within an object should be unique; parsers differ on which
+    // copy they keep, so the record could be read two ways.
+    chk.differences.push_back({"record", "the key \"" + parsed.duplicate +
+                                             "\" appears twice in one object: the record was edited, and readers "
+                                             "may disagree on what it says"});
   }
   const std::string digest = rec.contains("integrity") ? str(rec["integrity"], "sha256") : "";
   const std::string actual = detail::integrity_digest(rec);
@@ -197,8 +233,9 @@ EvidenceCheck verify_impl(std::string_view record_json, const EvidenceSources& s
   }
   check_snapshot(rec, sources, chk);
   Inputs in = read_inputs(rec, sources, chk);
-  if (!in.complete) {
-    return chk;  // cannot re-run the decision without every input
+  const bool trusted = detail::check_anchors_trusted(in.anchors, detail::trusted_anchors(rec, sources), chk);
+  if (!in.complete || !trusted) {
+    return chk;  // cannot re-run the decision without every input, nor on anchors nobody trusts
   }
 
   verify::ListSetRequest req;
@@ -206,7 +243,7 @@ EvidenceCheck verify_impl(std::string_view record_json, const EvidenceSources& s
   req.at = *lists_at;
   verify::ListSetResult verified = verify::verify_list_set(std::move(in.lists), req);
   chk.checked.push_back("signatures of " + std::to_string(verified.lists.size()) + " lists re-verified at " +
-                        tsl::format_time(*lists_at) + " with the recorded anchors");
+                        tsl::format_time(*lists_at) + " with the record's anchors (all trusted)");
   tsl::ServiceIndex index = tsl::ServiceIndex::build(verify::valid_index_inputs(verified.lists));
   tsl::ServiceIndex unacceptable = tsl::ServiceIndex::build(verify::unacceptable_index_inputs(verified.lists));
   verify::QualificationEngine engine(index, &unacceptable);  // same reasons as `eutl check`
@@ -248,7 +285,14 @@ EvidenceCheck verify_impl(std::string_view record_json, const EvidenceSources& s
   chk.verdict = detail::verdict_of(rebuilt);
   chk.checked.push_back("decision re-run at T = " + tsl::format_time(*at) + ": " + chk.verdict);
   detail::compare_records(rec, rebuilt, chk.differences);
-  chk.same = chk.differences.empty();
+  return chk;
+}
+
+EvidenceCheck verify_impl(std::string_view record_json, const EvidenceSources& sources) {
+  EvidenceCheck chk = verify_body(record_json, sources);
+  if (chk.outcome != EvidenceOutcome::kNotARecord) {
+    conclude(chk);
+  }
   return chk;
 }
 

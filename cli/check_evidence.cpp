@@ -132,7 +132,7 @@ int write_evidence(const EvidenceOptions& o, const verify::CertificateProfile& c
     }
   }
   if (!o.report_file.empty()) {
-    auto html = cache::evidence_html(*record);
+    auto html = cache::evidence_html(*record, cache::RecordProvenance::kJustMade);
     if (!html) {
       print_error("--report: " + html.error().message);
       return kExitUsage;

@@ -1,9 +1,10 @@
-// eutl evidence verify FILE|DIR [--store DIR | --bundle DIR] [--json]
+// eutl evidence verify FILE|DIR [--lotl-signers PEM] [--store DIR | --bundle DIR] [--json]
 // eutl evidence bundle FILE -o DIR [--store DIR]
-// eutl evidence report FILE|DIR [-o OUT.html]
+// eutl evidence report FILE|DIR [--lotl-signers PEM] [--store DIR] [--unverified] [-o OUT.html]
 //
 // Evidence records (docs/evidence-schema.md): re-verification offline, bundles an
-// auditor can take away, and the HTML report.
+// auditor can take away, and the HTML report. A record is trusted only as far as it
+// re-verifies with LOTL anchors the caller trusts (never the record's own).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "cli/store_common.h"
 #include "eutl/cache/evidence.h"
 #include "eutl/tsl/read_file.h"
+#include "eutl/verify/list_set.h"
 
 namespace eutl::cli {
 namespace {
@@ -26,7 +28,9 @@ struct EvidenceCmdOptions {
   std::string store;
   std::string bundle;
   std::string out;
+  std::string lotl_signers;
   bool json = false;
+  bool unverified = false;
 };
 
 // FILE may be a bundle directory, a record inside one, or a plain record file.
@@ -43,8 +47,11 @@ Located locate(const EvidenceCmdOptions& o) {
     l.bundle = p;
   } else {
     l.record = p;
-    if (p.filename() == cache::kBundleRecordName && cache::is_evidence_bundle(p.parent_path().empty() ? "." : p.parent_path())) {
-      l.bundle = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+    // DIR/record.json inside a bundle is read as that bundle, unless a store is named:
+    // then the caller asked for the store's copies.
+    const fs::path parent = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+    if (o.store.empty() && p.filename() == cache::kBundleRecordName && cache::is_evidence_bundle(parent)) {
+      l.bundle = parent;
     }
   }
   if (!o.bundle.empty()) {
@@ -61,92 +68,201 @@ Result<std::string> read_text(const fs::path& file) {
   return std::string(bytes->begin(), bytes->end());
 }
 
-cache::EvidenceSources sources_of(const EvidenceCmdOptions& o, const Located& l) {
+// Lists come from the bundle when there is one, else from the store (--store, else the
+// default one when it exists) or the recorded file paths. The store also supplies the
+// trusted anchors when --lotl-signers is not given, bundle or not.
+Result<cache::EvidenceSources> sources_of(const EvidenceCmdOptions& o, const Located& l) {
   cache::EvidenceSources s;
   s.bundle = l.bundle;
-  // The store is consulted only when named, or (without a bundle) the default one.
   if (!o.store.empty()) {
     s.store = fs::path(o.store);
-  } else if (!l.bundle) {
+  } else {
     std::error_code ec;
     fs::path def = store::resolve_store("");
     if (fs::is_directory(def, ec)) {
       s.store = def;
     }
   }
+  if (!o.lotl_signers.empty()) {
+    auto anchors = verify::load_pem_certificates(o.lotl_signers);
+    if (!anchors) {
+      return Error(Errc::kUsage, "--lotl-signers: " + anchors.error().message);
+    }
+    s.trusted_anchors = std::move(*anchors);
+  }
   return s;
 }
 
-int run_verify(const EvidenceCmdOptions& o) {
+int exit_code_of(cache::EvidenceOutcome o) {
+  switch (o) {
+    case cache::EvidenceOutcome::kSame:
+      return kExitYes;
+    case cache::EvidenceOutcome::kNotARecord:
+      return kExitUsage;
+    case cache::EvidenceOutcome::kInputsMissing:
+      return kExitIndeterminate;
+    case cache::EvidenceOutcome::kDiffers:
+    case cache::EvidenceOutcome::kUntrustedAnchors:
+      break;
+  }
+  return kExitNo;
+}
+
+std::string_view kind_name(cache::EvidenceFindingKind k) {
+  switch (k) {
+    case cache::EvidenceFindingKind::kUntrustedAnchor:
+      return "untrusted-anchor";
+    case cache::EvidenceFindingKind::kInputMissing:
+      return "input-missing";
+    case cache::EvidenceFindingKind::kDiffers:
+      break;
+  }
+  return "differs";
+}
+
+std::string headline(const cache::EvidenceCheck& c) {
+  const std::string recorded = "recorded verdict " + (c.recorded_verdict.empty() ? "none" : c.recorded_verdict);
+  switch (c.outcome) {
+    case cache::EvidenceOutcome::kSame:
+      return "RE-VERIFIED: same verdict (" + c.verdict + ")";
+    case cache::EvidenceOutcome::kUntrustedAnchors:
+      return "NOT TRUSTED: the record rests on LOTL anchors you do not trust (" + recorded + ")";
+    case cache::EvidenceOutcome::kInputsMissing:
+      return "INDETERMINATE: inputs missing: lists the record names are not available (pruned from the store, or "
+             "give --store or the bundle); nothing was concluded (" + recorded + ")";
+    case cache::EvidenceOutcome::kNotARecord:
+      return "NOT AN EVIDENCE RECORD";
+    case cache::EvidenceOutcome::kDiffers:
+      break;
+  }
+  return "DIFFERS: the record does not re-verify (" + recorded + ", re-verified " +
+         (c.verdict.empty() ? "not re-run" : c.verdict) + ")";
+}
+
+// Reads FILE, refuses what is not an evidence record (exit 2) and re-verifies it.
+struct Verified {
+  int exit = kExitYes;  // set when the run stops early
+  std::string text;
+  std::optional<cache::EvidenceCheck> check;
+};
+
+Verified load(const EvidenceCmdOptions& o, bool verify) {
+  Verified v;
   const Located l = locate(o);
   auto text = read_text(l.record);
   if (!text) {
     print_error(text.error().message);
-    return exit_code_for(text.error());
+    v.exit = exit_code_for(text.error());
+    return v;
   }
-  auto chk = cache::verify_evidence(*text, sources_of(o, l));
+  v.text = std::move(*text);
+  if (!cache::is_evidence_record(v.text)) {
+    print_error(l.record.string() + ": not an evidence record (a JSON object with schema " +
+                std::string(cache::kEvidenceSchema) + ", as `eutl check --evidence` writes)");
+    v.exit = kExitUsage;
+    return v;
+  }
+  if (!verify) {
+    return v;
+  }
+  auto sources = sources_of(o, l);
+  if (!sources) {
+    print_error(sources.error().message);
+    v.exit = kExitUsage;
+    return v;
+  }
+  if (!sources->trusted_anchors && !sources->store) {
+    print_error("no LOTL anchors to trust: give --lotl-signers PEM (the LOTL signing certificates published in the "
+                "Official Journal) or --store DIR (a store filled with them); the anchors inside a record are never "
+                "trusted");
+    v.exit = kExitUsage;
+    return v;
+  }
+  auto chk = cache::verify_evidence(v.text, *sources);
   if (!chk) {
     print_error(chk.error().message);
-    return kExitUsage;
+    v.exit = kExitUsage;
+    return v;
   }
+  v.check = std::move(*chk);
+  return v;
+}
+
+int run_verify(const EvidenceCmdOptions& o) {
+  Verified v = load(o, true);
+  if (!v.check) {
+    return v.exit;
+  }
+  const cache::EvidenceCheck& chk = *v.check;
   if (o.json) {
     nlohmann::json diffs = nlohmann::json::array();
-    for (const auto& d : chk->differences) {
-      diffs.push_back({{"where", d.where}, {"message", d.message}});
+    for (const auto& d : chk.differences) {
+      diffs.push_back({{"where", d.where}, {"message", d.message}, {"kind", kind_name(d.kind)}});
     }
-    nlohmann::json out = {{"same", chk->same},
-                          {"recorded_verdict", chk->recorded_verdict},
-                          {"verdict", chk->verdict.empty() ? nlohmann::json(nullptr) : nlohmann::json(chk->verdict)},
+    nlohmann::json out = {{"same", chk.same},
+                          {"outcome", cache::to_string(chk.outcome)},
+                          {"recorded_verdict", chk.recorded_verdict},
+                          {"verdict", chk.verdict.empty() ? nlohmann::json(nullptr) : nlohmann::json(chk.verdict)},
                           {"differences", diffs},
-                          {"checked", chk->checked}};
+                          {"checked", chk.checked}};
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-  } else if (chk->same) {
-    std::cout << "RE-VERIFIED: same verdict (" << chk->verdict << ")\n";
-    for (const auto& c : chk->checked) {
-      std::cout << "  ok  " << c << '\n';
-    }
   } else {
-    std::cout << "DIFFERS: the record does not re-verify (recorded verdict " << chk->recorded_verdict
-              << ", re-verified " << (chk->verdict.empty() ? "not re-run" : chk->verdict) << ")\n";
-    for (const auto& d : chk->differences) {
+    std::cout << headline(chk) << '\n';
+    if (chk.same) {
+      for (const auto& c : chk.checked) {
+        std::cout << "  ok  " << c << '\n';
+      }
+    }
+    for (const auto& d : chk.differences) {
       std::cout << "  " << d.where << ": " << d.message << '\n';
     }
   }
-  return chk->same ? 0 : 1;
+  return exit_code_of(chk.outcome);
 }
 
 int run_bundle(const EvidenceCmdOptions& o) {
-  const Located l = locate(o);
-  auto text = read_text(l.record);
-  if (!text) {
-    print_error(text.error().message);
-    return exit_code_for(text.error());
+  Verified v = load(o, false);
+  if (v.exit != kExitYes) {
+    return v.exit;
   }
-  auto report = cache::write_evidence_bundle(*text, sources_of(o, l), o.out);
+  auto sources = sources_of(o, locate(o));
+  if (!sources) {
+    print_error(sources.error().message);
+    return kExitUsage;
+  }
+  auto report = cache::write_evidence_bundle(v.text, *sources, o.out);
   if (!report) {
     print_error(report.error().message);
-    return report.error().code == Errc::kNotFound ? 1 : kExitUsage;
+    return report.error().code == Errc::kNotFound ? kExitIndeterminate : kExitUsage;
   }
   std::cout << "bundle " << o.out << ": record, " << report->lists << " lists (" << report->bytes
             << " bytes), anchors, certificate\n";
-  return 0;
+  return kExitYes;
 }
 
 int run_report(const EvidenceCmdOptions& o) {
-  const Located l = locate(o);
-  auto text = read_text(l.record);
-  if (!text) {
-    print_error(text.error().message);
-    return exit_code_for(text.error());
+  Verified v = load(o, !o.unverified);
+  if (v.exit != kExitYes) {
+    return v.exit;
   }
-  auto html = cache::evidence_html(*text);
+  if (v.check && !v.check->same) {
+    print_error(headline(*v.check));
+    for (const auto& d : v.check->differences) {
+      print_error("  " + d.where + ": " + d.message);
+    }
+    print_error("no report written: the record does not re-verify (--unverified renders it under a banner saying "
+                "it was not verified)");
+    return exit_code_of(v.check->outcome);
+  }
+  auto html = cache::evidence_html(v.text, v.check ? cache::RecordProvenance::kReVerified
+                                                   : cache::RecordProvenance::kUnverified);
   if (!html) {
     print_error(html.error().message);
     return kExitUsage;
   }
   if (o.out.empty() || o.out == "-") {
     std::cout << *html;
-    return 0;
+    return kExitYes;
   }
   std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
   out << *html;
@@ -155,7 +271,7 @@ int run_report(const EvidenceCmdOptions& o) {
     print_error(o.out + ": cannot write");
     return kExitUsage;
   }
-  return 0;
+  return kExitYes;
 }
 
 }  // namespace
@@ -164,25 +280,48 @@ void register_evidence(CLI::App& app, Runner& run) {
   auto opts = std::make_shared<EvidenceCmdOptions>();
   CLI::App* ev = app.add_subcommand("evidence", "Re-verify, bundle or report an evidence record (eutl-evidence/1)");
   ev->require_subcommand(1);
+  const std::string signers_help =
+      "PEM file with the LOTL signing certificates you trust (Official Journal); default: those the store "
+      "recorded. The anchors inside the record are never trusted";
+  const std::string store_help = "Store holding the lists and the trusted anchors (default $EUTL_STORE or "
+                                 "$XDG_CACHE_HOME/eutl)";
 
-  CLI::App* v = ev->add_subcommand("verify", "Re-verify a record offline: digests, signatures, decision, verdict");
+  CLI::App* v = ev->add_subcommand("verify", "Re-verify a record offline: digests, anchors, signatures, decision");
   v->add_option("FILE", opts->file, "Record (JSON) or bundle directory")->required();
-  v->add_option("--store", opts->store, "Store holding the lists (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
+  v->add_option("--lotl-signers", opts->lotl_signers, signers_help);
+  v->add_option("--store", opts->store, store_help);
   v->add_option("--bundle", opts->bundle, "Bundle directory holding the lists (autodetected for DIR/record.json)");
   v->add_flag("--json", opts->json, "Machine-readable output");
-  v->footer("Exit: 0 same verdict, every digest and signature re-verified; 1 something differs or was tampered "
-            "with; 2 usage error.");
+  v->footer("Examples:\n  eutl evidence verify record.json                    # lists and anchors from the store\n"
+            "  eutl evidence verify bundle-dir/ --lotl-signers oj.pem  # an auditor with the OJ certificates\n"
+            "Lists are read from the bundle, else the store, else the file path recorded in the record, and used "
+            "only when their SHA-256 matches.\n"
+            "Exit: 0 same verdict, every digest and signature re-verified with trusted anchors; 1 something differs, "
+            "was tampered with, or rests on LOTL anchors you do not trust; 2 usage error or not an evidence record; "
+            "3 inputs missing (lists no longer available): nothing concluded.");
   v->callback([&run, opts] { run = [opts] { return run_verify(*opts); }; });
 
   CLI::App* b = ev->add_subcommand("bundle", "Copy a record and the exact bytes it rests on into a directory");
   b->add_option("FILE", opts->file, "Record (JSON)")->required();
   b->add_option("-o,--output", opts->out, "Output directory")->required();
-  b->add_option("--store", opts->store, "Store holding the lists (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
+  b->add_option("--store", opts->store, store_help);
+  b->footer("Example:\n  eutl evidence bundle record.json -o bundle-dir/\n"
+            "Lists are read from the store, else the file path recorded in the record, and copied only when "
+            "their SHA-256 matches.\nExit: 0 written; 2 usage error or not an evidence record; 3 a list the record "
+            "names is not available.");
   b->callback([&run, opts] { run = [opts] { return run_bundle(*opts); }; });
 
-  CLI::App* r = ev->add_subcommand("report", "Write the HTML report of a record");
+  CLI::App* r = ev->add_subcommand("report", "Write the HTML report of a record that re-verifies");
   r->add_option("FILE", opts->file, "Record (JSON) or bundle directory")->required();
   r->add_option("-o,--output", opts->out, "Output HTML file (default: stdout)");
+  r->add_option("--lotl-signers", opts->lotl_signers, signers_help);
+  r->add_option("--store", opts->store, store_help);
+  r->add_flag("--unverified", opts->unverified,
+              "Render without re-verifying, under a banner saying the record was not verified");
+  r->footer("Examples:\n  eutl evidence report record.json -o report.html\n"
+            "  eutl evidence report suspicious.json --unverified -o report.html   # under a 'Not verified' banner\n"
+            "Exit: 0 written; 1 the record does not re-verify (differs, or untrusted anchors); 2 usage error or not "
+            "an evidence record; 3 inputs missing.");
   r->callback([&run, opts] { run = [opts] { return run_report(*opts); }; });
 }
 

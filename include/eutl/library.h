@@ -1,6 +1,6 @@
 // Process-wide initialisation of libxml2, xmlsec (OpenSSL backend), OpenSSL and libcurl.
 //
-// Exactly one LibraryGuard lives for as long as the library is used (style C14):
+// Exactly one LibraryGuard lives for as long as the library is used:
 // the CLI and the test runner each create one in main(). Creating a second one while
 // the first lives is harmless; only the outermost initialises and cleans up.
 #pragma once

@@ -1,6 +1,6 @@
 // Result<T>: either a value or an Error saying why the operation could not run.
 //
-// Two channels (style C8): an Error means "could not run" (I/O, malformed input,
+// Two channels: an Error means "could not run" (I/O, malformed input,
 // library failure). A bad signature or a non-qualified certificate is a verdict and
 // travels inside the value. g++ 12 has std::expected only under C++23, so this is a
 // small expected-shaped type that can later become an alias.

@@ -25,7 +25,7 @@ json minimal_record() {
 }
 
 TEST(EvidenceHtml, EscapesEveryValue) {
-  auto html = evidence_html(minimal_record().dump());
+  auto html = evidence_html(minimal_record().dump(), RecordProvenance::kJustMade);
   ASSERT_TRUE(html);
   EXPECT_EQ(html->find("<script>"), std::string::npos);
   EXPECT_EQ(html->find("<img"), std::string::npos);
@@ -34,7 +34,7 @@ TEST(EvidenceHtml, EscapesEveryValue) {
 }
 
 TEST(EvidenceHtml, IsSelfContainedAndPutsTheVerdictFirst) {
-  auto html = evidence_html(minimal_record().dump());
+  auto html = evidence_html(minimal_record().dump(), RecordProvenance::kJustMade);
   ASSERT_TRUE(html);
   EXPECT_EQ(html->find("http://"), std::string::npos);
   EXPECT_EQ(html->find("https://"), std::string::npos);
@@ -45,7 +45,42 @@ TEST(EvidenceHtml, IsSelfContainedAndPutsTheVerdictFirst) {
   EXPECT_LT(verdict, html->find("<h2>Certificate"));
 }
 
-TEST(EvidenceHtml, RejectsWhatIsNotJson) { EXPECT_FALSE(evidence_html("{not json")); }
+TEST(EvidenceHtml, RejectsWhatIsNotAnEvidenceRecord) {
+  const char* not_records[] = {"{not json", "{}", "[]", R"({"schema": "eutl-evidence/0", "verdict": "qualified"})",
+                               // the shape of `eutl check --json` output
+                               R"({"certificate": {"subject": "CN=x"}, "results": {"overall": {"status": "qualified"}}})"};
+  for (const char* text : not_records) {
+    for (auto p : {RecordProvenance::kJustMade, RecordProvenance::kReVerified, RecordProvenance::kUnverified}) {
+      auto html = evidence_html(text, p);
+      ASSERT_FALSE(html) << text;
+      EXPECT_EQ(html.error().code, Errc::kMalformed);
+    }
+  }
+}
+
+TEST(EvidenceHtml, UnverifiedRecordCarriesAVisibleBannerBeforeTheVerdict) {
+  auto html = evidence_html(minimal_record().dump(), RecordProvenance::kUnverified);
+  ASSERT_TRUE(html);
+  const auto banner = html->find("Not verified");
+  ASSERT_NE(banner, std::string::npos);
+  EXPECT_LT(banner, html->find("Verdict: qualified"));
+  EXPECT_NE(html->find("--unverified"), std::string::npos);
+  for (auto p : {RecordProvenance::kJustMade, RecordProvenance::kReVerified}) {
+    auto other = evidence_html(minimal_record().dump(), p);
+    ASSERT_TRUE(other);
+    EXPECT_EQ(other->find("Not verified"), std::string::npos);
+  }
+  EXPECT_NE(evidence_html(minimal_record().dump(), RecordProvenance::kReVerified)->find("Re-verified"),
+            std::string::npos);
+}
+
+TEST(EvidenceHtml, UnverifiedBannerNamesARepeatedKey) {
+  std::string text = minimal_record().dump();
+  text.insert(1, R"("verdict": "refuted", )");
+  auto html = evidence_html(text, RecordProvenance::kUnverified);
+  ASSERT_TRUE(html);
+  EXPECT_NE(html->find("repeats the key <code>verdict</code>"), std::string::npos);
+}
 
 }  // namespace
 }  // namespace eutl::cache

@@ -38,9 +38,13 @@ inline std::filesystem::path temp_dir(const std::string& name) {
   return dir;
 }
 
-// Imports fixture files (relative to fixtures()) into the store at 2025-03-01.
-inline cache::Snapshot import_fixture_lists(const cache::Store& store, const std::vector<std::string>& files) {
-  auto anchors = verify::load_pem_certificates(fixtures() / "pki/oj-anchors.pem");
+// Imports fixture files (relative to fixtures()) into the store at 2025-03-01, with
+// `anchors_pem` (fixtures-relative) as the LOTL anchors. With `copy_to`, the files are
+// first copied there and imported from the copies (so a test can take them away).
+inline cache::Snapshot import_fixture_lists(const cache::Store& store, const std::vector<std::string>& files,
+                                            const std::filesystem::path& copy_to = {},
+                                            const std::string& anchors_pem = "pki/oj-anchors.pem") {
+  auto anchors = verify::load_pem_certificates(fixtures() / anchors_pem);
   EXPECT_TRUE(anchors.has_value());
   cache::RefreshRequest req;
   req.lotl_anchors = anchors ? *anchors : std::vector<tsl::Bytes>{};
@@ -48,9 +52,16 @@ inline cache::Snapshot import_fixture_lists(const cache::Store& store, const std
   req.created = evidence_time("2025-03-01T00:00:00Z");
   std::vector<cache::ImportFile> in;
   for (const auto& f : files) {
-    auto bytes = tsl::read_file(fixtures() / f);
+    std::filesystem::path from = fixtures() / f;
+    if (!copy_to.empty()) {
+      std::filesystem::create_directories(copy_to);
+      const auto to = copy_to / from.filename();
+      std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
+      from = to;
+    }
+    auto bytes = tsl::read_file(from);
     EXPECT_TRUE(bytes.has_value()) << f;
-    in.push_back({(fixtures() / f).string(), bytes ? *bytes : tsl::Bytes{}});
+    in.push_back({from.string(), bytes ? *bytes : tsl::Bytes{}});
   }
   auto lock = store.lock_for_writing();
   EXPECT_TRUE(lock.has_value());

@@ -1,7 +1,9 @@
 // eutl check --snapshot/--evidence/--report and eutl evidence verify|bundle|report,
 // end to end through the binary: records re-verify after a refresh, any changed byte
-// is named, bundles verify in a fresh directory without a store, the report renders
-// in headless Chromium, and a real 2023 record re-verifies.
+// is named, bundles verify in a fresh directory without a store (with the caller's
+// anchors), the report renders in headless Chromium, and a real 2023 record
+// re-verifies. Trust, repeated keys, missing inputs and the report's refusals are in
+// evidence_trust_cli_test.cpp.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -125,23 +127,27 @@ TEST_F(EvidenceCli, BundleVerifiesInAFreshDirectoryWithoutAStore) {
   const std::string hex = list_digest("AA");
   auto dgst = test::run_command("openssl dgst -sha256 -r " + q(fresh / "copy" / "lists" / (hex + ".xml")));
   EXPECT_EQ(dgst.out.substr(0, 64), hex);
-  auto v = verify(q(fresh / "copy"));
+  // Without a store, the auditor names the anchors they trust (the bundle's own
+  // anchors/ are never trusted): without them there is nothing to verify against.
+  EXPECT_EQ(verify(q(fresh / "copy")).exit_code, 2);
+  const std::string anchors = "--lotl-signers " + q(test::fixtures() / "pki/oj-anchors.pem");
+  auto v = verify(q(fresh / "copy"), anchors);
   EXPECT_EQ(v.exit_code, 0) << v.out;
   EXPECT_NE(v.out.find("(bundle file)"), std::string::npos) << v.out;
-  v = verify(q(fresh / "copy" / "record.json"));  // the record inside a bundle: autodetected
+  v = verify(q(fresh / "copy" / "record.json"), anchors);  // the record inside a bundle: autodetected
   EXPECT_EQ(v.exit_code, 0) << v.out;
 
   // One byte of a list in the bundle.
   const fs::path list = fresh / "copy" / "lists" / (hex + ".xml");
   test::flip_byte(list, 1200);
-  v = verify(q(fresh / "copy"));
+  v = verify(q(fresh / "copy"), anchors);
   EXPECT_EQ(v.exit_code, 1) << v.out;
   EXPECT_NE(v.out.find("bundle file"), std::string::npos) << v.out;
   EXPECT_NE(v.out.find(hex), std::string::npos) << v.out;
   test::flip_byte(list, 1200);
   // One byte of the certificate in the bundle.
   test::flip_byte(fresh / "copy" / "certificate.der", 100);
-  v = verify(q(fresh / "copy"));
+  v = verify(q(fresh / "copy"), anchors);
   EXPECT_EQ(v.exit_code, 1) << v.out;
   EXPECT_NE(v.out.find("certificate.der"), std::string::npos) << v.out;
   fs::remove_all(fresh);
@@ -156,7 +162,7 @@ TEST_F(EvidenceCli, RecordFromListFilesReverifiesFromTheRecordedPaths) {
   ASSERT_EQ(c.exit_code, 0) << c.out;
   const json rec = json::parse(test::read_text(m_dir / "rec.json"));
   EXPECT_TRUE(rec["snapshot"].is_null());
-  auto v = verify(q(m_dir / "rec.json"));
+  auto v = verify(q(m_dir / "rec.json"), "--lotl-signers " + q(f / "pki/oj-anchors.pem"));
   EXPECT_EQ(v.exit_code, 0) << v.out;
 }
 
@@ -174,8 +180,8 @@ TEST_F(EvidenceCli, UsageErrorsExitTwo) {
 TEST_F(EvidenceCli, ReportRendersInHeadlessChromium) {
   auto c = check("certs/qes-natural.pem", "--claim qes --report " + q(m_dir / "report.html"));
   ASSERT_EQ(c.exit_code, 0) << c.out;
-  auto r = test::run_command(test::cli() + " evidence report " + q(m_dir / "rec.json") + " -o " +
-                             q(m_dir / "report2.html") + " 2>&1");
+  auto r = test::run_command(test::cli() + " evidence report " + q(m_dir / "rec.json") + " --store " + q(m_store) +
+                             " -o " + q(m_dir / "report2.html") + " 2>&1");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(test::read_text(m_dir / "report.html").substr(0, 15), "<!DOCTYPE html>");
   if (test::run_command("command -v chromium >/dev/null 2>&1").exit_code != 0) {

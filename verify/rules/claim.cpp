@@ -1,6 +1,6 @@
-// Claims (issue 5 item 6): each claim is a conjunction of parts; the verdict names
+// Claims (eIDAS Art. 3(12), 3(27), 3(39)): each claim is a conjunction of parts; the verdict names
 // the first part that fails. Qualified parts are read from the combined result
-// (issuance and time T, docs §4.6); a QWAC from the result at issuance (TS 119 411-5).
+// (issuance and time T, TS 119 615 §4.6); a QWAC from the result at issuance (TS 119 411-5).
 // A Part 1 (EN 319 411-1) or CA/B Forum profile claim only asks for the policy OID:
 // it never says anything about qualified status.
 #include "verify/rules/rules.h"

@@ -1,4 +1,4 @@
-// The qualification rules (style C10): one free function per file in verify/rules/,
+// The qualification rules: one free function per file in verify/rules/,
 // each reading immutable inputs and appending to the trace. The order in which
 // qualification.cpp composes them is kRuleTable's order. Internal to verify/.
 #pragma once
@@ -16,7 +16,7 @@
 
 namespace eutl::verify::detail {
 
-// ---- Rule identities, in procedure order (docs §4.4–4.6) ----
+// ---- Rule identities, in procedure order (TS 119 615 §4.4–4.6) ----
 inline constexpr RuleInfo kIssuerKey{"ISSUER-KEY", "TS 119 615 §4.4 step 1; TS 119 612 V2.4.1 §5.5.3",
                                      "a listed service key verifies the certificate (or chain) signature"};
 inline constexpr RuleInfo kCriticalExtensions{"CRITICAL-EXTENSIONS", "RFC 5280 §4.2, §6.1.3",
@@ -58,7 +58,7 @@ inline constexpr RuleInfo kCombineTimes{"COMBINE-TIMES", "TS 119 615 §4.6; eIDA
                                         "combine the results at issuance and at time T"};
 inline constexpr RuleInfo kQwac{"QWAC", "TS 119 411-5 V1.1.1 §4; EN 319 411-2 V2.5.1 §5.3",
                                 "1-QWAC (QcType web + QEVCP-w/QNCP-w) or 2-QWAC (QNCP-w-gen + TLS binding EKU)"};
-inline constexpr RuleInfo kClaim{"CLAIM", "issue 5 item 6", "each part of the claim must hold"};
+inline constexpr RuleInfo kClaim{"CLAIM", "eIDAS Art. 3(12), 3(27), 3(39); TS 119 615 §4.5", "each part of the claim must hold"};
 
 inline constexpr std::array kRuleTable{kIssuerKey, kCriticalExtensions, kEntryUsable, kCriteriaList,
                                        kQualifierCapture, kListCovers, kAtDate, kCaQc, kTypeFilter, kConsistency,
@@ -78,7 +78,7 @@ class QualifierSet final {
   std::bitset<32> m_bits;
 };
 
-// Certificate facts the rules read; `post_eidas` is decided on notBefore (docs §2.3).
+// Certificate facts the rules read; `post_eidas` is decided on notBefore (eIDAS Art. 52: applies from 2016-07-01).
 struct CertFacts final {
   const CertificateProfile& cert;
   bool post_eidas = true;

@@ -1,7 +1,7 @@
 // Downloads over HTTP(S) with libcurl's multi interface: many requests in parallel
 // over a bounded number of connections, each with its own timeouts, size limit,
 // redirect bound and retries. Proxies come from the usual environment variables
-// (curl's default). No curl type appears here (style C2).
+// (curl's default). No curl type appears here.
 #pragma once
 
 #include <chrono>

@@ -1,6 +1,6 @@
 // The model cache: the verified lists of one store snapshot kept in a compact binary
 // form, so that a warm `eutl check --store DIR` neither parses XML nor verifies a
-// signature again (issue 7).
+// signature again.
 //
 //   DIR/models/<snapshot-id>.bin
 //

@@ -1,4 +1,4 @@
-// The service index (TS 119 615 step "build the service index", docs §4.3): every
+// The service index (the "build the service index" step of TS 119 615): every
 // service of every list given to it, with its current state and every history period
 // as its own record, findable by the key of the service's certificate.
 //
@@ -9,7 +9,7 @@
 // searched only to explain a missing issuer, never to decide.) The lists must outlive the index: records point
 // into them (no copies, so a full EU set indexes in milliseconds).
 //
-// Keys (docs §1.6, §5 pitfall 6): a service's anchor is (public key, subject), so the
+// Keys (TS 119 612 V2.4.1 §5.5.3: an SDI identifies one public key): a service's anchor is (public key, subject), so the
 // primary key is SHA-256(SubjectPublicKeyInfo) + SHA-256(subject Name). A child
 // certificate is matched by its issuer Name or its AuthorityKeyIdentifier (= the
 // anchor's SKI); the caller must then confirm with a signature check: a name or key
@@ -47,7 +47,7 @@ struct ServiceProvenance final {
   std::string list_unacceptable;
 };
 
-// One status period of one service (docs §1.5): the current state runs from its
+// One status period of one service (TS 119 612 V2.4.1 §5.5.10): the current state runs from its
 // StatusStartingTime with no end; each history instance ends where the next newer
 // one starts. History instances without a start time are skipped.
 struct ServicePeriod final {
@@ -112,7 +112,7 @@ class ServiceIndex final {
   std::size_t m_list_count = 0;
 };
 
-// Builds the periods of one service (docs §1.5); appends a warning per oddity.
+// Builds the periods of one service (TS 119 612 V2.4.1 §5.5.10); appends a warning per oddity.
 std::vector<ServicePeriod> service_periods(const TrustService& service, std::vector<std::string>& warnings);
 
 }  // namespace eutl::tsl

@@ -1,4 +1,4 @@
-// ETSI vocabularies (TS 119 612) mapped to enums at the parse boundary (style C7).
+// ETSI vocabularies (TS 119 612) mapped to enums at the parse boundary.
 // Past the parser, code compares enums; the raw URI is always kept beside the enum
 // so traces and reports can show exactly what the list said.
 #pragma once

@@ -1,4 +1,4 @@
-// What an X.509 certificate says, as plain data (style C2: no OpenSSL types here):
+// What an X.509 certificate says, as plain data (no OpenSSL types here):
 // names, validity, key identifiers, key usage, extended key usage, policies, subject
 // DN attribute types, SANs, and every EN 319 412-5 QC statement.
 //

@@ -1,6 +1,6 @@
 // Is this certificate an EU qualified certificate, for which use, on a QSCD, at its
-// issuance and at a time T? ETSI TS 119 615 (procedure as rebuilt in docs §4.4–4.6,
-// following TS 119 172-4 and DSS), EN 319 412-5 (QC statements), TS 119 612
+// issuance and at a time T? ETSI TS 119 615 V1.2.1 §4.4–4.6 (procedure as implemented by
+// DSS, following TS 119 172-4), EN 319 412-5 (QC statements), TS 119 612
 // (service periods, qualifiers), and TS 119 411-5 for QWACs.
 //
 // Caller is responsible for: building the ServiceIndex from lists whose
@@ -15,7 +15,7 @@
 // a certificate or --chain certificate with a critical extension eutl does not
 // process is never qualified (RFC 5280 §4.2).
 //
-// Deviations from TS 119 615 (as rebuilt in docs §4.4):
+// Deviations from TS 119 615 §4.4:
 // - When the certificate-type filter (step 4) leaves no service entry, the result is
 //   "not qualified" (the list positively says the CA does not issue that type), not N/A.
 // - Issuer search never relies on names: a service is used only when its listed key
@@ -80,7 +80,7 @@ struct QualificationAtTime final {
   CertValidity validity = CertValidity::kValid;
 };
 
-// --claim values (issue 5 item 6).
+// --claim values: eIDAS Art. 3(12), 3(27), 3(39), or an EN 319 411-1/-2 policy profile.
 enum class ClaimKind : std::uint8_t { kQes, kQcESig, kQSeal, kQcESeal, kQwac, kPolicy };
 struct Claim final {
   ClaimKind kind = ClaimKind::kQes;
@@ -103,14 +103,14 @@ struct ClaimResult final {
 struct QualificationRequest final {
   const CertificateProfile* certificate = nullptr;  // required, with `native` set
   std::vector<const CertificateProfile*> chain;     // optional CA certificates (--chain)
-  tsl::TimePoint at{};                              // time T; no default (style C13)
+  tsl::TimePoint at{};                              // time T; no default
   std::optional<Claim> claim;
 };
 
 struct QualificationResult final {
   QualificationAtTime at_issuance;
   QualificationAtTime at_time;
-  QualificationAtTime overall;  // docs §4.6: the two times combined
+  QualificationAtTime overall;  // TS 119 615 §4.6: the two times combined
   std::vector<std::uint32_t> anchor_services;  // services whose key verified the chain
   std::optional<ClaimResult> claim;
   Trace trace;

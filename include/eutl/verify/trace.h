@@ -1,4 +1,4 @@
-// The decision trace (style C12): an append-only list of what each rule looked at and
+// The decision trace: an append-only list of what each rule looked at and
 // what it concluded. Entries keep the ETSI clause of the rule so a reader (or an
 // auditor, via the evidence record) can follow the decision step by step.
 #pragma once
@@ -10,12 +10,12 @@
 
 namespace eutl::verify {
 
-// Tri-state check outcome (style C9). kWarning is not a verdict: it records a
+// Tri-state check outcome. kWarning is not a verdict: it records a
 // consistency note (TS 119 615 "WARN" level) that did not change the result.
 enum class Outcome : std::uint8_t { kPass, kFail, kIndeterminate, kWarning };
 std::string_view to_string(Outcome o);  // "pass" / "fail" / "indeterminate" / "warning"
 
-// A rule's stable identity (style C10): id, the clause it implements, one line.
+// A rule's stable identity: id, the clause it implements, one line.
 struct RuleInfo final {
   std::string_view id;
   std::string_view clause;
