@@ -143,7 +143,9 @@ Result<StoreLock> Store::lock_for_writing() const {
   const fs::path path = m_dir / "lock";
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) {
-    return Error(Errc::kIo, "cannot open " + path.string() + ": " + std::strerror(errno));
+    const int err = errno;
+    return Error(Errc::kIo, "cannot open " + path.string() + ": " + std::strerror(err) +
+                                (err == ELOOP ? " (a symbolic link, never followed: remove it)" : ""));
   }
   StoreLock lock(fd);  // owns fd from here
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -213,7 +215,9 @@ Result<std::string> Store::write_snapshot(const Snapshot& snapshot) const {
   return id;
 }
 
-Result<Snapshot> Store::read_snapshot(const std::string& id) const {
+Result<Snapshot> Store::read_snapshot(const std::string& id) const { return load_snapshot(id, Pin::kYes); }
+
+Result<Snapshot> Store::load_snapshot(const std::string& id, Pin pin) const {
   if (!is_snapshot_id(id)) {
     return Error(Errc::kMalformed, "not a snapshot id: " + id);
   }
@@ -241,7 +245,7 @@ Result<Snapshot> Store::read_snapshot(const std::string& id) const {
     return bytes.error();
   }
   auto snap = snapshot_from_json(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), id);
-  if (snap) {
+  if (snap && pin == Pin::kYes) {
     m_pins->keep(id, std::move(*fd));
   }
   return snap;
@@ -274,6 +278,14 @@ Result<void> Store::set_current(const std::string& id) const {
   }
   const std::string text = id + "\n";
   return detail::write_file_atomically(m_dir, "current", tsl::as_bytes(text));
+}
+
+Result<std::string> Store::current_id() const {
+  auto bytes = detail::read_file_beneath(m_dir, "current");
+  if (!bytes) {
+    return bytes.error().code == Errc::kNotFound ? Result<std::string>(std::string()) : bytes.error();
+  }
+  return trim(std::string(bytes->begin(), bytes->end()));
 }
 
 Result<std::optional<Snapshot>> Store::current() const {

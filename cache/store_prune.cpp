@@ -75,11 +75,13 @@ std::size_t remove_stale_temporaries(int dirfd) {
 Result<PruneResult> Store::prune(std::size_t keep, const StoreLock& /*held by the caller*/) const {
   PruneResult result;
   std::vector<std::string> ids = snapshot_ids();
-  auto cur = current();
+  // Read without pinning (as the kept snapshots below): this Store must not hold on to
+  // snapshots a later prune through it should remove.
+  auto cur = this->current_id();
   if (!cur) {
     return cur.error();
   }
-  const std::string current_id = *cur ? (*cur)->id : std::string();
+  const std::string current_id = *cur;
   auto snapdir = detail::open_dir_beneath(m_dir, "snapshots", detail::CreateDirs::kNo);
   if (!snapdir) {
     return std::move(snapdir).error();
@@ -111,7 +113,7 @@ Result<PruneResult> Store::prune(std::size_t keep, const StoreLock& /*held by th
   // writer lock) and of those a reader pins.
   std::set<std::string> referenced;
   for (const std::string& id : kept_ids) {
-    auto snap = read_snapshot(id);
+    auto snap = load_snapshot(id, Pin::kNo);
     if (!snap) {
       // An unreadable kept snapshot: refuse rather than risk deleting its blobs.
       return Error(Errc::kMalformed, "cannot prune: " + snap.error().message);

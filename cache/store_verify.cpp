@@ -15,6 +15,7 @@
 
 #include "cache/atomic_file.h"
 #include "eutl/cache/model_cache.h"
+#include "eutl/verify/list_set.h"
 
 namespace eutl::cache {
 namespace fs = std::filesystem;
@@ -244,6 +245,13 @@ class StoreChecker final {
     }
   }
 
+  static void offer(std::map<std::string, tsl::Bytes>& out, const std::set<std::string>& wanted, tsl::Bytes bytes) {
+    std::string hex = tsl::to_hex(tsl::sha256(bytes));
+    if (wanted.count(hex) != 0) {
+      out.emplace(std::move(hex), std::move(bytes));
+    }
+  }
+
   // Bytes of the --from files, by digest (read once, only when a blob is missing).
   std::map<std::string, tsl::Bytes> source_bytes(const std::set<std::string>& wanted) {
     std::map<std::string, tsl::Bytes> out;
@@ -269,10 +277,17 @@ class StoreChecker final {
       if (!bytes) {
         continue;
       }
-      std::string hex = tsl::to_hex(tsl::sha256(*bytes));
-      if (wanted.count(hex) != 0) {
-        out.emplace(std::move(hex), std::move(*bytes));
+      // LOTL anchors are stored as DER: a PEM file (as given to --lotl-signers) offers
+      // each of its certificates too.
+      const std::string_view text(reinterpret_cast<const char*>(bytes->data()), bytes->size());
+      if (text.find("-----BEGIN CERTIFICATE-----") != std::string_view::npos) {
+        if (auto certs = verify::load_pem_certificates(p); certs) {
+          for (tsl::Bytes& der : *certs) {
+            offer(out, wanted, std::move(der));
+          }
+        }
       }
+      offer(out, wanted, std::move(*bytes));
     }
     return out;
   }

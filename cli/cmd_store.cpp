@@ -128,7 +128,8 @@ void register_verify_store(CLI::App& store, Runner& run) {
                    "corrupt blobs from --from");
   verify->add_option("--from", opts->from,
                      "With --repair: files or directories whose bytes may replace a missing or corrupt blob (used "
-                     "only when their SHA-256 is the blob's name)");
+                     "only when their SHA-256 is the blob's name; a PEM file offers each certificate, as given to "
+                     "--lotl-signers)");
   verify->add_flag("--json", opts->json, "Machine-readable report on stdout");
   verify->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
   verify->footer(

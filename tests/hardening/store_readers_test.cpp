@@ -2,9 +2,16 @@
 // threads, while another thread imports and prunes (--keep 1) in a loop. Every check
 // must give the same answer as on a quiet store; none may see a blob or snapshot
 // vanish (the snapshot it reads is pinned, see include/eutl/cache/store.h).
+//
+// The writer alternates between the fixture lists and copies with a newline appended
+// after the root element (outside what the signature covers, so they verify alike):
+// every list blob differs between the two, so each prune removes all blobs of the
+// snapshot the readers were using a moment before.
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -31,9 +38,16 @@ TEST(HardeningStoreReaders, ChecksDuringImportAndPruneNeverFail) {
   std::mutex failures_mutex;
   std::vector<std::string> failures;
 
+  std::vector<std::string> variant;
+  for (const std::string& f : FixtureStore::base_set()) {
+    const auto copy = s.dir() / ("variant-" + std::filesystem::path(f).filename().string());
+    std::filesystem::copy_file(test::fixtures() / f, copy);
+    std::ofstream(copy, std::ios::app) << "\n";
+    variant.push_back(copy.string());  // absolute: fixtures() / absolute == absolute
+  }
   std::thread writer([&] {
     for (int i = 0; !readers_done.load(); ++i) {
-      auto imp = s.import(i % 2 == 0 ? FixtureStore::larger_set() : FixtureStore::base_set());
+      auto imp = s.import(i % 2 == 0 ? variant : FixtureStore::base_set());
       auto pr = s.prune(1);
       if (imp.exit_code == 2 || pr.exit_code != 0) {
         std::lock_guard<std::mutex> g(failures_mutex);

@@ -116,7 +116,11 @@ class Store final {
   [[nodiscard]] Result<PruneResult> prune(std::size_t keep, const StoreLock& lock) const;
 
  private:
+  enum class Pin : bool { kNo, kYes };
   explicit Store(std::filesystem::path dir);
+  [[nodiscard]] Result<Snapshot> load_snapshot(const std::string& id, Pin pin) const;
+  // The id `current` names ("" when none), read without pinning (prune, under the lock).
+  [[nodiscard]] Result<std::string> current_id() const;
   std::filesystem::path m_dir;
   std::shared_ptr<SnapshotPins> m_pins;
 };

@@ -52,7 +52,8 @@ enum class Repair : bool { kNo, kYes };
 struct StoreVerifyRequest final {
   Repair repair = Repair::kNo;
   // Files or directories (their regular files, not recursive) whose bytes may replace a
-  // missing or corrupt blob: used only when their SHA-256 is the blob's name.
+  // missing or corrupt blob: used only when their SHA-256 is the blob's name. A PEM file
+  // also offers the DER of each certificate in it (LOTL anchors are stored as DER).
   std::vector<std::filesystem::path> sources;
 };
 
