@@ -276,7 +276,7 @@ TEST_F(FetchCli, HttpLotlUrlNeedsAllowHttp) {
   args.push_back("--deadline");
   args.push_back("5");
   auto allowed = test::run_command(shell_line(args) + " 2>&1");
-  EXPECT_EQ(allowed.exit_code, 3) << allowed.out;  // accepted, but nothing answers there
+  EXPECT_EQ(allowed.exit_code, 4) << allowed.out;  // accepted, but nothing answers there: could not run
   EXPECT_EQ(allowed.out.find("--allow-http"), std::string::npos) << allowed.out;
 }
 
