@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "cli/check_evidence.h"
@@ -36,6 +37,9 @@ struct CheckOptions {
   std::vector<std::string> lists;
   std::string lotl_signers;
   EvidenceOptions evidence;  // --evidence, --report, --snapshot (cli/check_evidence.h)
+  // CERT, read before any list or store is touched, so that a bad path is reported as
+  // such whatever the state of the store.
+  std::optional<verify::CertificateProfile> certificate;
 };
 
 namespace {
@@ -99,10 +103,10 @@ Result<verify::CertificateProfile> load_one(const std::string& file) {
 int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedList>& lists,
                       tsl::TimePoint lists_at, const tsl::ServiceIndex* prebuilt = nullptr,
                       const tsl::ServiceIndex* prebuilt_unacceptable = nullptr) {
-  auto cert = load_one(o.cert);
-  if (!cert) {
-    print_error(cert.error().message);
-    return exit_code_for(cert.error());
+  const verify::CertificateProfile* cert = o.certificate ? &*o.certificate : nullptr;
+  if (cert == nullptr) {
+    print_error("internal error: the certificate was not read");
+    return kExitCouldNotRun;
   }
   std::vector<verify::CertificateProfile> chain;
   if (!o.chain.empty()) {
@@ -126,7 +130,7 @@ int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedL
     return kExitUsage;
   }
   verify::QualificationRequest req;
-  req.certificate = &*cert;
+  req.certificate = cert;
   for (const auto& c : chain) {
     req.chain.push_back(&c);
   }
@@ -196,7 +200,7 @@ int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedL
   return qualification_exit_code(*result);
 }
 
-// Store mode (issue 7): the current snapshot of --store (default $EUTL_STORE, else the
+// Store mode: the current snapshot of --store (default $EUTL_STORE, else the
 // XDG cache), through TrustedLists, whose store mode reads the snapshot's model cache:
 // a warm check parses no XML and verifies no list signature; freshness is decided at
 // --lists-at (default --at, else now).
@@ -212,17 +216,17 @@ int run_check_from_store(CheckOptions& o) {
   auto loaded = cache::TrustedLists::load(source, *lists_at);
   if (!loaded) {
     print_error(loaded.error().message);
-    return kExitUsage;
+    return exit_code_for(loaded.error());
   }
   note_list_inputs(o.evidence, loaded->lotl_anchors(), *lists_at);
   o.evidence.snapshot_id = loaded->snapshot_id();
   o.evidence.store = source.store.string();
   int rc = run_check_against(o, loaded->lists(), *lists_at, &loaded->index(), &loaded->unacceptable_index());
-  // Performance (issue 7): the process exits right after this. Freeing the model (tens
+  // Performance: the process exits right after this. Freeing the model (tens
   // of thousands of small strings and vectors) one by one cost ~10 ms, a third of a
   // warm check, so the lists are deliberately left to the OS. The pointer stays
   // reachable from a static, so leak checkers do not report it.
-  static const cache::TrustedLists* left_to_exit = nullptr;
+  [[maybe_unused]] static const cache::TrustedLists* left_to_exit = nullptr;
   left_to_exit = new cache::TrustedLists(std::move(*loaded));
   return rc;
 }
@@ -244,9 +248,16 @@ void register_check(CLI::App& app, Runner& run) {
   cmd->footer("Examples:\n  eutl check cert.pem --lists lotl.xml pivots/ tl/ --lotl-signers oj.pem\n"
               "  eutl check cert.pem --claim qwac --json --lists lists/ --lotl-signers oj.pem --at 2023-10-01\n"
               "  eutl check cert.pem --store ~/.cache/eutl    (the store's current snapshot)\n"
-              "Exit: 0 qualified / claim confirmed, 1 not qualified / refuted, 3 indeterminate, 2 usage error.");
+              "Exit: 0 qualified / claim confirmed, 1 not qualified / refuted, 2 usage or input error, 3 indeterminate,\n"
+              "4 could not run (store busy or unreadable, I/O error).");
   cmd->callback([opts, &run] {
     run = [opts] {
+      auto cert = load_one(opts->cert);
+      if (!cert) {
+        print_error(cert.error().message);
+        return exit_code_for(cert.error());
+      }
+      opts->certificate = std::move(*cert);
       // Read the clock once: T and the lists' instant then default to the same now.
       if (opts->at.empty()) {
         opts->at = tsl::format_time(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
@@ -262,7 +273,7 @@ void register_check(CLI::App& app, Runner& run) {
         auto stored = load_snapshot_for_check(opts->evidence, tsl::format_time(*lists_at));
         if (!stored) {
           print_error("--snapshot: " + stored.error().message);
-          return kExitUsage;
+          return exit_code_for(stored.error());
         }
         return run_check_against(*opts, *stored, *lists_at);
       }
