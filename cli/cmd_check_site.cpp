@@ -88,7 +88,8 @@ void print_text(const cache::TlsChain& tls, const std::vector<verify::Certificat
     std::cout << "\nTrace\n";
     print_trace(r.trace);
   }
-  std::cout << "\nLists: " << lists.valid_count() << " of " << lists.lists().size() << " valid and used\n";
+  std::cout << "\nLists: " << lists.valid_count() << " of " << lists.lists().size() << " valid at "
+            << tsl::format_time(lists.lists_at()) << " and used\n";
 }
 
 json result_json(const cache::TlsChain& tls, const std::vector<verify::CertificateProfile>& certs,
@@ -119,6 +120,9 @@ json result_json(const cache::TlsChain& tls, const std::vector<verify::Certifica
               {"at_time", at_json(r.at_time)},
               {"overall", at_json(r.overall)},
               {"lists", used},
+              {"lists_at", tsl::format_time(lists.lists_at())},
+              {"warnings", r.warnings},
+              {"unprocessed_critical_extensions", r.unprocessed_critical_extensions},
               {"trace", trace_json(r.trace)}};
   add_claim_json(out, r);
   return out;
@@ -217,6 +221,9 @@ int run_check_site(const CheckSiteOptions& o) {
   if (o.source.json) {
     std::cout << result_json(*tls, *certs, name, *result, *lists).dump(2) << '\n';
   } else if (!o.source.quiet) {
+    for (const auto& w : result->warnings) {
+      print_error("warning: " + w);
+    }
     print_text(*tls, *certs, name, *result, *lists, o.source.verbose);
   }
   return qualification_exit_code(*result);

@@ -66,6 +66,23 @@ TEST_F(CliCheckSite, QwacChainIsConfirmed) {
   EXPECT_EQ(again.exit_code, 0) << again.out;
 }
 
+// One evaluation time: the JSON states the instant the lists were judged at, and warns
+// when it is not time T.
+TEST_F(CliCheckSite, StatesListsAtAndWarnsWhenItDiffersFromT) {
+  const auto f = fixtures();
+  OpenSslServer server(f / "certs/qwac.pem", f / "certs/qwac.key", f / "pki/ca-qwac-BB.pem", m_scratch);
+  ASSERT_NE(server.port(), 0);
+  SiteRun same = check_site(server, fixture_list_args(), kQwacName);
+  ASSERT_TRUE(same.out.is_object());
+  EXPECT_EQ(same.out["lists_at"], "2025-03-01T00:00:00Z");
+  EXPECT_TRUE(same.out["warnings"].empty()) << same.out["warnings"];
+  SiteRun later = check_site(server, fixture_list_args("2025-04-01T00:00:00Z"), kQwacName);
+  ASSERT_TRUE(later.out.is_object());
+  EXPECT_EQ(later.out["lists_at"], "2025-03-01T00:00:00Z");
+  ASSERT_EQ(later.out["warnings"].size(), 1u) << later.out["warnings"];
+  EXPECT_NE(later.out["warnings"][0].get<std::string>().find("2025-03-01"), std::string::npos) << later.out["warnings"];
+}
+
 TEST_F(CliCheckSite, OvcpOnlyChainIsRefuted) {
   const auto f = fixtures();
   OpenSslServer server(f / "certs/ovcp-web.pem", f / "certs/ovcp-web.key", f / "pki/ca-qwac-BB.pem", m_scratch);
