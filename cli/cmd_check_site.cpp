@@ -179,9 +179,9 @@ int run_check_site(const CheckSiteOptions& o) {
     }
     claim = *c;
   }
-  std::optional<cache::TrustedLists> lists = load_lists(o.source);
+  Result<cache::TrustedLists> lists = load_lists(o.source);
   if (!lists) {
-    return kExitUsage;
+    return exit_code_for(lists.error());
   }
   cache::TlsChainOptions topts;
   topts.connect_timeout = std::chrono::milliseconds(static_cast<long>(o.timeout * 1000));

@@ -73,9 +73,9 @@ int run_export(const ExportOptions& o) {
     print_error(at.error().message);
     return kExitUsage;
   }
-  std::optional<cache::TrustedLists> lists = load_lists(o.source);
+  Result<cache::TrustedLists> lists = load_lists(o.source);
   if (!lists) {
-    return kExitUsage;
+    return exit_code_for(lists.error());
   }
   std::string bundle = "# EU trusted-list CA certificates: granted CA/QC services" +
                        (use ? " for " + std::string(verify::to_string(*use)) : std::string()) + " at " +

@@ -113,9 +113,9 @@ void print_table(const std::vector<const tsl::IndexedService*>& rows) {
 }
 
 int run_list(const ListOptions& o) {
-  std::optional<cache::TrustedLists> lists = load_lists(o.source);
+  Result<cache::TrustedLists> lists = load_lists(o.source);
   if (!lists) {
-    return kExitUsage;
+    return exit_code_for(lists.error());
   }
   std::optional<tsl::TimePoint> qualified_at;
   if (!o.qualified_at.empty()) {
@@ -185,9 +185,9 @@ int run_show_service(const ShowServiceOptions& o) {
     print_error(id.error().message);
     return kExitUsage;
   }
-  std::optional<cache::TrustedLists> lists = load_lists(o.source);
+  Result<cache::TrustedLists> lists = load_lists(o.source);
   if (!lists) {
-    return kExitUsage;
+    return exit_code_for(lists.error());
   }
   auto pos = cache::find_service(lists->index(), *id);
   if (!pos) {

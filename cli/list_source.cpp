@@ -27,11 +27,11 @@ void add_list_source_options(CLI::App* cmd, ListSourceOptions& o, const std::str
 
 Result<tsl::TimePoint> time_at(const ListSourceOptions& o) { return store::parse_at(o.at); }
 
-std::optional<cache::TrustedLists> load_lists(const ListSourceOptions& o) {
+Result<cache::TrustedLists> load_lists(const ListSourceOptions& o) {
   auto lists_at = store::parse_at(o.lists_at.empty() ? o.at : o.lists_at);
   if (!lists_at) {
     print_error(lists_at.error().message);
-    return std::nullopt;
+    return std::move(lists_at).error();
   }
   cache::ListSource source;
   for (const auto& f : o.lists) {
@@ -42,7 +42,7 @@ std::optional<cache::TrustedLists> load_lists(const ListSourceOptions& o) {
   auto loaded = cache::TrustedLists::load(source, *lists_at);
   if (!loaded) {
     print_error(loaded.error().message);
-    return std::nullopt;
+    return std::move(loaded).error();
   }
   if (!o.quiet) {
     for (const auto& v : loaded->lists()) {

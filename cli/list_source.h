@@ -34,9 +34,9 @@ void add_list_source_options(CLI::App* cmd, ListSourceOptions& o, const std::str
 [[nodiscard]] Result<tsl::TimePoint> time_at(const ListSourceOptions& o);
 
 // Loads and verifies the lists. Prints, on stderr, the lists that are not valid
-// (unless --quiet) and the source summary (with --verbose). nullopt after printing
-// the error.
-std::optional<cache::TrustedLists> load_lists(const ListSourceOptions& o);
+// (unless --quiet) and the source summary (with --verbose). On failure the error is
+// printed and returned, so the caller can map it to an exit code (exit_code_for).
+Result<cache::TrustedLists> load_lists(const ListSourceOptions& o);
 
 // Colours only when stdout is a terminal and NO_COLOR is unset.
 bool use_colour();
