@@ -1,9 +1,9 @@
 #include "cache/evidence_sources.h"
 
-#include <fstream>
 #include <iterator>
 
 #include "eutl/tsl/read_file.h"
+#include "eutl/tsl/write_file.h"
 
 namespace eutl::cache::detail {
 namespace {
@@ -56,13 +56,7 @@ std::optional<tsl::Bytes> read_file_bytes(const std::filesystem::path& file) {
 }
 
 Result<void> write_file_bytes(const std::filesystem::path& file, tsl::ByteView bytes) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) {
-    return Error(Errc::kIo, file.string() + ": cannot write");
-  }
-  return {};
+  return tsl::write_file(file, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 std::filesystem::path bundle_list_path(const std::filesystem::path& bundle, const std::string& hex) {

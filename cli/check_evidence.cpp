@@ -1,24 +1,16 @@
 #include "cli/check_evidence.h"
 
-#include <fstream>
 
 #include "cli/commands.h"
 #include "cli/store_common.h"
 #include "eutl/cache/evidence.h"
 #include "eutl/cache/store.h"
+#include "eutl/tsl/write_file.h"
 
 namespace eutl::cli {
 namespace {
 
-Result<void> write_text(const std::string& file, const std::string& text) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) {
-    return Error(Errc::kIo, file + ": cannot write");
-  }
-  return {};
-}
+Result<void> write_text(const std::string& file, const std::string& text) { return tsl::write_file(file, text); }
 
 }  // namespace
 
@@ -127,8 +119,8 @@ int write_evidence(const EvidenceOptions& o, const verify::CertificateProfile& c
   }
   if (!o.evidence_file.empty()) {
     if (auto w = write_text(o.evidence_file, *record); !w) {
-      print_error(w.error().message);
-      return kExitUsage;
+      print_error("--evidence: " + w.error().message);
+      return exit_code_for(w.error());
     }
   }
   if (!o.report_file.empty()) {
@@ -138,8 +130,8 @@ int write_evidence(const EvidenceOptions& o, const verify::CertificateProfile& c
       return kExitUsage;
     }
     if (auto w = write_text(o.report_file, *html); !w) {
-      print_error(w.error().message);
-      return kExitUsage;
+      print_error("--report: " + w.error().message);
+      return exit_code_for(w.error());
     }
   }
   return 0;

@@ -9,7 +9,6 @@
 //
 // TODO(after the qualification work lands): share the printer and JSON of
 // cmd_check.cpp through cli/check_common.cpp instead of the mirror below.
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -22,6 +21,7 @@
 #include "eutl/cache/service_query.h"
 #include "eutl/cache/tls_chain.h"
 #include "eutl/verify/hostname_match.h"
+#include "eutl/tsl/write_file.h"
 
 namespace eutl::cli {
 namespace {
@@ -150,10 +150,9 @@ int write_evidence(const CheckSiteOptions& o, const std::vector<verify::Certific
     print_error("--evidence: " + record.error().message);
     return kExitUsage;
   }
-  std::ofstream out(o.evidence, std::ios::binary | std::ios::trunc);
-  if (!(out << *record) || !out.flush()) {
-    print_error("--evidence: " + o.evidence + ": cannot write");
-    return kExitUsage;
+  if (auto written = tsl::write_file(o.evidence, *record); !written) {
+    print_error("--evidence: " + written.error().message);
+    return exit_code_for(written.error());
   }
   return 0;
 }

@@ -6,7 +6,6 @@
 // auditor can take away, and the HTML report. A record is trusted only as far as it
 // re-verifies with LOTL anchors the caller trusts (never the record's own).
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -17,6 +16,7 @@
 #include "eutl/cache/evidence.h"
 #include "eutl/tsl/read_file.h"
 #include "eutl/verify/list_set.h"
+#include "eutl/tsl/write_file.h"
 
 namespace eutl::cli {
 namespace {
@@ -264,12 +264,9 @@ int run_report(const EvidenceCmdOptions& o) {
     std::cout << *html;
     return kExitYes;
   }
-  std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
-  out << *html;
-  out.close();
-  if (!out) {
-    print_error(o.out + ": cannot write");
-    return kExitUsage;
+  if (auto written = tsl::write_file(o.out, *html); !written) {
+    print_error(written.error().message);
+    return exit_code_for(written.error());
   }
   return kExitYes;
 }

@@ -4,7 +4,6 @@
 // service that is a granted CA/QC at T, for the given use, for TLS stacks and
 // signature validators. Each certificate is preceded by comment lines naming the
 // territory, TSP and service; a certificate listed by several services appears once.
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -15,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/list_source.h"
 #include "eutl/cache/service_query.h"
+#include "eutl/tsl/write_file.h"
 
 namespace eutl::cli {
 namespace {
@@ -111,10 +111,9 @@ int run_export(const ExportOptions& o) {
   if (o.output.empty() || o.output == "-") {
     std::cout << bundle;
   } else {
-    std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
-    if (!(out << bundle) || !out.flush()) {
-      print_error(o.output + ": cannot write");
-      return kExitUsage;
+    if (auto written = tsl::write_file(o.output, bundle); !written) {
+      print_error(written.error().message);
+      return exit_code_for(written.error());
     }
   }
   if (!o.source.quiet) {

@@ -182,6 +182,32 @@ TEST_F(HostilePaths, EveryCommandRefusesEveryHostilePathQuicklyAndNamesIt) {
   EXPECT_GE(runs, 20 * 6);
 }
 
+// Output paths: a FIFO that nobody reads would block the open for ever, and a directory
+// cannot be written; both are refused at once (exit 2), naming the path.
+TEST_F(HostilePaths, OutputToAFifoOrDirectoryIsRefusedQuicklyAndNamed) {
+  const fs::path f = test::fixtures();
+  const std::string lists = (f / "lists").string();
+  const std::string anchors = (f / "pki/oj-anchors.pem").string();
+  const std::string cert = (f / "certs/qes-natural.pem").string();
+  const std::string at = "2025-03-01T00:00:00Z";
+  const std::vector<std::vector<std::string>> outputs = {
+      {"check", cert, "--lists", lists, "--lotl-signers", anchors, "--at", at, "--evidence", "{P}"},
+      {"check", cert, "--lists", lists, "--lotl-signers", anchors, "--at", at, "--report", "{P}"},
+      {"export", "--pem", "--lists", lists, "--lotl-signers", anchors, "--at", at, "-o", "{P}"},
+  };
+  for (const auto& cmd : outputs) {
+    for (const fs::path& target : {m_dir / "hostile-fifo", m_dir / "hostile-dir"}) {
+      std::vector<std::string> args{test::cli()};
+      for (const auto& a : cmd) args.push_back(a == "{P}" ? target.string() : a);
+      ChildRun r = run_child(args, m_dir / "stderr.txt");
+      const std::string what = joined(args);
+      EXPECT_FALSE(r.timed_out) << what << ": blocked on the output path";
+      EXPECT_EQ(r.exit_code, 2) << what << "\n" << r.err;
+      EXPECT_NE(r.err.find(target.string()), std::string::npos) << what << ": stderr does not name the file\n" << r.err;
+    }
+  }
+}
+
 TEST_F(HostilePaths, OutOfMemoryIsAnInternalErrorNotACrash) {
 #if defined(__SANITIZE_ADDRESS__)
   GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit below allows";
