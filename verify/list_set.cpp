@@ -51,7 +51,8 @@ void parse_one(ListSetInput& in, Item& item) {
   auto doc = tsl::XmlDocument::parse(in.bytes, in.source);
   in.bytes = {};  // libxml2 keeps its own copy
   if (!doc) {
-    item.result.reasons.push_back(reasons::make(reasons::kNotWellFormed, doc.error().message));
+    item.result.reasons.push_back(reasons::make(
+        doc.error().code == Errc::kLimit ? reasons::kMarkupLimit : reasons::kNotWellFormed, doc.error().message));
     return;
   }
   auto list = tsl::read_trusted_list(*doc);

@@ -25,6 +25,9 @@ struct ReasonInfo final {
 // ---- reading the input ----
 inline constexpr ReasonInfo kNotWellFormed{"not-wellformed", Severity::kInvalid,
                                            "the file is not well-formed XML"};
+inline constexpr ReasonInfo kMarkupLimit{"markup-limit", Severity::kInvalid,
+                                         "the file exceeds a safety limit on its markup (size, depth, namespace "
+                                         "declarations or attributes), checked before its signature"};
 inline constexpr ReasonInfo kNotATsl{"not-a-tsl", Severity::kInvalid,
                                      "the document is not a readable trusted list"};
 // ---- signature structure (TS 119 612 V2.4.1 §5.7.1 and Annex B; XAdES EN 319 132-1) ----
@@ -112,7 +115,7 @@ inline constexpr ReasonInfo kPivotExpiredIgnored{"pivot-history", Severity::kWar
                                                  "pivot LOTLs are history: their NextUpdate is not checked"};
 
 inline constexpr std::array kAll{
-    kNotWellFormed, kNotATsl, kSigMissing, kSigMultiple, kSigNotRootChild, kSigStructure,
+    kNotWellFormed, kMarkupLimit, kNotATsl, kSigMissing, kSigMultiple, kSigNotRootChild, kSigStructure,
     kSigRefNotWholeDocument, kSigRefUnexpected, kSigTransformNotAllowed, kSigSignedPropertiesMissing,
     kSigDuplicateId, kSigAlgorithmUnsupported, kSigAlgorithmWeak, kSigDigestMismatch, kSigValueInvalid,
     kSigVerifyError, kSignerNotTrusted, kSignerNotInPointer, kSigningCertMissing, kSigningCertMismatch,

@@ -68,7 +68,7 @@ TEST(NamespaceFlood, HundredThousandDeclarationsAreRefusedBeforeTheSignature) {
   ASSERT_NE(aa, nullptr);
   EXPECT_EQ(aa->status, ListStatus::kInvalid);
   ASSERT_EQ(aa->reasons.size(), 1u) << "only the parse reason: no signature was computed";
-  EXPECT_EQ(aa->reasons.front().code, "not-wellformed");
+  EXPECT_EQ(aa->reasons.front().code, "markup-limit");
   EXPECT_NE(aa->reasons.front().message.find("namespace declarations on one element exceed the limit of 64"),
             std::string::npos)
       << aa->reasons.front().message;
