@@ -42,29 +42,6 @@ Error open_error(const fs::path& p, int err) {
 
 }  // namespace
 
-Fd& Fd::operator=(Fd&& o) noexcept {
-  if (this != &o) {
-    if (m_fd >= 0) {
-      ::close(m_fd);
-    }
-    m_fd = o.m_fd;
-    o.m_fd = -1;
-  }
-  return *this;
-}
-
-Fd::~Fd() {
-  if (m_fd >= 0) {
-    ::close(m_fd);
-  }
-}
-
-bool Fd::close_checked() {
-  int fd = m_fd;
-  m_fd = -1;
-  return ::close(fd) == 0;
-}
-
 bool lstat_at(int dirfd, const std::string& name, struct stat& st) {
   return ::fstatat(dirfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
 }

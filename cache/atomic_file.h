@@ -21,29 +21,14 @@
 
 #include "eutl/result.h"
 #include "eutl/tsl/bytes.h"
+#include "tsl/detail/posix_file.h"
 
 namespace eutl::cache::detail {
 
 // Temporaries start with this prefix so prune() and verify can find leftovers of a crash.
 inline constexpr std::string_view kTempPrefix = ".tmp-";
 
-// Closes a POSIX descriptor (RAII, style C5).
-class Fd final {
- public:
-  Fd() = default;
-  explicit Fd(int fd) : m_fd(fd) {}
-  Fd(Fd&& o) noexcept : m_fd(o.m_fd) { o.m_fd = -1; }
-  Fd& operator=(Fd&& o) noexcept;
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd();
-  int get() const noexcept { return m_fd; }
-  // Closes now and reports whether close() succeeded (NFS reports write errors here).
-  bool close_checked();
-
- private:
-  int m_fd = -1;
-};
+using eutl::detail::Fd;
 
 enum class CreateDirs : bool { kNo, kYes };
 

@@ -29,25 +29,6 @@ bool is_hex_digest(const std::string& s) {
          std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-std::string kind_of(const struct stat& st) {
-  if (S_ISLNK(st.st_mode)) {
-    return "a symbolic link";
-  }
-  if (S_ISDIR(st.st_mode)) {
-    return "a directory";
-  }
-  if (S_ISFIFO(st.st_mode)) {
-    return "a FIFO";
-  }
-  if (S_ISSOCK(st.st_mode)) {
-    return "a socket";
-  }
-  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
-    return "a device";
-  }
-  return "a regular file";
-}
-
 class StoreChecker final {
  public:
   StoreChecker(const Store& store, const StoreVerifyRequest& request) : m_store(store), m_request(request) {}
@@ -99,7 +80,7 @@ class StoreChecker final {
       return true;
     }
     StoreFinding& f = add(StoreFindingKind::kNotRegularFile, rel.string(),
-                          "is " + kind_of(st) + ", expected " + (want_dir ? "a directory" : "a regular file") +
+                          "is " + std::string(eutl::detail::file_type_name(st.st_mode)) + ", expected " + (want_dir ? "a directory" : "a regular file") +
                               " (never followed)");
     if (repairing() && !S_ISDIR(st.st_mode)) {
       f.repaired = ::unlinkat(dirfd, name.c_str(), 0) == 0;  // the entry itself, not its target

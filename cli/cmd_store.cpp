@@ -13,7 +13,6 @@ namespace eutl::cli {
 namespace {
 
 // Exit code of `store verify` when it could not run (the store is unreadable or busy).
-constexpr int kStoreVerifyCouldNotRun = 4;
 
 struct PruneOptions {
   std::string store;
@@ -75,19 +74,19 @@ int run_verify(const VerifyOptions& o) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
     print_error("no store at " + dir);
-    return kStoreVerifyCouldNotRun;
+    return kExitCouldNotRun;
   }
   auto st = cache::Store::open(dir);
   if (!st) {
     print_error(st.error().message);
-    return kStoreVerifyCouldNotRun;
+    return kExitCouldNotRun;
   }
   // The writer lock, also when only checking: a snapshot written half-way through the
   // walk would otherwise look like one whose blobs are missing.
   auto lock = st->lock_for_writing();
   if (!lock) {
     print_error(lock.error().message);
-    return kStoreVerifyCouldNotRun;
+    return kExitCouldNotRun;
   }
   cache::StoreVerifyRequest req;
   req.repair = o.repair ? cache::Repair::kYes : cache::Repair::kNo;
@@ -95,7 +94,7 @@ int run_verify(const VerifyOptions& o) {
   auto r = cache::verify_store(*st, req, &*lock);
   if (!r) {
     print_error(r.error().message);
-    return kStoreVerifyCouldNotRun;
+    return kExitCouldNotRun;
   }
   if (o.json) {
     std::cout << verify_json(dir, o, *r).dump(2) << "\n";

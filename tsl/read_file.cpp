@@ -1,6 +1,8 @@
 // The one bounded reader for user-named files (include/eutl/tsl/read_file.h).
 #include "eutl/tsl/read_file.h"
 
+#include "tsl/detail/posix_file.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,33 +15,7 @@
 namespace eutl::tsl {
 namespace {
 
-// Owns one file descriptor (style C5: no raw ownership).
-class Fd final {
- public:
-  explicit Fd(int fd) noexcept : m_fd(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (m_fd >= 0) {
-      ::close(m_fd);
-    }
-  }
-  int get() const noexcept { return m_fd; }
-
- private:
-  int m_fd;
-};
-
-// What a non-regular file is, for the message.
-const char* type_name(mode_t mode) noexcept {
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISSOCK(mode)) return "a socket";
-  if (S_ISLNK(mode)) return "a symbolic link";
-  return "not a regular file";
-}
+using eutl::detail::Fd;
 
 // open(2) failures: a bad path is the caller's input error; the rest could not run.
 Error open_error(const std::filesystem::path& path, int err, const char* what) {
@@ -91,7 +67,8 @@ Result<Bytes> read_bounded(const std::filesystem::path& path, std::size_t max_by
   }
   if (!S_ISREG(st.st_mode)) {
     return Error(Errc::kUsage,
-                 path.string() + ": is " + type_name(st.st_mode) + ", not a regular file (" + what + " expected)");
+                 path.string() + ": is " + eutl::detail::file_type_name(st.st_mode) + ", not a regular file (" +
+                     what + " expected)");
   }
   if (st.st_size < 0 || static_cast<unsigned long long>(st.st_size) > max_bytes) {
     return too_large(path, what, std::to_string(st.st_size), max_bytes);

@@ -1,5 +1,7 @@
 #include "eutl/tsl/write_file.h"
 
+#include "tsl/detail/posix_file.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,28 +13,7 @@
 namespace eutl::tsl {
 namespace {
 
-// Closes the descriptor on every path out of write_file.
-class Fd final {
- public:
-  explicit Fd(int fd) noexcept : m_fd(fd) {}
-  ~Fd() {
-    if (m_fd >= 0) {
-      ::close(m_fd);
-    }
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const noexcept { return m_fd; }
-  // Closes now and reports the result (a delayed write error shows up here).
-  int close() noexcept {
-    const int rc = ::close(m_fd);
-    m_fd = -1;
-    return rc;
-  }
-
- private:
-  int m_fd;
-};
+using eutl::detail::Fd;
 
 Error open_error(const std::filesystem::path& path, int err) {
   const std::string p = path.string();
@@ -84,7 +65,7 @@ Result<void> write_file(const std::filesystem::path& path, std::string_view data
     }
     done += static_cast<std::size_t>(n);
   }
-  if (fd.close() != 0) {
+  if (!fd.close_checked()) {
     return Error(Errc::kIo, path.string() + ": cannot write: " + std::strerror(errno));
   }
   return {};
