@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "eutl/cache/model_cache.h"
-#include "eutl/cache/trusted_lists.h"
+#include "eutl/trusted_lists.h"
 #include "eutl/verify/qualification.h"
 
 namespace {
@@ -59,7 +59,7 @@ std::vector<eutl::verify::CertificateProfile> real_certificates() {
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
-      auto certs = eutl::cache::read_certificates(f);
+      auto certs = eutl::read_certificates(f);
       if (certs) {
         out.push_back(std::move(certs->front()));
       }
@@ -73,9 +73,9 @@ eutl::tsl::TimePoint kAt = eutl::tsl::parse_datetime("2023-10-28T00:00:00Z")->ti
 }  // namespace
 
 int run_check_latency(const std::string& store, int iterations) {
-  eutl::cache::ListSource source;
+  eutl::ListSource source;
   source.store = store;
-  auto lists = eutl::cache::TrustedLists::load(source, kAt);
+  auto lists = eutl::TrustedLists::load(source, kAt);
   if (!lists) {
     std::fprintf(stderr, "load %s: %s\n", store.c_str(), lists.error().message.c_str());
     return 1;
@@ -123,11 +123,11 @@ int run_load_store(const std::string& store, int runs) {
   double best_cpu = 1e300;
   std::string summary;
   for (int i = 0; i < runs; ++i) {
-    eutl::cache::ListSource source;
+    eutl::ListSource source;
     source.store = store;
     double w0 = wall_ms();
     double c0 = cpu_ms();
-    auto lists = eutl::cache::TrustedLists::load(source, kAt);
+    auto lists = eutl::TrustedLists::load(source, kAt);
     double c1 = cpu_ms();
     double w1 = wall_ms();
     if (!lists) {

@@ -144,10 +144,10 @@ void BM_AllNotModifiedRefreshFixtures(benchmark::State& state) {
     state.SkipWithError("cannot open the store");
     return;
   }
-  eutl::cache::FetchOptions fo;
+  eutl::net::FetchOptions fo;
   fo.cacert = server.ca_file();
   fo.connect_to = {"127.0.0.1:443:127.0.0.1:" + std::to_string(server.port())};
-  eutl::cache::Fetcher fetcher(fo);
+  eutl::net::Fetcher fetcher(fo);
 
   double verify_ms = 0;
   const eutl::cache::Verifier verifier = [&verify_ms](std::vector<eutl::verify::ListSetInput> in,

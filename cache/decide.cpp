@@ -160,7 +160,7 @@ Result<LotlDecision> decide_lotl(const DecideContext& ctx, Candidate lotl, std::
       r.territory = "EU";
       r.url = p.url;
       r.fetch = p.fetch;
-      r.in_use = p.fetch.status == FetchStatus::kOk ? InUse::kFetched : InUse::kKept;
+      r.in_use = p.fetch.status == net::FetchStatus::kOk ? InUse::kFetched : InUse::kKept;
       r.in_use_digest = p.fetch.digest;
       record_attempt(r.fetch, fresh->lists.at(k));
       record_verified(r, fresh->lists.at(k), ctx.at);

@@ -21,7 +21,7 @@ Candidate imported(ImportFile& f, std::string territory) {
   Candidate c;
   c.url = f.source;
   c.territory = std::move(territory);
-  c.fetch.status = FetchStatus::kImported;
+  c.fetch.status = net::FetchStatus::kImported;
   c.fetch.bytes = f.bytes.size();
   c.bytes = std::move(f.bytes);
   return c;
@@ -112,7 +112,7 @@ Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/
   snap.lotl = std::move(decision.lotl);
   snap.pivots = std::move(decision.pivots);
   for (const ListRecord& l : snap.lists) {
-    if (l.fetch.status == FetchStatus::kImported && attempt_failed(l.fetch)) {
+    if (l.fetch.status == net::FetchStatus::kImported && attempt_failed(l.fetch)) {
       ++report.list_failures;
     }
   }

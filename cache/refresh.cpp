@@ -28,7 +28,7 @@ bool ends_with_xml(std::string_view uri) {
 
 // A conditional GET and the bytes a 304 to it stands for.
 struct Conditional final {
-  FetchRequest request;
+  net::FetchRequest request;
   std::string basis_digest;  // empty: unconditional
   // Set when the validators are those of refused bytes (never stored): a 304 then
   // means the same refused bytes, and this attempt's verdict is repeated.
@@ -51,7 +51,7 @@ Conditional conditional_request(const Store& store, std::string url, const ListR
     c.request.last_modified = f.last_modified;
     c.basis_digest = f.digest;
   } else if (has_validators && !f.digest.empty() && f.digest != previous->in_use_digest &&
-             (is_success(f.status) || f.status == FetchStatus::kNotXml)) {
+             (net::is_success(f.status) || f.status == net::FetchStatus::kNotXml)) {
     c.request.etag = f.etag;
     c.request.last_modified = f.last_modified;
     c.basis_digest = f.digest;
@@ -65,7 +65,7 @@ Conditional conditional_request(const Store& store, std::string url, const ListR
   return c;
 }
 
-Candidate to_candidate(const Store& store, const FetchRequest& req, FetchResponse resp, const Conditional& basis,
+Candidate to_candidate(const Store& store, const net::FetchRequest& req, net::FetchResponse resp, const Conditional& basis,
                        std::string territory) {
   Candidate c;
   c.url = req.url;
@@ -77,24 +77,24 @@ Candidate to_candidate(const Store& store, const FetchRequest& req, FetchRespons
   c.fetch.last_modified = resp.last_modified;
   c.fetch.bytes = resp.bytes_received;
   c.fetch.attempts = resp.attempts;
-  if (resp.status == FetchStatus::kOk) {
+  if (resp.status == net::FetchStatus::kOk) {
     c.bytes = std::move(resp.body);
-  } else if (resp.status == FetchStatus::kNotXml) {
+  } else if (resp.status == net::FetchStatus::kNotXml) {
     // Refused before verification: recorded by digest and size only.
     c.fetch.digest = tsl::to_hex(tsl::sha256(resp.body));
-  } else if (resp.status == FetchStatus::kNotModified && basis.refused_basis) {
+  } else if (resp.status == net::FetchStatus::kNotModified && basis.refused_basis) {
     // 304 for bytes refused last time: the same bytes, the same verdict.
     const FetchRecord& before = *basis.refused_basis;
     c.fetch.digest = before.digest;
     c.fetch.result = before.result;
     c.fetch.reasons = before.reasons;
     c.fetch.error = before.error;
-  } else if (resp.status == FetchStatus::kNotModified) {
+  } else if (resp.status == net::FetchStatus::kNotModified) {
     // 304: the bytes are those the validators came from.
     if (auto b = store.read_blob(basis.basis_digest)) {  // an empty digest is refused too
       c.bytes = std::move(*b);
     } else {
-      c.fetch.status = FetchStatus::kNetworkError;
+      c.fetch.status = net::FetchStatus::kNetworkError;
       c.fetch.error = "304 for bytes no longer in the store";
     }
   }
@@ -114,7 +114,7 @@ const ListRecord* find_pivot(const std::optional<Snapshot>& prev, const std::str
   return nullptr;
 }
 
-std::vector<Candidate> obtain_pivots(const Store& store, Fetcher& fetcher, const std::optional<Snapshot>& prev,
+std::vector<Candidate> obtain_pivots(const Store& store, net::Fetcher& fetcher, const std::optional<Snapshot>& prev,
                                      const Candidate& lotl) {
   std::vector<Candidate> out;
   if (!lotl.bytes) {
@@ -124,7 +124,7 @@ std::vector<Candidate> obtain_pivots(const Store& store, Fetcher& fetcher, const
   if (!parsed) {
     return out;
   }
-  std::vector<FetchRequest> requests;
+  std::vector<net::FetchRequest> requests;
   std::set<std::string> seen;
   for (const tsl::LangString& uri : parsed->scheme.information_uris.values) {
     if (!ends_with_xml(uri.value) || uri.value == lotl.url || !seen.insert(uri.value).second) {
@@ -140,9 +140,9 @@ std::vector<Candidate> obtain_pivots(const Store& store, Fetcher& fetcher, const
       out.push_back(std::move(c));
       continue;
     }
-    requests.push_back(FetchRequest{uri.value, {}, {}});
+    requests.push_back(net::FetchRequest{uri.value, {}, {}});
   }
-  std::vector<FetchResponse> responses = fetcher.fetch_all(requests);
+  std::vector<net::FetchResponse> responses = fetcher.fetch_all(requests);
   for (std::size_t i = 0; i < requests.size(); ++i) {
     out.push_back(to_candidate(store, requests[i], std::move(responses[i]), Conditional{}, "EU"));
   }
@@ -151,9 +151,9 @@ std::vector<Candidate> obtain_pivots(const Store& store, Fetcher& fetcher, const
 
 }  // namespace
 
-Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& /*held*/, Fetcher& fetcher,
+Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& /*held*/, net::Fetcher& fetcher,
                                            const Verifier& verifier, const RefreshRequest& request,
-                                           const ProgressFn& progress) {
+                                           const net::ProgressFn& progress) {
   auto current = store.current();
   if (!current) {
     return current.error();
@@ -181,7 +181,7 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
   }
   detail::LotlDecision& decision = *decided;
 
-  std::vector<FetchRequest> requests;
+  std::vector<net::FetchRequest> requests;
   std::vector<Conditional> bases;
   std::vector<std::string> territories;
   if (decision.model) {
@@ -198,7 +198,7 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
       territories.push_back(p.territory);
     }
   }
-  std::vector<FetchResponse> responses = fetcher.fetch_all(requests, progress);
+  std::vector<net::FetchResponse> responses = fetcher.fetch_all(requests, progress);
   RefreshReport report;
   std::vector<Candidate> lists;
   for (std::size_t i = 0; i < requests.size(); ++i) {

@@ -12,22 +12,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr std::array<std::pair<FetchStatus, std::string_view>, 13> kFetchStatusNames{{
-    {FetchStatus::kNotAttempted, "not-attempted"},
-    {FetchStatus::kOk, "ok"},
-    {FetchStatus::kNotModified, "not-modified"},
-    {FetchStatus::kImported, "imported"},
-    {FetchStatus::kHttpError, "http-error"},
-    {FetchStatus::kNetworkError, "network-error"},
-    {FetchStatus::kTimeout, "timeout"},
-    {FetchStatus::kTlsError, "tls-error"},
-    {FetchStatus::kTooManyRedirects, "too-many-redirects"},
-    {FetchStatus::kTooLarge, "too-large"},
-    {FetchStatus::kTruncated, "truncated"},
-    {FetchStatus::kNotXml, "not-xml"},
-    {FetchStatus::kInsecureRedirect, "insecure-redirect"},
-}};
-
 constexpr std::array<std::pair<InUse, std::string_view>, 3> kInUseNames{{
     {InUse::kNone, "none"},
     {InUse::kFetched, "fetched"},
@@ -62,7 +46,7 @@ Json fetch_to_json(const FetchRecord& f) {
 
 FetchRecord fetch_from_json(const Json& j) {
   FetchRecord f;
-  f.status = fetch_status_from_string(j.value("status", ""));
+  f.status = net::fetch_status_from_string(j.value("status", ""));
   f.error = j.value("error", "");
   f.http_status = j.value("http_status", 0L);
   f.etag = j.value("etag", "");
@@ -125,35 +109,13 @@ ListRecord list_from_json(const Json& j) {
 
 }  // namespace
 
-std::string_view to_string(FetchStatus s) {
-  for (const auto& [value, name] : kFetchStatusNames) {
-    if (value == s) {
-      return name;
-    }
-  }
-  return "not-attempted";
-}
-
-FetchStatus fetch_status_from_string(std::string_view s) {
-  for (const auto& [value, name] : kFetchStatusNames) {
-    if (name == s) {
-      return value;
-    }
-  }
-  return FetchStatus::kNotAttempted;
-}
-
-bool is_success(FetchStatus s) {
-  return s == FetchStatus::kOk || s == FetchStatus::kNotModified || s == FetchStatus::kImported;
-}
-
 bool refused(const FetchRecord& f) {
   return std::any_of(f.reasons.begin(), f.reasons.end(), [](const ReasonCode& r) {
     return r.code == kReasonRollback || r.code == kReasonSequenceReused;
   });
 }
 
-bool attempt_failed(const FetchRecord& f) { return !is_success(f.status) || f.result != "valid" || refused(f); }
+bool attempt_failed(const FetchRecord& f) { return !net::is_success(f.status) || f.result != "valid" || refused(f); }
 
 std::string_view to_string(InUse u) {
   for (const auto& [value, name] : kInUseNames) {

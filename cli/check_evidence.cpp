@@ -3,7 +3,8 @@
 
 #include "cli/commands.h"
 #include "cli/store_common.h"
-#include "eutl/cache/evidence.h"
+#include "eutl/evidence/evidence.h"
+#include "eutl/cache/snapshot_lists.h"
 #include "eutl/cache/store.h"
 #include "eutl/tsl/write_file.h"
 
@@ -97,7 +98,7 @@ int write_evidence(const EvidenceOptions& o, const verify::CertificateProfile& c
   if (o.evidence_file.empty() && o.report_file.empty()) {
     return 0;
   }
-  cache::EvidenceInput in;
+  evidence::EvidenceInput in;
   in.certificate = &cert;
   for (const auto& c : chain) {
     in.chain.push_back(&c);
@@ -112,7 +113,7 @@ int write_evidence(const EvidenceOptions& o, const verify::CertificateProfile& c
   in.snapshot_id = o.snapshot_id;
   in.tool_version = EUTL_VERSION;
   in.checked_at = tsl::format_time(store::now());
-  auto record = cache::make_evidence_record(in);
+  auto record = evidence::make_evidence_record(in);
   if (!record) {
     print_error("--evidence: " + record.error().message);
     return kExitUsage;
@@ -124,7 +125,7 @@ int write_evidence(const EvidenceOptions& o, const verify::CertificateProfile& c
     }
   }
   if (!o.report_file.empty()) {
-    auto html = cache::evidence_html(*record, cache::RecordProvenance::kJustMade);
+    auto html = evidence::evidence_html(*record, evidence::RecordProvenance::kJustMade);
     if (!html) {
       print_error("--report: " + html.error().message);
       return kExitUsage;

@@ -4,7 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/list_source.h"
-#include "eutl/cache/service_query.h"
+#include "eutl/service_query.h"
 #include "eutl/tsl/time.h"
 #include "eutl/tsl/uris.h"
 #include "eutl/verify/policy_profile.h"
@@ -67,7 +67,7 @@ json service_json(const std::optional<verify::ServiceUse>& s) {
   if (!s) {
     return nullptr;
   }
-  return {{"id", cache::to_string(cache::service_id(s->provenance))},
+  return {{"id", eutl::to_string(eutl::service_id(s->provenance))},
           {"territory", s->provenance.territory},
           {"tsp", s->provenance.tsp_name},
           {"service_name", s->provenance.service_name},
@@ -170,7 +170,7 @@ void print_at(const char* label, const verify::QualificationAtTime& r) {
             << "    " << r.reason << '\n';
   if (r.service) {
     const auto& s = *r.service;
-    std::cout << "    service " << cache::to_string(cache::service_id(s.provenance)) << ": "
+    std::cout << "    service " << eutl::to_string(eutl::service_id(s.provenance)) << ": "
               << s.provenance.territory << " / " << s.provenance.tsp_name << " / "
               << s.provenance.service_name << " (" << tsl::service_type_short(s.type_uri) << ", "
               << s.status_uri.substr(s.status_uri.rfind('/') + 1) << " " << tsl::format_time(s.start) << " .. "

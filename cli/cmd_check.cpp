@@ -19,7 +19,7 @@
 #include "cli/commands.h"
 #include "cli/heap_tuning.h"
 #include "cli/store_common.h"
-#include "eutl/cache/trusted_lists.h"
+#include "eutl/trusted_lists.h"
 #include "eutl/tsl/service_index.h"
 #include "eutl/verify/list_set.h"
 #include "eutl/verify/policy_profile.h"
@@ -210,10 +210,10 @@ int run_check_from_store(CheckOptions& o) {
     print_error(lists_at.error().message);
     return kExitUsage;
   }
-  cache::ListSource source;
+  eutl::ListSource source;
   source.store = store::resolve_store(o.evidence.store);
   prefer_huge_pages(30u << 20);  // about the decoded model of the EU set
-  auto loaded = cache::TrustedLists::load(source, *lists_at);
+  auto loaded = eutl::TrustedLists::load(source, *lists_at);
   if (!loaded) {
     print_error(loaded.error().message);
     return exit_code_for(loaded.error());
@@ -227,8 +227,8 @@ int run_check_from_store(CheckOptions& o) {
   // warm check, so the lists are deliberately left to the OS. The pointer stays
   // reachable from a static, so leak checkers do not report it.
   // volatile: the store must happen, so LeakSanitizer finds the model reachable at exit.
-  [[maybe_unused]] static const cache::TrustedLists* volatile left_to_exit = nullptr;
-  left_to_exit = new cache::TrustedLists(std::move(*loaded));
+  [[maybe_unused]] static const eutl::TrustedLists* volatile left_to_exit = nullptr;
+  left_to_exit = new eutl::TrustedLists(std::move(*loaded));
   return rc;
 }
 

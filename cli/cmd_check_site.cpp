@@ -17,9 +17,9 @@
 #include "cli/commands.h"
 #include "cli/list_source.h"
 #include "cli/store_common.h"
-#include "eutl/cache/evidence.h"
-#include "eutl/cache/service_query.h"
-#include "eutl/cache/tls_chain.h"
+#include "eutl/evidence/evidence.h"
+#include "eutl/service_query.h"
+#include "eutl/net/tls_chain.h"
 #include "eutl/verify/hostname_match.h"
 #include "eutl/tsl/write_file.h"
 
@@ -62,8 +62,8 @@ struct CheckSiteOptions {
   double timeout = 10;
 };
 
-void print_text(const cache::TlsChain& tls, const std::vector<verify::CertificateProfile>& certs,
-                const SiteName& name, const verify::QualificationResult& r, const cache::TrustedLists& lists,
+void print_text(const net::TlsChain& tls, const std::vector<verify::CertificateProfile>& certs,
+                const SiteName& name, const verify::QualificationResult& r, const eutl::TrustedLists& lists,
                 bool verbose) {
   std::cout << "Site " << tls.peer_address << " (SNI " << (tls.sni.empty() ? "none" : tls.sni) << "), "
             << tls.protocol << ' ' << tls.cipher << ", " << certs.size() << " certificate(s) sent\n";
@@ -92,8 +92,8 @@ void print_text(const cache::TlsChain& tls, const std::vector<verify::Certificat
             << tsl::format_time(lists.lists_at()) << " and used\n";
 }
 
-json result_json(const cache::TlsChain& tls, const std::vector<verify::CertificateProfile>& certs,
-                 const SiteName& name, const verify::QualificationResult& r, const cache::TrustedLists& lists) {
+json result_json(const net::TlsChain& tls, const std::vector<verify::CertificateProfile>& certs,
+                 const SiteName& name, const verify::QualificationResult& r, const eutl::TrustedLists& lists) {
   json chain = json::array();
   for (std::size_t i = 1; i < certs.size(); ++i) {
     chain.push_back(certificate_json(certs[i]));
@@ -129,8 +129,8 @@ json result_json(const cache::TlsChain& tls, const std::vector<verify::Certifica
 }
 
 int write_evidence(const CheckSiteOptions& o, const std::vector<verify::CertificateProfile>& certs,
-                   tsl::TimePoint at, const cache::TrustedLists& lists, const verify::QualificationResult& r) {
-  cache::EvidenceInput in;
+                   tsl::TimePoint at, const eutl::TrustedLists& lists, const verify::QualificationResult& r) {
+  evidence::EvidenceInput in;
   in.certificate = &certs.front();
   for (std::size_t i = 1; i < certs.size(); ++i) {
     in.chain.push_back(&certs[i]);
@@ -145,7 +145,7 @@ int write_evidence(const CheckSiteOptions& o, const std::vector<verify::Certific
   in.snapshot_id = lists.snapshot_id();
   in.tool_version = EUTL_VERSION;
   in.checked_at = tsl::format_time(store::now());
-  auto record = cache::make_evidence_record(in);
+  auto record = evidence::make_evidence_record(in);
   if (!record) {
     print_error("--evidence: " + record.error().message);
     return kExitUsage;
@@ -158,7 +158,7 @@ int write_evidence(const CheckSiteOptions& o, const std::vector<verify::Certific
 }
 
 int run_check_site(const CheckSiteOptions& o) {
-  auto target = cache::parse_tls_target(o.target);
+  auto target = net::parse_tls_target(o.target);
   if (!target) {
     print_error(target.error().message);
     return kExitUsage;
@@ -178,19 +178,19 @@ int run_check_site(const CheckSiteOptions& o) {
     }
     claim = *c;
   }
-  Result<cache::TrustedLists> lists = load_lists(o.source);
+  Result<eutl::TrustedLists> lists = load_lists(o.source);
   if (!lists) {
     return exit_code_for(lists.error());
   }
-  cache::TlsChainOptions topts;
+  net::TlsChainOptions topts;
   topts.connect_timeout = std::chrono::milliseconds(static_cast<long>(o.timeout * 1000));
   topts.handshake_timeout = topts.connect_timeout;
-  auto tls = cache::fetch_tls_chain(*target, topts);
+  auto tls = net::fetch_tls_chain(*target, topts);
   if (!tls) {
     print_error(tls.error().message);
     return exit_code_for(tls.error());
   }
-  auto certs = cache::read_certificates(tls->certificates);
+  auto certs = eutl::read_certificates(tls->certificates);
   if (!certs) {
     print_error("the server's chain: " + certs.error().message);
     return kExitUsage;

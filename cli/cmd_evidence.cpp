@@ -13,7 +13,7 @@
 
 #include "cli/commands.h"
 #include "cli/store_common.h"
-#include "eutl/cache/evidence.h"
+#include "eutl/evidence/evidence.h"
 #include "eutl/tsl/read_file.h"
 #include "eutl/verify/list_set.h"
 #include "eutl/tsl/write_file.h"
@@ -42,15 +42,15 @@ struct Located {
 Located locate(const EvidenceCmdOptions& o) {
   Located l;
   fs::path p(o.file);
-  if (cache::is_evidence_bundle(p)) {
-    l.record = p / cache::kBundleRecordName;
+  if (evidence::is_evidence_bundle(p)) {
+    l.record = p / evidence::kBundleRecordName;
     l.bundle = p;
   } else {
     l.record = p;
     // DIR/record.json inside a bundle is read as that bundle, unless a store is named:
     // then the caller asked for the store's copies.
     const fs::path parent = p.parent_path().empty() ? fs::path(".") : p.parent_path();
-    if (o.store.empty() && p.filename() == cache::kBundleRecordName && cache::is_evidence_bundle(parent)) {
+    if (o.store.empty() && p.filename() == evidence::kBundleRecordName && evidence::is_evidence_bundle(parent)) {
       l.bundle = parent;
     }
   }
@@ -71,8 +71,8 @@ Result<std::string> read_text(const fs::path& file) {
 // Lists come from the bundle when there is one, else from the store (--store, else the
 // default one when it exists) or the recorded file paths. The store also supplies the
 // trusted anchors when --lotl-signers is not given, bundle or not.
-Result<cache::EvidenceSources> sources_of(const EvidenceCmdOptions& o, const Located& l) {
-  cache::EvidenceSources s;
+Result<evidence::EvidenceSources> sources_of(const EvidenceCmdOptions& o, const Located& l) {
+  evidence::EvidenceSources s;
   s.bundle = l.bundle;
   if (!o.store.empty()) {
     s.store = fs::path(o.store);
@@ -93,46 +93,46 @@ Result<cache::EvidenceSources> sources_of(const EvidenceCmdOptions& o, const Loc
   return s;
 }
 
-int exit_code_of(cache::EvidenceOutcome o) {
+int exit_code_of(evidence::EvidenceOutcome o) {
   switch (o) {
-    case cache::EvidenceOutcome::kSame:
+    case evidence::EvidenceOutcome::kSame:
       return kExitYes;
-    case cache::EvidenceOutcome::kNotARecord:
+    case evidence::EvidenceOutcome::kNotARecord:
       return kExitUsage;
-    case cache::EvidenceOutcome::kInputsMissing:
+    case evidence::EvidenceOutcome::kInputsMissing:
       return kExitIndeterminate;
-    case cache::EvidenceOutcome::kDiffers:
-    case cache::EvidenceOutcome::kUntrustedAnchors:
+    case evidence::EvidenceOutcome::kDiffers:
+    case evidence::EvidenceOutcome::kUntrustedAnchors:
       break;
   }
   return kExitNo;
 }
 
-std::string_view kind_name(cache::EvidenceFindingKind k) {
+std::string_view kind_name(evidence::EvidenceFindingKind k) {
   switch (k) {
-    case cache::EvidenceFindingKind::kUntrustedAnchor:
+    case evidence::EvidenceFindingKind::kUntrustedAnchor:
       return "untrusted-anchor";
-    case cache::EvidenceFindingKind::kInputMissing:
+    case evidence::EvidenceFindingKind::kInputMissing:
       return "input-missing";
-    case cache::EvidenceFindingKind::kDiffers:
+    case evidence::EvidenceFindingKind::kDiffers:
       break;
   }
   return "differs";
 }
 
-std::string headline(const cache::EvidenceCheck& c) {
+std::string headline(const evidence::EvidenceCheck& c) {
   const std::string recorded = "recorded verdict " + (c.recorded_verdict.empty() ? "none" : c.recorded_verdict);
   switch (c.outcome) {
-    case cache::EvidenceOutcome::kSame:
+    case evidence::EvidenceOutcome::kSame:
       return "RE-VERIFIED: same verdict (" + c.verdict + ")";
-    case cache::EvidenceOutcome::kUntrustedAnchors:
+    case evidence::EvidenceOutcome::kUntrustedAnchors:
       return "NOT TRUSTED: the record rests on LOTL anchors you do not trust (" + recorded + ")";
-    case cache::EvidenceOutcome::kInputsMissing:
+    case evidence::EvidenceOutcome::kInputsMissing:
       return "INDETERMINATE: inputs missing: lists the record names are not available (pruned from the store, or "
              "give --store or the bundle); nothing was concluded (" + recorded + ")";
-    case cache::EvidenceOutcome::kNotARecord:
+    case evidence::EvidenceOutcome::kNotARecord:
       return "NOT AN EVIDENCE RECORD";
-    case cache::EvidenceOutcome::kDiffers:
+    case evidence::EvidenceOutcome::kDiffers:
       break;
   }
   return "DIFFERS: the record does not re-verify (" + recorded + ", re-verified " +
@@ -143,7 +143,7 @@ std::string headline(const cache::EvidenceCheck& c) {
 struct Verified {
   int exit = kExitYes;  // set when the run stops early
   std::string text;
-  std::optional<cache::EvidenceCheck> check;
+  std::optional<evidence::EvidenceCheck> check;
 };
 
 Verified load(const EvidenceCmdOptions& o, bool verify) {
@@ -156,9 +156,9 @@ Verified load(const EvidenceCmdOptions& o, bool verify) {
     return v;
   }
   v.text = std::move(*text);
-  if (!cache::is_evidence_record(v.text)) {
+  if (!evidence::is_evidence_record(v.text)) {
     print_error(l.record.string() + ": not an evidence record (a JSON object with schema " +
-                std::string(cache::kEvidenceSchema) + ", as `eutl check --evidence` writes)");
+                std::string(evidence::kEvidenceSchema) + ", as `eutl check --evidence` writes)");
     v.exit = kExitUsage;
     return v;
   }
@@ -178,7 +178,7 @@ Verified load(const EvidenceCmdOptions& o, bool verify) {
     v.exit = kExitUsage;
     return v;
   }
-  auto chk = cache::verify_evidence(v.text, *sources);
+  auto chk = evidence::verify_evidence(v.text, *sources);
   if (!chk) {
     print_error(chk.error().message);
     v.exit = kExitUsage;
@@ -193,14 +193,14 @@ int run_verify(const EvidenceCmdOptions& o) {
   if (!v.check) {
     return v.exit;
   }
-  const cache::EvidenceCheck& chk = *v.check;
+  const evidence::EvidenceCheck& chk = *v.check;
   if (o.json) {
     nlohmann::json diffs = nlohmann::json::array();
     for (const auto& d : chk.differences) {
       diffs.push_back({{"where", d.where}, {"message", d.message}, {"kind", kind_name(d.kind)}});
     }
     nlohmann::json out = {{"same", chk.same},
-                          {"outcome", cache::to_string(chk.outcome)},
+                          {"outcome", evidence::to_string(chk.outcome)},
                           {"recorded_verdict", chk.recorded_verdict},
                           {"verdict", chk.verdict.empty() ? nlohmann::json(nullptr) : nlohmann::json(chk.verdict)},
                           {"differences", diffs},
@@ -230,7 +230,7 @@ int run_bundle(const EvidenceCmdOptions& o) {
     print_error(sources.error().message);
     return kExitUsage;
   }
-  auto report = cache::write_evidence_bundle(v.text, *sources, o.out);
+  auto report = evidence::write_evidence_bundle(v.text, *sources, o.out);
   if (!report) {
     print_error(report.error().message);
     return report.error().code == Errc::kNotFound ? kExitIndeterminate : kExitUsage;
@@ -254,8 +254,8 @@ int run_report(const EvidenceCmdOptions& o) {
                 "it was not verified)");
     return exit_code_of(v.check->outcome);
   }
-  auto html = cache::evidence_html(v.text, v.check ? cache::RecordProvenance::kReVerified
-                                                   : cache::RecordProvenance::kUnverified);
+  auto html = evidence::evidence_html(v.text, v.check ? evidence::RecordProvenance::kReVerified
+                                                   : evidence::RecordProvenance::kUnverified);
   if (!html) {
     print_error(html.error().message);
     return kExitUsage;

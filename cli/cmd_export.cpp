@@ -13,7 +13,7 @@
 
 #include "cli/commands.h"
 #include "cli/list_source.h"
-#include "eutl/cache/service_query.h"
+#include "eutl/service_query.h"
 #include "eutl/tsl/write_file.h"
 
 namespace eutl::cli {
@@ -40,11 +40,11 @@ std::string header(const tsl::IndexedService& s, const tsl::ServicePeriod& p, co
   std::ostringstream h;
   std::string asi;
   for (const auto& a : p.state->extensions.additional_information) {
-    asi += (asi.empty() ? "" : ", ") + std::string(cache::uri_tail(a.uri));
+    asi += (asi.empty() ? "" : ", ") + std::string(eutl::uri_tail(a.uri));
   }
   h << "# " << s.provenance.territory << " / " << s.provenance.tsp_name << " / " << s.provenance.service_name << '\n'
-    << "#   service " << cache::to_string(cache::service_id(s.provenance)) << ": "
-    << tsl::service_type_short(p.state->type_uri) << ' ' << cache::uri_tail(p.state->status_uri) << " since "
+    << "#   service " << eutl::to_string(eutl::service_id(s.provenance)) << ": "
+    << tsl::service_type_short(p.state->type_uri) << ' ' << eutl::uri_tail(p.state->status_uri) << " since "
     << tsl::format_time(p.start) << (asi.empty() ? "" : " (" + asi + ")") << '\n';
   if (auto prof = verify::read_certificate_profile(blob.der())) {
     h << "#   subject " << prof->subject << "\n#   valid " << tsl::format_time(prof->not_before) << " .. "
@@ -61,7 +61,7 @@ int run_export(const ExportOptions& o) {
   }
   std::optional<verify::CertType> use;
   if (!o.use.empty()) {
-    auto u = cache::parse_use(o.use);
+    auto u = eutl::parse_use(o.use);
     if (!u) {
       print_error("--for: " + u.error().message);
       return kExitUsage;
@@ -73,7 +73,7 @@ int run_export(const ExportOptions& o) {
     print_error(at.error().message);
     return kExitUsage;
   }
-  Result<cache::TrustedLists> lists = load_lists(o.source);
+  Result<eutl::TrustedLists> lists = load_lists(o.source);
   if (!lists) {
     return exit_code_for(lists.error());
   }
@@ -87,8 +87,8 @@ int run_export(const ExportOptions& o) {
   std::size_t services = 0;
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& s : lists->index().services()) {
-    const tsl::ServicePeriod* p = cache::period_at(s, *at);
-    if (p == nullptr || !cache::is_granted_ca_qc(*p) || (use && !cache::period_covers_use(*p, *use))) {
+    const tsl::ServicePeriod* p = eutl::period_at(s, *at);
+    if (p == nullptr || !eutl::is_granted_ca_qc(*p) || (use && !eutl::period_covers_use(*p, *use))) {
       continue;
     }
     ++services;
@@ -97,7 +97,7 @@ int run_export(const ExportOptions& o) {
         continue;
       }
       bundle += header(s, *p, *blob) + pem_of(blob->der()) + '\n';
-      entries.push_back({{"service_id", cache::to_string(cache::service_id(s.provenance))},
+      entries.push_back({{"service_id", eutl::to_string(eutl::service_id(s.provenance))},
                          {"territory", s.provenance.territory},
                          {"tsp", s.provenance.tsp_name},
                          {"service_name", s.provenance.service_name},

@@ -9,7 +9,7 @@
 
 #include "cli/refresh_report.h"
 #include "cli/store_common.h"
-#include "eutl/cache/fetcher.h"
+#include "eutl/net/fetcher.h"
 #include "eutl/cache/refresh.h"
 
 namespace eutl::cli {
@@ -32,7 +32,7 @@ struct FetchCliOptions {
   std::vector<std::string> connect_to;
 };
 
-void show_progress(const cache::FetchProgress& p) {
+void show_progress(const net::FetchProgress& p) {
   std::cerr << "\r\033[Klists " << p.done << "/" << p.total << ", " << (p.bytes / 1024) << " KiB, " << p.failures
             << " failed" << std::flush;
 }
@@ -81,7 +81,7 @@ int run_fetch(const FetchCliOptions& o) {
       return kExitUsage;
     }
   }
-  cache::FetchOptions fo;
+  net::FetchOptions fo;
   fo.cacert = o.cacert;
   fo.user_agent = std::string("eutl/") + EUTL_VERSION;
   fo.total_timeout = std::chrono::milliseconds(static_cast<long>(o.timeout * 1000));
@@ -92,9 +92,9 @@ int run_fetch(const FetchCliOptions& o) {
   fo.max_retries = o.retries;
   fo.max_connections = o.parallel;
   fo.connect_to = o.connect_to;
-  cache::Fetcher fetcher(fo);
+  net::Fetcher fetcher(fo);
   const bool tty = ::isatty(STDERR_FILENO) == 1;
-  cache::ProgressFn progress;
+  net::ProgressFn progress;
   if (tty) {
     progress = show_progress;
   }
@@ -128,8 +128,8 @@ int run_fetch(const FetchCliOptions& o) {
   // The LOTL could not be reached at all: the fetch could not run (4), whatever the
   // store still holds; a LOTL that was obtained but not valid stays indeterminate (3).
   const cache::FetchRecord& lotl_fetch = report->snapshot.lotl.fetch;
-  if (lotl_fetch.status == cache::FetchStatus::kNetworkError || lotl_fetch.status == cache::FetchStatus::kTimeout) {
-    print_error("could not run: the LOTL could not be downloaded (" + std::string(cache::to_string(lotl_fetch.status)) +
+  if (lotl_fetch.status == net::FetchStatus::kNetworkError || lotl_fetch.status == net::FetchStatus::kTimeout) {
+    print_error("could not run: the LOTL could not be downloaded (" + std::string(net::to_string(lotl_fetch.status)) +
                 (lotl_fetch.error.empty() ? "" : ": " + lotl_fetch.error) + ")");
     return kExitCouldNotRun;
   }

@@ -2,7 +2,7 @@
 //
 // Browse the services of the verified lists (VALID lists only: a list that does not
 // verify contributes nothing). Service IDs are "TERRITORY/TSP/SERVICE", 1-based
-// positions in the list (include/eutl/cache/service_query.h).
+// positions in the list (include/eutl/service_query.h).
 #include <algorithm>
 #include <cctype>
 #include <iomanip>
@@ -12,7 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/list_source.h"
-#include "eutl/cache/service_query.h"
+#include "eutl/service_query.h"
 
 namespace eutl::cli {
 namespace {
@@ -40,7 +40,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string short_status(std::string_view uri) { return std::string(cache::uri_tail(uri)); }
+std::string short_status(std::string_view uri) { return std::string(eutl::uri_tail(uri)); }
 
 // "CA/QC" or the full URI, compared without case.
 bool type_matches(const std::string& want, const std::string& uri) {
@@ -48,13 +48,13 @@ bool type_matches(const std::string& want, const std::string& uri) {
 }
 
 bool status_matches(const std::string& want, const std::string& uri) {
-  return lower(want) == lower(uri) || lower(want) == lower(cache::uri_tail(uri));
+  return lower(want) == lower(uri) || lower(want) == lower(eutl::uri_tail(uri));
 }
 
 std::vector<std::string> asi_names(const tsl::ServiceExtensions& ext) {
   std::vector<std::string> out;
   for (const auto& a : ext.additional_information) {
-    out.emplace_back(cache::uri_tail(a.uri));
+    out.emplace_back(eutl::uri_tail(a.uri));
   }
   return out;
 }
@@ -63,7 +63,7 @@ std::vector<std::string> qualifier_names(const tsl::ServiceExtensions& ext) {
   std::vector<std::string> out;
   for (const auto& q : ext.qualifications) {
     for (const auto& uri : q.qualifier_uris) {
-      out.emplace_back(cache::uri_tail(uri));
+      out.emplace_back(eutl::uri_tail(uri));
     }
   }
   return out;
@@ -79,7 +79,7 @@ std::string joined(const std::vector<std::string>& v) {
 
 json service_summary(const tsl::IndexedService& s) {
   const tsl::ServiceState& cur = s.service->current;
-  return {{"id", cache::to_string(cache::service_id(s.provenance))},
+  return {{"id", eutl::to_string(eutl::service_id(s.provenance))},
           {"territory", s.provenance.territory},
           {"tsp", s.provenance.tsp_name},
           {"service_name", s.provenance.service_name},
@@ -105,7 +105,7 @@ void print_table(const std::vector<const tsl::IndexedService*>& rows) {
     if (tsp.size() > 30) {
       tsp = tsp.substr(0, 29) + "~";
     }
-    std::cout << std::setw(10) << cache::to_string(cache::service_id(s->provenance)) << std::setw(14)
+    std::cout << std::setw(10) << eutl::to_string(eutl::service_id(s->provenance)) << std::setw(14)
               << tsl::service_type_short(cur.type_uri) << std::setw(27) << short_status(cur.status_uri)
               << std::setw(12) << (cur.status_start ? tsl::format_time(*cur.status_start).substr(0, 10) : "-")
               << std::setw(32) << tsp << s->provenance.service_name << '\n';
@@ -113,7 +113,7 @@ void print_table(const std::vector<const tsl::IndexedService*>& rows) {
 }
 
 int run_list(const ListOptions& o) {
-  Result<cache::TrustedLists> lists = load_lists(o.source);
+  Result<eutl::TrustedLists> lists = load_lists(o.source);
   if (!lists) {
     return exit_code_for(lists.error());
   }
@@ -128,7 +128,7 @@ int run_list(const ListOptions& o) {
   }
   std::optional<verify::CertType> asi;
   if (!o.asi.empty()) {
-    auto u = cache::parse_use(o.asi);
+    auto u = eutl::parse_use(o.asi);
     if (!u) {
       print_error("--asi: " + u.error().message);
       return kExitUsage;
@@ -144,8 +144,8 @@ int run_list(const ListOptions& o) {
     keep = keep && (o.tsp.empty() || lower(s.provenance.tsp_name).find(lower(o.tsp)) != std::string::npos);
     keep = keep && (o.type.empty() || type_matches(o.type, cur.type_uri));
     keep = keep && (o.status.empty() || status_matches(o.status, cur.status_uri));
-    keep = keep && (!asi || (!s.periods.empty() && cache::period_covers_use(s.periods.front(), *asi)));
-    keep = keep && (!qualified_at || cache::qualified_ca_at(s, *qualified_at));
+    keep = keep && (!asi || (!s.periods.empty() && eutl::period_covers_use(s.periods.front(), *asi)));
+    keep = keep && (!qualified_at || eutl::qualified_ca_at(s, *qualified_at));
     if (keep) {
       rows.push_back(&s);
     }
@@ -176,22 +176,22 @@ json period_json(const tsl::ServicePeriod& p) {
           {"additional_information", asi_names(st.extensions)},
           {"qualifiers", qualifier_names(st.extensions)},
           {"unknown_critical_extension", st.extensions.has_unknown_critical()},
-          {"granted_ca_qc", cache::is_granted_ca_qc(p)}};
+          {"granted_ca_qc", eutl::is_granted_ca_qc(p)}};
 }
 
 int run_show_service(const ShowServiceOptions& o) {
-  auto id = cache::parse_service_id(o.id);
+  auto id = eutl::parse_service_id(o.id);
   if (!id) {
     print_error(id.error().message);
     return kExitUsage;
   }
-  Result<cache::TrustedLists> lists = load_lists(o.source);
+  Result<eutl::TrustedLists> lists = load_lists(o.source);
   if (!lists) {
     return exit_code_for(lists.error());
   }
-  auto pos = cache::find_service(lists->index(), *id);
+  auto pos = eutl::find_service(lists->index(), *id);
   if (!pos) {
-    print_error("no service " + cache::to_string(*id) + " in the valid lists (see 'eutl list --territory " +
+    print_error("no service " + eutl::to_string(*id) + " in the valid lists (see 'eutl list --territory " +
                 id->territory + "')");
     return kExitNo;
   }
@@ -236,7 +236,7 @@ int run_show_service(const ShowServiceOptions& o) {
     std::cout << "  " << tsl::format_time(p.start) << " .. " << std::left << std::setw(21)
               << tsl::format_time(p.end, "now") << std::setw(12) << tsl::service_type_short(st.type_uri)
               << std::setw(24) << short_status(st.status_uri)
-              << (cache::is_granted_ca_qc(p) ? paint("qualified CA", "32") : std::string("-")) << '\n';
+              << (eutl::is_granted_ca_qc(p) ? paint("qualified CA", "32") : std::string("-")) << '\n';
     if (!flags.empty()) {
       std::cout << "      ASI " << flags << '\n';
     }

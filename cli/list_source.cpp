@@ -27,19 +27,19 @@ void add_list_source_options(CLI::App* cmd, ListSourceOptions& o, const std::str
 
 Result<tsl::TimePoint> time_at(const ListSourceOptions& o) { return store::parse_at(o.at); }
 
-Result<cache::TrustedLists> load_lists(const ListSourceOptions& o) {
+Result<eutl::TrustedLists> load_lists(const ListSourceOptions& o) {
   auto lists_at = store::parse_at(o.lists_at.empty() ? o.at : o.lists_at);
   if (!lists_at) {
     print_error(lists_at.error().message);
     return std::move(lists_at).error();
   }
-  cache::ListSource source;
+  eutl::ListSource source;
   for (const auto& f : o.lists) {
     source.files.emplace_back(f);
   }
   source.lotl_signers = o.lotl_signers;
   source.store = store::resolve_store(o.store);
-  auto loaded = cache::TrustedLists::load(source, *lists_at);
+  auto loaded = eutl::TrustedLists::load(source, *lists_at);
   if (!loaded) {
     print_error(loaded.error().message);
     return std::move(loaded).error();

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "eutl/cache/trusted_lists.h"
+#include "eutl/trusted_lists.h"
 #include "eutl/result.h"
 #include "eutl/tsl/time.h"
 
@@ -36,7 +36,7 @@ void add_list_source_options(CLI::App* cmd, ListSourceOptions& o, const std::str
 // Loads and verifies the lists. Prints, on stderr, the lists that are not valid
 // (unless --quiet) and the source summary (with --verbose). On failure the error is
 // printed and returned, so the caller can map it to an exit code (exit_code_for).
-Result<cache::TrustedLists> load_lists(const ListSourceOptions& o);
+Result<eutl::TrustedLists> load_lists(const ListSourceOptions& o);
 
 // Colours only when stdout is a terminal and NO_COLOR is unset.
 bool use_colour();

@@ -30,14 +30,14 @@ std::string outcome(const cache::ListRecord& r) {
 
 std::string why_not_refreshed(const cache::ListRecord& r) {
   const cache::FetchRecord& f = r.fetch;
-  if (f.status == cache::FetchStatus::kNotAttempted && r.in_use != cache::InUse::kNone) {
+  if (f.status == net::FetchStatus::kNotAttempted && r.in_use != cache::InUse::kNone) {
     return {};
   }
   std::string why;
-  if (f.status == cache::FetchStatus::kNotAttempted) {
+  if (f.status == net::FetchStatus::kNotAttempted) {
     why = first_reason(r.reasons);
-  } else if (!cache::is_success(f.status) && f.result.empty()) {
-    why = std::string(cache::to_string(f.status)) + (f.error.empty() ? "" : ": " + f.error);
+  } else if (!net::is_success(f.status) && f.result.empty()) {
+    why = std::string(net::to_string(f.status)) + (f.error.empty() ? "" : ": " + f.error);
     if (f.http_status != 0 && f.error.find(std::to_string(f.http_status)) == std::string::npos) {
       why += " (HTTP " + std::to_string(f.http_status) + ")";
     }

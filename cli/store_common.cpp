@@ -28,7 +28,7 @@ std::vector<std::string> warnings_of(const cache::ListRecord& r, tsl::TimePoint 
     w.push_back("expired");
   }
   if (r.in_use == cache::InUse::kKept ||
-      (!cache::is_success(r.fetch.status) && r.fetch.status != cache::FetchStatus::kNotAttempted)) {
+      (!net::is_success(r.fetch.status) && r.fetch.status != net::FetchStatus::kNotAttempted)) {
     w.push_back("not-refreshed");
   }
   if (r.in_use != cache::InUse::kNone && r.service_count == 0 && r.territory != "EU") {
@@ -62,7 +62,7 @@ json list_json(const cache::ListRecord& r, tsl::TimePoint at) {
             {"in_use", std::string(cache::to_string(r.in_use))},
             {"warnings", warnings_of(r, at)},
             {"fetch",
-             {{"status", std::string(cache::to_string(r.fetch.status))},
+             {{"status", std::string(net::to_string(r.fetch.status))},
               {"error", r.fetch.error},
               {"http_status", r.fetch.http_status},
               {"etag", r.fetch.etag},
@@ -131,7 +131,7 @@ int exit_code(const cache::Snapshot& snapshot, bool lotl_verified) {
   }
   for (const auto& l : snapshot.lists) {
     if (l.result != "valid" || l.in_use != cache::InUse::kFetched ||
-        (!cache::is_success(l.fetch.status) && l.fetch.status != cache::FetchStatus::kNotAttempted)) {
+        (!net::is_success(l.fetch.status) && l.fetch.status != net::FetchStatus::kNotAttempted)) {
       return 1;
     }
   }
@@ -174,7 +174,7 @@ void print_table(std::ostream& out, const cache::Snapshot& s, tsl::TimePoint at)
         << (l.sequence_number ? std::to_string(*l.sequence_number) : "-") << std::setw(22) << or_dash(l.issue_date)
         << std::setw(22) << or_dash(l.next_update) << std::setw(15) << l.result << std::setw(6) << l.service_count
         << std::setw(6) << l.certificate_count << std::setw(9) << cache::to_string(l.in_use) << std::setw(14)
-        << cache::to_string(l.fetch.status) << or_dash(w) << "\n";
+        << net::to_string(l.fetch.status) << or_dash(w) << "\n";
     if (!l.fetch.error.empty()) {
       out << "      fetch: " << l.fetch.error << "\n";
     }

@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
     std::cerr << "bad time or claim\n";
     return 2;
   }
-  eutl::cache::ListSource source;
+  eutl::ListSource source;
   std::string mode;
   for (int i = 4; i < argc; ++i) {
     std::string arg = argv[i];
@@ -40,12 +40,12 @@ int main(int argc, char** argv) {
     }
   }
 
-  auto lists = eutl::cache::TrustedLists::load(source, at->time);
+  auto lists = eutl::TrustedLists::load(source, at->time);
   if (!lists) {
     std::cerr << "lists: " << lists.error().message << '\n';
     return 2;
   }
-  auto certs = eutl::cache::read_certificates(argv[1]);
+  auto certs = eutl::read_certificates(argv[1]);
   if (!certs) {
     std::cerr << certs.error().message << '\n';
     return 2;

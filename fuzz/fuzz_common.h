@@ -1,4 +1,4 @@
-// Shared pieces of the libFuzzer targets: the one LibraryGuard of the process and a
+// Shared pieces of the libFuzzer targets: the one verify::CryptoGuard of the process and a
 // way to stop on a broken invariant with a readable message.
 #pragma once
 
@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string_view>
 
-#include "eutl/library.h"
+#include "eutl/verify/crypto_guard.h"
 #include "eutl/tsl/bytes.h"
 #include "eutl/tsl/xml_document.h"
 
@@ -16,7 +16,7 @@ namespace eutl::fuzz {
 // libxml2, xmlsec and OpenSSL are initialised once for the whole fuzzing process
 // (style C14 holds per process; a fuzz target is its own process).
 inline void init_libraries() {
-  static LibraryGuard guard;
+  static verify::CryptoGuard guard;
   if (!guard.ok()) {
     std::fprintf(stderr, "fuzz: xmlsec could not be initialised\n");
     std::abort();

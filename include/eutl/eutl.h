@@ -12,18 +12,18 @@
 //   eutl/verify/list_set.h       verify a LOTL + pivots + national lists (XAdES, anchoring)
 //   eutl/verify/qualification.h  the TS 119 615 decision, claims (qes, qseal, qwac, …)
 //   eutl/cache/store.h           the local store that `eutl fetch` / `eutl import` fill
-//   eutl/cache/trusted_lists.h   TrustedLists: load + verify + index + decide, in one object
-//   eutl/cache/service_query.h   service IDs, "granted CA/QC for a use at T"
-//   eutl/cache/tls_chain.h       the chain a TLS server presents (check-site)
-//   eutl/cache/evidence.h        the evidence record of a decision
+//   eutl/trusted_lists.h         TrustedLists: load + verify + index + decide, in one object
+//   eutl/service_query.h         service IDs, "granted CA/QC for a use at T"
+//   eutl/net/tls_chain.h         the chain a TLS server presents (check-site)
+//   eutl/evidence/evidence.h     the evidence record of a decision
 //
 // A complete program (examples/check_certificate.cpp):
 //
 //   eutl::LibraryGuard guard;
 //   auto at = eutl::tsl::parse_datetime("2025-03-01");
-//   eutl::cache::ListSource src{.files = {"lists/"}, .lotl_signers = "oj.pem"};
-//   auto lists = eutl::cache::TrustedLists::load(src, at->time);        // or {.store = dir}
-//   auto certs = eutl::cache::read_certificates("cert.pem");            // leaf first
+//   eutl::ListSource src{.files = {"lists/"}, .lotl_signers = "oj.pem"};
+//   auto lists = eutl::TrustedLists::load(src, at->time);        // or {.store = dir}
+//   auto certs = eutl::read_certificates("cert.pem");            // leaf first
 //   auto claim = eutl::verify::parse_claim("qwac");
 //   auto result = lists->check(certs->front(), {}, at->time, *claim);
 //   // result->claim->verdict: kConfirmed / kRefuted / kIndeterminate, with the reasons
@@ -33,11 +33,11 @@
 // fetcher, when called) or global configuration; no exception crosses the API.
 #pragma once
 
-#include "eutl/cache/evidence.h"
-#include "eutl/cache/service_query.h"
+#include "eutl/evidence/evidence.h"
+#include "eutl/service_query.h"
 #include "eutl/cache/store.h"
-#include "eutl/cache/tls_chain.h"
-#include "eutl/cache/trusted_lists.h"
+#include "eutl/net/tls_chain.h"
+#include "eutl/trusted_lists.h"
 #include "eutl/library.h"
 #include "eutl/result.h"
 #include "eutl/tsl/time.h"

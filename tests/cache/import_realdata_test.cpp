@@ -9,7 +9,7 @@
 #include <filesystem>
 
 #include "eutl/cache/refresh.h"
-#include "eutl/cache/trusted_lists.h"
+#include "eutl/trusted_lists.h"
 #include "tests/test_paths.h"
 
 namespace eutl::cache {

@@ -9,7 +9,7 @@
 #include <fstream>
 
 #include "eutl/tsl/xml_document.h"
-#include "tests/cache/evidence_test_support.h"
+#include "tests/support/evidence_support.h"
 #include "tests/cache/model_cache_test_support.h"
 
 namespace eutl::cache {

@@ -40,8 +40,8 @@ class FixtureRefresh : public ::testing::Test {
   void TearDown() override { fs::remove_all(m_dir); }
 
   // Short timeouts so the 30 s stall ends the attempt quickly; one retry.
-  FetchOptions options(const HttpsServer& target) const {
-    FetchOptions o;
+  net::FetchOptions options(const HttpsServer& target) const {
+    net::FetchOptions o;
     o.cacert = m_server.ca_file().string();  // trusts the good server's certificate only
     o.connect_to = {target.connect_to()};
     o.total_timeout = std::chrono::milliseconds(1500);
@@ -60,7 +60,7 @@ class FixtureRefresh : public ::testing::Test {
     EXPECT_TRUE(store.has_value());
     auto lock = store->lock_for_writing();
     EXPECT_TRUE(lock.has_value());
-    Fetcher fetcher(options(target));
+    net::Fetcher fetcher(options(target));
     RefreshRequest req;
     req.lotl_url = test::kFixtureLotlUrl;
     req.lotl_anchors = m_anchors;
@@ -113,7 +113,7 @@ TEST_F(FixtureRefresh, CleanFetchVerifiesEveryFixtureList) {
     ASSERT_NE(l, nullptr) << t;
     EXPECT_EQ(l->result, "valid") << t << ": " << (l->reasons.empty() ? "" : l->reasons[0].message);
     EXPECT_EQ(l->in_use, InUse::kFetched) << t;
-    EXPECT_EQ(l->fetch.status, FetchStatus::kOk) << t;
+    EXPECT_EQ(l->fetch.status, net::FetchStatus::kOk) << t;
     EXPECT_EQ(l->sequence_number, seq.at(t)) << t;
     EXPECT_EQ(served(t), fixture_list(t)) << t;
     total += fixture_list(t).size();
@@ -131,11 +131,11 @@ TEST_F(FixtureRefresh, UnchangedFetchDownloadsZeroListBytes) {
   EXPECT_EQ(r.list_bytes_downloaded, 0u);
   EXPECT_EQ(m_server.body_bytes_sent(), 0u);  // LOTL included: 304 too
   EXPECT_EQ(m_server.requests("/pivot-101.xml"), 0);  // a stored pivot is not asked for again
-  EXPECT_EQ(r.snapshot.lotl.fetch.status, FetchStatus::kNotModified);
+  EXPECT_EQ(r.snapshot.lotl.fetch.status, net::FetchStatus::kNotModified);
   for (const char* t : test::kFixtureTerritories) {
     const ListRecord* l = r.snapshot.find_list(t);
     ASSERT_NE(l, nullptr) << t;
-    EXPECT_EQ(l->fetch.status, FetchStatus::kNotModified) << t;
+    EXPECT_EQ(l->fetch.status, net::FetchStatus::kNotModified) << t;
     EXPECT_EQ(l->fetch.bytes, 0u) << t;
     EXPECT_EQ(l->result, "valid") << t;
     EXPECT_EQ(l->in_use_digest, first.snapshot.find_list(t)->in_use_digest) << t;
@@ -147,7 +147,7 @@ struct FaultCase {
   const char* territory;
   Fault fault;              // injected at the list's path…
   const char* replacement;  // …or, when set, this file of fixtures/ served there instead
-  FetchStatus status;       // expected fetch status of the faulty round
+  net::FetchStatus status;       // expected fetch status of the faulty round
   int attempts;             // requests made (max_retries = 1: transient faults make 2)
   const char* obtained;     // expected verification result of the obtained bytes; "" none
 };
@@ -176,7 +176,7 @@ TEST_P(FixtureFault, ReportsTheFaultAndKeepsServingTheLastGoodList) {
   EXPECT_EQ(l->fetch.status, c.status) << l->fetch.error;
   EXPECT_EQ(l->fetch.attempts, c.attempts);
   EXPECT_EQ(l->fetch.result, c.obtained);
-  if (c.status != FetchStatus::kOk) {
+  if (c.status != net::FetchStatus::kOk) {
     EXPECT_FALSE(l->fetch.error.empty());
   } else {
     EXPECT_FALSE(l->fetch.reasons.empty());  // why the new bytes were refused
@@ -188,7 +188,7 @@ TEST_P(FixtureFault, ReportsTheFaultAndKeepsServingTheLastGoodList) {
   EXPECT_EQ(served(c.territory), fixture_list(c.territory));
   for (const char* other : test::kFixtureTerritories) {
     if (std::string(other) != c.territory) {
-      EXPECT_EQ(bad.snapshot.find_list(other)->fetch.status, FetchStatus::kNotModified) << other;
+      EXPECT_EQ(bad.snapshot.find_list(other)->fetch.status, net::FetchStatus::kNotModified) << other;
       EXPECT_EQ(bad.snapshot.find_list(other)->in_use, InUse::kFetched) << other;
     }
   }
@@ -202,11 +202,11 @@ TEST_P(FixtureFault, ReportsTheFaultAndKeepsServingTheLastGoodList) {
   const ListRecord* b = back.snapshot.find_list(c.territory);
   EXPECT_EQ(b->in_use_digest, good_digest);
   EXPECT_EQ(b->in_use, InUse::kFetched);
-  if (c.status != FetchStatus::kOk) {
-    EXPECT_EQ(b->fetch.status, FetchStatus::kNotModified);
+  if (c.status != net::FetchStatus::kOk) {
+    EXPECT_EQ(b->fetch.status, net::FetchStatus::kNotModified);
     EXPECT_EQ(back.list_bytes_downloaded, 0u);
   } else {
-    EXPECT_EQ(b->fetch.status, FetchStatus::kOk);
+    EXPECT_EQ(b->fetch.status, net::FetchStatus::kOk);
     EXPECT_EQ(back.list_bytes_downloaded, fixture_list(c.territory).size());
   }
   m_server.reset_counters();
@@ -219,20 +219,20 @@ TEST_P(FixtureFault, ReportsTheFaultAndKeepsServingTheLastGoodList) {
 INSTANTIATE_TEST_SUITE_P(
     Faults, FixtureFault,
     ::testing::Values(
-        FaultCase{"NotFound", "AA", Fault::kNotFound, nullptr, FetchStatus::kHttpError, 1, ""},
-        FaultCase{"ServerError", "BB", Fault::kServerError, nullptr, FetchStatus::kHttpError, 2, ""},
-        FaultCase{"ConnectionReset", "CC", Fault::kReset, nullptr, FetchStatus::kNetworkError, 2, ""},
-        FaultCase{"HalfBody", "AA", Fault::kHalfBody, nullptr, FetchStatus::kTruncated, 2, ""},
-        FaultCase{"Stall30s", "BB", Fault::kStall, nullptr, FetchStatus::kTimeout, 2, ""},
-        FaultCase{"OneGigabyteBody", "CC", Fault::kHuge, nullptr, FetchStatus::kTooLarge, 1, ""},
-        FaultCase{"RedirectLoop", "AA", Fault::kRedirectLoop, nullptr, FetchStatus::kTooManyRedirects, 1, ""},
+        FaultCase{"NotFound", "AA", Fault::kNotFound, nullptr, net::FetchStatus::kHttpError, 1, ""},
+        FaultCase{"ServerError", "BB", Fault::kServerError, nullptr, net::FetchStatus::kHttpError, 2, ""},
+        FaultCase{"ConnectionReset", "CC", Fault::kReset, nullptr, net::FetchStatus::kNetworkError, 2, ""},
+        FaultCase{"HalfBody", "AA", Fault::kHalfBody, nullptr, net::FetchStatus::kTruncated, 2, ""},
+        FaultCase{"Stall30s", "BB", Fault::kStall, nullptr, net::FetchStatus::kTimeout, 2, ""},
+        FaultCase{"OneGigabyteBody", "CC", Fault::kHuge, nullptr, net::FetchStatus::kTooLarge, 1, ""},
+        FaultCase{"RedirectLoop", "AA", Fault::kRedirectLoop, nullptr, net::FetchStatus::kTooManyRedirects, 1, ""},
         // MANIFEST.txt: "reject: digest mismatch".
-        FaultCase{"Tampered", "AA", Fault::kNone, "bad/tl-AA-tampered.xml", FetchStatus::kOk, 1, "invalid"},
+        FaultCase{"Tampered", "AA", Fault::kNone, "bad/tl-AA-tampered.xml", net::FetchStatus::kOk, 1, "invalid"},
         // MANIFEST.txt: "reject: signature valid but signer announced nowhere".
-        FaultCase{"UntrustedSigner", "AA", Fault::kNone, "bad/tl-AA-untrusted-signer.xml", FetchStatus::kOk, 1,
+        FaultCase{"UntrustedSigner", "AA", Fault::kNone, "bad/tl-AA-untrusted-signer.xml", net::FetchStatus::kOk, 1,
                   "invalid"},
         // MANIFEST.txt: "expired: NextUpdate 2024-01-01; signature valid".
-        FaultCase{"Expired", "AA", Fault::kNone, "bad/tl-AA-expired.xml", FetchStatus::kOk, 1, "expired"}),
+        FaultCase{"Expired", "AA", Fault::kNone, "bad/tl-AA-expired.xml", net::FetchStatus::kOk, 1, "expired"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(FixtureRefresh, InvalidTlsCertificateKeepsEveryList) {
@@ -242,7 +242,7 @@ TEST_F(FixtureRefresh, InvalidTlsCertificateKeepsEveryList) {
   test::serve_fixture_lists(wrong_name, test::fixtures());
   RefreshReport r = refresh_via(wrong_name);
   EXPECT_FALSE(r.lotl_verified);  // the LOTL could not be refreshed either
-  EXPECT_EQ(r.snapshot.lotl.fetch.status, FetchStatus::kTlsError) << r.snapshot.lotl.fetch.error;
+  EXPECT_EQ(r.snapshot.lotl.fetch.status, net::FetchStatus::kTlsError) << r.snapshot.lotl.fetch.error;
   EXPECT_EQ(r.snapshot.lotl.in_use, InUse::kKept);
   EXPECT_EQ(r.snapshot.lotl.result, "valid");
   EXPECT_EQ(r.list_failures, 3u);
@@ -250,7 +250,7 @@ TEST_F(FixtureRefresh, InvalidTlsCertificateKeepsEveryList) {
   for (const char* t : test::kFixtureTerritories) {
     const ListRecord* l = r.snapshot.find_list(t);
     ASSERT_NE(l, nullptr) << t;
-    EXPECT_EQ(l->fetch.status, FetchStatus::kTlsError) << t;
+    EXPECT_EQ(l->fetch.status, net::FetchStatus::kTlsError) << t;
     EXPECT_EQ(l->in_use, InUse::kKept) << t;
     EXPECT_EQ(l->in_use_digest, good.snapshot.find_list(t)->in_use_digest) << t;
     EXPECT_EQ(l->result, "valid") << t;

@@ -25,23 +25,23 @@ tsl::TimePoint at_time() { return tsl::parse_datetime("2025-03-01T00:00:00Z").va
 struct Territory {
   const char* code;
   Fault fault;             // injected in the faulty round
-  FetchStatus expected;    // fetch status then
+  net::FetchStatus expected;    // fetch status then
   const char* replacement; // "bad-signature", "expired", "not-xml" or nullptr: body changes instead of a fault
 };
 
 const std::vector<Territory> kTerritories = {
-    {"AA", Fault::kNotFound, FetchStatus::kHttpError, nullptr},
-    {"BB", Fault::kServerError, FetchStatus::kHttpError, nullptr},
-    {"CC", Fault::kReset, FetchStatus::kNetworkError, nullptr},
-    {"DD", Fault::kHalfBody, FetchStatus::kTruncated, nullptr},
-    {"EE", Fault::kStall, FetchStatus::kTimeout, nullptr},
-    {"FF", Fault::kHuge, FetchStatus::kTooLarge, nullptr},
-    {"GG", Fault::kRedirectLoop, FetchStatus::kTooManyRedirects, nullptr},
-    {"HH", Fault::kNone, FetchStatus::kOk, "bad-signature"},
-    {"II", Fault::kNone, FetchStatus::kOk, "expired"},
-    {"JJ", Fault::kNone, FetchStatus::kNotXml, "not-xml"},
-    {"KK", Fault::kNone, FetchStatus::kTlsError, nullptr},  // served by a server with a wrong certificate
-    {"LL", Fault::kNone, FetchStatus::kNotModified, nullptr},  // unchanged: the control
+    {"AA", Fault::kNotFound, net::FetchStatus::kHttpError, nullptr},
+    {"BB", Fault::kServerError, net::FetchStatus::kHttpError, nullptr},
+    {"CC", Fault::kReset, net::FetchStatus::kNetworkError, nullptr},
+    {"DD", Fault::kHalfBody, net::FetchStatus::kTruncated, nullptr},
+    {"EE", Fault::kStall, net::FetchStatus::kTimeout, nullptr},
+    {"FF", Fault::kHuge, net::FetchStatus::kTooLarge, nullptr},
+    {"GG", Fault::kRedirectLoop, net::FetchStatus::kTooManyRedirects, nullptr},
+    {"HH", Fault::kNone, net::FetchStatus::kOk, "bad-signature"},
+    {"II", Fault::kNone, net::FetchStatus::kOk, "expired"},
+    {"JJ", Fault::kNone, net::FetchStatus::kNotXml, "not-xml"},
+    {"KK", Fault::kNone, net::FetchStatus::kTlsError, nullptr},  // served by a server with a wrong certificate
+    {"LL", Fault::kNone, net::FetchStatus::kNotModified, nullptr},  // unchanged: the control
 };
 
 class RefreshFixture : public ::testing::Test {
@@ -66,8 +66,8 @@ class RefreshFixture : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(m_dir); }
 
-  FetchOptions options(bool bad_tls) const {
-    FetchOptions o;
+  net::FetchOptions options(bool bad_tls) const {
+    net::FetchOptions o;
     o.cacert = m_server.ca_file().string();
     o.connect_to = {m_server.connect_to(), "127.0.0.1:8443:127.0.0.1:" +
                                                std::to_string(bad_tls ? m_bad_tls.port() : m_server.port())};
@@ -85,7 +85,7 @@ class RefreshFixture : public ::testing::Test {
     EXPECT_TRUE(store.has_value());
     auto lock = store->lock_for_writing();
     EXPECT_TRUE(lock.has_value());
-    Fetcher fetcher(options(bad_tls));
+    net::Fetcher fetcher(options(bad_tls));
     RefreshRequest req;
     req.lotl_url = "https://127.0.0.1/lotl.xml";
     req.lotl_anchors = {tsl::Bytes{1, 2, 3}};
@@ -113,7 +113,7 @@ TEST_F(RefreshFixture, FirstRefreshUsesEveryList) {
   for (const ListRecord& l : r.snapshot.lists) {
     EXPECT_EQ(l.in_use, InUse::kFetched) << l.territory;
     EXPECT_EQ(l.result, "valid") << l.territory;
-    EXPECT_EQ(l.fetch.status, FetchStatus::kOk) << l.territory;
+    EXPECT_EQ(l.fetch.status, net::FetchStatus::kOk) << l.territory;
     EXPECT_FALSE(l.fetch.etag.empty()) << l.territory;
   }
   auto store = Store::open(m_dir);
@@ -130,7 +130,7 @@ TEST_F(RefreshFixture, UnchangedRefreshDownloadsNoListBytes) {
   EXPECT_EQ(m_server.body_bytes_sent(), 0u);  // LOTL included
   EXPECT_EQ(m_server.requests("/pivot-9.xml"), 0);  // pivots already stored are not refetched
   for (const ListRecord& l : r.snapshot.lists) {
-    EXPECT_EQ(l.fetch.status, FetchStatus::kNotModified) << l.territory;
+    EXPECT_EQ(l.fetch.status, net::FetchStatus::kNotModified) << l.territory;
     EXPECT_EQ(l.in_use, InUse::kFetched) << l.territory;
     EXPECT_EQ(l.result, "valid") << l.territory;
   }
@@ -181,7 +181,7 @@ TEST_F(RefreshFixture, LotlFailureKeepsTheLastGoodLotl) {
   m_server.set_fault("/lotl.xml", Fault::kServerError);
   RefreshReport r = refresh();
   EXPECT_FALSE(r.lotl_verified);
-  EXPECT_EQ(r.snapshot.lotl.fetch.status, FetchStatus::kHttpError);
+  EXPECT_EQ(r.snapshot.lotl.fetch.status, net::FetchStatus::kHttpError);
   EXPECT_EQ(r.snapshot.lotl.in_use, InUse::kKept);
   EXPECT_EQ(r.snapshot.lotl.in_use_digest, good.snapshot.lotl.in_use_digest);
   EXPECT_EQ(r.snapshot.lists.size(), kTerritories.size());  // pointers of the kept LOTL

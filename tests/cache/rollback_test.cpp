@@ -57,8 +57,8 @@ class Rollback : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(m_dir); }
 
-  FetchOptions options() const {
-    FetchOptions o;
+  net::FetchOptions options() const {
+    net::FetchOptions o;
     o.cacert = m_server.ca_file().string();
     o.connect_to = {m_server.connect_to()};
     o.total_timeout = std::chrono::milliseconds(5000);
@@ -81,7 +81,7 @@ class Rollback : public ::testing::Test {
     EXPECT_TRUE(store.has_value());
     auto lock = store->lock_for_writing();
     EXPECT_TRUE(lock.has_value());
-    Fetcher fetcher(options());
+    net::Fetcher fetcher(options());
     auto r = refresh_from_network(*store, *lock, fetcher, real_verify, request());
     EXPECT_TRUE(r.has_value()) << (r ? "" : r.error().message);
     return r ? std::move(*r) : RefreshReport{};
@@ -127,7 +127,7 @@ TEST_F(Rollback, NationalListRollbackOverHttpsIsRefused) {
   EXPECT_EQ(r.list_failures, 1u);
   aa = r.snapshot.find_list("AA");
   ASSERT_NE(aa, nullptr);
-  EXPECT_EQ(aa->fetch.status, FetchStatus::kOk);
+  EXPECT_EQ(aa->fetch.status, net::FetchStatus::kOk);
   EXPECT_EQ(aa->fetch.result, "valid");  // the signature is fine: the sequence number is not
   EXPECT_TRUE(has_reason(aa->fetch.reasons, kReasonRollback, "TSLSequenceNumber 7 obtained, 8 in use"))
       << (aa->fetch.reasons.empty() ? "" : aa->fetch.reasons.back().message);
@@ -142,7 +142,7 @@ TEST_F(Rollback, NationalListRollbackOverHttpsIsRefused) {
   // Unchanged on the server: a 304 repeats the refusal without downloading again.
   RefreshReport again = refresh();
   aa = again.snapshot.find_list("AA");
-  EXPECT_EQ(aa->fetch.status, FetchStatus::kNotModified);
+  EXPECT_EQ(aa->fetch.status, net::FetchStatus::kNotModified);
   EXPECT_TRUE(refused(aa->fetch));
   EXPECT_EQ(aa->in_use_digest, seq8);
   EXPECT_EQ(again.list_failures, 1u);
@@ -265,7 +265,7 @@ TEST_F(Rollback, ErrorPageIsNotCountedAsListBytes) {
   m_server.set_route("/tl-AA.xml", {std::string(50'000, 'e'), Fault::kNotFoundPage});
   RefreshReport r = refresh();
   const ListRecord* aa = r.snapshot.find_list("AA");
-  EXPECT_EQ(aa->fetch.status, FetchStatus::kHttpError);
+  EXPECT_EQ(aa->fetch.status, net::FetchStatus::kHttpError);
   EXPECT_EQ(aa->fetch.http_status, 404);
   EXPECT_EQ(aa->fetch.bytes, 0u);
   EXPECT_EQ(r.list_bytes_downloaded, 0u);  // BB and CC: 304
@@ -277,7 +277,7 @@ TEST_F(Rollback, HttpsIsNeverRedirectedToHttp) {
                                     Fault::kRedirect});
   RefreshReport r = refresh();
   const ListRecord* aa = r.snapshot.find_list("AA");
-  EXPECT_EQ(aa->fetch.status, FetchStatus::kInsecureRedirect) << aa->fetch.error;
+  EXPECT_EQ(aa->fetch.status, net::FetchStatus::kInsecureRedirect) << aa->fetch.error;
   EXPECT_NE(aa->fetch.error.find("http://127.0.0.1"), std::string::npos) << aa->fetch.error;
   EXPECT_EQ(aa->in_use, InUse::kKept);
   EXPECT_EQ(m_server.requests("/tl-AA.xml"), 2);  // the clean fetch and the redirect: never the http URL
@@ -289,7 +289,7 @@ TEST_F(Rollback, HttpsToHttpsRedirectIsFollowed) {
   m_server.set_route("/tl-AA.xml", {"https://127.0.0.1/moved/tl-AA.xml", Fault::kRedirect});
   RefreshReport r = refresh();
   const ListRecord* aa = r.snapshot.find_list("AA");
-  EXPECT_EQ(aa->fetch.status, FetchStatus::kOk) << aa->fetch.error;
+  EXPECT_EQ(aa->fetch.status, net::FetchStatus::kOk) << aa->fetch.error;
   EXPECT_EQ(aa->sequence_number, 8u);
 }
 

@@ -35,7 +35,7 @@ class StoreTest : public ::testing::Test {
     l.in_use_digest = digest;
     l.sequence_number = 7;
     l.result = "valid";
-    l.fetch.status = FetchStatus::kNotModified;
+    l.fetch.status = net::FetchStatus::kNotModified;
     l.fetch.etag = "\"e\"";
     s.lists.push_back(l);
     return s;
@@ -85,7 +85,7 @@ TEST_F(StoreTest, SnapshotRoundTripsAndBecomesCurrent) {
   ASSERT_NE(aa, nullptr);
   EXPECT_EQ(aa->in_use_digest, *d);
   EXPECT_EQ(aa->sequence_number, 7u);
-  EXPECT_EQ(aa->fetch.status, FetchStatus::kNotModified);
+  EXPECT_EQ(aa->fetch.status, net::FetchStatus::kNotModified);
   EXPECT_EQ(aa->fetch.etag, "\"e\"");
 }
 

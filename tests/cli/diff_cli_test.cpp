@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/cache/evidence_test_support.h"
+#include "tests/support/evidence_support.h"
 #include "tests/test_paths.h"
 
 namespace eutl::cli {

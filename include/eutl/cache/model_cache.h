@@ -29,7 +29,7 @@
 #include <string>
 #include <string_view>
 
-#include "eutl/cache/evidence.h"
+#include "eutl/cache/snapshot_lists.h"
 #include "eutl/cache/snapshot.h"
 #include "eutl/cache/store.h"
 #include "eutl/result.h"

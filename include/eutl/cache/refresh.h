@@ -25,7 +25,7 @@
 #include <string>
 #include <vector>
 
-#include "eutl/cache/fetcher.h"
+#include "eutl/net/fetcher.h"
 #include "eutl/cache/snapshot.h"
 #include "eutl/cache/store.h"
 #include "eutl/result.h"
@@ -59,9 +59,9 @@ struct RefreshReport final {
 };
 
 // Downloads and records a new snapshot. Needs the store lock.
-[[nodiscard]] Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& lock, Fetcher& fetcher,
+[[nodiscard]] Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& lock, net::Fetcher& fetcher,
                                                          const Verifier& verifier, const RefreshRequest& request,
-                                                         const ProgressFn& progress = {});
+                                                         const net::ProgressFn& progress = {});
 
 struct ImportFile final {
   std::string source;  // path, recorded as the URL

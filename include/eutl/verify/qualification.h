@@ -118,7 +118,7 @@ struct QualificationResult final {
   // "chain certificate N: OID". Non-empty: no result is qualified, no claim confirmed.
   std::vector<std::string> unprocessed_critical_extensions;
   // Notes that did not change the result but that a relying party must see, e.g. the
-  // lists were verified at another instant than T (cache::TrustedLists::check).
+  // lists were verified at another instant than T (eutl::TrustedLists::check).
   std::vector<std::string> warnings;
 };
 

@@ -1,0 +1,119 @@
+// Service IDs and the "granted CA/QC for a use at T" query (include/eutl/service_query.h).
+#include "eutl/service_query.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+namespace eutl {
+
+std::string to_string(const ServiceId& id) {
+  return id.territory + "/" + std::to_string(id.tsp) + "/" + std::to_string(id.service);
+}
+
+ServiceId service_id(const tsl::ServiceProvenance& p) {
+  return ServiceId{p.territory, p.tsp_index + 1, p.service_index + 1};
+}
+
+namespace {
+
+std::optional<std::size_t> positive(std::string_view s) {
+  std::size_t v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size() || v == 0) {
+    return std::nullopt;
+  }
+  return v;
+}
+
+}  // namespace
+
+Result<ServiceId> parse_service_id(std::string_view text) {
+  const auto a = text.find('/');
+  const auto b = a == std::string_view::npos ? a : text.find('/', a + 1);
+  if (b == std::string_view::npos || a == 0) {
+    return Error(Errc::kUsage, "service ID '" + std::string(text) + "': expected TERRITORY/TSP/SERVICE, e.g. AA/1/2");
+  }
+  auto tsp = positive(text.substr(a + 1, b - a - 1));
+  auto svc = positive(text.substr(b + 1));
+  if (!tsp || !svc) {
+    return Error(Errc::kUsage, "service ID '" + std::string(text) + "': TSP and SERVICE are positions from 1");
+  }
+  std::string territory(text.substr(0, a));
+  std::transform(territory.begin(), territory.end(), territory.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+  return ServiceId{territory, *tsp, *svc};
+}
+
+std::optional<std::uint32_t> find_service(const tsl::ServiceIndex& index, const ServiceId& id) {
+  const auto& all = index.services();
+  for (std::uint32_t i = 0; i < all.size(); ++i) {
+    const auto& p = all[i].provenance;
+    if (p.territory == id.territory && p.tsp_index + 1 == id.tsp && p.service_index + 1 == id.service) {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
+const tsl::ServicePeriod* period_at(const tsl::IndexedService& service, tsl::TimePoint t) {
+  for (const auto& p : service.periods) {
+    if (p.covers(t)) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+bool is_granted_ca_qc(const tsl::ServicePeriod& period) {
+  using S = tsl::ServiceStatus;
+  const tsl::ServiceState& s = *period.state;
+  if (s.type != tsl::ServiceType::kCaQc || s.extensions.has_unknown_critical()) {
+    return false;
+  }
+  if (period.start >= tsl::kEidasDate) {
+    return s.status == S::kGranted;
+  }
+  return s.status == S::kUnderSupervision || s.status == S::kSupervisionInCessation || s.status == S::kAccredited;
+}
+
+bool period_covers_use(const tsl::ServicePeriod& period, verify::CertType use) {
+  if (period.start < tsl::kEidasDate) {
+    return use == verify::CertType::kESig;
+  }
+  const auto& ext = period.state->extensions;
+  switch (use) {
+    case verify::CertType::kESig: return ext.has(tsl::AdditionalInfo::kForESignatures);
+    case verify::CertType::kESeal: return ext.has(tsl::AdditionalInfo::kForESeals);
+    case verify::CertType::kWsa: return ext.has(tsl::AdditionalInfo::kForWebSiteAuthentication);
+    case verify::CertType::kUnknown: return false;
+  }
+  return false;
+}
+
+bool qualified_ca_at(const tsl::IndexedService& service, tsl::TimePoint t, std::optional<verify::CertType> use) {
+  const tsl::ServicePeriod* p = period_at(service, t);
+  return p != nullptr && is_granted_ca_qc(*p) && (!use || period_covers_use(*p, *use));
+}
+
+std::string_view uri_tail(std::string_view uri) {
+  auto slash = uri.rfind('/');
+  return slash == std::string_view::npos ? uri : uri.substr(slash + 1);
+}
+
+Result<verify::CertType> parse_use(std::string_view text) {
+  std::string t(uri_tail(text));
+  std::transform(t.begin(), t.end(), t.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  if (t == "esig" || t == "foresignatures") {
+    return verify::CertType::kESig;
+  }
+  if (t == "eseal" || t == "foreseals") {
+    return verify::CertType::kESeal;
+  }
+  if (t == "wsa" || t == "forwebsiteauthentication") {
+    return verify::CertType::kWsa;
+  }
+  return Error(Errc::kUsage, "'" + std::string(text) + "': expected esig, eseal or wsa");
+}
+
+}  // namespace eutl

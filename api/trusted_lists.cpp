@@ -1,0 +1,159 @@
+// TrustedLists: verify a list set (files or the store's current snapshot), index the
+// VALID lists and decide with the qualification engine (include/eutl/trusted_lists.h).
+#include "eutl/trusted_lists.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <iterator>
+
+#include "eutl/evidence/evidence.h"
+#include "eutl/cache/model_cache.h"
+#include "eutl/cache/store.h"
+
+namespace eutl {
+
+struct TrustedLists::State final {
+  std::vector<verify::VerifiedList> lists;
+  std::vector<tsl::Bytes> anchors;
+  tsl::TimePoint lists_at{};
+  std::string snapshot_id;
+  // Declared after `lists`: the index points into them, the engine into the index.
+  tsl::ServiceIndex index;
+  tsl::ServiceIndex unacceptable;  // the other parsed lists: only to explain a missing issuer
+  std::unique_ptr<verify::QualificationEngine> engine;
+};
+
+namespace {
+
+Result<void> load_files(const ListSource& source, TrustedLists::State& s) {
+  if (source.lotl_signers.empty()) {
+    return Error(Errc::kUsage, "the LOTL signing certificates (--lotl-signers PEM) are required with list files");
+  }
+  auto files = verify::expand_list_inputs(source.files);
+  if (!files) {
+    return std::move(files).error();
+  }
+  auto anchors = verify::load_pem_certificates(source.lotl_signers);
+  if (!anchors) {
+    return Error(anchors.error().code, source.lotl_signers.string() + ": " + anchors.error().message);
+  }
+  auto inputs = verify::read_list_inputs(*files);
+  if (!inputs) {
+    return std::move(inputs).error();
+  }
+  verify::ListSetRequest request;
+  request.lotl_anchors = *anchors;
+  request.at = s.lists_at;
+  s.anchors = std::move(*anchors);
+  s.lists = verify::verify_list_set(std::move(*inputs), request).lists;
+  return {};
+}
+
+Result<void> load_store(const ListSource& source, TrustedLists::State& s) {
+  auto store = cache::Store::open(source.store);
+  if (!store) {
+    return std::move(store).error();
+  }
+  auto current = store->current();
+  if (!current) {
+    return Error(current.error().code, "the store's current snapshot cannot be read: " + current.error().message);
+  }
+  if (!*current) {
+    return Error(Errc::kNotFound,
+                 "the store " + store->dir().string() + " is empty: run 'eutl fetch' or 'eutl import' first");
+  }
+  // The snapshot's verified lists from the model cache (models/<id>.bin: no XML parse,
+  // no signature check, freshness re-decided at lists_at), else re-verified from the
+  // blobs and cached (cache/model_cache.cpp, issue 7).
+  auto loaded = cache::load_snapshot_model(*store, **current, s.lists_at);
+  if (!loaded) {
+    return std::move(loaded).error();
+  }
+  s.anchors = std::move(loaded->lists.lotl_anchors);
+  s.lists = std::move(loaded->lists.lists);
+  s.snapshot_id = (*current)->id;
+  return {};
+}
+
+}  // namespace
+
+Result<TrustedLists> TrustedLists::load(const ListSource& source, tsl::TimePoint lists_at) {
+  auto state = std::make_unique<State>();
+  state->lists_at = lists_at;
+  auto loaded = source.files.empty() ? load_store(source, *state) : load_files(source, *state);
+  if (!loaded) {
+    return std::move(loaded).error();
+  }
+  state->index = tsl::ServiceIndex::build(verify::valid_index_inputs(state->lists));
+  state->unacceptable = tsl::ServiceIndex::build(verify::unacceptable_index_inputs(state->lists));
+  state->engine = std::make_unique<verify::QualificationEngine>(state->index, &state->unacceptable);
+  return TrustedLists(std::move(state));
+}
+
+TrustedLists::TrustedLists(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+TrustedLists::TrustedLists(TrustedLists&&) noexcept = default;
+TrustedLists& TrustedLists::operator=(TrustedLists&&) noexcept = default;
+TrustedLists::~TrustedLists() = default;
+
+const std::vector<verify::VerifiedList>& TrustedLists::lists() const noexcept { return m_state->lists; }
+const tsl::ServiceIndex& TrustedLists::index() const noexcept { return m_state->index; }
+const tsl::ServiceIndex& TrustedLists::unacceptable_index() const noexcept { return m_state->unacceptable; }
+const std::vector<tsl::Bytes>& TrustedLists::lotl_anchors() const noexcept { return m_state->anchors; }
+tsl::TimePoint TrustedLists::lists_at() const noexcept { return m_state->lists_at; }
+const std::string& TrustedLists::snapshot_id() const noexcept { return m_state->snapshot_id; }
+
+std::size_t TrustedLists::valid_count() const noexcept {
+  return static_cast<std::size_t>(std::count_if(m_state->lists.begin(), m_state->lists.end(), [](const auto& v) {
+    return v.status == verify::ListStatus::kValid;
+  }));
+}
+
+Result<verify::QualificationResult> TrustedLists::check(const verify::CertificateProfile& certificate,
+                                                        const std::vector<verify::CertificateProfile>& chain,
+                                                        tsl::TimePoint at,
+                                                        const std::optional<verify::Claim>& claim) const {
+  verify::QualificationRequest request;
+  request.certificate = &certificate;
+  for (const auto& c : chain) {
+    request.chain.push_back(&c);
+  }
+  request.at = at;
+  request.claim = claim;
+  auto result = m_state->engine->decide(request);
+  if (result) {
+    if (std::string w = verify::lists_time_warning(m_state->lists_at, at); !w.empty()) {
+      result->warnings.push_back(std::move(w));
+    }
+  }
+  return result;
+}
+
+Result<std::vector<verify::CertificateProfile>> read_certificates(const std::vector<tsl::Bytes>& ders) {
+  std::vector<verify::CertificateProfile> out;
+  for (std::size_t i = 0; i < ders.size(); ++i) {
+    auto p = verify::read_certificate_profile(ders[i]);
+    if (!p) {
+      return Error(p.error().code, "certificate " + std::to_string(i + 1) + ": " + p.error().message);
+    }
+    out.push_back(std::move(*p));
+  }
+  if (out.empty()) {
+    return Error(Errc::kMalformed, "no certificate");
+  }
+  return out;
+}
+
+Result<std::vector<verify::CertificateProfile>> read_certificates(const std::filesystem::path& file) {
+  auto ders = verify::read_certificate_file(file);
+  if (!ders) {
+    return Error(ders.error().code, file.string() + ": " + ders.error().message);
+  }
+  auto out = read_certificates(*ders);
+  if (!out) {
+    return Error(out.error().code, file.string() + ": " + out.error().message);
+  }
+  return out;
+}
+
+}  // namespace eutl

@@ -1,0 +1,91 @@
+// Turning a verification result into the snapshot's record of a list.
+#include <algorithm>
+
+#include "cache/decide.h"
+
+namespace eutl::cache::detail {
+
+std::string result_name(verify::ListStatus s) {
+  switch (s) {
+    case verify::ListStatus::kValid:
+      return "valid";
+    case verify::ListStatus::kExpired:
+      return "expired";
+    case verify::ListStatus::kInvalid:
+      return "invalid";
+    case verify::ListStatus::kIndeterminate:
+      break;
+  }
+  return "indeterminate";
+}
+
+int result_rank(std::string_view result) {
+  if (result == "valid") {
+    return 3;
+  }
+  if (result == "expired") {
+    return 2;
+  }
+  if (result == "indeterminate") {
+    return 1;
+  }
+  return 0;
+}
+
+void record_verified(ListRecord& r, const verify::VerifiedList& v, tsl::TimePoint at) {
+  r.result = result_name(v.status);
+  r.reasons.clear();
+  for (const verify::Reason& reason : v.reasons) {
+    r.reasons.push_back({reason.code, reason.message});
+  }
+  r.verified_at = tsl::format_time(at);
+  r.signer_sha256 = v.signature.signer_sha256 ? tsl::to_hex(*v.signature.signer_sha256) : std::string();
+  if (v.list) {
+    const tsl::SchemeInformation& s = v.list->scheme;
+    r.sequence_number = s.sequence_number;
+    r.issue_date = tsl::format_time(s.issue_date);
+    r.next_update = s.next_update ? tsl::format_time(*s.next_update) : std::string();
+    r.service_count = v.list->service_count();
+    r.certificate_count = v.list->certificate_count();
+    if (r.territory.empty()) {
+      r.territory = s.territory;
+    }
+  } else {
+    r.sequence_number.reset();
+    r.issue_date.clear();
+    r.next_update.clear();
+    r.service_count = 0;
+    r.certificate_count = 0;
+  }
+}
+
+void record_attempt(FetchRecord& f, const verify::VerifiedList& v) {
+  f.result = result_name(v.status);
+  f.reasons.clear();
+  for (const verify::Reason& r : v.reasons) {
+    f.reasons.push_back({r.code, r.message});
+  }
+}
+
+void digest_candidate(Candidate& c) {
+  if (!c.bytes) {
+    return;
+  }
+  c.fetch.digest = tsl::to_hex(tsl::sha256(*c.bytes));
+  if (c.fetch.bytes == 0 && c.fetch.status == net::FetchStatus::kImported) {
+    c.fetch.bytes = c.bytes->size();
+  }
+}
+
+Result<void> store_in_use(const Store& store, const tsl::Bytes& bytes, const std::string& digest) {
+  auto stored = store.put_blob(bytes);
+  if (!stored) {
+    return stored.error();
+  }
+  if (*stored != digest) {
+    return Error(Errc::kInternal, "the store named a blob " + *stored + ", expected " + digest);
+  }
+  return {};
+}
+
+}  // namespace eutl::cache::detail

@@ -1,0 +1,53 @@
+// The lists of one snapshot, read back from the store's blobs and re-verified, so a
+// decision (`eutl check --snapshot ID`) rests on exactly the bytes the snapshot names.
+#include "eutl/cache/snapshot_lists.h"
+
+namespace eutl::cache {
+
+Result<SnapshotLists> load_snapshot_lists(const Store& store, const Snapshot& snapshot, tsl::TimePoint at) {
+  SnapshotLists out;
+  out.verified_at = at;
+  for (const auto& hex : snapshot.lotl_anchor_digests) {
+    auto der = store.read_blob(hex);
+    if (!der) {
+      return Error(der.error().code, "snapshot " + snapshot.id + ": LOTL anchor " + hex + ": " + der.error().message);
+    }
+    out.lotl_anchors.push_back(std::move(*der));
+  }
+  std::vector<verify::ListSetInput> inputs;
+  auto add = [&](const ListRecord& r) -> Result<void> {
+    if (r.in_use == InUse::kNone || r.in_use_digest.empty()) {
+      return {};
+    }
+    auto bytes = store.read_blob(r.in_use_digest);
+    if (!bytes) {
+      return Error(bytes.error().code, "snapshot " + snapshot.id + ": list " + r.territory + " (" + r.url +
+                                           ") blob " + r.in_use_digest + ": " + bytes.error().message);
+    }
+    inputs.push_back({r.url, std::move(*bytes)});
+    return {};
+  };
+  if (auto r = add(snapshot.lotl); !r) {
+    return std::move(r).error();
+  }
+  for (const auto& p : snapshot.pivots) {
+    if (auto r = add(p); !r) {
+      return std::move(r).error();
+    }
+  }
+  for (const auto& l : snapshot.lists) {
+    if (auto r = add(l); !r) {
+      return std::move(r).error();
+    }
+  }
+  if (inputs.empty()) {
+    return Error(Errc::kNotFound, "snapshot " + snapshot.id + " has no list in use");
+  }
+  verify::ListSetRequest req;
+  req.lotl_anchors = out.lotl_anchors;
+  req.at = at;
+  out.lists = verify::verify_list_set(std::move(inputs), req).lists;
+  return out;
+}
+
+}  // namespace eutl::cache

@@ -1,0 +1,25 @@
+// The lists of one snapshot, read back from the store's blobs and re-verified, so a
+// decision rests on exactly the bytes the snapshot names.
+#pragma once
+
+#include <vector>
+
+#include "eutl/cache/snapshot.h"
+#include "eutl/cache/store.h"
+#include "eutl/result.h"
+#include "eutl/tsl/bytes.h"
+#include "eutl/tsl/time.h"
+#include "eutl/verify/list_set.h"
+
+namespace eutl::cache {
+
+// The lists of a snapshot, re-verified from the store's blobs (for `check --snapshot`).
+struct SnapshotLists final {
+  std::vector<tsl::Bytes> lotl_anchors;
+  std::vector<verify::VerifiedList> lists;  // LOTL, pivots, national lists (by territory)
+  tsl::TimePoint verified_at{};
+};
+[[nodiscard]] Result<SnapshotLists> load_snapshot_lists(const Store& store, const Snapshot& snapshot,
+                                                        tsl::TimePoint at);
+
+}  // namespace eutl::cache

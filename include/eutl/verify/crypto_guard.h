@@ -1,0 +1,25 @@
+// Process-wide initialisation of libxml2, xmlsec (OpenSSL backend) and OpenSSL: what
+// parsing and signature verification need. eutl::LibraryGuard (eutl/library.h) holds
+// one, plus the network set-up; a program that only parses and verifies (a fuzz
+// target) may hold this one alone. Nested guards are harmless: only the outermost
+// initialises and cleans up.
+#pragma once
+
+namespace eutl::verify {
+
+class CryptoGuard final {
+ public:
+  CryptoGuard();
+  ~CryptoGuard();
+  CryptoGuard(const CryptoGuard&) = delete;
+  CryptoGuard& operator=(const CryptoGuard&) = delete;
+
+  // False when xmlsec could not be initialised; signature checks then fail with kCrypto.
+  bool ok() const noexcept { return m_ok; }
+
+ private:
+  bool m_ok = false;
+  bool m_owner = false;
+};
+
+}  // namespace eutl::verify

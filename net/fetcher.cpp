@@ -1,0 +1,221 @@
+// The multi loop: at most max_connections transfers run at once; a transient failure
+// is re-queued after an exponential backoff, up to max_retries times.
+#include "eutl/net/fetcher.h"
+
+#include <algorithm>
+#include <deque>
+#include <memory>
+#include <thread>
+
+#include "net/transfer.h"
+
+namespace eutl::net {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using detail::Transfer;
+
+class MultiLoop final {
+ public:
+  // `deadline` is the Fetcher's: moved to now once an attempt ended on it, so later
+  // requests of the same fetch are not started.
+  MultiLoop(const FetchOptions& options, Clock::time_point& deadline, const std::vector<FetchRequest>& requests,
+            const ProgressFn& progress)
+      : m_options(options), m_deadline(deadline), m_progress(progress), m_responses(requests.size()) {
+    m_multi.reset(curl_multi_init());
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      auto t = std::make_unique<Transfer>();
+      t->index = i;
+      t->request = &requests[i];
+      t->options = &m_options;
+      m_queue.push_back(t.get());
+      m_transfers.push_back(std::move(t));
+    }
+    m_stats.total = requests.size();
+  }
+
+  std::vector<FetchResponse> run() {
+    if (!m_multi) {
+      fail_all("curl_multi_init failed");
+      return std::move(m_responses);
+    }
+    auto last_report = Clock::now();
+    while (!m_queue.empty() || m_active > 0) {
+      start_ready();
+      int running = 0;
+      curl_multi_perform(m_multi.get(), &running);
+      collect_finished();
+      if (m_progress && Clock::now() - last_report > std::chrono::milliseconds(100)) {
+        report();
+        last_report = Clock::now();
+      }
+      if (m_queue.empty() && m_active == 0) {
+        break;
+      }
+      wait();
+    }
+    report();
+    return std::move(m_responses);
+  }
+
+ private:
+  void fail_all(const std::string& why) {
+    for (FetchResponse& r : m_responses) {
+      r.status = FetchStatus::kNetworkError;
+      r.error = why;
+    }
+  }
+
+  void start_ready() {
+    const auto now = Clock::now();
+    for (auto it = m_queue.begin(); it != m_queue.end() && m_active < m_options.max_connections;) {
+      Transfer* t = *it;
+      if (t->not_before > now) {
+        ++it;
+        continue;
+      }
+      it = m_queue.erase(it);
+      start(*t);
+    }
+  }
+
+  std::string deadline_message() const {
+    const auto ms = m_options.deadline.count();
+    const std::string secs = std::to_string(ms / 1000) + (ms % 1000 == 0 ? "" : "." + std::to_string(ms % 1000 / 100));
+    return "fetch deadline of " + secs + " s reached";
+  }
+
+  void start(Transfer& t) {
+    const auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(m_deadline - Clock::now());
+    if (remaining.count() <= 0) {
+      finish(t, {FetchStatus::kTimeout, deadline_message() + " before " + t.request->url + " was requested"});
+      return;
+    }
+    if (!t.easy) {
+      t.easy.reset(curl_easy_init());
+      if (!t.easy || !detail::configure_transfer(t)) {
+        finish(t, {FetchStatus::kNetworkError, "cannot configure the request for " + t.request->url});
+        return;
+      }
+    }
+    ++t.attempts;
+    t.capped_by_deadline = remaining < m_options.total_timeout || remaining < m_options.connect_timeout;
+    if (!detail::reset_attempt(t, remaining)) {
+      finish(t, {FetchStatus::kNetworkError, "cannot configure the request for " + t.request->url});
+      return;
+    }
+    if (curl_multi_add_handle(m_multi.get(), t.easy.get()) != CURLM_OK) {
+      finish(t, {FetchStatus::kNetworkError, "curl_multi_add_handle failed"});
+      return;
+    }
+    ++m_active;
+  }
+
+  void collect_finished() {
+    int left = 0;
+    while (CURLMsg* msg = curl_multi_info_read(m_multi.get(), &left)) {
+      if (msg->msg != CURLMSG_DONE) {
+        continue;
+      }
+      Transfer* t = nullptr;
+      curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &t);
+      const CURLcode code = msg->data.result;
+      curl_multi_remove_handle(m_multi.get(), msg->easy_handle);  // invalidates msg
+      --m_active;
+      detail::AttemptOutcome outcome = detail::classify_attempt(*t, code);
+      const auto now = Clock::now();
+      const bool deadline_hit =
+          now >= m_deadline || (t->capped_by_deadline && outcome.response.status == FetchStatus::kTimeout);
+      if (deadline_hit && !is_success(outcome.response.status)) {
+        m_deadline = std::min(m_deadline, now);
+        outcome.response.status = FetchStatus::kTimeout;
+        outcome.response.error = deadline_message() + " (" + outcome.response.error + ")";
+        outcome.transient = false;
+      }
+      const auto retry_at = now + m_options.retry_backoff * (1 << (t->attempts - 1));
+      if (outcome.transient && t->attempts <= m_options.max_retries && retry_at < m_deadline) {
+        t->not_before = retry_at;
+        m_queue.push_back(t);
+        continue;
+      }
+      finish(*t, std::move(outcome.response));
+    }
+  }
+
+  void finish(Transfer& t, FetchResponse response) {
+    response.attempts = t.attempts;
+    response.bytes_received = t.bytes_received;
+    if (!is_success(response.status)) {
+      ++m_stats.failures;
+    }
+    ++m_stats.done;
+    m_responses[t.index] = std::move(response);
+    t.easy.reset();  // frees the connection slot's handle and the body memory
+    t.body = {};
+  }
+
+  void wait() {
+    const auto now = Clock::now();
+    auto next_retry = Clock::time_point::max();
+    for (const Transfer* t : m_queue) {
+      next_retry = std::min(next_retry, t->not_before);
+    }
+    long timeout_ms = 100;
+    if (next_retry != Clock::time_point::max()) {
+      auto until = std::chrono::duration_cast<std::chrono::milliseconds>(next_retry - now).count();
+      timeout_ms = std::clamp<long>(static_cast<long>(until), 0, 100);
+    }
+    if (m_active > 0) {
+      curl_multi_poll(m_multi.get(), nullptr, 0, static_cast<int>(timeout_ms), nullptr);
+    } else if (timeout_ms > 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(timeout_ms));
+    }
+  }
+
+  void report() {
+    if (!m_progress) {
+      return;
+    }
+    FetchProgress p = m_stats;
+    for (const auto& t : m_transfers) {
+      p.bytes += t->bytes_received;
+    }
+    m_progress(p);
+  }
+
+  FetchOptions m_options;
+  Clock::time_point& m_deadline;
+  const ProgressFn& m_progress;
+  detail::CurlMulti m_multi;
+  std::vector<std::unique_ptr<Transfer>> m_transfers;
+  std::deque<Transfer*> m_queue;
+  long m_active = 0;
+  FetchProgress m_stats;
+  std::vector<FetchResponse> m_responses;
+};
+
+}  // namespace
+
+// curl's process-wide init is LibraryGuard's job (style C14).
+Fetcher::Fetcher(FetchOptions options)
+    : m_options(std::move(options)), m_deadline(std::chrono::steady_clock::now() + m_options.deadline) {}
+
+Fetcher::~Fetcher() = default;
+
+std::vector<FetchResponse> Fetcher::fetch_all(const std::vector<FetchRequest>& requests, const ProgressFn& progress) {
+  MultiLoop loop(m_options, m_deadline, requests, progress);
+  return loop.run();
+}
+
+bool looks_like_xml(tsl::ByteView bytes) {
+  std::size_t i = 0;
+  if (bytes.size() >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) {
+    i = 3;
+  }
+  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+    ++i;
+  }
+  return i < bytes.size() && bytes[i] == '<';
+}
+
+}  // namespace eutl::net

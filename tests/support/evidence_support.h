@@ -1,0 +1,140 @@
+// Shared by the evidence tests: a store with the fixture lists imported, and a record
+// made against its snapshot exactly as `eutl check --snapshot … --evidence` does.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "eutl/cache/snapshot_lists.h"
+#include "eutl/evidence/evidence.h"
+#include "eutl/cache/refresh.h"
+#include "eutl/cache/store.h"
+#include "eutl/tsl/xml_document.h"
+#include "tests/test_paths.h"
+
+namespace eutl::test {
+
+inline tsl::TimePoint evidence_time(const char* text) {
+  auto t = tsl::parse_datetime(text);
+  EXPECT_TRUE(t.has_value()) << text;
+  return t ? t->time : tsl::TimePoint{};
+}
+
+#define EUTL_REQUIRE_FIXTURES()                                                         \
+  do {                                                                                  \
+    if (!std::filesystem::exists(::eutl::test::fixtures() / "MANIFEST.txt")) {         \
+      GTEST_SKIP() << "no generated fixtures (fixtures/generate.sh)";                   \
+    }                                                                                   \
+  } while (0)
+
+inline std::filesystem::path temp_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("eutl-evidence-" + std::to_string(::getpid()) + "-" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// Imports fixture files (relative to fixtures()) into the store at 2025-03-01, with
+// `anchors_pem` (fixtures-relative) as the LOTL anchors. With `copy_to`, the files are
+// first copied there and imported from the copies (so a test can take them away).
+inline cache::Snapshot import_fixture_lists(const cache::Store& store, const std::vector<std::string>& files,
+                                            const std::filesystem::path& copy_to = {},
+                                            const std::string& anchors_pem = "pki/oj-anchors.pem") {
+  auto anchors = verify::load_pem_certificates(fixtures() / anchors_pem);
+  EXPECT_TRUE(anchors.has_value());
+  cache::RefreshRequest req;
+  req.lotl_anchors = anchors ? *anchors : std::vector<tsl::Bytes>{};
+  req.at = evidence_time("2025-03-01T00:00:00Z");
+  req.created = evidence_time("2025-03-01T00:00:00Z");
+  std::vector<cache::ImportFile> in;
+  for (const auto& f : files) {
+    std::filesystem::path from = fixtures() / f;
+    if (!copy_to.empty()) {
+      std::filesystem::create_directories(copy_to);
+      const auto to = copy_to / from.filename();
+      std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
+      from = to;
+    }
+    auto bytes = tsl::read_file(from);
+    EXPECT_TRUE(bytes.has_value()) << f;
+    in.push_back({from.string(), bytes ? *bytes : tsl::Bytes{}});
+  }
+  auto lock = store.lock_for_writing();
+  EXPECT_TRUE(lock.has_value());
+  auto verifier = [](std::vector<verify::ListSetInput> i, const verify::ListSetRequest& r) {
+    return verify::verify_list_set(std::move(i), r);
+  };
+  auto report = cache::import_lists(store, *lock, verifier, std::move(in), req);
+  EXPECT_TRUE(report.has_value()) << (report ? "" : report.error().message);
+  return report ? report->snapshot : cache::Snapshot{};
+}
+
+inline const std::vector<std::string>& fixture_set() {
+  static const std::vector<std::string> kSet{"lists/pivot-101.xml", "lists/lotl.xml", "lists/tl-AA.xml",
+                                             "lists/tl-BB.xml", "lists/tl-CC.xml"};
+  return kSet;
+}
+
+// A record for `cert` (fixtures-relative) at T against `snapshot`.
+inline std::string make_record(const cache::Store& store, const cache::Snapshot& snapshot, const std::string& cert,
+                               const char* t, const std::string& claim = "") {
+  auto lists = cache::load_snapshot_lists(store, snapshot, evidence_time(snapshot.validation_time.c_str()));
+  EXPECT_TRUE(lists.has_value());
+  if (!lists) {
+    return "";
+  }
+  auto ders = verify::read_certificate_file(fixtures() / cert);
+  EXPECT_TRUE(ders.has_value()) << cert;
+  auto profile = verify::read_certificate_profile(ders->front());
+  EXPECT_TRUE(profile.has_value());
+  tsl::ServiceIndex index = tsl::ServiceIndex::build(verify::valid_index_inputs(lists->lists));
+  verify::QualificationEngine engine(index);
+  verify::QualificationRequest req;
+  req.certificate = &*profile;
+  req.at = evidence_time(t);
+  if (!claim.empty()) {
+    req.claim = *verify::parse_claim(claim);
+  }
+  auto result = engine.decide(req);
+  EXPECT_TRUE(result.has_value());
+  evidence::EvidenceInput in;
+  in.certificate = &*profile;
+  in.at = req.at;
+  in.claim = claim;
+  in.lists_at = lists->verified_at;
+  in.lotl_anchors = lists->lotl_anchors;
+  in.lists = &lists->lists;
+  in.index = &index;
+  in.result = &*result;
+  in.snapshot_id = snapshot.id;
+  in.tool_version = "test";
+  in.checked_at = "2025-03-02T10:00:00Z";
+  auto record = evidence::make_evidence_record(in);
+  EXPECT_TRUE(record.has_value());
+  return record ? *record : "";
+}
+
+inline std::string read_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+inline void write_text(const std::filesystem::path& p, const std::string& s) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << s;
+}
+
+// Flips one bit of the byte at `offset` of a file.
+inline void flip_byte(const std::filesystem::path& p, std::size_t offset) {
+  std::string s = read_text(p);
+  ASSERT_LT(offset, s.size());
+  s[offset] = static_cast<char>(s[offset] ^ 0x01);
+  write_text(p, s);
+}
+
+}  // namespace eutl::test
