@@ -4,16 +4,26 @@
 
 namespace eutl::cache {
 
-Result<SnapshotLists> load_snapshot_lists(const Store& store, const Snapshot& snapshot, tsl::TimePoint at) {
-  SnapshotLists out;
-  out.verified_at = at;
+Result<std::vector<tsl::Bytes>> load_snapshot_anchors(const Store& store, const Snapshot& snapshot) {
+  std::vector<tsl::Bytes> out;
   for (const auto& hex : snapshot.lotl_anchor_digests) {
     auto der = store.read_blob(hex);
     if (!der) {
       return Error(der.error().code, "snapshot " + snapshot.id + ": LOTL anchor " + hex + ": " + der.error().message);
     }
-    out.lotl_anchors.push_back(std::move(*der));
+    out.push_back(std::move(*der));
   }
+  return out;
+}
+
+Result<SnapshotLists> load_snapshot_lists(const Store& store, const Snapshot& snapshot, tsl::TimePoint at) {
+  SnapshotLists out;
+  out.verified_at = at;
+  auto anchors = load_snapshot_anchors(store, snapshot);
+  if (!anchors) {
+    return anchors.error();
+  }
+  out.lotl_anchors = std::move(*anchors);
   std::vector<verify::ListSetInput> inputs;
   auto add = [&](const ListRecord& r) -> Result<void> {
     if (r.in_use == InUse::kNone || r.in_use_digest.empty()) {

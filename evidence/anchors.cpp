@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "cache/anchors.h"
+#include "eutl/cache/snapshot_lists.h"
 
 namespace eutl::evidence::detail {
 namespace {
@@ -60,7 +60,7 @@ TrustedAnchors trusted_anchors(const json& record, const EvidenceSources& source
   if (!snap) {
     return t;  // an empty store: it recorded no anchors
   }
-  auto loaded = cache::detail::load_anchors(*store, *snap);
+  auto loaded = cache::load_snapshot_anchors(*store, *snap);
   if (!loaded) {
     t.problem = "store snapshot " + snap->id + ": " + loaded.error().message;
     return t;

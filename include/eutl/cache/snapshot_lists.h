@@ -19,6 +19,9 @@ struct SnapshotLists final {
   std::vector<verify::VerifiedList> lists;  // LOTL, pivots, national lists (by territory)
   tsl::TimePoint verified_at{};
 };
+// The LOTL anchors (DER) the snapshot was made with, from the store's blobs.
+[[nodiscard]] Result<std::vector<tsl::Bytes>> load_snapshot_anchors(const Store& store, const Snapshot& snapshot);
+
 [[nodiscard]] Result<SnapshotLists> load_snapshot_lists(const Store& store, const Snapshot& snapshot,
                                                         tsl::TimePoint at);
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "eutl/cache/snapshot.h"
+#include "eutl/net/fetch_status.h"
 #include "eutl/tsl/bytes.h"
 
 namespace eutl::net {
