@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/store_common.h"
 #include "eutl/evidence/evidence.h"
+#include "eutl/evidence_from_lists.h"
 #include "eutl/cache/snapshot_lists.h"
 #include "eutl/cache/store.h"
 #include "eutl/tsl/write_file.h"
@@ -91,29 +92,10 @@ void note_list_inputs(EvidenceOptions& o, const std::vector<tsl::Bytes>& anchors
   o.lists_at = lists_at;
 }
 
-int write_evidence(const EvidenceOptions& o, const verify::CertificateProfile& cert,
-                   const std::vector<verify::CertificateProfile>& chain, tsl::TimePoint at, const std::string& claim,
-                   const std::vector<verify::VerifiedList>& lists, const tsl::ServiceIndex& index,
-                   const verify::QualificationResult& result) {
-  if (o.evidence_file.empty() && o.report_file.empty()) {
-    return 0;
-  }
-  evidence::EvidenceInput in;
-  in.certificate = &cert;
-  for (const auto& c : chain) {
-    in.chain.push_back(&c);
-  }
-  in.at = at;
-  in.claim = claim;
-  in.lists_at = o.lists_at;
-  in.lotl_anchors = o.lotl_anchors;
-  in.lists = &lists;
-  in.index = &index;
-  in.result = &result;
-  in.snapshot_id = o.snapshot_id;
-  in.tool_version = EUTL_VERSION;
-  in.checked_at = tsl::format_time(store::now());
-  auto record = evidence::make_evidence_record(in);
+namespace {
+
+// Writes `record` to --evidence and its HTML to --report, as asked.
+int write_outputs(const EvidenceOptions& o, const Result<std::string>& record) {
   if (!record) {
     print_error("--evidence: " + record.error().message);
     return kExitUsage;
@@ -136,6 +118,32 @@ int write_evidence(const EvidenceOptions& o, const verify::CertificateProfile& c
     }
   }
   return 0;
+}
+
+bool wants_evidence(const EvidenceOptions& o) { return !o.evidence_file.empty() || !o.report_file.empty(); }
+
+evidence::RecordStamp stamp_now() { return {EUTL_VERSION, store::now()}; }
+
+}  // namespace
+
+int write_evidence(const EvidenceOptions& o, const verify::CertificateProfile& cert,
+                   const std::vector<verify::CertificateProfile>& chain, tsl::TimePoint at, const std::string& claim,
+                   const std::vector<verify::VerifiedList>& lists, const tsl::ServiceIndex& index,
+                   const verify::QualificationResult& result) {
+  if (!wants_evidence(o)) {
+    return 0;
+  }
+  const evidence::DecisionLists basis{lists, index, o.lotl_anchors, o.lists_at, o.snapshot_id};
+  return write_outputs(o, evidence::make_evidence_record(basis, cert, chain, at, claim, result, stamp_now()));
+}
+
+int write_evidence(const EvidenceOptions& o, const eutl::TrustedLists& lists, const verify::CertificateProfile& cert,
+                   std::span<const verify::CertificateProfile> chain, tsl::TimePoint at, const std::string& claim,
+                   const verify::QualificationResult& result) {
+  if (!wants_evidence(o)) {
+    return 0;
+  }
+  return write_outputs(o, eutl::evidence_record(lists, cert, chain, at, claim, result, stamp_now()));
 }
 
 }  // namespace eutl::cli

@@ -5,12 +5,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include <span>
 #include <string>
 #include <vector>
 
 #include "eutl/cache/snapshot.h"
 #include "eutl/cache/store.h"
 #include "eutl/result.h"
+#include "eutl/trusted_lists.h"
 #include "eutl/tsl/bytes.h"
 #include "eutl/tsl/service_index.h"
 #include "eutl/tsl/time.h"
@@ -49,6 +51,11 @@ bool uses_snapshot(const EvidenceOptions& o);
 void note_list_inputs(EvidenceOptions& o, const std::vector<tsl::Bytes>& anchors, tsl::TimePoint lists_at);
 
 // Writes the record and/or the HTML report when asked. 0, or kExitUsage after printing why.
+// Lists from a TrustedLists (the library call eutl::evidence_record):
+int write_evidence(const EvidenceOptions& o, const eutl::TrustedLists& lists, const verify::CertificateProfile& cert,
+                   std::span<const verify::CertificateProfile> chain, tsl::TimePoint at, const std::string& claim,
+                   const verify::QualificationResult& result);
+// Lists verified without one (their anchors, time and snapshot noted in `o`):
 int write_evidence(const EvidenceOptions& o, const verify::CertificateProfile& cert,
                    const std::vector<verify::CertificateProfile>& chain, tsl::TimePoint at, const std::string& claim,
                    const std::vector<verify::VerifiedList>& lists, const tsl::ServiceIndex& index,

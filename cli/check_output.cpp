@@ -7,43 +7,12 @@
 #include "eutl/service_query.h"
 #include "eutl/tsl/time.h"
 #include "eutl/tsl/uris.h"
-#include "eutl/verify/policy_profile.h"
 
 namespace eutl::cli {
 
 using nlohmann::json;
 
 namespace {
-
-json qc_json(const verify::QcStatements& qc) {
-  json types = json::array();
-  for (auto t : qc.types) {
-    types.push_back(verify::to_string(t));
-  }
-  json pds = json::array();
-  for (const auto& p : qc.pds) {
-    pds.push_back({{"url", p.url}, {"language", p.language}});
-  }
-  json out = {{"present", qc.extension_present},
-              {"statements", qc.statement_oids},
-              {"qc_compliance", qc.compliance},
-              {"qc_sscd", qc.sscd},
-              {"qc_type", types},
-              {"qc_cc_legislation", qc.cc_legislation ? json(qc.cc_legislation_countries) : json(nullptr)},
-              {"qc_pds", pds},
-              {"qc_retention_period", qc.retention_period_years ? json(*qc.retention_period_years) : json(nullptr)},
-              {"semantics_ids", qc.semantics_ids},
-              {"unknown", qc.unknown}};
-  if (qc.limit_value) {
-    out["qc_limit_value"] = {{"currency", qc.limit_value->currency},
-                             {"amount", qc.limit_value->amount},
-                             {"exponent", qc.limit_value->exponent}};
-  }
-  if (qc.psd2) {
-    out["psd2"] = {{"roles", qc.psd2->role_names}, {"nca_name", qc.psd2->nca_name}, {"nca_id", qc.psd2->nca_id}};
-  }
-  return out;
-}
 
 std::string type_words(verify::CertType t) {
   switch (t) {
@@ -60,85 +29,6 @@ const char* verdict_colour(verify::Verdict v) {
 }
 
 }  // namespace
-
-json tri_json(verify::Tri t) { return t == verify::Tri::kUnknown ? json(nullptr) : json(t == verify::Tri::kTrue); }
-
-json service_json(const std::optional<verify::ServiceUse>& s) {
-  if (!s) {
-    return nullptr;
-  }
-  return {{"id", eutl::to_string(eutl::service_id(s->provenance))},
-          {"territory", s->provenance.territory},
-          {"tsp", s->provenance.tsp_name},
-          {"service_name", s->provenance.service_name},
-          {"type", s->type_uri},
-          {"status", s->status_uri},
-          {"period_start", tsl::format_time(s->start)},
-          {"period_end", s->end ? json(tsl::format_time(*s->end)) : json(nullptr)},
-          {"history_index", s->history_index ? json(*s->history_index) : json(nullptr)},
-          {"list_sequence_number", s->provenance.list_sequence},
-          {"list_digest", tsl::to_hex(s->provenance.list_digest)},
-          {"list_source", s->provenance.list_source},
-          {"tsp_index", s->provenance.tsp_index},
-          {"service_index", s->provenance.service_index},
-          {"captured_qualifiers", s->captured_qualifiers},
-          {"additional_information", s->additional_information}};
-}
-
-json at_json(const verify::QualificationAtTime& r) {
-  return {{"time", tsl::format_time(r.time)},
-          {"qualified", tri_json(r.qualified)},
-          {"type", verify::to_string(r.type)},
-          {"qscd", tri_json(r.qscd)},
-          {"status", verify::to_string(r.status)},
-          {"reason", r.reason},
-          {"service", service_json(r.service)},
-          {"certificate_valid", r.validity == verify::CertValidity::kValid},
-          {"validity", verify::to_string(r.validity)}};
-}
-
-json certificate_json(const verify::CertificateProfile& c) {
-  json profiles = json::array();
-  for (const auto& m : verify::policy_profiles(c.policies)) {
-    profiles.push_back({{"oid", m.oid},
-                        {"profile", verify::to_string(m.profile)},
-                        {"standard", verify::to_string(verify::family_of(m.profile))}});
-  }
-  return {{"sha256", tsl::to_hex(c.sha256)},
-          {"subject", c.subject},
-          {"issuer", c.issuer},
-          {"serial", c.serial_hex},
-          {"not_before", tsl::format_time(c.not_before)},
-          {"not_after", tsl::format_time(c.not_after)},
-          {"policies", c.policies},
-          {"extended_key_usages", c.extended_key_usages},
-          {"subject_alt_names", c.subject_alt_names},
-          {"qc_statements", qc_json(c.qc)},
-          {"profile", profiles},
-          {"anomalies", c.anomalies}};
-}
-
-json trace_json(const verify::Trace& trace) {
-  json out = json::array();
-  for (const auto& e : trace.entries()) {
-    out.push_back({{"rule", e.rule_id},
-                   {"clause", e.clause},
-                   {"outcome", verify::to_string(e.outcome)},
-                   {"subject", e.subject},
-                   {"detail", e.detail}});
-  }
-  return out;
-}
-
-void add_claim_json(json& out, const verify::QualificationResult& r) {
-  if (!r.claim) {
-    return;
-  }
-  out["claim"] = r.claim->claim.text;
-  out["verdict"] = verify::to_string(r.claim->verdict);
-  out["failing_part"] = r.claim->failing_part.empty() ? json(nullptr) : json(r.claim->failing_part);
-  out["claim_explanation"] = r.claim->explanation;
-}
 
 std::string headline(const verify::QualificationAtTime& r) {
   switch (r.status) {

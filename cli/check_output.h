@@ -3,30 +3,23 @@
 // text blocks, and the exit code. One place, so the two commands cannot drift apart.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
-#include <optional>
 #include <string>
 
 #include "eutl/verify/certificate_profile.h"
 #include "eutl/verify/qualification.h"
+#include "api/evidence_check_json.h"
+#include "evidence/json_shapes.h"
 
 namespace eutl::cli {
 
-// true / false / null.
-nlohmann::json tri_json(verify::Tri t);
-// The service a decision rests on (null when none): id, territory, TSP, service,
-// type, status, period, list sequence number, digest and source.
-nlohmann::json service_json(const std::optional<verify::ServiceUse>& s);
-// One time of the decision: time, qualified, type, qscd, status, reason, service,
-// certificate_valid and validity ("valid" / "expired" / "not_yet_valid").
-nlohmann::json at_json(const verify::QualificationAtTime& r);
-// The certificate: sha256, subject, issuer, serial, validity, policies and their
-// ETSI/CABF profiles, EKUs, SANs, QC statements, anomalies.
-nlohmann::json certificate_json(const verify::CertificateProfile& c);
-nlohmann::json trace_json(const verify::Trace& trace);
-// Adds claim, verdict, failing_part and claim_explanation when a claim was given.
-void add_claim_json(nlohmann::json& out, const verify::QualificationResult& r);
+// The JSON objects (certificate, service, one time of the decision, claim, trace):
+// the library's serialisers, so the commands print what eutl::check_json gives.
+using eutl::detail::add_claim_json;
+using eutl::detail::at_json;
+using eutl::detail::certificate_json;
+using eutl::detail::service_json;
+using evidence::detail::trace_json;
+using evidence::detail::tri_json;
 
 // "QUALIFIED: …" / "NOT QUALIFIED: …" / "INDETERMINATE: …", coloured on a terminal.
 std::string headline(const verify::QualificationAtTime& r);

@@ -17,7 +17,7 @@
 #include "cli/commands.h"
 #include "cli/list_source.h"
 #include "cli/store_common.h"
-#include "eutl/evidence/evidence.h"
+#include "eutl/evidence_from_lists.h"
 #include "eutl/service_query.h"
 #include "eutl/net/tls_chain.h"
 #include "eutl/verify/hostname_match.h"
@@ -130,22 +130,8 @@ json result_json(const net::TlsChain& tls, const std::vector<verify::Certificate
 
 int write_evidence(const CheckSiteOptions& o, const std::vector<verify::CertificateProfile>& certs,
                    tsl::TimePoint at, const eutl::TrustedLists& lists, const verify::QualificationResult& r) {
-  evidence::EvidenceInput in;
-  in.certificate = &certs.front();
-  for (std::size_t i = 1; i < certs.size(); ++i) {
-    in.chain.push_back(&certs[i]);
-  }
-  in.at = at;
-  in.claim = o.claim;
-  in.lists_at = lists.lists_at();
-  in.lotl_anchors = lists.lotl_anchors();
-  in.lists = &lists.lists();
-  in.index = &lists.index();
-  in.result = &r;
-  in.snapshot_id = lists.snapshot_id();
-  in.tool_version = EUTL_VERSION;
-  in.checked_at = tsl::format_time(store::now());
-  auto record = evidence::make_evidence_record(in);
+  auto record = eutl::evidence_record(lists, certs.front(), std::span(certs).subspan(1), at, o.claim, r,
+                                      {EUTL_VERSION, store::now()});
   if (!record) {
     print_error("--evidence: " + record.error().message);
     return kExitUsage;

@@ -121,10 +121,12 @@ std::string_view kind_name(evidence::EvidenceFindingKind k) {
 }
 
 std::string headline(const evidence::EvidenceCheck& c) {
-  const std::string recorded = "recorded verdict " + (c.recorded_verdict.empty() ? "none" : c.recorded_verdict);
+  const std::string recorded_text(evidence::to_string(c.recorded_verdict));
+  const std::string verdict(evidence::to_string(c.verdict));
+  const std::string recorded = "recorded verdict " + (recorded_text.empty() ? "none" : recorded_text);
   switch (c.outcome) {
     case evidence::EvidenceOutcome::kSame:
-      return "RE-VERIFIED: same verdict (" + c.verdict + ")";
+      return "RE-VERIFIED: same verdict (" + verdict + ")";
     case evidence::EvidenceOutcome::kUntrustedAnchors:
       return "NOT TRUSTED: the record rests on LOTL anchors you do not trust (" + recorded + ")";
     case evidence::EvidenceOutcome::kInputsMissing:
@@ -136,7 +138,7 @@ std::string headline(const evidence::EvidenceCheck& c) {
       break;
   }
   return "DIFFERS: the record does not re-verify (" + recorded + ", re-verified " +
-         (c.verdict.empty() ? "not re-run" : c.verdict) + ")";
+         (verdict.empty() ? "not re-run" : verdict) + ")";
 }
 
 // Reads FILE, refuses what is not an evidence record (exit 2) and re-verifies it.
@@ -201,8 +203,10 @@ int run_verify(const EvidenceCmdOptions& o) {
     }
     nlohmann::json out = {{"same", chk.same},
                           {"outcome", evidence::to_string(chk.outcome)},
-                          {"recorded_verdict", chk.recorded_verdict},
-                          {"verdict", chk.verdict.empty() ? nlohmann::json(nullptr) : nlohmann::json(chk.verdict)},
+                          {"recorded_verdict", evidence::to_string(chk.recorded_verdict)},
+                          {"verdict", chk.verdict == evidence::RecordVerdict::kNone
+                                          ? nlohmann::json(nullptr)
+                                          : nlohmann::json(evidence::to_string(chk.verdict))},
                           {"differences", diffs},
                           {"checked", chk.checked}};
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';

@@ -21,7 +21,7 @@ std::string subject_of(const tsl::Bytes& der) {
 
 }  // namespace
 
-TrustedAnchors trusted_anchors(const json& record, const EvidenceSources& sources) {
+TrustedAnchors trusted_anchors(const EvidenceRecord& record, const EvidenceSources& sources) {
   TrustedAnchors t;
   if (sources.trusted_anchors) {
     t.anchors = *sources.trusted_anchors;
@@ -39,9 +39,7 @@ TrustedAnchors trusted_anchors(const json& record, const EvidenceSources& source
     return t;
   }
   std::optional<cache::Snapshot> snap;
-  const std::string id = record.contains("snapshot") && record["snapshot"].is_string()
-                             ? record["snapshot"].get<std::string>()
-                             : std::string();
+  const std::string id = record.snapshot.value_or("");
   if (!id.empty() && id.find('/') == std::string::npos &&
       fs::is_regular_file(*sources.store / "snapshots" / (id + ".json"), ec)) {
     auto s = store->read_snapshot(id);

@@ -18,7 +18,7 @@ struct TrustedAnchors final {
 // The caller's anchors when given; else those the store recorded for the record's
 // snapshot (when the store has it), else for the store's current snapshot. Reads the
 // store without creating or changing anything in it.
-TrustedAnchors trusted_anchors(const json& record, const EvidenceSources& sources);
+TrustedAnchors trusted_anchors(const EvidenceRecord& record, const EvidenceSources& sources);
 
 // Appends a kUntrustedAnchor finding for every record anchor (DER, in record order)
 // that is not among `trusted`, or one finding when nothing is trusted at all.

@@ -2,14 +2,13 @@
 // our store can run `eutl evidence verify DIR`. Plain files, named by digest.
 #include <fstream>
 
-#include "evidence/json.h"
+#include "eutl/evidence/evidence.h"
 #include "evidence/sources.h"
 
 namespace eutl::evidence {
 namespace {
 
 namespace fs = std::filesystem;
-using detail::json;
 
 constexpr std::string_view kReadme =
     "eutl evidence bundle (schema eutl-evidence/1, see docs/evidence-schema.md)\n\n"
@@ -20,8 +19,8 @@ constexpr std::string_view kReadme =
     "Re-verify offline:    eutl evidence verify DIR\n"
     "Check a list by hand: sha256sum lists/*.xml (each name is its SHA-256)\n";
 
-Result<void> write_der_member(const fs::path& file, const json& j) {
-  auto der = tsl::base64_decode(j.value("der_base64", std::string()));
+Result<void> write_der_member(const fs::path& file, const RecordDer& d) {
+  auto der = tsl::base64_decode(d.der_base64);
   if (!der) {
     return Error(Errc::kMalformed, file.filename().string() + ": " + der.error().message);
   }
@@ -40,15 +39,15 @@ bool is_evidence_bundle(const std::filesystem::path& dir) {
 
 Result<BundleReport> write_evidence_bundle(std::string_view record_json, const EvidenceSources& sources,
                                            const std::filesystem::path& dir) {
-  if (!is_evidence_record(record_json)) {
+  const RecordRead read = from_json(record_json);
+  if (!read.record || read.record->schema != kEvidenceSchema) {
     return Error(Errc::kMalformed, "not an eutl-evidence/1 record");
   }
-  const detail::StrictJson parsed = detail::parse_strict(record_json);
-  if (!parsed.duplicate.empty()) {
-    return Error(Errc::kMalformed, "the record repeats the key \"" + parsed.duplicate +
+  if (!read.duplicate.empty()) {
+    return Error(Errc::kMalformed, "the record repeats the key \"" + read.duplicate +
                                        "\" in one object: it was edited (eutl evidence verify says more)");
   }
-  const json& rec = parsed.value;
+  const EvidenceRecord& rec = *read.record;
   std::error_code ec;
   fs::create_directories(dir / "lists", ec);
   fs::create_directories(dir / "anchors", ec);
@@ -57,40 +56,35 @@ Result<BundleReport> write_evidence_bundle(std::string_view record_json, const E
     return Error(Errc::kIo, dir.string() + ": " + ec.message());
   }
   BundleReport report;
-  try {
-    for (const auto& l : rec.value("lists", json::array())) {
-      const std::string hex = l.value("sha256", std::string());
-      detail::FoundBytes found = detail::find_list_bytes(sources, hex, l.value("source", std::string()));
-      if (!found.bytes) {
-        std::string why;
-        for (const auto& p : found.problems) {
-          why += "; " + p;
-        }
-        return Error(Errc::kNotFound, "list " + l.value("source", std::string()) + ": no bytes with SHA-256 " + hex +
-                                          " (" + (why.empty() ? "looked at " + found.searched : why.substr(2)) + ")");
+  for (const auto& l : rec.lists) {
+    detail::FoundBytes found = detail::find_list_bytes(sources, l.sha256_hex, l.source);
+    if (!found.bytes) {
+      std::string why;
+      for (const auto& p : found.problems) {
+        why += "; " + p;
       }
-      if (auto w = detail::write_file_bytes(detail::bundle_list_path(dir, hex), *found.bytes); !w) {
-        return std::move(w).error();
-      }
-      ++report.lists;
-      report.bytes += found.bytes->size();
+      return Error(Errc::kNotFound, "list " + l.source + ": no bytes with SHA-256 " + l.sha256_hex + " (" +
+                                        (why.empty() ? "looked at " + found.searched : why.substr(2)) + ")");
     }
-    for (const auto& a : rec.value("lotl_anchors", json::array())) {
-      if (auto w = write_der_member(dir / "anchors" / (a.value("sha256", std::string()) + ".der"), a); !w) {
-        return std::move(w).error();
-      }
-    }
-    if (auto w = write_der_member(dir / "certificate.der", rec.value("certificate", json::object())); !w) {
+    if (auto w = detail::write_file_bytes(detail::bundle_list_path(dir, l.sha256_hex), *found.bytes); !w) {
       return std::move(w).error();
     }
-    const json chain = rec.value("chain", json::array());
-    for (std::size_t i = 0; i < chain.size(); ++i) {
-      if (auto w = write_der_member(dir / "chain" / (std::to_string(i) + ".der"), chain[i]); !w) {
-        return std::move(w).error();
-      }
+    ++report.lists;
+    report.bytes += found.bytes->size();
+  }
+  for (const auto& a : rec.lotl_anchors) {
+    const std::string name = a.sha256 ? tsl::to_hex(*a.sha256) : std::string();
+    if (auto w = write_der_member(dir / "anchors" / (name + ".der"), a); !w) {
+      return std::move(w).error();
     }
-  } catch (const json::exception& e) {
-    return Error(Errc::kMalformed, std::string("record: ") + e.what());
+  }
+  if (auto w = write_der_member(dir / "certificate.der", rec.certificate); !w) {
+    return std::move(w).error();
+  }
+  for (std::size_t i = 0; i < rec.chain.size(); ++i) {
+    if (auto w = write_der_member(dir / "chain" / (std::to_string(i) + ".der"), rec.chain[i]); !w) {
+      return std::move(w).error();
+    }
   }
   // The record exactly as given (not re-serialised), so its integrity digest still holds.
   if (auto w = detail::write_file_bytes(dir / kBundleRecordName, tsl::as_bytes(record_json)); !w) {

@@ -3,6 +3,7 @@
 // first, then the certificate, the lists and signatures, the service timeline, the
 // rule trace and the digests. Every value from the record is escaped.
 #include "evidence/html.h"
+#include "evidence/record_json.h"
 
 namespace eutl::evidence::detail {
 namespace {
@@ -47,12 +48,11 @@ std::string join(const json& arr) {
   return out.empty() ? "—" : out;
 }
 
-std::string verdict_class(const std::string& v) {
-  if (v == "qualified" || v == "confirmed") {
-    return "good";
-  }
-  if (v == "not_qualified" || v == "refuted") {
-    return "bad";
+std::string_view verdict_class(RecordVerdict v) {
+  switch (tone_of(v)) {
+    case VerdictTone::kGood: return "good";
+    case VerdictTone::kBad: return "bad";
+    case VerdictTone::kUnknown: break;
   }
   return "unknown";
 }
@@ -196,13 +196,16 @@ Result<std::string> evidence_html(std::string_view record_json, RecordProvenance
   using detail::html_escape;
   using detail::html_value;
   using detail::json;
-  if (!is_evidence_record(record_json)) {
+  const RecordRead read = from_json(record_json);
+  if (!read.record || read.record->schema != kEvidenceSchema) {
     return Error(Errc::kMalformed, "not an evidence record (a JSON object with schema eutl-evidence/1)");
   }
-  const detail::StrictJson parsed = detail::parse_strict(record_json);
-  const json& rec = parsed.value;
+  const json& rec = detail::document(*read.record);
   try {
-    const std::string verdict = rec.value("verdict", std::string("indeterminate"));
+    // An absent or unknown verdict shows as indeterminate, as it always has.
+    const RecordVerdict typed = read.record->verdict == RecordVerdict::kNone ? RecordVerdict::kIndeterminate
+                                                                             : read.record->verdict;
+    const std::string verdict(to_string(typed));
     const json q = rec.value("question", json::object());
     const json cert = rec.value("certificate", json::object());
     const json results = rec.value("results", json::object());
@@ -210,11 +213,11 @@ Result<std::string> evidence_html(std::string_view record_json, RecordProvenance
     std::string h = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>eutl evidence: " +
                     html_escape(verdict) + " - " + html_value(cert.value("subject", json())) +
                     "</title>\n<style>" + std::string(detail::kStyle) + "</style></head><body>\n";
-    h += detail::provenance_banner(provenance, parsed.duplicate);
+    h += detail::provenance_banner(provenance, read.duplicate);
     h += "<h1>Qualified certificate evidence report</h1>\n<p class=\"muted\">eutl " +
          html_value(rec.value("tool", json::object()).value("version", json())) + ", schema " +
          html_value(rec.value("schema", json())) + ", checked " + html_value(rec.value("checked_at", json())) + "</p>\n";
-    h += "<div class=\"verdict " + detail::verdict_class(verdict) + "\"><div class=\"v\">Verdict: " +
+    h += "<div class=\"verdict " + std::string(detail::verdict_class(typed)) + "\"><div class=\"v\">Verdict: " +
          html_escape(verdict) + "</div>";
     if (claim.is_object()) {
       h += "<div>Claim <strong>" + html_value(claim.value("claim", json())) + "</strong>: " +

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "eutl/evidence/evidence.h"
+#include "eutl/evidence/record.h"
 
 namespace eutl::evidence::detail {
 
@@ -21,19 +22,24 @@ struct StrictJson final {
 };
 StrictJson parse_strict(std::string_view text);
 
-// The record without its integrity member.
-json evidence_body(const EvidenceInput& input);
+// make_evidence_record's arguments, together.
+struct RecordRequest final {
+  const DecisionLists& lists;
+  const verify::CertificateProfile& certificate;
+  std::span<const verify::CertificateProfile> chain;
+  tsl::TimePoint at;
+  std::string_view claim;
+  const verify::QualificationResult& result;
+  const RecordStamp& stamp;
+};
+
+// The record of a decision, typed (written by to_json).
+EvidenceRecord build_record(const RecordRequest& request);
 
 // EN 319 411-1/-2 crosswalk: one entry per recognised policy profile.
 json crosswalk_json(const verify::CertificateProfile& cert, const verify::QualificationResult& result);
 
-// SHA-256 (hex) of the canonical dump of `record` without its "integrity" member.
-std::string integrity_digest(const json& record);
-
-// Adds the integrity member and dumps (two-space indent, sorted keys).
-std::string finish_record(json body);
-
-// The headline verdict: the claim verdict when a claim was asked, else the overall status.
-std::string verdict_of(const json& record);
+// SHA-256 of the canonical dump of `record` without its "integrity" member.
+tsl::Sha256 integrity_digest(const json& record);
 
 }  // namespace eutl::evidence::detail

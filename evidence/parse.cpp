@@ -68,10 +68,8 @@ StrictJson parse_strict(std::string_view text) {
 }  // namespace detail
 
 bool is_evidence_record(std::string_view text) {
-  const detail::StrictJson parsed = detail::parse_strict(text);
-  const detail::json& rec = parsed.value;
-  return !rec.is_discarded() && rec.is_object() && rec.contains("schema") &&
-         rec["schema"].is_string() && rec["schema"].get<std::string>() == kEvidenceSchema;
+  const RecordRead read = from_json(text);
+  return read.record && read.record->schema == kEvidenceSchema;
 }
 
 std::string_view to_string(EvidenceOutcome o) {

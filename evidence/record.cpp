@@ -1,62 +1,50 @@
-// Writing an evidence record: the question, the certificate and chain in full, the
+// Writing an evidence record (build_record, typed; to_json writes it): the question, the certificate and chain in full, the
 // LOTL anchors in full, every list by digest with what its verification concluded,
 // the results, the services, the crosswalk and the trace (docs/evidence-schema.md).
 #include <algorithm>
 
 #include "evidence/json.h"
+#include "evidence/json_shapes.h"
+#include "evidence/record_json.h"
 #include "evidence/service.h"
-#include "eutl/verify/policy_profile.h"
 
 namespace eutl::evidence::detail {
 namespace {
 
 json certificate_json(const verify::CertificateProfile& c) {
-  json profiles = json::array();
-  for (const auto& m : verify::policy_profiles(c.policies)) {
-    profiles.push_back({{"oid", m.oid},
-                        {"profile", verify::to_string(m.profile)},
-                        {"standard", verify::to_string(verify::family_of(m.profile))}});
-  }
-  json types = json::array();
-  for (auto t : c.qc.types) {
-    types.push_back(verify::to_string(t));
-  }
-  return {{"der_base64", tsl::base64_encode(c.der)},
-          {"sha256", tsl::to_hex(c.sha256)},
-          {"subject", c.subject},
-          {"issuer", c.issuer},
-          {"serial", c.serial_hex},
-          {"not_before", tsl::format_time(c.not_before)},
-          {"not_after", tsl::format_time(c.not_after)},
-          {"policies", c.policies},
-          {"policy_profiles", profiles},
-          {"extended_key_usages", c.extended_key_usages},
-          {"qc_statements",
-           {{"present", c.qc.extension_present},
-            {"statements", c.qc.statement_oids},
-            {"qc_compliance", c.qc.compliance},
-            {"qc_sscd", c.qc.sscd},
-            {"qc_type", types}}}};
-}
-
-json der_json(const verify::CertificateProfile& c) {
-  return {{"der_base64", tsl::base64_encode(c.der)}, {"sha256", tsl::to_hex(c.sha256)}, {"subject", c.subject}};
-}
-
-json anchor_json(const tsl::Bytes& der) {
-  json j = {{"der_base64", tsl::base64_encode(der)}, {"sha256", tsl::to_hex(tsl::sha256(der))}, {"subject", nullptr}};
-  if (auto p = verify::read_certificate_profile(der)) {
-    j["subject"] = p->subject;
-  }
-  return j;
-}
-
-json reasons_json(const std::vector<verify::Reason>& reasons) {
-  json out = json::array();
-  for (const auto& r : reasons) {
-    out.push_back({{"code", r.code}, {"message", r.message}});
-  }
+  json out = certificate_core_json(c);  // der_base64: the typed RecordDer
+  out["policy_profiles"] = policy_profiles_json(c);
+  out["qc_statements"] = qc_core_json(c.qc);
   return out;
+}
+
+RecordDer der_of(const verify::CertificateProfile& c) {
+  return {tsl::base64_encode(c.der), c.sha256, c.subject};
+}
+
+RecordDer anchor_of(const tsl::Bytes& der) {
+  RecordDer d{tsl::base64_encode(der), tsl::sha256(der), std::nullopt};
+  if (auto p = verify::read_certificate_profile(der)) {
+    d.subject = p->subject;
+  }
+  return d;
+}
+
+// The headline verdict: the claim's when a claim was asked, else the overall status.
+RecordVerdict verdict_of(const verify::QualificationResult& r) {
+  if (r.claim) {
+    switch (r.claim->verdict) {
+      case verify::Verdict::kConfirmed: return RecordVerdict::kConfirmed;
+      case verify::Verdict::kRefuted: return RecordVerdict::kRefuted;
+      case verify::Verdict::kIndeterminate: return RecordVerdict::kIndeterminate;
+    }
+  }
+  switch (r.overall.status) {
+    case verify::QualStatus::kQualified: return RecordVerdict::kQualified;
+    case verify::QualStatus::kNotQualified: return RecordVerdict::kNotQualified;
+    case verify::QualStatus::kIndeterminate: break;
+  }
+  return RecordVerdict::kIndeterminate;
 }
 
 json list_json(std::size_t i, const verify::VerifiedList& v, bool is_lotl) {
@@ -87,106 +75,73 @@ json list_json(std::size_t i, const verify::VerifiedList& v, bool is_lotl) {
   return j;
 }
 
-json trace_json(const verify::Trace& trace) {
-  json out = json::array();
-  for (const auto& e : trace.entries()) {
-    out.push_back({{"rule", e.rule_id},
-                   {"clause", e.clause},
-                   {"outcome", verify::to_string(e.outcome)},
-                   {"subject", e.subject},
-                   {"detail", e.detail}});
-  }
-  return out;
-}
-
 }  // namespace
 
-json evidence_body(const EvidenceInput& in) {
-  const verify::QualificationResult& r = *in.result;
-  json chain = json::array();
-  for (const auto* c : in.chain) {
-    chain.push_back(der_json(*c));
+EvidenceRecord build_record(const RecordRequest& in) {
+  const verify::QualificationResult& r = in.result;
+  EvidenceRecord rec;
+  rec.schema = std::string(kEvidenceSchema);
+  rec.tool_name = "eutl";
+  rec.tool_version = in.stamp.tool_version;
+  rec.checked_at = in.stamp.checked_at;
+  if (!in.lists.snapshot_id.empty()) {
+    rec.snapshot = std::string(in.lists.snapshot_id);
   }
-  json anchors = json::array();
-  for (const auto& a : in.lotl_anchors) {
-    anchors.push_back(anchor_json(a));
+  if (!in.claim.empty()) {
+    rec.question.claim = std::string(in.claim);
+  }
+  rec.question.at = in.at;
+  rec.question.lists_verified_at = in.lists.lists_at;
+  rec.certificate = der_of(in.certificate);
+  for (const auto& c : in.chain) {
+    rec.chain.push_back(der_of(c));
+  }
+  for (const auto& a : in.lists.lotl_anchors) {
+    rec.lotl_anchors.push_back(anchor_of(a));
   }
   json lists = json::array();
-  for (std::size_t i = 0; i < in.lists->size(); ++i) {
-    const auto& v = (*in.lists)[i];
+  for (std::size_t i = 0; i < in.lists.lists.size(); ++i) {
+    const auto& v = in.lists.lists[i];
     lists.push_back(list_json(i, v, v.kind == verify::ListKind::kLotl));
+    rec.lists.push_back({v.source, tsl::to_hex(v.digest),
+                         v.list ? std::optional<std::string>(v.list->scheme.territory) : std::nullopt});
   }
   json claim = nullptr;
   if (r.claim) {
-    claim = {{"claim", r.claim->claim.text},
-             {"verdict", verify::to_string(r.claim->verdict)},
-             {"failing_part", r.claim->failing_part.empty() ? json(nullptr) : json(r.claim->failing_part)},
-             {"explanation", r.claim->explanation}};
+    claim = claim_core_json(*r.claim);
+    claim["explanation"] = r.claim->explanation;
   }
-  ServiceTable services(*in.index, *in.lists);
+  ServiceTable services(in.lists.index, in.lists.lists);
   json results = {{"at_issuance", services.result(r.at_issuance, "issuance")},
                   {"at_time", services.result(r.at_time, "T")},
                   {"overall", services.result(r.overall, "overall")},
                   {"claim", claim}};
-  json body = {{"schema", std::string(kEvidenceSchema)},
-               {"tool", {{"name", "eutl"}, {"version", in.tool_version}}},
-               {"checked_at", in.checked_at},
-               {"snapshot", in.snapshot_id.empty() ? json(nullptr) : json(in.snapshot_id)},
-               {"question",
-                {{"claim", in.claim.empty() ? json(nullptr) : json(in.claim)},
-                 {"at", tsl::format_time(in.at)},
-                 {"lists_verified_at", tsl::format_time(in.lists_at)}}},
-               {"certificate", certificate_json(*in.certificate)},
-               {"chain", chain},
-               {"lotl_anchors", anchors},
-               {"lists", lists},
-               {"results", results},
-               {"services", services.to_json()},
-               {"crosswalk", crosswalk_json(*in.certificate, r)},
-               {"trace", trace_json(r.trace)}};
-  body["verdict"] = verdict_of(body);
-  return body;
+  rec.verdict = verdict_of(r);
+  json sections = {{"certificate", certificate_json(in.certificate)},
+                   {"lists", lists},
+                   {"results", results},
+                   {"services", services.to_json()},
+                   {"crosswalk", crosswalk_json(in.certificate, r)},
+                   {"trace", trace_json(r.trace)}};
+  rec.sections = std::make_shared<const RecordSections>(RecordSections{std::move(sections)});
+  return rec;
 }
 
-std::string integrity_digest(const json& record) {
+tsl::Sha256 integrity_digest(const json& record) {
   json copy = record;
   copy.erase("integrity");
-  return tsl::to_hex(tsl::sha256(tsl::as_bytes(copy.dump(-1, ' ', false, json::error_handler_t::replace))));
-}
-
-std::string finish_record(json raw) {
-  // Through text once, so invalid UTF-8 from a certificate becomes U+FFFD before hashing.
-  json body = json::parse(raw.dump(-1, ' ', false, json::error_handler_t::replace));
-  body.erase("integrity");
-  body["integrity"] = {{"algorithm", "sha-256"},
-                       {"covers", "the record without this member, serialised compactly with sorted keys"},
-                       {"sha256", integrity_digest(body)}};
-  return body.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-}
-
-std::string verdict_of(const json& record) {
-  const json* results = record.contains("results") ? &record["results"] : nullptr;
-  if (results == nullptr || !results->is_object()) {
-    return "";
-  }
-  if (results->contains("claim") && (*results)["claim"].is_object()) {
-    return (*results)["claim"].value("verdict", "");
-  }
-  if (results->contains("overall") && (*results)["overall"].is_object()) {
-    return (*results)["overall"].value("status", "");
-  }
-  return "";
+  return tsl::sha256(tsl::as_bytes(copy.dump(-1, ' ', false, json::error_handler_t::replace)));
 }
 
 }  // namespace eutl::evidence::detail
 
 namespace eutl::evidence {
 
-Result<std::string> make_evidence_record(const EvidenceInput& in) {
-  if (in.certificate == nullptr || in.lists == nullptr || in.index == nullptr || in.result == nullptr) {
-    return Error(Errc::kUsage, "evidence: certificate, lists, index and result are required");
-  }
-  return detail::finish_record(detail::evidence_body(in));
+Result<std::string> make_evidence_record(const DecisionLists& lists, const verify::CertificateProfile& certificate,
+                                         std::span<const verify::CertificateProfile> chain, tsl::TimePoint at,
+                                         std::string_view claim, const verify::QualificationResult& result,
+                                         const RecordStamp& stamp) {
+  return to_json(detail::build_record({lists, certificate, chain, at, claim, result, stamp}));
 }
 
 }  // namespace eutl::evidence

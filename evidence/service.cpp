@@ -5,10 +5,10 @@
 
 #include <algorithm>
 
+#include "evidence/json_shapes.h"
+
 namespace eutl::evidence::detail {
 namespace {
-
-json tri(verify::Tri t) { return t == verify::Tri::kUnknown ? json(nullptr) : json(t == verify::Tri::kTrue); }
 
 std::string last_segment(const std::string& uri) {
   auto slash = uri.rfind('/');
@@ -76,15 +76,8 @@ json criteria_json(const tsl::CriteriaList& c) {
 }
 
 json ServiceTable::result(const verify::QualificationAtTime& r, const std::string& label) {
-  json j = {{"time", tsl::format_time(r.time)},
-            {"status", verify::to_string(r.status)},
-            {"qualified", tri(r.qualified)},
-            {"type", verify::to_string(r.type)},
-            {"qscd", tri(r.qscd)},
-            {"reason", r.reason},
-            {"service", nullptr}};
   if (!r.service) {
-    return j;
+    return at_time_core_json(r, nullptr);
   }
   const verify::ServiceUse& u = *r.service;
   auto pos = std::find(m_order.begin(), m_order.end(), u.service);
@@ -94,15 +87,10 @@ json ServiceTable::result(const verify::QualificationAtTime& r, const std::strin
   }
   m_applied[u.service].insert({period_key(u.history_index), label});
   m_captured[{u.service, period_key(u.history_index)}] = u.captured_qualifiers;
-  j["service"] = {{"ref", static_cast<std::size_t>(pos - m_order.begin())},
-                  {"period", period_key(u.history_index)},
-                  {"type", u.type_uri},
-                  {"status", u.status_uri},
-                  {"period_start", tsl::format_time(u.start)},
-                  {"period_end", u.end ? json(tsl::format_time(*u.end)) : json(nullptr)},
-                  {"captured_qualifiers", u.captured_qualifiers},
-                  {"additional_information", u.additional_information}};
-  return j;
+  json service = service_use_core_json(u);
+  service["ref"] = static_cast<std::size_t>(pos - m_order.begin());
+  service["period"] = period_key(u.history_index);
+  return at_time_core_json(r, std::move(service));
 }
 
 json ServiceTable::service_json(std::uint32_t id, const std::set<std::pair<std::string, std::string>>& applied) const {

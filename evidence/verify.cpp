@@ -7,6 +7,7 @@
 #include "evidence/anchors.h"
 #include "evidence/compare.h"
 #include "evidence/json.h"
+#include "evidence/record_json.h"
 #include "evidence/sources.h"
 
 namespace eutl::evidence {
@@ -23,27 +24,24 @@ std::string str(const json& j, const char* key) {
   return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
 }
 
-// Decodes {der_base64, sha256} and checks the digest; findings name `where`.
-Decoded decode_der(const json& j, const std::string& where, EvidenceCheck& chk) {
+std::string hex_or_empty(const std::optional<tsl::Sha256>& d) { return d ? tsl::to_hex(*d) : std::string(); }
+
+// Decodes a DER member and checks its digest; findings name `where`.
+Decoded decode_der(const RecordDer& j, const std::string& where, EvidenceCheck& chk) {
   Decoded d;
-  auto der = tsl::base64_decode(str(j, "der_base64"));
+  auto der = tsl::base64_decode(j.der_base64);
   if (!der) {
     chk.differences.push_back({where, "der_base64 is not valid base64: " + der.error().message});
     return d;
   }
-  const std::string got = tsl::to_hex(tsl::sha256(*der));
-  if (got != str(j, "sha256")) {
-    chk.differences.push_back({where, "the DER has SHA-256 " + got + ", the record says " + str(j, "sha256") +
-                                          " (the certificate was changed)"});
+  const tsl::Sha256 got = tsl::sha256(*der);
+  if (!j.sha256 || got != *j.sha256) {
+    chk.differences.push_back({where, "the DER has SHA-256 " + tsl::to_hex(got) + ", the record says " +
+                                          hex_or_empty(j.sha256) + " (the certificate was changed)"});
   }
   d.der = std::move(*der);
   d.ok = true;
   return d;
-}
-
-std::optional<tsl::TimePoint> time_of(const json& j, const char* key) {
-  auto t = tsl::parse_datetime(str(j, key));
-  return t ? std::optional<tsl::TimePoint>(t->time) : std::nullopt;
 }
 
 // A side file of a bundle (certificate.der, anchors/…) must equal the record's copy.
@@ -66,8 +64,8 @@ void check_side_file(const EvidenceSources& s, const std::string& name, const ts
 
 // The snapshot a record names must, when the store still has it, list exactly the
 // bytes the record names (the record cannot claim a snapshot it did not use).
-void check_snapshot(const json& rec, const EvidenceSources& sources, EvidenceCheck& chk) {
-  const std::string id = str(rec, "snapshot");
+void check_snapshot(const EvidenceRecord& rec, const EvidenceSources& sources, EvidenceCheck& chk) {
+  const std::string id = rec.snapshot.value_or("");
   std::error_code ec;
   if (id.empty() || sources.bundle || !sources.store ||
       !std::filesystem::is_regular_file(*sources.store / "snapshots" / (id + ".json"), ec)) {
@@ -90,11 +88,10 @@ void check_snapshot(const json& rec, const EvidenceSources& sources, EvidenceChe
   for (const auto& l : snap->lists) {
     in_use.push_back(l.in_use_digest);
   }
-  const json lists = rec.value("lists", json::array());
-  for (std::size_t i = 0; i < lists.size(); ++i) {
-    const std::string hex = str(lists[i], "sha256");
+  for (std::size_t i = 0; i < rec.lists.size(); ++i) {
+    const std::string& hex = rec.lists[i].sha256_hex;
     if (std::find(in_use.begin(), in_use.end(), hex) == in_use.end()) {
-      chk.differences.push_back({"lists[" + std::to_string(i) + "] " + str(lists[i], "territory"),
+      chk.differences.push_back({"lists[" + std::to_string(i) + "] " + rec.lists[i].territory.value_or(""),
                                  "SHA-256 " + hex + " is not a list in use in snapshot " + id});
     }
   }
@@ -109,9 +106,9 @@ struct Inputs final {
   bool complete = true;
 };
 
-Inputs read_inputs(const json& rec, const EvidenceSources& sources, EvidenceCheck& chk) {
+Inputs read_inputs(const EvidenceRecord& rec, const EvidenceSources& sources, EvidenceCheck& chk) {
   Inputs in;
-  Decoded cert = decode_der(rec.value("certificate", json::object()), "certificate", chk);
+  Decoded cert = decode_der(rec.certificate, "certificate", chk);
   if (cert.ok) {
     check_side_file(sources, "certificate.der", cert.der, chk);
     auto p = verify::read_certificate_profile(cert.der);
@@ -123,9 +120,8 @@ Inputs read_inputs(const json& rec, const EvidenceSources& sources, EvidenceChec
     }
   }
   in.complete = in.cert.has_value();
-  const json chain = rec.value("chain", json::array());
-  for (std::size_t i = 0; i < chain.size(); ++i) {
-    Decoded c = decode_der(chain[i], "chain[" + std::to_string(i) + "]", chk);
+  for (std::size_t i = 0; i < rec.chain.size(); ++i) {
+    Decoded c = decode_der(rec.chain[i], "chain[" + std::to_string(i) + "]", chk);
     auto p = c.ok ? verify::read_certificate_profile(c.der) : Result<verify::CertificateProfile>(Error());
     if (!p) {
       if (c.ok) {
@@ -138,19 +134,17 @@ Inputs read_inputs(const json& rec, const EvidenceSources& sources, EvidenceChec
     check_side_file(sources, "chain/" + std::to_string(i) + ".der", c.der, chk);
     in.chain.push_back(std::move(*p));
   }
-  const json anchors = rec.value("lotl_anchors", json::array());
-  for (std::size_t i = 0; i < anchors.size(); ++i) {
-    Decoded a = decode_der(anchors[i], "lotl_anchors[" + std::to_string(i) + "]", chk);
+  for (std::size_t i = 0; i < rec.lotl_anchors.size(); ++i) {
+    Decoded a = decode_der(rec.lotl_anchors[i], "lotl_anchors[" + std::to_string(i) + "]", chk);
     if (a.ok) {
-      check_side_file(sources, "anchors/" + str(anchors[i], "sha256") + ".der", a.der, chk);
+      check_side_file(sources, "anchors/" + hex_or_empty(rec.lotl_anchors[i].sha256) + ".der", a.der, chk);
       in.anchors.push_back(std::move(a.der));
     }
   }
-  const json lists = rec.value("lists", json::array());
-  for (std::size_t i = 0; i < lists.size(); ++i) {
-    const std::string hex = str(lists[i], "sha256");
-    const std::string source = str(lists[i], "source");
-    const std::string label = "lists[" + std::to_string(i) + "] " + str(lists[i], "territory") + " " + source;
+  for (std::size_t i = 0; i < rec.lists.size(); ++i) {
+    const std::string& hex = rec.lists[i].sha256_hex;
+    const std::string& source = rec.lists[i].source;
+    const std::string label = "lists[" + std::to_string(i) + "] " + rec.lists[i].territory.value_or("") + " " + source;
     detail::FoundBytes found = detail::find_list_bytes(sources, hex, source);
     if (!found.bytes) {
       std::string why;
@@ -197,36 +191,36 @@ EvidenceCheck not_a_record(std::string message) {
 }
 
 EvidenceCheck verify_body(std::string_view record_json, const EvidenceSources& sources) {
-  const detail::StrictJson parsed = detail::parse_strict(record_json);
-  const json& rec = parsed.value;
-  if (rec.is_discarded() || !rec.is_object()) {
+  const RecordRead read = from_json(record_json);
+  if (!read.record) {
     return not_a_record("not a valid JSON object (truncated or edited)");
   }
-  if (!rec.contains("schema") || !rec["schema"].is_string() || rec["schema"].get<std::string>() != kEvidenceSchema) {
-    return not_a_record("schema is \"" + str(rec, "schema") + "\", expected \"" + std::string(kEvidenceSchema) +
+  const EvidenceRecord& rec = *read.record;
+  if (rec.schema != kEvidenceSchema) {
+    return not_a_record("schema is \"" + rec.schema + "\", expected \"" + std::string(kEvidenceSchema) +
                         "\": not an evidence record");
   }
   EvidenceCheck chk;
-  chk.recorded_verdict = rec.value("verdict", json()).is_string() ? rec["verdict"].get<std::string>() : "";
-  if (!parsed.duplicate.empty()) {
+  chk.recorded_verdict = rec.verdict;
+  if (!read.duplicate.empty()) {
     // RFC 8259 §4: names within an object should be unique; parsers differ on which
     // copy they keep, so the record could be read two ways.
-    chk.differences.push_back({"record", "the key \"" + parsed.duplicate +
+    chk.differences.push_back({"record", "the key \"" + read.duplicate +
                                              "\" appears twice in one object: the record was edited, and readers "
                                              "may disagree on what it says"});
   }
-  const std::string digest = rec.contains("integrity") ? str(rec["integrity"], "sha256") : "";
-  const std::string actual = detail::integrity_digest(rec);
-  if (digest != actual) {
-    chk.differences.push_back({"record", "integrity digest is " + actual + ", the record says " +
-                                             (digest.empty() ? "nothing" : digest) +
+  const json& doc = detail::document(rec);
+  const tsl::Sha256 actual = detail::integrity_digest(doc);
+  if (rec.integrity != actual) {
+    const std::string said = doc.contains("integrity") ? str(doc["integrity"], "sha256") : "";
+    chk.differences.push_back({"record", "integrity digest is " + tsl::to_hex(actual) + ", the record says " +
+                                             (said.empty() ? "nothing" : said) +
                                              ": the record was modified after it was written"});
   } else {
-    chk.checked.push_back("record integrity: SHA-256 " + actual);
+    chk.checked.push_back("record integrity: SHA-256 " + tsl::to_hex(actual));
   }
-  const json question = rec.value("question", json::object());
-  auto at = time_of(question, "at");
-  auto lists_at = time_of(question, "lists_verified_at");
+  const auto& at = rec.question.at;
+  const auto& lists_at = rec.question.lists_verified_at;
   if (!at || !lists_at) {
     chk.differences.push_back({"question", "the time T or the list verification time is not a valid time"});
     return chk;
@@ -253,7 +247,7 @@ EvidenceCheck verify_body(std::string_view record_json, const EvidenceSources& s
     q.chain.push_back(&c);
   }
   q.at = *at;
-  const std::string claim_text = str(question, "claim");
+  const std::string claim_text = rec.question.claim.value_or("");
   if (!claim_text.empty()) {
     auto claim = verify::parse_claim(claim_text);
     if (!claim) {
@@ -267,24 +261,19 @@ EvidenceCheck verify_body(std::string_view record_json, const EvidenceSources& s
     chk.differences.push_back({"decision", "could not be re-run: " + result.error().message});
     return chk;
   }
-  EvidenceInput again;
-  again.certificate = &*in.cert;
-  again.chain = q.chain;
-  again.at = *at;
-  again.claim = claim_text;
-  again.lists_at = *lists_at;
-  again.lotl_anchors = in.anchors;
-  again.lists = &verified.lists;
-  again.index = &index;
-  again.result = &*result;
-  again.snapshot_id = str(rec, "snapshot");
-  again.tool_version = rec.contains("tool") ? str(rec["tool"], "version") : "";
-  again.checked_at = str(rec, "checked_at");
+  if (!rec.checked_at) {
+    chk.differences.push_back({"checked_at", "not a valid time"});
+    return chk;
+  }
+  const std::string snapshot_id = rec.snapshot.value_or("");
+  const DecisionLists basis{verified.lists, index, in.anchors, *lists_at, snapshot_id};
+  const RecordStamp stamp{rec.tool_version, *rec.checked_at};
+  const EvidenceRecord again = detail::build_record({basis, *in.cert, in.chain, *at, claim_text, *result, stamp});
+  chk.verdict = again.verdict;
+  chk.checked.push_back("decision re-run at T = " + tsl::format_time(*at) + ": " + std::string(to_string(chk.verdict)));
   // Round-trip through text so both sides have the same (UTF-8-repaired) strings.
-  const json rebuilt = json::parse(detail::evidence_body(again).dump(-1, ' ', false, json::error_handler_t::replace));
-  chk.verdict = detail::verdict_of(rebuilt);
-  chk.checked.push_back("decision re-run at T = " + tsl::format_time(*at) + ": " + chk.verdict);
-  detail::compare_records(rec, rebuilt, chk.differences);
+  const json rebuilt = json::parse(detail::body_json(again).dump(-1, ' ', false, json::error_handler_t::replace));
+  detail::compare_records(doc, rebuilt, chk.differences);
   return chk;
 }
 

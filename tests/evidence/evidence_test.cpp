@@ -56,8 +56,8 @@ TEST_F(EvidenceTest, RecordReverifiesFromTheStore) {
   EvidenceCheck c = verify(m_record);
   EXPECT_TRUE(c.same) << all(c);
   EXPECT_EQ(c.outcome, EvidenceOutcome::kSame);
-  EXPECT_EQ(c.verdict, "confirmed");
-  EXPECT_EQ(c.recorded_verdict, "confirmed");
+  EXPECT_EQ(c.verdict, RecordVerdict::kConfirmed);
+  EXPECT_EQ(c.recorded_verdict, RecordVerdict::kConfirmed);
 }
 
 TEST_F(EvidenceTest, RecordStatesFactsCheckableAgainstIndependentSources) {

@@ -88,7 +88,7 @@ TEST_F(EvidenceTrust, RecordAnchorsMustAllBeAmongTheCallersAnchors) {
     EXPECT_EQ(chk.outcome, c.expected) << all(chk);
     EXPECT_EQ(chk.same, c.expected == EvidenceOutcome::kSame);
     if (c.expected == EvidenceOutcome::kUntrustedAnchors) {
-      EXPECT_TRUE(chk.verdict.empty()) << "the decision must not be re-run on untrusted anchors";
+      EXPECT_EQ(chk.verdict, RecordVerdict::kNone) << "the decision must not be re-run on untrusted anchors";
       EXPECT_NE(all(chk).find("lotl_anchors"), std::string::npos) << all(chk);
     }
   }
@@ -154,7 +154,7 @@ TEST_F(EvidenceTrust, PrunedListsAreInputsMissingNotTampering) {
   EvidenceCheck chk = verify(m_record, from_store());
   EXPECT_EQ(chk.outcome, EvidenceOutcome::kInputsMissing) << all(chk);
   EXPECT_FALSE(chk.same);
-  EXPECT_TRUE(chk.verdict.empty());
+  EXPECT_EQ(chk.verdict, RecordVerdict::kNone);
   EXPECT_NE(all(chk).find("input missing: no bytes with SHA-256 " + hex), std::string::npos) << all(chk);
 
   // Missing inputs and an edited field: the edit wins (tampering is the stronger finding).

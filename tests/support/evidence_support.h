@@ -102,19 +102,9 @@ inline std::string make_record(const cache::Store& store, const cache::Snapshot&
   }
   auto result = engine.decide(req);
   EXPECT_TRUE(result.has_value());
-  evidence::EvidenceInput in;
-  in.certificate = &*profile;
-  in.at = req.at;
-  in.claim = claim;
-  in.lists_at = lists->verified_at;
-  in.lotl_anchors = lists->lotl_anchors;
-  in.lists = &lists->lists;
-  in.index = &index;
-  in.result = &*result;
-  in.snapshot_id = snapshot.id;
-  in.tool_version = "test";
-  in.checked_at = "2025-03-02T10:00:00Z";
-  auto record = evidence::make_evidence_record(in);
+  const evidence::DecisionLists basis{lists->lists, index, lists->lotl_anchors, lists->verified_at, snapshot.id};
+  const evidence::RecordStamp stamp{"test", tsl::parse_datetime("2025-03-02T10:00:00Z")->time};
+  auto record = evidence::make_evidence_record(basis, *profile, {}, req.at, claim, *result, stamp);
   EXPECT_TRUE(record.has_value());
   return record ? *record : "";
 }

@@ -25,11 +25,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "eutl/cache/snapshot.h"
+#include "eutl/evidence/record.h"
 #include "eutl/cache/store.h"
 #include "eutl/result.h"
 #include "eutl/tsl/bytes.h"
@@ -44,24 +46,31 @@ namespace eutl::evidence {
 inline constexpr std::string_view kEvidenceSchema = "eutl-evidence/1";
 inline constexpr std::string_view kBundleRecordName = "record.json";
 
-// Everything one decision rested on, as it was made. Pointers must outlive the call.
-struct EvidenceInput final {
-  const verify::CertificateProfile* certificate = nullptr;
-  std::vector<const verify::CertificateProfile*> chain;
-  tsl::TimePoint at{};        // time T
-  std::string claim;          // as given on the command line; empty: no claim
-  tsl::TimePoint lists_at{};  // when the lists were verified
-  std::vector<tsl::Bytes> lotl_anchors;                       // DER, as given to the verification
-  const std::vector<verify::VerifiedList>* lists = nullptr;  // in verification order
-  const tsl::ServiceIndex* index = nullptr;                  // built from the valid ones
-  const verify::QualificationResult* result = nullptr;
-  std::string snapshot_id;   // empty when the lists came from files
-  std::string tool_version;  // "0.1.0"
-  std::string checked_at;    // wall clock, xsd:dateTime
+// The lists a decision rested on, as eutl::TrustedLists exposes them (lists(),
+// index(), lotl_anchors(), lists_at(), snapshot_id()). References must outlive the call.
+struct DecisionLists final {
+  const std::vector<verify::VerifiedList>& lists;  // in verification order
+  const tsl::ServiceIndex& index;                  // built from the valid ones
+  const std::vector<tsl::Bytes>& lotl_anchors;     // DER, as given to the verification
+  tsl::TimePoint lists_at{};                       // when the lists were verified
+  std::string_view snapshot_id;                    // empty when the lists came from files
 };
 
-// The record as deterministic JSON text (sorted keys), integrity digest included.
-[[nodiscard]] Result<std::string> make_evidence_record(const EvidenceInput& input);
+// Who wrote a record and when: the caller reads the wall clock (the library never does).
+struct RecordStamp final {
+  std::string tool_version;  // "0.1.0"
+  tsl::TimePoint checked_at{};
+};
+
+// The record of one decision (certificate and its CA certificates, time T, the claim
+// as given, empty for none, and the result) as deterministic JSON text (sorted keys),
+// integrity digest included.
+[[nodiscard]] Result<std::string> make_evidence_record(const DecisionLists& lists,
+                                                       const verify::CertificateProfile& certificate,
+                                                       std::span<const verify::CertificateProfile> chain,
+                                                       tsl::TimePoint at, std::string_view claim,
+                                                       const verify::QualificationResult& result,
+                                                       const RecordStamp& stamp);
 
 // Where the bytes a record names are looked up by digest: with a bundle, only the
 // bundle directory (it is self-contained); otherwise the store's blobs, then the file
@@ -100,8 +109,8 @@ struct EvidenceFinding final {
 struct EvidenceCheck final {
   bool same = false;             // outcome == kSame
   EvidenceOutcome outcome = EvidenceOutcome::kDiffers;
-  std::string recorded_verdict;  // as the record says
-  std::string verdict;           // as re-derived; empty when the decision could not be re-run
+  RecordVerdict recorded_verdict = RecordVerdict::kNone;  // as the record says
+  RecordVerdict verdict = RecordVerdict::kNone;  // as re-derived; kNone when the decision could not be re-run
   std::vector<EvidenceFinding> differences;
   std::vector<std::string> checked;  // what was re-verified, one line each
 };
