@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "eutl/bundled_anchors.h"
 #include "eutl/evidence/evidence.h"
 #include "eutl/cache/model_cache.h"
 #include "eutl/cache/store.h"
@@ -27,14 +28,12 @@ struct TrustedLists::State final {
 namespace {
 
 Result<void> load_files(const ListSource& source, TrustedLists::State& s) {
-  if (source.lotl_signers.empty()) {
-    return Error(Errc::kUsage, "the LOTL signing certificates (--lotl-signers PEM) are required with list files");
-  }
   auto files = verify::expand_list_inputs(source.files);
   if (!files) {
     return std::move(files).error();
   }
-  auto anchors = verify::load_pem_certificates(source.lotl_signers);
+  auto anchors = source.lotl_signers.empty() ? Result<std::vector<tsl::Bytes>>(bundled_lotl_anchor_certificates())
+                                             : load_lotl_anchors(source.lotl_signers);
   if (!anchors) {
     return Error(anchors.error().code, source.lotl_signers.string() + ": " + anchors.error().message);
   }

@@ -14,6 +14,7 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 
+#include "cli/anchors_in_use.h"
 #include "cli/check_evidence.h"
 #include "cli/check_output.h"
 #include "cli/commands.h"
@@ -243,7 +244,7 @@ void register_check(CLI::App& app, Runner& run) {
                   "Claim to check: qes, qc-esig, qseal, qc-eseal, qwac, or a policy profile (QCP-n, QNCP-w, OVCP…)");
   cmd->add_flag("--json", opts->json, "Print JSON instead of text");
   cmd->add_option("--lists", opts->lists, "LOTL, pivots and national lists (files or directories)")->expected(1, -1);
-  cmd->add_option("--lotl-signers", opts->lotl_signers, "PEM file with the LOTL signing certificates (Official Journal)");
+  cmd->add_option("--lotl-signers", opts->lotl_signers, "PEM file with the LOTL signing certificates (Official Journal); default with --lists: those bundled with eutl");
   cmd->add_option("--lists-at", opts->lists_at, "Time at which the lists are verified; default: --at, else now");
   add_evidence_options(cmd, opts->evidence);
   cmd->footer("Examples:\n  eutl check cert.pem --lists lotl.xml pivots/ tl/ --lotl-signers oj.pem\n"
@@ -281,16 +282,12 @@ void register_check(CLI::App& app, Runner& run) {
       if (opts->lists.empty()) {
         return run_check_from_store(*opts);
       }
-      if (opts->lotl_signers.empty()) {
-        print_error("check: --lists needs --lotl-signers PEM (or leave out --lists to use the store)");
-        return kExitUsage;
-      }
       auto files = expand(opts->lists);
       if (!files) {
         print_error(files.error().message);
         return exit_code_for(files.error());
       }
-      auto anchors = verify::load_pem_certificates(opts->lotl_signers);
+      auto anchors = anchors_in_use(opts->lotl_signers, nullptr);  // the file, else the bundled ones
       if (!anchors) {
         print_error("--lotl-signers: " + anchors.error().message);
         return exit_code_for(anchors.error());
@@ -306,7 +303,7 @@ void register_check(CLI::App& app, Runner& run) {
         return exit_code_for(inputs.error());
       }
       verify::ListSetRequest request;
-      request.lotl_anchors = std::move(*anchors);
+      request.lotl_anchors = std::move(anchors->certificates);
       request.at = *lists_at;
       note_list_inputs(opts->evidence, request.lotl_anchors, request.at);
       verify::ListSetResult verified = verify::verify_list_set(std::move(*inputs), request);

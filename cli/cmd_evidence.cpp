@@ -11,6 +11,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "cli/anchors_in_use.h"
 #include "cli/commands.h"
 #include "cli/store_common.h"
 #include "eutl/evidence/evidence.h"
@@ -83,12 +84,12 @@ Result<evidence::EvidenceSources> sources_of(const EvidenceCmdOptions& o, const 
       s.store = def;
     }
   }
-  if (!o.lotl_signers.empty()) {
-    auto anchors = verify::load_pem_certificates(o.lotl_signers);
+  if (!o.lotl_signers.empty() || !store_has_anchors(s.store)) {  // the file, else the store's, else bundled
+    auto anchors = anchors_in_use(o.lotl_signers, nullptr);
     if (!anchors) {
       return Error(Errc::kUsage, "--lotl-signers: " + anchors.error().message);
     }
-    s.trusted_anchors = std::move(*anchors);
+    s.trusted_anchors = std::move(anchors->certificates);
   }
   return s;
 }
@@ -283,7 +284,7 @@ void register_evidence(CLI::App& app, Runner& run) {
   ev->require_subcommand(1);
   const std::string signers_help =
       "PEM file with the LOTL signing certificates you trust (Official Journal); default: those the store "
-      "recorded. The anchors inside the record are never trusted";
+      "recorded, else those bundled with eutl. The anchors inside the record are never trusted";
   const std::string store_help = "Store holding the lists and the trusted anchors (default $EUTL_STORE or "
                                  "$XDG_CACHE_HOME/eutl)";
 

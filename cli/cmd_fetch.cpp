@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/anchors_in_use.h"
 #include "cli/refresh_report.h"
 #include "cli/store_common.h"
 #include "eutl/net/fetcher.h"
@@ -56,13 +57,10 @@ int run_fetch(const FetchCliOptions& o) {
   req.lotl_url = o.lotl_url;
   req.at = *at;
   req.created = store::now();
-  if (!o.lotl_signers.empty()) {
-    auto anchors = verify::load_pem_certificates(o.lotl_signers);
-    if (!anchors) {
-      print_error(anchors.error().message);
-      return exit_code_for(anchors.error());
+  if (!o.lotl_signers.empty()) {  // read before the store is touched: a wrong file changes nothing
+    if (int rc = request_anchors(o.lotl_signers, nullptr, req.lotl_anchors); rc != 0) {
+      return rc;
     }
-    req.lotl_anchors = std::move(*anchors);
   }
   auto st = cache::Store::open(store::resolve_store(o.store));
   if (!st) {
@@ -74,11 +72,9 @@ int run_fetch(const FetchCliOptions& o) {
     print_error(lock.error().message);
     return exit_code_for(lock.error());  // busy store: could not run (4)
   }
-  if (req.lotl_anchors.empty()) {
-    auto cur = st->current();
-    if (!cur || !*cur || (*cur)->lotl_anchor_digests.empty()) {
-      print_error("--lotl-signers is required (the store has no LOTL anchors yet)");
-      return kExitUsage;
+  if (req.lotl_anchors.empty()) {  // the store's anchors, else the bundled ones
+    if (int rc = request_anchors("", &*st, req.lotl_anchors); rc != 0) {
+      return rc;
     }
   }
   net::FetchOptions fo;
@@ -106,6 +102,7 @@ int run_fetch(const FetchCliOptions& o) {
     print_error(report.error().message);
     return exit_code_for(report.error());
   }
+  store::print_download_failures(std::cerr, report->snapshot);
   if (o.json) {
     nlohmann::json j = store::snapshot_json(report->snapshot, *at);
     j["report"] = {{"lotl_verified", report->lotl_verified},
@@ -129,8 +126,9 @@ int run_fetch(const FetchCliOptions& o) {
   // store still holds; a LOTL that was obtained but not valid stays indeterminate (3).
   const cache::FetchRecord& lotl_fetch = report->snapshot.lotl.fetch;
   if (lotl_fetch.status == net::FetchStatus::kNetworkError || lotl_fetch.status == net::FetchStatus::kTimeout) {
-    print_error("could not run: the LOTL could not be downloaded (" + std::string(net::to_string(lotl_fetch.status)) +
-                (lotl_fetch.error.empty() ? "" : ": " + lotl_fetch.error) + ")");
+    print_error("could not run: the LOTL could not be downloaded from " + store::url_host(o.lotl_url) + " (" +
+                std::string(net::to_string(lotl_fetch.status)) +
+                (lotl_fetch.error.empty() ? "" : ": " + lotl_fetch.error) + "): " + o.lotl_url);
     return kExitCouldNotRun;
   }
   return store::exit_code(report->snapshot, report->lotl_verified);
@@ -148,8 +146,9 @@ void register_fetch(CLI::App& app, Runner& run) {
                 "An https URL is never redirected to http; national lists the LOTL names at http:// "
                 "URLs are fetched and flagged 'http-url'");
   cmd->add_option("--lotl-signers", opts->lotl_signers,
-                  "PEM file of the LOTL signing certificates published in the Official Journal "
-                  "(required until the store has them)");
+                  "PEM file of the LOTL signing certificates published in the Official Journal, each a CA or "
+                  "a list signer (default: those the store's snapshot was made with, else the ones bundled "
+                  "with eutl: see 'eutl anchors')");
   cmd->add_option("--cacert", opts->cacert, "PEM bundle of CA certificates for HTTPS (default: the system store)");
   cmd->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
   cmd->add_option("--at", opts->at, "Validation time (xsd:dateTime, default now)");
@@ -174,7 +173,8 @@ void register_fetch(CLI::App& app, Runner& run) {
       "replaces it (ETSI TS 119 612 V2.4.1 §5.3.2): it is refused as 'rollback' or 'sequence-reused'.\n"
       "The text output says why each list was kept, refused or failed, and which territories the LOTL\n"
       "points to have no list ('missing').\n"
-      "Example: eutl fetch --lotl-signers oj-C276-2019-lotl-signers.pem");
+      "Examples: eutl fetch     (the EU LOTL, with the bundled Official Journal anchors)\n"
+      "          eutl fetch --lotl-signers oj-C276-2019-lotl-signers.pem");
   cmd->callback([&run, opts] { run = [opts] { return run_fetch(*opts); }; });
 }
 

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/anchors_in_use.h"
 #include "cli/refresh_report.h"
 #include "cli/store_common.h"
 #include "eutl/cache/refresh.h"
@@ -38,13 +39,10 @@ int run_import(const ImportOptions& o) {
   cache::RefreshRequest req;
   req.at = *at;
   req.created = store::now();
-  if (!o.lotl_signers.empty()) {
-    auto anchors = verify::load_pem_certificates(o.lotl_signers);
-    if (!anchors) {
-      print_error(anchors.error().message);
-      return exit_code_for(anchors.error());
+  if (!o.lotl_signers.empty()) {  // read before the store is touched: a wrong file changes nothing
+    if (int rc = request_anchors(o.lotl_signers, nullptr, req.lotl_anchors); rc != 0) {
+      return rc;
     }
-    req.lotl_anchors = std::move(*anchors);
   }
   std::vector<cache::ImportFile> inputs;
   for (const auto& f : *files) {
@@ -64,6 +62,11 @@ int run_import(const ImportOptions& o) {
   if (!lock) {
     print_error(lock.error().message);
     return exit_code_for(lock.error());  // busy store: could not run (4)
+  }
+  if (req.lotl_anchors.empty()) {  // the store's anchors, else the bundled ones
+    if (int rc = request_anchors("", &*st, req.lotl_anchors); rc != 0) {
+      return rc;
+    }
   }
   auto report = cache::import_lists(*st, *lock, store::production_verifier(), std::move(inputs), req);
   if (!report) {
@@ -94,8 +97,9 @@ void register_import(CLI::App& app, Runner& run) {
   auto opts = std::make_shared<ImportOptions>();
   CLI::App* cmd = app.add_subcommand("import", "Verify local trusted-list files and record them in the store");
   cmd->add_option("--lotl-signers", opts->lotl_signers,
-                  "PEM file of the LOTL signing certificates published in the Official Journal "
-                  "(default: those of the current snapshot)");
+                  "PEM file of the LOTL signing certificates published in the Official Journal, each a CA or "
+                  "a list signer (default: those of the current snapshot, else the ones bundled with eutl: "
+                  "see 'eutl anchors')");
   cmd->add_option("--at", opts->at, "Validation time (xsd:dateTime, default now)");
   cmd->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
   cmd->add_flag("--json", opts->json, "Machine-readable output");

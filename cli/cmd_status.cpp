@@ -6,6 +6,8 @@
 #include <iostream>
 #include <memory>
 
+#include "cache/anchors.h"
+#include "cli/anchor_report.h"
 #include "cli/refresh_report.h"
 #include "cli/store_common.h"
 #include "eutl/cache/store.h"
@@ -56,14 +58,24 @@ int run_status(const StatusOptions& o) {
   } else {
     print_error("cannot read the LOTL in use to list missing territories: " + m.error().message);
   }
+  auto anchors = cache::detail::load_anchors(*st, snap);
+  if (!anchors) {
+    print_error("cannot read the LOTL anchors recorded with the snapshot: " + anchors.error().message);
+  }
   if (o.json) {
     nlohmann::json j = store::snapshot_json(snap, *at);
     j["missing"] = store::missing_json(missing);
+    if (anchors) {
+      j["anchors"] = anchor_summary_json(*anchors);
+    }
     std::cout << j.dump(2) << '\n';
   } else {
     store::print_table(std::cout, snap, *at);
     store::print_why(std::cout, snap);
     store::print_missing(std::cout, missing);
+    if (anchors) {
+      print_anchor_summary(std::cout, *anchors);
+    }
   }
   return store::exit_code(snap, true);
 }
@@ -79,7 +91,8 @@ void register_status(CLI::App& app, Runner& run) {
   cmd->footer(
       "Warnings per list: no-list, expired, not-refreshed, zero-services, http-url (published at an http://\n"
       "URL the LOTL names: fetched, but only its signature protects it). Territories the LOTL points to\n"
-      "without a list are reported as missing.\n"
+      "without a list are reported as missing. The LOTL anchors the snapshot was made with are counted,\n"
+      "and any not among those bundled with eutl is named (eutl anchors --store shows them all).\n"
       "Example: eutl status --at 2023-10-28T00:00:00Z --json");
   cmd->callback([&run, opts] { run = [opts] { return run_status(*opts); }; });
 }

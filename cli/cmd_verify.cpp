@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/anchors_in_use.h"
 #include "cli/commands.h"
 #include "eutl/tsl/xml_document.h"
 #include "eutl/verify/list_set.h"
@@ -89,13 +90,13 @@ void print_line(const verify::VerifiedList& v) {
 }
 
 int run_verify(const VerifyOptions& o) {
-  auto anchors = verify::load_pem_certificates(o.lotl_signers);
+  auto anchors = anchors_in_use(o.lotl_signers, nullptr);  // the file, else the bundled ones
   if (!anchors) {
     print_error("--lotl-signers: " + anchors.error().message);
     return exit_code_for(anchors.error());
   }
   verify::ListSetRequest request;
-  request.lotl_anchors = std::move(*anchors);
+  request.lotl_anchors = std::move(anchors->certificates);
   request.threads = o.threads;
   if (o.at.empty()) {
     request.at = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -163,8 +164,8 @@ void register_verify(CLI::App& app, Runner& run) {
   CLI::App* cmd = app.add_subcommand("verify", "Verify the LOTL, its pivots and national lists (signatures, "
                                                "anchoring, freshness)");
   cmd->add_option("--lotl-signers", opts->lotl_signers,
-                  "PEM file with the LOTL signing certificates published in the Official Journal")
-      ->required();
+                  "PEM file with the LOTL signing certificates published in the Official Journal "
+                  "(default: those bundled with eutl, see 'eutl anchors')");
   cmd->add_option("--at", opts->at, "Validation time (xsd:dateTime or date, UTC); default: now");
   cmd->add_flag("--json", opts->json, "Print a JSON array instead of one line per list");
   cmd->add_option("--threads", opts->threads, "Worker threads (0: one per core)");

@@ -25,6 +25,7 @@ void register_diff(CLI::App& app, Runner& run);      // cmd_diff.cpp: diff SNAP_
 void register_list(CLI::App& app, Runner& run);        // cmd_list.cpp: list, show-service
 void register_export(CLI::App& app, Runner& run);      // cmd_export.cpp: export --pem
 void register_check_site(CLI::App& app, Runner& run);  // cmd_check_site.cpp: check-site HOST[:PORT]
+void register_anchors(CLI::App& app, Runner& run);     // cmd_anchors.cpp: anchors
 
 // Prints "eutl: <message>" on stderr.
 void print_error(const std::string& message);

@@ -65,6 +65,7 @@ int run_main(int argc, char** argv) {
   register_list(app, run);
   register_export(app, run);
   register_check_site(app, run);
+  register_anchors(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

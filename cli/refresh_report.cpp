@@ -72,6 +72,42 @@ void print_why(std::ostream& out, const cache::Snapshot& s) {
   }
 }
 
+std::string url_host(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) {
+    return std::string(url);
+  }
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (const auto at = rest.rfind('@'); at != std::string_view::npos) {
+    rest = rest.substr(at + 1);  // never echo credentials
+  }
+  return std::string(rest);
+}
+
+void print_download_failures(std::ostream& err, const cache::Snapshot& s) {
+  auto report = [&err](const std::string& who, const cache::ListRecord& r) {
+    switch (r.fetch.status) {
+      case net::FetchStatus::kNetworkError:
+      case net::FetchStatus::kTimeout:
+      case net::FetchStatus::kTlsError:
+      case net::FetchStatus::kHttpError:
+        err << "eutl: " << who << ": cannot download from " << url_host(r.url) << " ("
+            << net::to_string(r.fetch.status) << (r.fetch.error.empty() ? "" : ": " + r.fetch.error) << "): "
+            << r.url << "\n";
+        return;
+      default:
+        return;
+    }
+  };
+  for (const auto& p : s.pivots) {
+    report("pivot", p);
+  }
+  for (const auto& l : s.lists) {
+    report(l.territory, l);
+  }
+}
+
 nlohmann::json missing_json(const std::vector<verify::MissingTerritory>& missing) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& m : missing) {

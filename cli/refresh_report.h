@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eutl/cache/snapshot.h"
@@ -19,6 +20,13 @@ std::string why_not_refreshed(const cache::ListRecord& r);
 
 // One line per list (LOTL first) with a non-empty why_not_refreshed(), under a heading.
 void print_why(std::ostream& out, const cache::Snapshot& snapshot);
+
+// "host[:port]" of an http(s) URL; the text itself when it has no scheme.
+std::string url_host(std::string_view url);
+
+// One stderr line per pivot or national list whose download failed on the network
+// (DNS, connection, TLS, timeout, HTTP status), naming the host and the cause.
+void print_download_failures(std::ostream& err, const cache::Snapshot& snapshot);
 
 // [{"territory": "DE", "url": "https://…"}, …]
 nlohmann::json missing_json(const std::vector<verify::MissingTerritory>& missing);

@@ -6,7 +6,7 @@
 # Prints a short story of what happened. Nothing leaves 127.0.0.1.
 #
 #   scripts/demo.sh                 # EUTL_BUILD_DIR=build by default
-#   EUTL_DEMO_SKIP_SETUP=1 scripts/demo.sh   # already installed and built: steps 3-9 only
+#   EUTL_DEMO_SKIP_SETUP=1 scripts/demo.sh   # packages already installed: skip step 1
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -23,13 +23,12 @@ say() { printf '    %s\n' "$*"; }
 run() { printf '%s$ %s%s\n' "$dim" "$*" "$reset"; "$@"; }
 
 if [[ -z ${EUTL_DEMO_SKIP_SETUP:-} ]]; then
-  step "1. Install the Debian packages eutl needs (scripts/install-deps.sh)"
+  step "1. Install the Debian packages eutl needs to build and run (scripts/install-deps.sh)"
   if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null; then sudo ./scripts/install-deps.sh; else ./scripts/install-deps.sh; fi
   say "dependencies present."
-
-  step "2. Build eutl, its tests and the test fixtures (scripts/build.sh; a few minutes the first time)"
-  ./scripts/build.sh >/dev/null
 fi
+step "2. Build eutl, the demo's HTTPS server and the fixture lists (scripts/build.sh --program)"
+./scripts/build.sh --program >/dev/null
 eutl=$root/$build/eutl
 fx=$root/$build/fixtures
 say "built $eutl ($("$eutl" --version))."
@@ -107,4 +106,5 @@ grep '^# [A-Z][A-Z] / ' "$work/qwac-cas.pem" | sed 's/^/    /'
 step "Done"
 say "fetched and verified the lists over HTTPS, stored them as an immutable snapshot, decided that"
 say "certs/qwac.pem is a QWAC with a verifiable evidence record, checked a live TLS server, and exported"
-say "the qualified website CAs. For the real EU lists, see README: eutl fetch --lotl-signers oj.pem."
+say "the qualified website CAs. For the real EU lists: eutl fetch (with the Official Journal anchors"
+say "bundled with eutl; eutl anchors lists them), then eutl check CERT."

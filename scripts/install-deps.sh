@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
-# Installs every build and test dependency of eutl from Debian 12 packages.
+# Installs eutl's dependencies from Debian 12 packages.
+#   scripts/install-deps.sh          what building and running the program needs (README command a)
+#   scripts/install-deps.sh --test   that plus what the test suite, sanitizers, fuzzing and
+#                                    benchmarks need: GoogleTest, Google Benchmark, clang/LLVM,
+#                                    Chromium and poppler-utils for the HTML report test (command b)
 # Run as root on a fresh machine; safe to run again (apt skips what is there).
 set -euo pipefail
 packages=(
-  build-essential cmake pkg-config git ca-certificates
+  build-essential cmake pkg-config ca-certificates
   libxml2-dev libxml2-utils
   libxmlsec1-dev libxmlsec1-openssl xmlsec1
   libssl-dev openssl
   libcurl4-openssl-dev
   nlohmann-json3-dev libcli11-dev
-  libgtest-dev libgmock-dev googletest libbenchmark-dev time
+)
+test_packages=(
+  git libgtest-dev libgmock-dev googletest libbenchmark-dev time
   clang libclang-rt-14-dev llvm
   chromium poppler-utils
 )
+case ${1:-} in
+  --test) packages+=("${test_packages[@]}") ;;
+  "") ;;
+  *) echo "usage: $0 [--test]" >&2; exit 2 ;;
+esac
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

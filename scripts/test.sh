@@ -7,7 +7,7 @@
 # EUTL_QUICK=1 stops after step 1 (for the edit-build-test loop; CI never sets it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/install-deps.sh
+./scripts/install-deps.sh --test
 ./scripts/build.sh
 ctest --test-dir "${EUTL_BUILD_DIR:-build}" --output-on-failure -j"$(nproc)"
 if [[ ${EUTL_QUICK:-0} == 1 ]]; then

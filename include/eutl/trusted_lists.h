@@ -32,7 +32,8 @@ namespace eutl {
 struct ListSource final {
   // File mode: list files or directories (their *.xml, recursively, sorted).
   std::vector<std::filesystem::path> files;
-  // File mode: PEM file of the LOTL signing certificates (Official Journal).
+  // File mode: PEM file of the LOTL signing certificates (Official Journal); empty:
+  // those bundled with eutl (eutl/bundled_anchors.h).
   std::filesystem::path lotl_signers;
   // Store mode (used when `files` is empty): the store directory.
   std::filesystem::path store;
