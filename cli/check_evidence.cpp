@@ -6,6 +6,8 @@
 #include "eutl/evidence/evidence.h"
 #include "eutl/cache/snapshot_lists.h"
 #include "eutl/cache/store.h"
+#include "eutl/trusted_lists.h"
+#include "eutl/verify/certificate_chain.h"
 #include "eutl/tsl/write_file.h"
 
 namespace eutl::cli {
@@ -15,35 +17,9 @@ Result<void> write_text(const std::string& file, const std::string& text) { retu
 
 }  // namespace
 
-// Picks a snapshot by exact id, "current", or a unique prefix.
+// Picks a snapshot by exact id, "current", or a unique prefix (eutl::select_snapshot).
 Result<cache::Snapshot> pick_snapshot(const cache::Store& store, const std::string& wanted) {
-  if (wanted == "current") {
-    auto cur = store.current();
-    if (!cur) {
-      return std::move(cur).error();
-    }
-    if (!*cur) {
-      return Error(Errc::kNotFound, "the store has no current snapshot");
-    }
-    return std::move(**cur);
-  }
-  std::vector<std::string> matches;
-  for (const auto& id : store.snapshot_ids()) {
-    if (id == wanted) {
-      matches = {id};
-      break;
-    }
-    if (id.rfind(wanted, 0) == 0) {
-      matches.push_back(id);
-    }
-  }
-  if (matches.size() != 1) {
-    return Error(matches.empty() ? Errc::kNotFound : Errc::kUsage,
-                 "snapshot " + wanted + (matches.empty() ? ": not in the store " + store.dir().string()
-                                                         : ": ambiguous prefix (" + std::to_string(matches.size()) +
-                                                               " snapshots)"));
-  }
-  return store.read_snapshot(matches.front());
+  return eutl::select_snapshot(store, wanted);
 }
 
 void add_evidence_options(CLI::App* cmd, EvidenceOptions& o) {
@@ -100,9 +76,7 @@ int write_evidence(const EvidenceOptions& o, const verify::CertificateProfile& c
   }
   evidence::EvidenceInput in;
   in.certificate = &cert;
-  for (const auto& c : chain) {
-    in.chain.push_back(&c);
-  }
+  in.chain = verify::chain_pointers(chain);
   in.at = at;
   in.claim = claim;
   in.lists_at = o.lists_at;

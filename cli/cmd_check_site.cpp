@@ -13,15 +13,14 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "cli/check_evidence.h"
 #include "cli/check_output.h"
 #include "cli/commands.h"
 #include "cli/list_source.h"
 #include "cli/store_common.h"
-#include "eutl/evidence/evidence.h"
 #include "eutl/service_query.h"
 #include "eutl/net/tls_chain.h"
 #include "eutl/verify/hostname_match.h"
-#include "eutl/tsl/write_file.h"
 
 namespace eutl::cli {
 namespace {
@@ -128,33 +127,15 @@ json result_json(const net::TlsChain& tls, const std::vector<verify::Certificate
   return out;
 }
 
-int write_evidence(const CheckSiteOptions& o, const std::vector<verify::CertificateProfile>& certs,
-                   tsl::TimePoint at, const eutl::TrustedLists& lists, const verify::QualificationResult& r) {
-  evidence::EvidenceInput in;
-  in.certificate = &certs.front();
-  for (std::size_t i = 1; i < certs.size(); ++i) {
-    in.chain.push_back(&certs[i]);
-  }
-  in.at = at;
-  in.claim = o.claim;
-  in.lists_at = lists.lists_at();
-  in.lotl_anchors = lists.lotl_anchors();
-  in.lists = &lists.lists();
-  in.index = &lists.index();
-  in.result = &r;
-  in.snapshot_id = lists.snapshot_id();
-  in.tool_version = EUTL_VERSION;
-  in.checked_at = tsl::format_time(store::now());
-  auto record = evidence::make_evidence_record(in);
-  if (!record) {
-    print_error("--evidence: " + record.error().message);
-    return kExitUsage;
-  }
-  if (auto written = tsl::write_file(o.evidence, *record); !written) {
-    print_error("--evidence: " + written.error().message);
-    return exit_code_for(written.error());
-  }
-  return 0;
+// The evidence record, written exactly as `eutl check --evidence` writes it.
+int write_site_evidence(const CheckSiteOptions& o, const verify::CertificateProfile& cert,
+                        const std::vector<verify::CertificateProfile>& chain, tsl::TimePoint at,
+                        const eutl::TrustedLists& lists, const verify::QualificationResult& r) {
+  EvidenceOptions evidence;
+  evidence.evidence_file = o.evidence;
+  evidence.snapshot_id = lists.snapshot_id();
+  note_list_inputs(evidence, lists.lotl_anchors(), lists.lists_at());
+  return write_evidence(evidence, cert, chain, at, o.claim, lists.lists(), lists.index(), r);
 }
 
 int run_check_site(const CheckSiteOptions& o) {
@@ -208,7 +189,7 @@ int run_check_site(const CheckSiteOptions& o) {
   // name check changes the claim, and only when the certificate is the site's.
   if (!o.evidence.empty()) {
     if (name.check.match == verify::HostnameMatch::kMatch) {
-      if (int rc = write_evidence(o, *certs, *at, *lists, *result); rc != 0) {
+      if (int rc = write_site_evidence(o, certs->front(), chain, *at, *lists, *result); rc != 0) {
         return rc;
       }
     } else {
@@ -225,7 +206,7 @@ int run_check_site(const CheckSiteOptions& o) {
     }
     print_text(*tls, *certs, name, *result, *lists, o.source.verbose);
   }
-  return qualification_exit_code(*result);
+  return eutl::exit_code(eutl::answer_of(*result));
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
-// eutl verify --lotl-signers PEM [--at TIME] [--json] FILE|DIR...
+// eutl verify (--lotl-signers PEM | --tl-signers PEM) [--at TIME] [--json] FILE|DIR...
 //
 // Verifies the LOTL (anchored in the PEM's Official Journal certificates, through any
-// pivots given), and every national list against the LOTL. Inputs are recognised by
+// pivots given), and every national list against the LOTL, or, with --tl-signers,
+// against the signer certificates the caller trusts directly (no LOTL needed). Inputs are recognised by
 // content; a DIR stands for every *.xml file below it (recursively, in path order).
 #include <algorithm>
 #include <chrono>
@@ -12,6 +13,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/list_source.h"
 #include "eutl/tsl/xml_document.h"
 #include "eutl/verify/list_set.h"
 #include "eutl/verify/missing_territories.h"
@@ -21,6 +23,7 @@ namespace {
 
 struct VerifyOptions {
   std::string lotl_signers;
+  std::string tl_signers;
   std::string at;
   bool json = false;
   unsigned threads = 0;
@@ -63,6 +66,7 @@ nlohmann::json to_json(const verify::VerifiedList& v) {
            {"signer_matched", v.signature.matched.empty() ? json(nullptr) : json(v.signature.matched)},
            {"signing_time", v.signature.signing_time ? json(tsl::format_time(*v.signature.signing_time)) : json(nullptr)},
            {"signature_method", v.signature.signature_method},
+           {"trust", verify::to_string(verify::trust_of(v))},
            {"sha256", tsl::to_hex(v.digest)}};
   return out;
 }
@@ -86,16 +90,29 @@ void print_line(const verify::VerifiedList& v) {
     }
   }
   std::cout << line.str() << '\n';
+  if (verify::trust_of(v) == verify::ListTrust::kCallerSigner) {
+    std::cout << "      trusted through the caller's signer " << signer_hex(v) << " (--tl-signers), not the LOTL\n";
+  }
 }
 
 int run_verify(const VerifyOptions& o) {
-  auto anchors = verify::load_pem_certificates(o.lotl_signers);
+  if (o.lotl_signers.empty() && o.tl_signers.empty()) {
+    print_error("verify: --lotl-signers PEM (or --tl-signers PEM for national lists alone) is required");
+    return kExitUsage;
+  }
+  auto anchors = read_signer_option(o.lotl_signers, "--lotl-signers");
   if (!anchors) {
-    print_error("--lotl-signers: " + anchors.error().message);
+    print_error(anchors.error().message);
     return exit_code_for(anchors.error());
+  }
+  auto signers = read_signer_option(o.tl_signers, "--tl-signers");
+  if (!signers) {
+    print_error(signers.error().message);
+    return exit_code_for(signers.error());
   }
   verify::ListSetRequest request;
   request.lotl_anchors = std::move(*anchors);
+  request.tl_signers = std::move(*signers);
   request.threads = o.threads;
   if (o.at.empty()) {
     request.at = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -163,8 +180,10 @@ void register_verify(CLI::App& app, Runner& run) {
   CLI::App* cmd = app.add_subcommand("verify", "Verify the LOTL, its pivots and national lists (signatures, "
                                                "anchoring, freshness)");
   cmd->add_option("--lotl-signers", opts->lotl_signers,
-                  "PEM file with the LOTL signing certificates published in the Official Journal")
-      ->required();
+                  "PEM file with the LOTL signing certificates published in the Official Journal");
+  cmd->add_option("--tl-signers", opts->tl_signers,
+                  "PEM file of national-list signers trusted directly: national lists are verified against "
+                  "these, not the LOTL");
   cmd->add_option("--at", opts->at, "Validation time (xsd:dateTime or date, UTC); default: now");
   cmd->add_flag("--json", opts->json, "Print a JSON array instead of one line per list");
   cmd->add_option("--threads", opts->threads, "Worker threads (0: one per core)");
@@ -175,6 +194,7 @@ void register_verify(CLI::App& app, Runner& run) {
       "Examples:\n"
       "  eutl verify --lotl-signers oj.pem --at 2023-10-28T00:00:00Z lotl.xml pivots/ tl/2023/\n"
       "  eutl verify --lotl-signers oj.pem --json eu-lotl.xml AT.xml | jq '.[] | .result'\n"
+      "  eutl verify --tl-signers at-signer.pem AT.xml    (one national list, its signer trusted)\n"
       "Exit codes: 0 all valid, 1 any list not valid, 2 usage or input error.");
   cmd->callback([opts, &run] { run = [opts] { return run_verify(*opts); }; });
 }
