@@ -1,16 +1,14 @@
-// TrustedLists: verify a list set (files or the store's current snapshot), index the
+// TrustedLists: verify a list set (files, a store's current or chosen snapshot), index the
 // VALID lists and decide with the qualification engine (include/eutl/trusted_lists.h).
 #include "eutl/trusted_lists.h"
 
 #include <algorithm>
-#include <cctype>
-#include <fstream>
-#include <iterator>
 
 #include "eutl/bundled_anchors.h"
-#include "eutl/evidence/evidence.h"
 #include "eutl/cache/model_cache.h"
+#include "eutl/cache/snapshot_lists.h"
 #include "eutl/cache/store.h"
+#include "eutl/verify/certificate_chain.h"
 
 namespace eutl {
 
@@ -19,6 +17,7 @@ struct TrustedLists::State final {
   std::vector<tsl::Bytes> anchors;
   tsl::TimePoint lists_at{};
   std::string snapshot_id;
+  std::filesystem::path store_dir;
   // Declared after `lists`: the index points into them, the engine into the index.
   tsl::ServiceIndex index;
   tsl::ServiceIndex unacceptable;  // the other parsed lists: only to explain a missing issuer
@@ -32,40 +31,35 @@ Result<void> load_files(const ListSource& source, TrustedLists::State& s) {
   if (!files) {
     return std::move(files).error();
   }
-  auto anchors = source.lotl_signers.empty() ? Result<std::vector<tsl::Bytes>>(bundled_lotl_anchor_certificates())
-                                             : load_lotl_anchors(source.lotl_signers);
-  if (!anchors) {
-    return Error(anchors.error().code, source.lotl_signers.string() + ": " + anchors.error().message);
-  }
   auto inputs = verify::read_list_inputs(*files);
   if (!inputs) {
     return std::move(inputs).error();
   }
   verify::ListSetRequest request;
-  request.lotl_anchors = *anchors;
+  // No anchors given: the Official Journal certificates bundled with eutl (with
+  // tl_signers they verify the LOTL only; the national lists rest on the signers).
+  request.lotl_anchors = source.lotl_anchors.empty() ? bundled_lotl_anchor_certificates()
+                                                                                  : source.lotl_anchors;
+  request.tl_signers = source.tl_signers;
   request.at = s.lists_at;
-  s.anchors = std::move(*anchors);
+  s.anchors = request.lotl_anchors;
   s.lists = verify::verify_list_set(std::move(*inputs), request).lists;
   return {};
 }
 
-Result<void> load_store(const ListSource& source, TrustedLists::State& s) {
-  auto store = cache::Store::open(source.store);
-  if (!store) {
-    return std::move(store).error();
-  }
-  auto current = store->current();
+// The current snapshot, from its model cache (models/<id>.bin: no XML parse, no
+// signature check, freshness re-decided at lists_at), else re-verified from the blobs
+// and cached (cache/model_cache.cpp).
+Result<void> load_current(const cache::Store& store, TrustedLists::State& s) {
+  auto current = store.current();
   if (!current) {
     return Error(current.error().code, "the store's current snapshot cannot be read: " + current.error().message);
   }
   if (!*current) {
     return Error(Errc::kNotFound,
-                 "the store " + store->dir().string() + " is empty: run 'eutl fetch' or 'eutl import' first");
+                 "the store " + store.dir().string() + " is empty: run 'eutl fetch' or 'eutl import' first");
   }
-  // The snapshot's verified lists from the model cache (models/<id>.bin: no XML parse,
-  // no signature check, freshness re-decided at lists_at), else re-verified from the
-  // blobs and cached (cache/model_cache.cpp, issue 7).
-  auto loaded = cache::load_snapshot_model(*store, **current, s.lists_at);
+  auto loaded = cache::load_snapshot_model(store, **current, s.lists_at);
   if (!loaded) {
     return std::move(loaded).error();
   }
@@ -73,6 +67,35 @@ Result<void> load_store(const ListSource& source, TrustedLists::State& s) {
   s.lists = std::move(loaded->lists.lists);
   s.snapshot_id = (*current)->id;
   return {};
+}
+
+// A chosen snapshot, re-verified from the store's blobs, so the decision rests on
+// exactly the bytes the snapshot names.
+Result<void> load_chosen(const cache::Store& store, const std::string& wanted, TrustedLists::State& s) {
+  auto snap = select_snapshot(store, wanted);
+  if (!snap) {
+    return std::move(snap).error();
+  }
+  auto loaded = cache::load_snapshot_lists(store, *snap, s.lists_at);
+  if (!loaded) {
+    return std::move(loaded).error();
+  }
+  s.anchors = std::move(loaded->lotl_anchors);
+  s.lists = std::move(loaded->lists);
+  s.snapshot_id = snap->id;
+  return {};
+}
+
+Result<void> load_store(const ListSource& source, TrustedLists::State& s) {
+  if (!source.tl_signers.empty()) {
+    return Error(Errc::kUsage, "list signers given by the caller apply to list files, not to a store");
+  }
+  auto store = cache::Store::open(source.store);
+  if (!store) {
+    return std::move(store).error();
+  }
+  s.store_dir = store->dir();
+  return source.snapshot.empty() ? load_current(*store, s) : load_chosen(*store, source.snapshot, s);
 }
 
 }  // namespace
@@ -101,6 +124,7 @@ const tsl::ServiceIndex& TrustedLists::unacceptable_index() const noexcept { ret
 const std::vector<tsl::Bytes>& TrustedLists::lotl_anchors() const noexcept { return m_state->anchors; }
 tsl::TimePoint TrustedLists::lists_at() const noexcept { return m_state->lists_at; }
 const std::string& TrustedLists::snapshot_id() const noexcept { return m_state->snapshot_id; }
+const std::filesystem::path& TrustedLists::store_dir() const noexcept { return m_state->store_dir; }
 
 std::size_t TrustedLists::valid_count() const noexcept {
   return static_cast<std::size_t>(std::count_if(m_state->lists.begin(), m_state->lists.end(), [](const auto& v) {
@@ -114,9 +138,7 @@ Result<verify::QualificationResult> TrustedLists::check(const verify::Certificat
                                                         const std::optional<verify::Claim>& claim) const {
   verify::QualificationRequest request;
   request.certificate = &certificate;
-  for (const auto& c : chain) {
-    request.chain.push_back(&c);
-  }
+  request.chain = verify::chain_pointers(chain);
   request.at = at;
   request.claim = claim;
   auto result = m_state->engine->decide(request);

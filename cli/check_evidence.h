@@ -27,10 +27,6 @@ struct EvidenceOptions {
   std::string report_file;    // --report
   std::string snapshot;       // --snapshot (id, unique prefix or "current")
   std::string store;          // --store (when check does not define it itself)
-  // Filled by the check runner: what the lists were verified with.
-  std::vector<tsl::Bytes> lotl_anchors;
-  tsl::TimePoint lists_at{};
-  std::string snapshot_id;
 };
 
 // A stored snapshot by exact id, "current", or a unique id prefix.
@@ -41,24 +37,9 @@ void add_evidence_options(CLI::App* check_cmd, EvidenceOptions& o);
 // True when the lists must come from the store (--snapshot given).
 bool uses_snapshot(const EvidenceOptions& o);
 
-// Store mode: the lists of the snapshot, re-verified from the store's blobs at
-// `lists_at_text` (default: the snapshot's validation time). Fills anchors, lists_at
-// and snapshot_id. Prints nothing.
-[[nodiscard]] Result<std::vector<verify::VerifiedList>> load_snapshot_for_check(EvidenceOptions& o,
-                                                                               const std::string& lists_at_text);
-
-// File mode: remembers what the lists were verified with.
-void note_list_inputs(EvidenceOptions& o, const std::vector<tsl::Bytes>& anchors, tsl::TimePoint lists_at);
-
 // Writes the record and/or the HTML report when asked. 0, or kExitUsage after printing why.
-// Lists from a TrustedLists (the library call eutl::evidence_record):
 int write_evidence(const EvidenceOptions& o, const eutl::TrustedLists& lists, const verify::CertificateProfile& cert,
                    std::span<const verify::CertificateProfile> chain, tsl::TimePoint at, const std::string& claim,
-                   const verify::QualificationResult& result);
-// Lists verified without one (their anchors, time and snapshot noted in `o`):
-int write_evidence(const EvidenceOptions& o, const verify::CertificateProfile& cert,
-                   const std::vector<verify::CertificateProfile>& chain, tsl::TimePoint at, const std::string& claim,
-                   const std::vector<verify::VerifiedList>& lists, const tsl::ServiceIndex& index,
                    const verify::QualificationResult& result);
 
 }  // namespace eutl::cli

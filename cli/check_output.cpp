@@ -77,15 +77,6 @@ void print_trace(const verify::Trace& trace) {
   }
 }
 
-int qualification_exit_code(const verify::QualificationResult& r) {
-  if (r.claim) {
-    return r.claim->verdict == verify::Verdict::kConfirmed ? kExitYes
-           : r.claim->verdict == verify::Verdict::kRefuted ? kExitNo
-                                                           : kExitIndeterminate;
-  }
-  return r.overall.status == verify::QualStatus::kQualified      ? kExitYes
-         : r.overall.status == verify::QualStatus::kNotQualified ? kExitNo
-                                                                 : kExitIndeterminate;
-}
+int qualification_exit_code(const verify::QualificationResult& r) { return eutl::exit_code(eutl::answer_of(r)); }
 
 }  // namespace eutl::cli

@@ -1,9 +1,10 @@
 // eutl check CERT [--chain PEM] [--at TIME] [--claim C] [--json] [--lists-at TIME]
-//            (--lists FILE|DIR... --lotl-signers PEM | [--store DIR] | --snapshot ID)
+//            (--lists FILE|DIR... (--lotl-signers PEM | --tl-signers PEM) | [--store DIR] | --snapshot ID)
 //
 // Decides whether CERT is an EU qualified certificate (TS 119 615) at its issuance
-// and at time T, against lists verified here exactly as `eutl verify` does, or the
-// store's current snapshot (its model cache; run_check_from_store). Only lists whose
+// and at time T. The lists come through eutl::TrustedLists (the one pipeline from a
+// list source to a decision): files verified exactly as `eutl verify` does, the
+// store's current snapshot (its model cache) or a chosen snapshot. Only lists whose
 // status is VALID are indexed.
 #include <algorithm>
 #include <chrono>
@@ -19,6 +20,7 @@
 #include "cli/check_output.h"
 #include "cli/commands.h"
 #include "cli/heap_tuning.h"
+#include "cli/list_source.h"
 #include "cli/store_common.h"
 #include "eutl/trusted_lists.h"
 #include "eutl/tsl/service_index.h"
@@ -37,6 +39,7 @@ struct CheckOptions {
   bool json = false;
   std::vector<std::string> lists;
   std::string lotl_signers;
+  std::string tl_signers;
   EvidenceOptions evidence;  // --evidence, --report, --snapshot (cli/check_evidence.h)
   // CERT, read before any list or store is touched, so that a bad path is reported as
   // such whatever the state of the store.
@@ -68,10 +71,6 @@ void print_text(const verify::CertificateProfile& c, const verify::Qualification
   print_trace(r.trace);
 }
 
-Result<std::vector<std::filesystem::path>> expand(const std::vector<std::string>& inputs) {
-  return verify::expand_list_inputs({inputs.begin(), inputs.end()});
-}
-
 Result<tsl::TimePoint> time_option(const std::string& text, const char* name) {
   if (text.empty()) {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -95,15 +94,38 @@ Result<verify::CertificateProfile> load_one(const std::string& file) {
   return p;
 }
 
-}  // namespace
+// National lists trusted through the caller's signer rather than the LOTL (text mode).
+void print_caller_trust(const std::vector<verify::VerifiedList>& lists) {
+  std::string territories;
+  for (const auto& v : lists) {
+    if (verify::trust_of(v) == verify::ListTrust::kCallerSigner) {
+      territories += (territories.empty() ? "" : ", ") + (v.list ? v.list->scheme.territory : v.source);
+    }
+  }
+  if (!territories.empty()) {
+    std::cout << "Trust: " << territories << " trusted through the caller's signer (--tl-signers), not the LOTL\n";
+  }
+}
 
-// The decision and output, given verified lists (from --lists or, later, the store).
-// Only lists with status VALID are indexed (verify::valid_index_inputs).
-// `lists_at` is the instant at which the lists' acceptability was decided: stated in
-// every output, with a warning when it is not time T.
-int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedList>& lists,
-                      tsl::TimePoint lists_at, const tsl::ServiceIndex* prebuilt = nullptr,
-                      const tsl::ServiceIndex* prebuilt_unacceptable = nullptr) {
+json lists_json(const std::vector<verify::VerifiedList>& lists) {
+  json used = json::array();
+  for (const auto& v : lists) {
+    used.push_back({{"source", v.source},
+                    {"kind", verify::to_string(v.kind)},
+                    {"status", verify::to_string(v.status)},
+                    {"territory", v.list ? json(v.list->scheme.territory) : json(nullptr)},
+                    {"sequence_number", v.list ? json(v.list->scheme.sequence_number) : json(nullptr)},
+                    {"sha256", tsl::to_hex(v.digest)},
+                    {"trust", verify::to_string(verify::trust_of(v))},
+                    {"used", v.status == verify::ListStatus::kValid}});
+  }
+  return used;
+}
+
+// The decision and output against loaded lists. `lists_at()` is the instant at which
+// the lists' acceptability was decided: stated in every output, with a warning when it
+// is not time T.
+int run_check_against(const CheckOptions& o, const eutl::TrustedLists& lists) {
   const verify::CertificateProfile* cert = o.certificate ? &*o.certificate : nullptr;
   if (cert == nullptr) {
     print_error("internal error: the certificate was not read");
@@ -130,59 +152,30 @@ int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedL
     print_error(at.error().message);
     return kExitUsage;
   }
-  verify::QualificationRequest req;
-  req.certificate = cert;
-  for (const auto& c : chain) {
-    req.chain.push_back(&c);
-  }
-  req.at = *at;
+  std::optional<verify::Claim> claim;
   if (!o.claim.empty()) {
-    auto claim = verify::parse_claim(o.claim);
-    if (!claim) {
-      print_error(claim.error().message);
+    auto parsed = verify::parse_claim(o.claim);
+    if (!parsed) {
+      print_error(parsed.error().message);
       return kExitUsage;
     }
-    req.claim = *claim;
+    claim = *parsed;
   }
-  // The store mode passes the index TrustedLists already built over the same lists.
-  tsl::ServiceIndex own;
-  tsl::ServiceIndex own_unacceptable;
-  if (prebuilt == nullptr) {
-    own = tsl::ServiceIndex::build(verify::valid_index_inputs(lists));
-  }
-  if (prebuilt_unacceptable == nullptr) {
-    own_unacceptable = tsl::ServiceIndex::build(verify::unacceptable_index_inputs(lists));
-  }
-  const tsl::ServiceIndex& index = prebuilt != nullptr ? *prebuilt : own;
-  verify::QualificationEngine engine(index, prebuilt_unacceptable != nullptr ? prebuilt_unacceptable : &own_unacceptable);
-  auto result = engine.decide(req);
+  auto result = lists.check(*cert, chain, *at, claim);
   if (!result) {
     print_error(result.error().message);
     return kExitUsage;
   }
-  if (std::string w = verify::lists_time_warning(lists_at, *at); !w.empty()) {
-    result->warnings.push_back(std::move(w));
-  }
-  if (int rc = write_evidence(o.evidence, *cert, chain, *at, o.claim, lists, index, *result); rc != 0) {
+  if (int rc = write_evidence(o.evidence, lists, *cert, chain, *at, o.claim, *result); rc != 0) {
     return rc;
   }
   if (o.json) {
-    json used = json::array();
-    for (const auto& v : lists) {
-      used.push_back({{"source", v.source},
-                      {"kind", verify::to_string(v.kind)},
-                      {"status", verify::to_string(v.status)},
-                      {"territory", v.list ? json(v.list->scheme.territory) : json(nullptr)},
-                      {"sequence_number", v.list ? json(v.list->scheme.sequence_number) : json(nullptr)},
-                      {"sha256", tsl::to_hex(v.digest)},
-                      {"used", v.status == verify::ListStatus::kValid}});
-    }
     json out = {{"certificate", certificate_json(*cert)},
                 {"at_issuance", at_json(result->at_issuance)},
                 {"at_time", at_json(result->at_time)},
                 {"overall", at_json(result->overall)},
-                {"lists", used},
-                {"lists_at", tsl::format_time(lists_at)},
+                {"lists", lists_json(lists.lists())},
+                {"lists_at", tsl::format_time(lists.lists_at())},
                 {"warnings", result->warnings},
                 {"unprocessed_critical_extensions", result->unprocessed_critical_extensions},
                 {"trace", trace_json(result->trace)}};
@@ -193,36 +186,62 @@ int run_check_against(const CheckOptions& o, const std::vector<verify::VerifiedL
       print_error("warning: " + w);
     }
     print_text(*cert, *result);
-    std::size_t valid = static_cast<std::size_t>(std::count_if(
-        lists.begin(), lists.end(), [](const verify::VerifiedList& v) { return v.status == verify::ListStatus::kValid; }));
-    std::cout << "\nLists: " << valid << " of " << lists.size() << " valid at " << tsl::format_time(lists_at)
-              << " and used\n";
+    std::cout << "\nLists: " << lists.valid_count() << " of " << lists.lists().size() << " valid at "
+              << tsl::format_time(lists.lists_at()) << " and used\n";
+    print_caller_trust(lists.lists());
   }
-  return qualification_exit_code(*result);
+  return eutl::exit_code(eutl::answer_of(*result));
 }
 
-// Store mode: the current snapshot of --store (default $EUTL_STORE, else the
-// XDG cache), through TrustedLists, whose store mode reads the snapshot's model cache:
-// a warm check parses no XML and verifies no list signature; freshness is decided at
-// --lists-at (default --at, else now).
-int run_check_from_store(CheckOptions& o) {
+// What the options ask for that no list source can give: 0, or the exit code after
+// printing why.
+int check_source_options(const CheckOptions& o) {
+  if (uses_snapshot(o.evidence)) {
+    return 0;  // --snapshot wins over --lists, as it always has
+  }
+  if (!o.tl_signers.empty() && o.lists.empty()) {
+    print_error("check: --tl-signers needs --lists (the national lists those certificates sign)");
+    return kExitUsage;
+  }
+  if (!o.tl_signers.empty() && (!o.evidence.evidence_file.empty() || !o.evidence.report_file.empty())) {
+    print_error("check: an evidence record (eutl-evidence/1) names the LOTL anchors only, so it cannot yet be "
+                "written for lists trusted through --tl-signers");
+    return kExitUsage;
+  }
+  return 0;
+}
+
+// Every mode through eutl::TrustedLists: --snapshot (re-verified from the store's
+// blobs), --lists (verified here), else the current snapshot of --store (default
+// $EUTL_STORE, else the XDG cache) from its model cache: a warm check parses no XML
+// and verifies no list signature. The lists are judged at --lists-at, else --at, else
+// now (the same instant in every mode, not the snapshot's own validation time).
+int run_check(CheckOptions& o) {
+  if (int rc = check_source_options(o); rc != 0) {
+    return rc;
+  }
+  const bool snapshot = uses_snapshot(o.evidence);
   auto lists_at = time_option(o.lists_at.empty() ? o.at : o.lists_at, "--lists-at");
   if (!lists_at) {
     print_error(lists_at.error().message);
     return kExitUsage;
   }
-  eutl::ListSource source;
-  source.store = store::resolve_store(o.evidence.store);
-  prefer_huge_pages(30u << 20);  // about the decoded model of the EU set
-  auto loaded = eutl::TrustedLists::load(source, *lists_at);
+  const std::string prefix = snapshot ? "--snapshot: " : "";
+  auto source = make_list_source(snapshot ? std::vector<std::string>{} : o.lists, o.lotl_signers, o.tl_signers,
+                                 o.evidence.store, o.evidence.snapshot);
+  if (!source) {
+    print_error(source.error().message);
+    return exit_code_for(source.error());
+  }
+  if (source->files.empty() && !snapshot) {
+    prefer_huge_pages(30u << 20);  // about the decoded model of the EU set
+  }
+  auto loaded = eutl::TrustedLists::load(*source, *lists_at);
   if (!loaded) {
-    print_error(loaded.error().message);
+    print_error(prefix + loaded.error().message);
     return exit_code_for(loaded.error());
   }
-  note_list_inputs(o.evidence, loaded->lotl_anchors(), *lists_at);
-  o.evidence.snapshot_id = loaded->snapshot_id();
-  o.evidence.store = source.store.string();
-  int rc = run_check_against(o, loaded->lists(), *lists_at, &loaded->index(), &loaded->unacceptable_index());
+  int rc = run_check_against(o, *loaded);
   // Performance: the process exits right after this. Freeing the model (tens
   // of thousands of small strings and vectors) one by one cost ~10 ms, a third of a
   // warm check, so the lists are deliberately left to the OS. The pointer stays
@@ -232,6 +251,8 @@ int run_check_from_store(CheckOptions& o) {
   left_to_exit = new eutl::TrustedLists(std::move(*loaded));
   return rc;
 }
+
+}  // namespace
 
 void register_check(CLI::App& app, Runner& run) {
   auto opts = std::make_shared<CheckOptions>();
@@ -244,12 +265,17 @@ void register_check(CLI::App& app, Runner& run) {
                   "Claim to check: qes, qc-esig, qseal, qc-eseal, qwac, or a policy profile (QCP-n, QNCP-w, OVCP…)");
   cmd->add_flag("--json", opts->json, "Print JSON instead of text");
   cmd->add_option("--lists", opts->lists, "LOTL, pivots and national lists (files or directories)")->expected(1, -1);
-  cmd->add_option("--lotl-signers", opts->lotl_signers, "PEM file with the LOTL signing certificates (Official Journal); default with --lists: those bundled with eutl");
+  cmd->add_option("--lotl-signers", opts->lotl_signers,
+                  "PEM file with the LOTL signing certificates (Official Journal); default with --lists: those "
+                  "bundled with eutl");
+  cmd->add_option("--tl-signers", opts->tl_signers,
+                  "With --lists: PEM file of national-list signers trusted directly, without a LOTL");
   cmd->add_option("--lists-at", opts->lists_at, "Time at which the lists are verified; default: --at, else now");
   add_evidence_options(cmd, opts->evidence);
   cmd->footer("Examples:\n  eutl check cert.pem --lists lotl.xml pivots/ tl/ --lotl-signers oj.pem\n"
               "  eutl check cert.pem --claim qwac --json --lists lists/ --lotl-signers oj.pem --at 2023-10-01\n"
               "  eutl check cert.pem --store ~/.cache/eutl    (the store's current snapshot)\n"
+              "  eutl check cert.pem --lists AT.xml --tl-signers at-signer.pem    (one national list, its signer trusted)\n"
               "Exit: 0 qualified / claim confirmed, 1 not qualified / refuted, 2 usage or input error, 3 indeterminate,\n"
               "4 could not run (store busy or unreadable, I/O error).");
   cmd->callback([opts, &run] {
@@ -264,50 +290,7 @@ void register_check(CLI::App& app, Runner& run) {
       if (opts->at.empty()) {
         opts->at = tsl::format_time(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
       }
-      if (uses_snapshot(opts->evidence)) {
-        // The same instant as every other mode: --lists-at, else --at, else now (not
-        // the snapshot's own validation time).
-        auto lists_at = time_option(opts->lists_at.empty() ? opts->at : opts->lists_at, "--lists-at");
-        if (!lists_at) {
-          print_error(lists_at.error().message);
-          return kExitUsage;
-        }
-        auto stored = load_snapshot_for_check(opts->evidence, tsl::format_time(*lists_at));
-        if (!stored) {
-          print_error("--snapshot: " + stored.error().message);
-          return exit_code_for(stored.error());
-        }
-        return run_check_against(*opts, *stored, *lists_at);
-      }
-      if (opts->lists.empty()) {
-        return run_check_from_store(*opts);
-      }
-      auto files = expand(opts->lists);
-      if (!files) {
-        print_error(files.error().message);
-        return exit_code_for(files.error());
-      }
-      auto anchors = anchors_in_use(opts->lotl_signers, nullptr);  // the file, else the bundled ones
-      if (!anchors) {
-        print_error("--lotl-signers: " + anchors.error().message);
-        return exit_code_for(anchors.error());
-      }
-      auto lists_at = time_option(opts->lists_at.empty() ? opts->at : opts->lists_at, "--lists-at");
-      if (!lists_at) {
-        print_error(lists_at.error().message);
-        return kExitUsage;
-      }
-      auto inputs = verify::read_list_inputs(*files);
-      if (!inputs) {
-        print_error(inputs.error().message);
-        return exit_code_for(inputs.error());
-      }
-      verify::ListSetRequest request;
-      request.lotl_anchors = std::move(anchors->certificates);
-      request.at = *lists_at;
-      note_list_inputs(opts->evidence, request.lotl_anchors, request.at);
-      verify::ListSetResult verified = verify::verify_list_set(std::move(*inputs), request);
-      return run_check_against(*opts, verified.lists, request.at);
+      return run_check(*opts);
     };
   });
 }

@@ -13,6 +13,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "cli/check_evidence.h"
 #include "cli/check_output.h"
 #include "cli/commands.h"
 #include "cli/list_source.h"
@@ -21,7 +22,6 @@
 #include "eutl/service_query.h"
 #include "eutl/net/tls_chain.h"
 #include "eutl/verify/hostname_match.h"
-#include "eutl/tsl/write_file.h"
 
 namespace eutl::cli {
 namespace {
@@ -211,7 +211,7 @@ int run_check_site(const CheckSiteOptions& o) {
     }
     print_text(*tls, *certs, name, *result, *lists, o.source.verbose);
   }
-  return qualification_exit_code(*result);
+  return eutl::exit_code(eutl::answer_of(*result));
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
-// eutl verify --lotl-signers PEM [--at TIME] [--json] FILE|DIR...
+// eutl verify (--lotl-signers PEM | --tl-signers PEM) [--at TIME] [--json] FILE|DIR...
 //
 // Verifies the LOTL (anchored in the PEM's Official Journal certificates, through any
-// pivots given), and every national list against the LOTL. Inputs are recognised by
+// pivots given), and every national list against the LOTL, or, with --tl-signers,
+// against the signer certificates the caller trusts directly (no LOTL needed). Inputs are recognised by
 // content; a DIR stands for every *.xml file below it (recursively, in path order).
 #include <algorithm>
 #include <chrono>
@@ -13,6 +14,7 @@
 
 #include "cli/anchors_in_use.h"
 #include "cli/commands.h"
+#include "cli/list_source.h"
 #include "eutl/tsl/xml_document.h"
 #include "eutl/verify/list_set.h"
 #include "eutl/verify/missing_territories.h"
@@ -22,6 +24,7 @@ namespace {
 
 struct VerifyOptions {
   std::string lotl_signers;
+  std::string tl_signers;
   std::string at;
   bool json = false;
   unsigned threads = 0;
@@ -64,6 +67,7 @@ nlohmann::json to_json(const verify::VerifiedList& v) {
            {"signer_matched", v.signature.matched.empty() ? json(nullptr) : json(v.signature.matched)},
            {"signing_time", v.signature.signing_time ? json(tsl::format_time(*v.signature.signing_time)) : json(nullptr)},
            {"signature_method", v.signature.signature_method},
+           {"trust", verify::to_string(verify::trust_of(v))},
            {"sha256", tsl::to_hex(v.digest)}};
   return out;
 }
@@ -87,6 +91,9 @@ void print_line(const verify::VerifiedList& v) {
     }
   }
   std::cout << line.str() << '\n';
+  if (verify::trust_of(v) == verify::ListTrust::kCallerSigner) {
+    std::cout << "      trusted through the caller's signer " << signer_hex(v) << " (--tl-signers), not the LOTL\n";
+  }
 }
 
 int run_verify(const VerifyOptions& o) {
@@ -95,8 +102,14 @@ int run_verify(const VerifyOptions& o) {
     print_error("--lotl-signers: " + anchors.error().message);
     return exit_code_for(anchors.error());
   }
+  auto signers = read_signer_option(o.tl_signers, "--tl-signers");
+  if (!signers) {
+    print_error(signers.error().message);
+    return exit_code_for(signers.error());
+  }
   verify::ListSetRequest request;
   request.lotl_anchors = std::move(anchors->certificates);
+  request.tl_signers = std::move(*signers);
   request.threads = o.threads;
   if (o.at.empty()) {
     request.at = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -166,6 +179,9 @@ void register_verify(CLI::App& app, Runner& run) {
   cmd->add_option("--lotl-signers", opts->lotl_signers,
                   "PEM file with the LOTL signing certificates published in the Official Journal "
                   "(default: those bundled with eutl, see 'eutl anchors')");
+  cmd->add_option("--tl-signers", opts->tl_signers,
+                  "PEM file of national-list signers trusted directly: national lists are verified against "
+                  "these, not the LOTL");
   cmd->add_option("--at", opts->at, "Validation time (xsd:dateTime or date, UTC); default: now");
   cmd->add_flag("--json", opts->json, "Print a JSON array instead of one line per list");
   cmd->add_option("--threads", opts->threads, "Worker threads (0: one per core)");
@@ -176,6 +192,7 @@ void register_verify(CLI::App& app, Runner& run) {
       "Examples:\n"
       "  eutl verify --lotl-signers oj.pem --at 2023-10-28T00:00:00Z lotl.xml pivots/ tl/2023/\n"
       "  eutl verify --lotl-signers oj.pem --json eu-lotl.xml AT.xml | jq '.[] | .result'\n"
+      "  eutl verify --tl-signers at-signer.pem AT.xml    (one national list, its signer trusted)\n"
       "Exit codes: 0 all valid, 1 any list not valid, 2 usage or input error.");
   cmd->callback([opts, &run] { run = [opts] { return run_verify(*opts); }; });
 }

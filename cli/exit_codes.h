@@ -2,6 +2,7 @@
 // Error to a code, so that every command says "could not run" the same way.
 #pragma once
 
+#include "eutl/outcome.h"
 #include "eutl/result.h"
 
 namespace eutl::cli {
@@ -15,20 +16,7 @@ inline constexpr int kExitCouldNotRun = 4;    // could not run: I/O, busy store,
 // 4 when the command could not run (kIo: I/O failure, store busy, network
 // unreachable; kCrypto: TLS or crypto library failure; kInternal: a bug); 2 for
 // everything the user can fix in the input (usage, malformed, over a limit, not found).
-constexpr int exit_code_for(const Error& error) noexcept {
-  switch (error.code) {
-    case Errc::kIo:
-    case Errc::kCrypto:
-    case Errc::kInternal:
-      return kExitCouldNotRun;
-    case Errc::kMalformed:
-    case Errc::kUnsupported:
-    case Errc::kLimit:
-    case Errc::kNotFound:
-    case Errc::kUsage:
-      break;
-  }
-  return kExitUsage;
-}
+// The library's mapping (eutl/outcome.h), so an embedder exits as the CLI does.
+inline int exit_code_for(const Error& error) noexcept { return eutl::exit_code(error); }
 
 }  // namespace eutl::cli

@@ -8,8 +8,45 @@
 
 #include "cli/commands.h"
 #include "cli/store_common.h"
+#include "eutl/bundled_anchors.h"
 
 namespace eutl::cli {
+
+Result<std::vector<tsl::Bytes>> read_signer_option(const std::string& file, const char* option) {
+  if (file.empty()) {
+    return std::vector<tsl::Bytes>{};
+  }
+  // LOTL anchors must have a CA or list-signer shape (eutl::load_lotl_anchors); a
+  // national-list signer is taken as given.
+  auto certs = std::string_view(option) == "--lotl-signers" ? load_lotl_anchors(file) : verify::load_pem_certificates(file);
+  if (!certs) {
+    return Error(certs.error().code, std::string(option) + ": " + certs.error().message);
+  }
+  return certs;
+}
+
+Result<eutl::ListSource> make_list_source(const std::vector<std::string>& lists, const std::string& lotl_signers,
+                                          const std::string& tl_signers, const std::string& store,
+                                          const std::string& snapshot) {
+  eutl::ListSource source;
+  if (lists.empty()) {
+    source.store = store::resolve_store(store);
+    source.snapshot = snapshot;
+    return source;
+  }
+  source.files.assign(lists.begin(), lists.end());
+  auto anchors = read_signer_option(lotl_signers, "--lotl-signers");
+  if (!anchors) {
+    return std::move(anchors).error();
+  }
+  auto signers = read_signer_option(tl_signers, "--tl-signers");
+  if (!signers) {
+    return std::move(signers).error();
+  }
+  source.lotl_anchors = std::move(*anchors);
+  source.tl_signers = std::move(*signers);
+  return source;
+}
 
 void add_list_source_options(CLI::App* cmd, ListSourceOptions& o, const std::string& at_help) {
   cmd->add_option("--store", o.store,
@@ -33,13 +70,12 @@ Result<eutl::TrustedLists> load_lists(const ListSourceOptions& o) {
     print_error(lists_at.error().message);
     return std::move(lists_at).error();
   }
-  eutl::ListSource source;
-  for (const auto& f : o.lists) {
-    source.files.emplace_back(f);
+  auto source = make_list_source(o.lists, o.lotl_signers, {}, o.store);
+  if (!source) {
+    print_error(source.error().message);
+    return std::move(source).error();
   }
-  source.lotl_signers = o.lotl_signers;
-  source.store = store::resolve_store(o.store);
-  auto loaded = eutl::TrustedLists::load(source, *lists_at);
+  auto loaded = eutl::TrustedLists::load(*source, *lists_at);
   if (!loaded) {
     print_error(loaded.error().message);
     return std::move(loaded).error();

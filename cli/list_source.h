@@ -27,6 +27,19 @@ struct ListSourceOptions {
   bool verbose = false;
 };
 
+// The certificates (DER) of the PEM file given to `option` (--lotl-signers,
+// --tl-signers); none when `file` is empty. The error names the option.
+[[nodiscard]] Result<std::vector<tsl::Bytes>> read_signer_option(const std::string& file, const char* option);
+
+// The library's list source for these command-line values: with --lists, the files
+// and the certificates of the --lotl-signers / --tl-signers PEM files (an error names
+// the option); without, the store (resolved: --store, $EUTL_STORE, the XDG cache) and
+// its current snapshot or `snapshot`. Prints nothing.
+[[nodiscard]] Result<eutl::ListSource> make_list_source(const std::vector<std::string>& lists,
+                                                        const std::string& lotl_signers,
+                                                        const std::string& tl_signers, const std::string& store,
+                                                        const std::string& snapshot = {});
+
 // Adds --store, --lists, --lotl-signers, --at, --lists-at, --json, --quiet, --verbose.
 void add_list_source_options(CLI::App* cmd, ListSourceOptions& o, const std::string& at_help);
 

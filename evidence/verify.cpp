@@ -9,6 +9,7 @@
 #include "evidence/json.h"
 #include "evidence/record_json.h"
 #include "evidence/sources.h"
+#include "eutl/verify/certificate_chain.h"
 
 namespace eutl::evidence {
 namespace {
@@ -243,9 +244,7 @@ EvidenceCheck verify_body(std::string_view record_json, const EvidenceSources& s
   verify::QualificationEngine engine(index, &unacceptable);  // same reasons as `eutl check`
   verify::QualificationRequest q;
   q.certificate = &*in.cert;
-  for (const auto& c : in.chain) {
-    q.chain.push_back(&c);
-  }
+  q.chain = verify::chain_pointers(in.chain);
   q.at = *at;
   const std::string claim_text = rec.question.claim.value_or("");
   if (!claim_text.empty()) {

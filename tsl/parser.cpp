@@ -7,7 +7,7 @@ namespace eutl::tsl {
 Result<TrustedList> read_trusted_list(const XmlDocument& doc) {
   using detail::XmlNode;
   const std::string& source = doc.source();
-  XmlNode root(::xmlDocGetRootElement(doc.impl().doc.get()));
+  XmlNode root(::xmlDocGetRootElement(detail::native_document(doc)));
   if (!root.is(ns::kTsl, "TrustServiceStatusList")) {
     return Error(Errc::kMalformed, source + ": not a trusted list (root element is {" + std::string(root.ns()) +
                                        "}" + std::string(root.local_name()) + ")");

@@ -64,6 +64,14 @@ TrustedSet anchor_set(const std::vector<tsl::Bytes>& anchors) {
   return set;
 }
 
+TrustedSet caller_signer_set(const std::vector<tsl::Bytes>& signers) {
+  TrustedSet set;
+  for (const auto& c : signers) {
+    add_trusted(set, c, std::string(kCallerSignerLabel) + tsl::to_hex(tsl::sha256(c)));
+  }
+  return set;
+}
+
 SignatureCheck check_item_signature(const Item& item, const SignatureRequest& request) {
   return check_list_signature(item.prepared, request, item.doc ? &*item.doc : nullptr);
 }

@@ -105,6 +105,16 @@ std::string listed_elsewhere(const tsl::TrustedList& lotl, const std::vector<tsl
   return "";
 }
 
+// A national list against the caller's own signers (ListSetRequest::tl_signers).
+void verify_tl_with_signers(Item& item, const trust::TrustedSet& signers) {
+  trust::SignatureRequest req;
+  req.trusted = &signers;
+  req.require_v2 = item.result.list->scheme.version >= 6 ? trust::RequireSigningCertV2::kYes
+                                                           : trust::RequireSigningCertV2::kNo;
+  req.untrusted_reason = &reasons::kSignerNotGiven;
+  trust::apply_signature(item, trust::check_item_signature(item, req));
+}
+
 void verify_tl(Item& item, const Item* lotl) {
   const tsl::TrustedList& tl = *item.result.list;
   auto& reasons = item.result.reasons;
@@ -187,10 +197,15 @@ ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetReq
     }
   }
   const Item* lotl_item = lotl ? &items[*lotl] : nullptr;
+  const trust::TrustedSet caller_signers = trust::caller_signer_set(request.tl_signers);
   parallel_for(items.size(), request.threads, [&](std::size_t i) {
     Item& item = items[i];
     if (item.result.list && item.result.kind == ListKind::kTl) {
-      verify_tl(item, lotl_item);
+      if (request.tl_signers.empty()) {
+        verify_tl(item, lotl_item);
+      } else {
+        verify_tl_with_signers(item, caller_signers);
+      }
       trust::check_freshness(*item.result.list, ListKind::kTl, request.at, item.result.reasons,
                               item.result.warnings);
     }

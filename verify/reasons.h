@@ -99,6 +99,10 @@ inline constexpr ReasonInfo kLotlNotValid{"lotl-not-valid", Severity::kIndetermi
                                           "the LOTL this list depends on is not valid"};
 inline constexpr ReasonInfo kNoPointer{"no-pointer", Severity::kInvalid,
                                        "the LOTL has no pointer for this territory"};
+// ---- national list against the caller's own signers (no LOTL: TS 119 615 lets a
+// relying party trust a list directly) ----
+inline constexpr ReasonInfo kSignerNotGiven{"signer-not-tl-signer", Severity::kInvalid,
+                                            "the signer is not among the list signers the caller trusts"};
 inline constexpr ReasonInfo kTslTypeMismatch{"tsl-type-mismatch", Severity::kInvalid,
                                              "the LOTL points to this territory with another TSLType"};
 // ---- freshness and consistency at the validation time (TS 119 612 §5.3) ----
@@ -120,7 +124,7 @@ inline constexpr std::array kAll{
     kSigDuplicateId, kSigAlgorithmUnsupported, kSigAlgorithmWeak, kSigDigestMismatch, kSigValueInvalid,
     kSigVerifyError, kSignerNotTrusted, kSignerNotInPointer, kSigningCertMissing, kSigningCertMismatch,
     kSigningCertV1InV6, kSigningTimeMissing, kSigningTimeOutsideValidity, kPivotMissing, kPivotChainBroken,
-    kPivotLoop, kPivotDepth, kPivotNotOnChain, kNoLotl, kLotlNotValid, kNoPointer, kTslTypeMismatch,
+    kPivotLoop, kPivotDepth, kPivotNotOnChain, kNoLotl, kLotlNotValid, kNoPointer, kSignerNotGiven, kTslTypeMismatch,
     kExpired, kIssuedInFuture, kVersionUnsupported, kClosedList, kPivotExpiredIgnored};
 
 inline Reason make(const ReasonInfo& info, std::string_view detail = {}) {

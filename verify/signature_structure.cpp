@@ -153,7 +153,7 @@ Outcome fail(std::vector<Reason>& reasons, const reasons::ReasonInfo& info, std:
 
 Outcome read_signature_structure(const tsl::XmlDocument& doc, SignatureStructure& out,
                                  std::vector<Reason>& reasons) {
-  xmlDoc* xdoc = doc.impl().doc.get();
+  xmlDoc* xdoc = tsl::detail::native_document(doc);
   xmlNode* root = ::xmlDocGetRootElement(xdoc);
   DocumentScan s = scan(root);
   // TS 119 612 §5.7.1: the list carries exactly one enveloped signature.

@@ -1,13 +1,22 @@
 // TrustedLists: the verified EU trusted lists, ready to answer "is this certificate
 // qualified?". One object holds the verification results, the service index built
 // from the VALID lists only, and the qualification engine over that index, so an
-// embedding program needs no knowledge of how they fit together.
+// embedding program needs no knowledge of how they fit together. It is the only route
+// from a list source to a decision: `eutl check`, `check-site`, `list`, `export` and
+// the example program all go through load() and check().
 //
-// Two sources, as on the command line:
-//   - files: the LOTL, pivots and national lists (files or directories of *.xml),
-//     anchored in the LOTL signing certificates published in the Official Journal;
-//   - a store (eutl fetch / eutl import): the lists of its current snapshot, read
-//     back from the content-addressed blobs and re-verified.
+// Four sources, as on the command line:
+//   - files + LOTL anchors: the LOTL, pivots and national lists (files or directories
+//     of *.xml), anchored in the LOTL signing certificates published in the Official
+//     Journal (`check --lists … --lotl-signers PEM`);
+//   - files + list signers: national lists trusted directly because they are signed
+//     by a certificate the caller trusts, without a LOTL (`--tl-signers PEM`; ETSI
+//     TS 119 615 leaves that trust decision to the relying party). verify::trust_of()
+//     then says kCallerSigner for those lists;
+//   - a store (eutl fetch / eutl import): the lists of its current snapshot, from the
+//     snapshot's model cache (re-verified from the blobs when there is none);
+//   - a named snapshot of a store (`check --snapshot ID`): its lists re-verified from
+//     the store's blobs.
 //
 // Caller is responsible for: choosing the validation time (no now() default, style
 // C13). The object is movable, not copyable; the index points into the lists it owns.
@@ -19,6 +28,8 @@
 #include <string>
 #include <vector>
 
+#include "eutl/cache/snapshot.h"
+#include "eutl/cache/store.h"
 #include "eutl/result.h"
 #include "eutl/tsl/bytes.h"
 #include "eutl/tsl/service_index.h"
@@ -32,11 +43,19 @@ namespace eutl {
 struct ListSource final {
   // File mode: list files or directories (their *.xml, recursively, sorted).
   std::vector<std::filesystem::path> files;
-  // File mode: PEM file of the LOTL signing certificates (Official Journal); empty:
-  // those bundled with eutl (eutl/bundled_anchors.h).
-  std::filesystem::path lotl_signers;
+  // File mode: the LOTL signing certificates (DER) announced in the Official Journal
+  // (eutl::load_lotl_anchors reads a PEM file of them). Empty: the
+  // certificates bundled with eutl (eutl/bundled_anchors.h).
+  std::vector<tsl::Bytes> lotl_anchors;
+  // File mode: national-list signer certificates (DER) the caller trusts directly.
+  // When given, national lists are verified against these only (ListSetRequest::
+  // tl_signers) and no LOTL is needed.
+  std::vector<tsl::Bytes> tl_signers;
   // Store mode (used when `files` is empty): the store directory.
   std::filesystem::path store;
+  // Store mode: a snapshot by exact id, unique id prefix or "current" (select_snapshot),
+  // re-verified from the blobs. Empty: the current snapshot, from its model cache.
+  std::string snapshot;
 };
 
 class TrustedLists final {
@@ -65,6 +84,8 @@ class TrustedLists final {
   tsl::TimePoint lists_at() const noexcept;
   // The store snapshot the lists came from; empty in file mode.
   const std::string& snapshot_id() const noexcept;
+  // The store directory the lists came from; empty in file mode.
+  const std::filesystem::path& store_dir() const noexcept;
 
   // TS 119 615 decision for `certificate` (with optional CA certificates up the
   // chain) at time `at`, and the claim when given. List acceptability is that of
@@ -81,6 +102,10 @@ class TrustedLists final {
   explicit TrustedLists(std::unique_ptr<State> state);
   std::unique_ptr<State> m_state;
 };
+
+// A stored snapshot by exact id, "current" (kNotFound when the store has none), or a
+// unique id prefix (kUsage when ambiguous, kNotFound when none matches).
+[[nodiscard]] Result<cache::Snapshot> select_snapshot(const cache::Store& store, const std::string& wanted);
 
 // Every certificate of a PEM (one or more) or DER file, parsed. The first one is
 // the end-entity certificate by convention; the rest are CA certificates.

@@ -106,7 +106,9 @@ TEST_P(ImportRealdata, StoreAndFilesGiveTheSameVerdictForEveryCertificate) {
   from_store.store = dir;
   ListSource from_files;
   from_files.files = inputs;
-  from_files.lotl_signers = anchors_pem;
+  auto anchors = verify::load_pem_certificates(anchors_pem);
+  ASSERT_TRUE(anchors);
+  from_files.lotl_anchors = std::move(*anchors);
   auto stored = TrustedLists::load(from_store, at);
   ASSERT_TRUE(stored) << stored.error().message;
   auto direct = TrustedLists::load(from_files, at);

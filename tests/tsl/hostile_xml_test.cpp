@@ -143,7 +143,7 @@ TEST(HostileXml, XIncludeIsNotProcessed) {
       walk(n->children);
     }
   };
-  walk(::xmlDocGetRootElement(doc->impl().doc.get()));
+  walk(::xmlDocGetRootElement(tsl::detail::native_document(*doc)));
   EXPECT_EQ(includes, 2);
   auto list = read_trusted_list(*doc);
   ASSERT_TRUE(list) << list.error().message;

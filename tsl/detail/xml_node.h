@@ -156,3 +156,15 @@ struct eutl::tsl::XmlDocument::Impl {
   eutl::tsl::detail::XmlDocPtr doc;
   std::string source;
 };
+
+namespace eutl::tsl::detail {
+
+// The libxml2 document behind an XmlDocument. Not part of the public API: the public
+// header only names this accessor as a friend.
+struct XmlDocumentAccess final {
+  static xmlDoc* native(const XmlDocument& d) noexcept { return d.m_impl->doc.get(); }
+};
+
+inline xmlDoc* native_document(const XmlDocument& d) noexcept { return XmlDocumentAccess::native(d); }
+
+}  // namespace eutl::tsl::detail

@@ -39,6 +39,10 @@ void add_pointer_certificates(TrustedSet& set, const tsl::OtherTslPointer& point
 // The OJ anchors as a trusted set ("anchor <sha256>").
 TrustedSet anchor_set(const std::vector<tsl::Bytes>& anchors);
 
+// The caller's national-list signers as a trusted set (kCallerSignerLabel + sha256).
+inline constexpr std::string_view kCallerSignerLabel = "caller signer ";
+TrustedSet caller_signer_set(const std::vector<tsl::Bytes>& signers);
+
 // The signature check of `item` against `request.trusted`.
 SignatureCheck check_item_signature(const Item& item, const SignatureRequest& request);
 

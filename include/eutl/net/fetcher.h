@@ -32,8 +32,11 @@ struct FetchOptions final {
   long max_per_host = 4;
   int max_retries = 2;  // for 5xx, resets and timeouts
   std::chrono::milliseconds retry_backoff{500};  // doubled on each retry
-  // curl's CONNECT_TO entries ("HOST:PORT:CONNECT-HOST:CONNECT-PORT"): lets tests serve
-  // https://127.0.0.1/… from an ephemeral port while the URL and TLS name stay as listed.
+  // curl's CONNECT_TO entries ("HOST:PORT:CONNECT-HOST:CONNECT-PORT"), as `eutl fetch
+  // --connect-to` takes them: connect to another host and port (a mirror, a local test
+  // server) while the URL, the Host header and the TLS name stay as listed, so the
+  // server must still present a certificate for the listed host. Tests use it to map
+  // real host names to a server on 127.0.0.1.
   std::vector<std::string> connect_to;
 };
 

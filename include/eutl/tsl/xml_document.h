@@ -16,6 +16,10 @@
 
 namespace eutl::tsl {
 
+namespace detail {
+struct XmlDocumentAccess;  // tsl/detail/xml_node.h: the libxml2 document, for tsl/ and verify/ only
+}  // namespace detail
+
 struct ParseLimits final {
   // The largest real list (DE) is a few MiB; 64 MiB leaves room without inviting abuse.
   std::size_t max_bytes = 64u << 20;
@@ -43,10 +47,10 @@ class XmlDocument final {
 
   const std::string& source() const noexcept;
 
-  struct Impl;
-  Impl& impl() const noexcept { return *m_impl; }
+  struct Impl;  // libxml2's document; internal (tsl/detail/xml_node.h)
 
  private:
+  friend struct detail::XmlDocumentAccess;
   explicit XmlDocument(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;
 };

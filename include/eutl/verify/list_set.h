@@ -42,7 +42,8 @@ struct SignatureInfo final {
   std::optional<tsl::TimePoint> signing_time;
   std::string signature_method;  // the SignatureMethod URI
   // What authorised the signer: "anchor <sha256>" (from --lotl-signers), "pivot 300",
-  // or "pointer AT in LOTL 332". Empty when nothing did.
+  // "pointer AT in LOTL 332", or "caller signer <sha256>" (ListSetRequest::tl_signers).
+  // Empty when nothing did.
   std::string matched;
 };
 
@@ -57,6 +58,16 @@ struct VerifiedList final {
   SignatureInfo signature;
 };
 
+// Who vouched for a list's signer (read from SignatureInfo::matched):
+//   kOfficialJournal  a LOTL or pivot, through the Official Journal anchors and pivots;
+//   kLotl             a national list, through the LOTL's pointer for its territory;
+//   kCallerSigner     a national list, through a signer the caller trusts directly
+//                     (ListSetRequest::tl_signers), not the LOTL;
+//   kNone             nothing did.
+enum class ListTrust { kNone, kOfficialJournal, kLotl, kCallerSigner };
+std::string_view to_string(ListTrust t);  // "none" / "official-journal" / "lotl" / "caller-signer"
+[[nodiscard]] ListTrust trust_of(const VerifiedList& v);
+
 struct ListSetInput final {
   std::string source;
   tsl::Bytes bytes;
@@ -65,6 +76,11 @@ struct ListSetInput final {
 struct ListSetRequest final {
   std::vector<tsl::Bytes> lotl_anchors;  // DER certificates announced in the Official Journal
   tsl::TimePoint at{};                   // validation time (the CLI defaults it to now)
+  // Signer certificates (DER) the caller trusts for national lists directly, without
+  // the LOTL (ETSI TS 119 615 leaves that trust decision to the relying party). When
+  // not empty, every national list is verified against these and only these: the
+  // LOTL, if given, is still verified and reported but vouches for no national list.
+  std::vector<tsl::Bytes> tl_signers;
   // Pivots walked at most (libdigidocpp allows 3; the real 2023 chain needs 2).
   std::size_t max_pivots = 8;
   unsigned threads = 0;  // 0: one per core
