@@ -3,8 +3,8 @@
 // docs/evidence-schema.md) and the JSON object of `eutl check --json`.
 //
 // Caller is responsible for: reading the wall clock for RecordStamp::checked_at (the
-// library never reads the clock, style C13), and passing the same certificate, chain,
-// time T and claim that TrustedLists::check decided on.
+// library never reads the clock), and passing the same certificate, chain, time T and
+// claim that TrustedLists::check decided on.
 #pragma once
 
 #include <span>
