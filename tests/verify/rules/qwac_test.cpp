@@ -28,21 +28,27 @@ TEST(RuleQwac, TwoQwacNeedsTlsBindingEku) {
   EXPECT_EQ(check_qwac(test::RuleCtx(trace, no_eku), wsa(true)).outcome, Outcome::kFail);
 }
 
-TEST(RuleQwac, Part1OvcpIsNotAQwac) {
-  auto cert = test::ee({.policies = "0.4.0.2042.1.7", .ekus = "1.3.6.1.5.5.7.3.1"});
-  Trace trace;
-  auto r = check_qwac(test::RuleCtx(trace, cert), wsa(true));
-  EXPECT_EQ(r.outcome, Outcome::kFail);
-  EXPECT_EQ(r.why, "QcCompliance statement (EN 319 411-1 OVCP: Part 1 policy, not a qualified certificate)");
-}
+struct MissingCase final {
+  const char* name;
+  const char* policies;
+  const char* missing;  // the rule's `why`
+};
 
-TEST(RuleQwac, Part2PolicyWithoutQcComplianceIsNotCalledPart1) {
-  // QNCP-w (EN 319 411-2) plus OVCP: the Part 2 policy means the Part 1 wording would mislead.
-  auto cert = test::ee({.policies = "0.4.0.194112.1.5,0.4.0.2042.1.7", .ekus = "1.3.6.1.5.5.7.3.1"});
-  Trace trace;
-  auto r = check_qwac(test::RuleCtx(trace, cert), wsa(true));
-  EXPECT_EQ(r.outcome, Outcome::kFail);
-  EXPECT_EQ(r.why, "QcCompliance statement");
+// Without QcCompliance the rule names what is missing; a Part 1 policy alone (OVCP) is
+// called so, but not next to a Part 2 policy (QNCP-w), where that wording would mislead.
+TEST(RuleQwac, NamesWhatIsMissing) {
+  const MissingCase cases[] = {
+      {"Part1OvcpIsNotAQwac", "0.4.0.2042.1.7",
+       "QcCompliance statement (EN 319 411-1 OVCP: Part 1 policy, not a qualified certificate)"},
+      {"Part2PolicyWithoutQcComplianceIsNotCalledPart1", "0.4.0.194112.1.5,0.4.0.2042.1.7", "QcCompliance statement"},
+  };
+  for (const MissingCase& tc : cases) {
+    auto cert = test::ee({.policies = tc.policies, .ekus = "1.3.6.1.5.5.7.3.1"});
+    Trace trace;
+    auto r = check_qwac(test::RuleCtx(trace, cert), wsa(true));
+    EXPECT_EQ(r.outcome, Outcome::kFail) << tc.name;
+    EXPECT_EQ(r.why, tc.missing) << tc.name;
+  }
 }
 
 }  // namespace
