@@ -1,4 +1,5 @@
-// Service IDs and the "granted CA/QC for a use at T" query (include/eutl/service_query.h).
+// Service IDs and the "granted CA/QC for a use at T" query (include/eutl/service_query.h);
+// the period and status rules are verify/rules/ ones (include/eutl/verify/service_period.h).
 #include "eutl/service_query.h"
 
 #include <algorithm>
@@ -54,41 +55,6 @@ std::optional<std::uint32_t> find_service(const tsl::ServiceIndex& index, const 
     }
   }
   return std::nullopt;
-}
-
-const tsl::ServicePeriod* period_at(const tsl::IndexedService& service, tsl::TimePoint t) {
-  for (const auto& p : service.periods) {
-    if (p.covers(t)) {
-      return &p;
-    }
-  }
-  return nullptr;
-}
-
-bool is_granted_ca_qc(const tsl::ServicePeriod& period) {
-  using S = tsl::ServiceStatus;
-  const tsl::ServiceState& s = *period.state;
-  if (s.type != tsl::ServiceType::kCaQc || s.extensions.has_unknown_critical()) {
-    return false;
-  }
-  if (period.start >= tsl::kEidasDate) {
-    return s.status == S::kGranted;
-  }
-  return s.status == S::kUnderSupervision || s.status == S::kSupervisionInCessation || s.status == S::kAccredited;
-}
-
-bool period_covers_use(const tsl::ServicePeriod& period, verify::CertType use) {
-  if (period.start < tsl::kEidasDate) {
-    return use == verify::CertType::kESig;
-  }
-  const auto& ext = period.state->extensions;
-  switch (use) {
-    case verify::CertType::kESig: return ext.has(tsl::AdditionalInfo::kForESignatures);
-    case verify::CertType::kESeal: return ext.has(tsl::AdditionalInfo::kForESeals);
-    case verify::CertType::kWsa: return ext.has(tsl::AdditionalInfo::kForWebSiteAuthentication);
-    case verify::CertType::kUnknown: return false;
-  }
-  return false;
 }
 
 bool qualified_ca_at(const tsl::IndexedService& service, tsl::TimePoint t, std::optional<verify::CertType> use) {

@@ -87,10 +87,10 @@ int run_export(const ExportOptions& o) {
   std::size_t services = 0;
   nlohmann::json entries = nlohmann::json::array();
   for (const auto& s : lists->index().services()) {
-    const tsl::ServicePeriod* p = eutl::period_at(s, *at);
-    if (p == nullptr || !eutl::is_granted_ca_qc(*p) || (use && !eutl::period_covers_use(*p, *use))) {
+    if (!eutl::qualified_ca_at(s, *at, use)) {
       continue;
     }
+    const tsl::ServicePeriod* p = eutl::period_at(s, *at);
     ++services;
     for (const auto* blob : s.certificates) {
       if (!seen.insert(tsl::to_hex(blob->sha256())).second) {

@@ -13,8 +13,11 @@ namespace eutl::verify {
 namespace {
 
 using detail::Candidate;
+using detail::Candidates;
 using detail::Consistency;
 using detail::EntryResult;
+using detail::RuleContext;
+using detail::Selection;
 
 ServiceUse use_of(const Candidate& c) {
   ServiceUse u;
@@ -34,16 +37,18 @@ ServiceUse use_of(const Candidate& c) {
 }
 
 bool usable(const Candidate& c, const Consistency& cons) {
-  return c.state().type == tsl::ServiceType::kCaQc && detail::status_acceptable(c) &&
-         (c.period_post_eidas() || cons.pre_eidas_status);
+  return is_granted_ca_qc(*c.period) && (c.period_post_eidas() || cons.pre_eidas_status);
 }
 
+// The TL-over-certificate rules for one candidate, without trace: to compare services.
 EntryResult result_of(const detail::CertFacts& f, const Candidate& c, const Consistency& cons) {
+  DiscardTrace discard;
+  RuleContext quiet{f, "", discard};
+  Selection sel{usable(c, cons) ? &c : nullptr, cons};
   EntryResult r;
-  r.qc = detail::qc_with_tl(f, &c, usable(c, cons), cons, "", nullptr);
-  bool qc = r.qc == Tri::kTrue;
-  r.type = detail::type_with_tl(f, &c, qc, cons, "", nullptr);
-  r.qscd = detail::qscd_with_tl(f, &c, qc, cons, "", nullptr);
+  r.qc = detail::qc_with_tl(quiet, sel).value;
+  r.type = detail::type_with_tl(quiet, sel, r.qc).value;
+  r.qscd = detail::qscd_with_tl(quiet, sel, r.qc).value;
   return r;
 }
 
@@ -71,34 +76,31 @@ QualificationAtTime indeterminate(tsl::TimePoint t, std::string reason) {
 
 // Keeps the service the result rested on, but no longer asserts anything.
 void make_indeterminate(QualificationAtTime& r, std::string reason) {
-  r.status = QualStatus::kIndeterminate;
-  r.qualified = Tri::kUnknown;
+  r.set_qualified(Tri::kUnknown);
   r.type = CertType::kUnknown;
   r.qscd = Tri::kUnknown;
   r.reason = std::move(reason);
 }
 
-QualificationAtTime decide_at(const detail::CertFacts& f, const std::vector<Candidate>& all, tsl::TimePoint t,
-                              const std::string& label, Trace& trace) {
-  std::string uncovered;
-  std::vector<Candidate> covered = detail::filter_list_covers(all, t, label, uncovered, trace);
-  if (covered.empty() && !all.empty()) {
-    return indeterminate(t, uncovered + " (TS 119 612 §5.3.15): no acceptable list speaks for this instant");
+QualificationAtTime decide_at(const RuleContext& ctx, const Candidates& all, tsl::TimePoint t) {
+  const detail::CertFacts& f = ctx.facts;
+  auto covered = detail::filter_list_covers(ctx, all, t);
+  if (covered.value.empty() && !all.empty()) {
+    return indeterminate(t, covered.why + " (TS 119 612 §5.3.15): no acceptable list speaks for this instant");
   }
-  std::vector<Candidate> at = detail::filter_at_date(covered, t, label, trace);
+  Candidates at = detail::filter_at_date(ctx, covered.value, t).value;
   if (at.empty()) {
     return indeterminate(t, "no service period of the issuer is in force at " + tsl::format_time(t));
   }
-  at = detail::filter_ca_qc(at, label, trace);
+  at = detail::filter_ca_qc(ctx, at).value;
   const Candidate before_type = at.front();
-  at = detail::filter_by_type(at, f, label, trace);
-  detail::check_qc_compliance(f, label, trace);
+  at = detail::filter_by_type(ctx, at).value;
+  detail::check_qc_compliance(ctx);
   QualificationAtTime r;
   r.time = t;
   if (at.empty()) {
     r.service = use_of(before_type);
-    r.status = QualStatus::kNotQualified;
-    r.qualified = Tri::kFalse;
+    r.set_qualified(Tri::kFalse);
     r.type = detail::type_by_content(f);
     r.qscd = Tri::kFalse;
     r.reason = "the issuing service is not listed for " + std::string(to_string(r.type)) + " certificates";
@@ -107,36 +109,32 @@ QualificationAtTime decide_at(const detail::CertFacts& f, const std::vector<Cand
   std::vector<Consistency> cons;
   std::vector<EntryResult> results;
   for (const Candidate& c : at) {
-    cons.push_back(detail::check_consistency(c, trace));
+    cons.push_back(detail::check_consistency(ctx.about(c.subject), c).value);
     results.push_back(result_of(f, c, cons.back()));
   }
-  if (detail::check_conflict(at, results, label, trace) != Outcome::kPass) {
+  if (detail::check_conflict(ctx, at, results).outcome != Outcome::kPass) {
     return indeterminate(t, "services disagree: " + at[0].subject + " vs " + at[1].subject);
   }
-  std::vector<Candidate> granted = detail::filter_granted(at, label, trace);
+  Candidates granted = detail::filter_granted(ctx, at).value;
   const Candidate* selected = &at[0];
-  const Consistency* sel_cons = &cons[0];
-  bool ok = false;
+  Selection sel{nullptr, cons[0]};
   for (const Candidate& g : granted) {
     for (std::size_t i = 0; i < at.size(); ++i) {
-      if (!ok && at[i].service_id == g.service_id && usable(at[i], cons[i])) {
+      if (sel.candidate == nullptr && at[i].service_id == g.service_id && usable(at[i], cons[i])) {
         selected = &at[i];
-        sel_cons = &cons[i];
-        ok = true;
+        sel = Selection{&at[i], cons[i]};
       }
     }
   }
   r.service = use_of(*selected);
-  r.qualified = detail::qc_with_tl(f, selected, ok, *sel_cons, label, &trace);
-  bool qc = r.qualified == Tri::kTrue;
-  r.type = detail::type_with_tl(f, selected, qc, *sel_cons, label, &trace);
-  r.qscd = detail::qscd_with_tl(f, selected, qc, *sel_cons, label, &trace);
-  r.status = qc ? QualStatus::kQualified : QualStatus::kNotQualified;
+  r.set_qualified(detail::qc_with_tl(ctx, sel).value);
+  r.type = detail::type_with_tl(ctx, sel, r.qualified).value;
+  r.qscd = detail::qscd_with_tl(ctx, sel, r.qualified).value;
   std::string status(tsl::to_string(selected->state().status));
-  if (!ok) {
+  if (sel.candidate == nullptr) {
     r.reason = "the issuing service is " + std::string(tsl::service_type_short(selected->state().type_uri)) + " " +
                status + " at this time, not a granted CA/QC";
-  } else if (!qc) {
+  } else if (r.qualified != Tri::kTrue) {
     r.reason = not_qualified_reason(f, *selected);
   } else {
     r.reason = "issued under a granted CA/QC service (" + selected->subject + ")";
@@ -287,17 +285,20 @@ Result<QualificationResult> QualificationEngine::decide(const QualificationReque
   detail::CertFacts facts = detail::make_facts(cert);
   QualificationResult out;
   Trace& trace = out.trace;
-  detail::AnchorSearch anchors = detail::find_anchors(m_index, *m_keys, cert, request.chain, trace);
+  const RuleContext about_cert{facts, "certificate", trace};
+  detail::AnchorSearch anchors = detail::find_anchors(about_cert, m_index, *m_keys, request.chain).value;
   out.anchor_services = anchors.services;
-  detail::check_critical_extensions(cert, request.chain, out.unprocessed_critical_extensions, trace);
+  out.unprocessed_critical_extensions = detail::check_critical_extensions(about_cert, request.chain).value;
   if (anchors.services.empty()) {
     // TS 119 615 §4.4 step 1 uses acceptable lists only; the others are searched just to
     // say which list names the issuer and why it cannot be used.
     std::string reason = "issuer not listed in any acceptable trusted list";
     if (m_unacceptable != nullptr) {
-      Trace scratch;
-      detail::AnchorSearch other = detail::find_anchors(*m_unacceptable, *m_unacceptable_keys, cert, request.chain,
-                                                        scratch);
+      DiscardTrace discard;
+      detail::AnchorSearch other =
+          detail::find_anchors(RuleContext{facts, "certificate", discard}, *m_unacceptable, *m_unacceptable_keys,
+                               request.chain)
+              .value;
       if (!other.services.empty()) {
         reason = "the issuer is listed only in trusted lists that are not acceptable at the lists' validation time: " +
                  unacceptable_lists(*m_unacceptable, other.services);
@@ -321,7 +322,8 @@ Result<QualificationResult> QualificationEngine::decide(const QualificationReque
           continue;
         }
         std::string subject = detail::describe(svc, p);
-        if (detail::check_entry_usable(*p.state, subject, trace) != Outcome::kPass) {
+        const RuleContext about_period = about_cert.about(subject);
+        if (detail::check_entry_usable(about_period, *p.state).outcome != Outcome::kPass) {
           ++unusable;
           continue;
         }
@@ -330,7 +332,7 @@ Result<QualificationResult> QualificationEngine::decide(const QualificationReque
         c.service = &svc;
         c.period = &p;
         c.subject = subject;
-        c.qualifiers = detail::capture_qualifiers(*p.state, cert, subject, trace);
+        c.qualifiers = detail::capture_qualifiers(about_period, *p.state).value;
         all.push_back(std::move(c));
       }
     }
@@ -339,8 +341,8 @@ Result<QualificationResult> QualificationEngine::decide(const QualificationReque
                                                        "extension, TS 119 612 Annex B)");
       out.at_time = indeterminate(request.at, out.at_issuance.reason);
     } else {
-      out.at_issuance = decide_at(facts, all, cert.not_before, "at issuance", trace);
-      out.at_time = decide_at(facts, all, request.at, "at time T", trace);
+      out.at_issuance = decide_at(about_cert.about("at issuance"), all, cert.not_before);
+      out.at_time = decide_at(about_cert.about("at time T"), all, request.at);
     }
   }
   // RFC 5280 §4.2: an unprocessed critical extension means the certificate cannot be
@@ -356,15 +358,15 @@ Result<QualificationResult> QualificationEngine::decide(const QualificationReque
   // RFC 5280 §4.1.2.5: at a time T outside [notBefore, notAfter] the certificate is not
   // valid, so not a qualified certificate at T. The result at issuance is unchanged.
   out.at_issuance.validity = CertValidity::kValid;
-  out.at_time.validity = detail::check_cert_validity(cert, request.at, "at time T", trace);
-  if (out.at_time.validity != CertValidity::kValid) {
-    out.at_time.status = QualStatus::kNotQualified;
-    out.at_time.qualified = Tri::kFalse;
-    out.at_time.reason = detail::validity_reason(cert, out.at_time.validity, request.at);
+  auto validity = detail::check_cert_validity(about_cert.about("at time T"), request.at);
+  out.at_time.validity = validity.value;
+  if (validity.outcome != Outcome::kPass) {
+    out.at_time.set_qualified(Tri::kFalse);
+    out.at_time.reason = validity.why;
   }
-  out.overall = detail::combine_times(out.at_issuance, out.at_time, trace);
+  out.overall = detail::combine_times(about_cert.about("combined"), out.at_issuance, out.at_time).value;
   if (request.claim) {
-    out.claim = detail::evaluate_claim(*request.claim, cert, out, trace);
+    out.claim = detail::evaluate_claim(about_cert, *request.claim, out).value;
   }
   return out;
 }

@@ -1,12 +1,11 @@
-// Finding the listed service(s) whose key verifies the certificate, directly or
-// through CA certificates given with --chain. Internal to verify/.
+// The issuer-key cache of QualificationEngine, read by the ISSUER-KEY rule
+// (verify/rules/issuer_key.cpp). Internal to verify/.
 #pragma once
 
 #include <cstdint>
 #include <mutex>
 #include <string>
 #include <unordered_map>
-#include <vector>
 
 #include "eutl/verify/qualification.h"
 #include "verify/certificate_native.h"
@@ -23,16 +22,4 @@ struct QualificationEngine::KeyCache final {
   static constexpr std::size_t kMaxVerified = 1 << 16;
 };
 
-namespace detail {
-
-struct AnchorSearch final {
-  std::vector<std::uint32_t> services;  // deduplicated, in discovery order
-  std::size_t depth = 0;                // 0: the certificate's issuer is listed
-};
-
-AnchorSearch find_anchors(const tsl::ServiceIndex& index, QualificationEngine::KeyCache& cache,
-                          const CertificateProfile& cert, const std::vector<const CertificateProfile*>& chain,
-                          Trace& trace);
-
-}  // namespace detail
 }  // namespace eutl::verify

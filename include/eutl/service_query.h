@@ -1,5 +1,6 @@
 // Browsing the service index: stable service IDs, the filters of `eutl list`, and
-// "which CA/QC services are granted for this use at time T" (`eutl export --pem`).
+// "which CA/QC services are granted for this use at time T" (`eutl export --pem`),
+// answered by the rules of verify/rules/.
 //
 // Service ID: "<territory>/<tsp>/<service>", e.g. "AA/1/2" = the second service of
 // the first trust service provider of territory AA's list. Both numbers are 1-based
@@ -18,6 +19,7 @@
 #include "eutl/tsl/service_index.h"
 #include "eutl/tsl/time.h"
 #include "eutl/verify/qualification.h"
+#include "eutl/verify/service_period.h"
 
 namespace eutl {
 
@@ -33,19 +35,15 @@ ServiceId service_id(const tsl::ServiceProvenance& p);
 // The index position of a service, or nullopt.
 std::optional<std::uint32_t> find_service(const tsl::ServiceIndex& index, const ServiceId& id);
 
-// The period in force at `t` (newest first wins), or nullptr.
-const tsl::ServicePeriod* period_at(const tsl::IndexedService& service, tsl::TimePoint t);
-
-// ETSI TS 119 615 §4.4 steps 7-8 and TS 119 612 Annex J: a CA/QC period is
-// "granted" when its status is granted (period starting after the eIDAS date) or
-// undersupervision / supervisionincessation / accredited (before it), and it has no
-// unknown critical extension (TS 119 612 Annex B).
-bool is_granted_ca_qc(const tsl::ServicePeriod& period);
-
-// TS 119 612 V2.4.1 §5.5.9.4: the use a granted CA/QC period is listed for, from its
-// AdditionalServiceInformation (ForeSignatures / ForeSeals / ForWebSiteAuthentication).
-// A pre-eIDAS period (Directive 1999/93/EC) covers electronic signatures only.
-bool period_covers_use(const tsl::ServicePeriod& period, verify::CertType use);
+// The period and status questions are the qualification rules' own
+// (include/eutl/verify/service_period.h), so `export`, `list` and `check` cannot
+// disagree: the period in force at `t` (TS 119 615 §4.4 step 2), a usable CA/QC period
+// with a qualifying status for its era (§4.4 steps 7-8, TS 119 612 Annex J and B), and
+// the use its AdditionalServiceInformation lists it for (TS 119 612 V2.4.1 §5.5.9.4;
+// a pre-eIDAS period covers electronic signatures only).
+using verify::is_granted_ca_qc;
+using verify::period_at;
+using verify::period_covers_use;
 
 // The service is granted CA/QC at `t`, for `use` when given.
 bool qualified_ca_at(const tsl::IndexedService& service, tsl::TimePoint t,

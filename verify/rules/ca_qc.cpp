@@ -4,24 +4,27 @@
 
 namespace eutl::verify::detail {
 
-std::vector<Candidate> filter_ca_qc(const std::vector<Candidate>& in, const std::string& label, Trace& trace) {
-  std::vector<Candidate> out;
+RuleOutcome<Candidates> filter_ca_qc(const RuleContext& ctx, const Candidates& in) {
+  RuleOutcome<Candidates> r;
   for (const Candidate& c : in) {
     if (c.state().type == tsl::ServiceType::kCaQc) {
-      out.push_back(c);
+      r.value.push_back(c);
     }
   }
-  if (out.empty()) {
-    trace.add(kCaQc, Outcome::kWarning, label, "no CA/QC service among the issuer's services");
-    return in;
+  if (r.value.empty()) {
+    r.outcome = Outcome::kWarning;
+    r.why = "no CA/QC service among the issuer's services";
+    r.value = in;
+    ctx.add(kCaQc, r.outcome, r.why);
+    return r;
   }
-  if (out.size() < in.size()) {
-    trace.add(kCaQc, Outcome::kPass, label,
-              std::to_string(in.size() - out.size()) + " non-CA/QC period(s) set aside");
+  r.outcome = Outcome::kPass;
+  if (r.value.size() < in.size()) {
+    ctx.add(kCaQc, Outcome::kPass, std::to_string(in.size() - r.value.size()) + " non-CA/QC period(s) set aside");
   } else {
-    trace.add(kCaQc, Outcome::kPass, label, "issuer service type is CA/QC");
+    ctx.add(kCaQc, Outcome::kPass, "issuer service type is CA/QC");
   }
-  return out;
+  return r;
 }
 
 }  // namespace eutl::verify::detail

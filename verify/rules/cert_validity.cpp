@@ -7,19 +7,23 @@
 
 namespace eutl::verify::detail {
 
-CertValidity check_cert_validity(const CertificateProfile& cert, tsl::TimePoint t, const std::string& label,
-                                 Trace& trace) {
-  CertValidity v = t < cert.not_before  ? CertValidity::kNotYetValid
-                   : t > cert.not_after ? CertValidity::kExpired
-                                        : CertValidity::kValid;
-  if (v == CertValidity::kValid) {
-    trace.add(kCertValidity, Outcome::kPass, label,
-              tsl::format_time(t) + " is inside the validity period " + tsl::format_time(cert.not_before) + " .. " +
-                  tsl::format_time(cert.not_after));
+RuleOutcome<CertValidity> check_cert_validity(const RuleContext& ctx, tsl::TimePoint t) {
+  const CertificateProfile& cert = ctx.facts.cert;
+  RuleOutcome<CertValidity> r;
+  r.value = t < cert.not_before  ? CertValidity::kNotYetValid
+            : t > cert.not_after ? CertValidity::kExpired
+                                 : CertValidity::kValid;
+  if (r.value == CertValidity::kValid) {
+    r.outcome = Outcome::kPass;
+    ctx.add(kCertValidity, r.outcome,
+            tsl::format_time(t) + " is inside the validity period " + tsl::format_time(cert.not_before) + " .. " +
+                tsl::format_time(cert.not_after));
   } else {
-    trace.add(kCertValidity, Outcome::kFail, label, validity_reason(cert, v, t));
+    r.outcome = Outcome::kFail;
+    r.why = validity_reason(cert, r.value, t);
+    ctx.add(kCertValidity, r.outcome, r.why);
   }
-  return v;
+  return r;
 }
 
 std::string validity_reason(const CertificateProfile& cert, CertValidity v, tsl::TimePoint t) {

@@ -14,60 +14,57 @@ struct Need final {
   bool qscd = false;
 };
 
-ClaimResult finish(const Claim& claim, Verdict v, std::string part, std::string why, Trace& trace) {
-  trace.add(kClaim, v == Verdict::kConfirmed ? Outcome::kPass
-                    : v == Verdict::kRefuted ? Outcome::kFail
-                                             : Outcome::kIndeterminate,
-            "claim " + claim.text, why);
-  return ClaimResult{claim, v, std::move(part), std::move(why)};
+using Ruling = RuleOutcome<ClaimResult>;
+
+// Subject: "claim <text>".
+Ruling finish(const RuleContext& ctx, const Claim& claim, Outcome o, std::string part, std::string why) {
+  ctx.trace.add(kClaim, o, "claim " + claim.text, why);
+  return Ruling{o, ClaimResult{claim, verdict_of(o), std::move(part), why}, why};
 }
 
-ClaimResult check_needs(const Claim& claim, const Need& need, const QualificationAtTime& r, Trace& trace) {
+Ruling check_needs(const RuleContext& ctx, const Claim& claim, const Need& need, const QualificationAtTime& r) {
   if (r.status == QualStatus::kIndeterminate) {
-    return finish(claim, Verdict::kIndeterminate, "qualified status", "no result: " + r.reason, trace);
+    return finish(ctx, claim, Outcome::kIndeterminate, "qualified status", "no result: " + r.reason);
   }
   if (need.qualified && r.qualified != Tri::kTrue) {
-    return finish(claim, Verdict::kRefuted, "qualified", "not a qualified certificate: " + r.reason, trace);
+    return finish(ctx, claim, Outcome::kFail, "qualified", "not a qualified certificate: " + r.reason);
   }
   if (need.type && r.type != *need.type) {
-    return finish(claim, Verdict::kRefuted, "type " + std::string(to_string(*need.type)),
-                  "qualified for " + std::string(to_string(r.type)) + ", not " + std::string(to_string(*need.type)),
-                  trace);
+    return finish(ctx, claim, Outcome::kFail, "type " + std::string(to_string(*need.type)),
+                  "qualified for " + std::string(to_string(r.type)) + ", not " + std::string(to_string(*need.type)));
   }
   if (need.qscd && r.qscd != Tri::kTrue) {
-    return finish(claim, Verdict::kRefuted, "qscd", "the private key is not on a QSCD (at time T)", trace);
+    return finish(ctx, claim, Outcome::kFail, "qscd", "the private key is not on a QSCD (at time T)");
   }
-  return finish(claim, Verdict::kConfirmed, "", "every part of the claim holds", trace);
+  return finish(ctx, claim, Outcome::kPass, "", "every part of the claim holds");
+}
+
+// The QWAC part of a claim, read from the result at issuance (TS 119 411-5).
+Ruling check_qwac_part(const RuleContext& ctx, const Claim& claim, const QualificationResult& result,
+                       const std::string& confirmed, const std::string& refuted) {
+  RuleOutcome<> q = check_qwac(ctx, result.at_issuance);
+  return finish(ctx, claim, q.outcome, q.why, q.outcome == Outcome::kPass ? confirmed : refuted + q.why);
 }
 
 }  // namespace
 
-ClaimResult evaluate_claim(const Claim& claim, const CertificateProfile& cert, const QualificationResult& result,
-                           Trace& trace) {
+RuleOutcome<ClaimResult> evaluate_claim(const RuleContext& ctx, const Claim& claim, const QualificationResult& result) {
+  const CertificateProfile& cert = ctx.facts.cert;
   const QualificationAtTime& r = result.overall;
   // RFC 5280 §4.1.2.5: a claim about time T never holds outside the validity period.
   if (result.at_time.validity != CertValidity::kValid) {
-    return finish(claim, Verdict::kRefuted, "validity", validity_reason(cert, result.at_time.validity, result.at_time.time),
-                  trace);
+    return finish(ctx, claim, Outcome::kFail, "validity", validity_reason(cert, result.at_time.validity, result.at_time.time));
   }
   // RFC 5280 §4.2: a certificate with an unprocessed critical extension is not accepted.
   if (!result.unprocessed_critical_extensions.empty()) {
-    return finish(claim, Verdict::kIndeterminate, "critical extension", result.at_issuance.reason, trace);
+    return finish(ctx, claim, Outcome::kIndeterminate, "critical extension", result.at_issuance.reason);
   }
   switch (claim.kind) {
-    case ClaimKind::kQes: return check_needs(claim, Need{true, CertType::kESig, true}, r, trace);
-    case ClaimKind::kQcESig: return check_needs(claim, Need{true, CertType::kESig, false}, r, trace);
-    case ClaimKind::kQSeal: return check_needs(claim, Need{true, CertType::kESeal, true}, r, trace);
-    case ClaimKind::kQcESeal: return check_needs(claim, Need{true, CertType::kESeal, false}, r, trace);
-    case ClaimKind::kQwac: {
-      std::string missing;
-      Outcome o = check_qwac(cert, result.at_issuance, missing, trace);
-      Verdict v = o == Outcome::kPass ? Verdict::kConfirmed
-                  : o == Outcome::kFail ? Verdict::kRefuted
-                                        : Verdict::kIndeterminate;
-      return finish(claim, v, missing, o == Outcome::kPass ? "a QWAC" : "not shown to be a QWAC: missing " + missing,
-                    trace);
-    }
+    case ClaimKind::kQes: return check_needs(ctx, claim, Need{true, CertType::kESig, true}, r);
+    case ClaimKind::kQcESig: return check_needs(ctx, claim, Need{true, CertType::kESig, false}, r);
+    case ClaimKind::kQSeal: return check_needs(ctx, claim, Need{true, CertType::kESeal, true}, r);
+    case ClaimKind::kQcESeal: return check_needs(ctx, claim, Need{true, CertType::kESeal, false}, r);
+    case ClaimKind::kQwac: return check_qwac_part(ctx, claim, result, "a QWAC", "not shown to be a QWAC: missing ");
     case ClaimKind::kPolicy: break;
   }
   PolicyProfile p = claim.policy.value_or(PolicyProfile::kNcp);
@@ -81,26 +78,18 @@ ClaimResult evaluate_claim(const Claim& claim, const CertificateProfile& cert, c
         }
         return false;
       }())) {
-    return finish(claim, Verdict::kRefuted, "policy " + name,
-                  "the certificate does not carry the " + name + " policy OID " + std::string(policy_oid(p)), trace);
+    return finish(ctx, claim, Outcome::kFail, "policy " + name,
+                  "the certificate does not carry the " + name + " policy OID " + std::string(policy_oid(p)));
   }
   PolicyFamily fam = family_of(p);
   if (fam == PolicyFamily::kEn319411Part1 || fam == PolicyFamily::kCabForum) {
-    return finish(claim, Verdict::kConfirmed, "",
+    return finish(ctx, claim, Outcome::kPass, "",
                   "the certificate carries the " + name + " policy OID (" + std::string(to_string(fam)) +
-                      ": a policy statement only, never a qualified status)",
-                  trace);
+                      ": a policy statement only, never a qualified status)");
   }
   if (is_web_profile(p)) {
-    std::string missing;
-    Outcome o = check_qwac(cert, result.at_issuance, missing, trace);
-    Verdict v = o == Outcome::kPass ? Verdict::kConfirmed
-                : o == Outcome::kFail ? Verdict::kRefuted
-                                      : Verdict::kIndeterminate;
-    return finish(claim, v, missing,
-                  o == Outcome::kPass ? name + " backed by the trusted list"
-                                      : name + " policy present, but missing " + missing,
-                  trace);
+    return check_qwac_part(ctx, claim, result, name + " backed by the trusted list",
+                           name + " policy present, but missing ");
   }
   Need need;
   need.qscd = requires_qscd(p);
@@ -109,7 +98,7 @@ ClaimResult evaluate_claim(const Claim& claim, const CertificateProfile& cert, c
   } else if (p == PolicyProfile::kQcpL || p == PolicyProfile::kQcpLQscd) {
     need.type = CertType::kESeal;
   }
-  return check_needs(claim, need, r, trace);
+  return check_needs(ctx, claim, need, r);
 }
 
 }  // namespace eutl::verify::detail

@@ -6,20 +6,24 @@
 
 namespace eutl::verify::detail {
 
-QualificationAtTime combine_times(const QualificationAtTime& a, const QualificationAtTime& b, Trace& trace) {
-  QualificationAtTime r = b;
+// Subject: "combined".
+RuleOutcome<QualificationAtTime> combine_times(const RuleContext& ctx, const QualificationAtTime& a,
+                                               const QualificationAtTime& b) {
+  RuleOutcome<QualificationAtTime> out;
+  QualificationAtTime& r = out.value;
+  r = b;
   if (a.status == QualStatus::kIndeterminate || b.status == QualStatus::kIndeterminate) {
-    r.status = QualStatus::kIndeterminate;
-    r.qualified = Tri::kUnknown;
+    r.set_qualified(Tri::kUnknown);
     r.type = CertType::kUnknown;
     r.qscd = Tri::kUnknown;
     r.reason = a.status == QualStatus::kIndeterminate ? "at issuance: " + a.reason : "at time T: " + b.reason;
-    trace.add(kCombineTimes, Outcome::kIndeterminate, "combined", "no result at one of the two times: " + r.reason);
-    return r;
+    out.outcome = Outcome::kIndeterminate;
+    out.why = "no result at one of the two times: " + r.reason;
+    ctx.add(kCombineTimes, out.outcome, out.why);
+    return out;
   }
   bool qc = a.qualified == Tri::kTrue && b.qualified == Tri::kTrue;
-  r.qualified = qc ? Tri::kTrue : Tri::kFalse;
-  r.status = qc ? QualStatus::kQualified : QualStatus::kNotQualified;
+  r.set_qualified(qc ? Tri::kTrue : Tri::kFalse);
   r.type = a.type == b.type ? a.type : CertType::kUnknown;
   r.qscd = qc ? b.qscd : Tri::kFalse;
   if (!qc) {
@@ -29,11 +33,12 @@ QualificationAtTime combine_times(const QualificationAtTime& a, const Qualificat
   } else {
     r.reason = "qualified at issuance and at time T";
   }
-  trace.add(kCombineTimes, qc ? Outcome::kPass : Outcome::kFail, "combined",
-            "at issuance " + std::string(to_string(a.status)) + ", at time T " + std::string(to_string(b.status)) +
+  out.outcome = qc ? Outcome::kPass : Outcome::kFail;
+  ctx.add(kCombineTimes, out.outcome,
+          "at issuance " + std::string(to_string(a.status)) + ", at time T " + std::string(to_string(b.status)) +
                 " => " + std::string(to_string(r.status)) + ", type " + std::string(to_string(r.type)) +
                 ", qscd " + std::string(to_string(r.qscd)));
-  return r;
+  return out;
 }
 
 }  // namespace eutl::verify::detail

@@ -5,10 +5,11 @@
 
 namespace eutl::verify::detail {
 
-Outcome check_conflict(const std::vector<Candidate>& cands, const std::vector<EntryResult>& results,
-                       const std::string& label, Trace& trace) {
+RuleOutcome<> check_conflict(const RuleContext& ctx, const Candidates& cands, const std::vector<EntryResult>& results) {
+  RuleOutcome<> r;
+  r.outcome = Outcome::kPass;
   if (results.size() < 2) {
-    return Outcome::kPass;
+    return r;
   }
   for (std::size_t i = 1; i < results.size(); ++i) {
     if (!(results[i] == results[0])) {
@@ -16,14 +17,15 @@ Outcome check_conflict(const std::vector<Candidate>& cands, const std::vector<En
         return "qc=" + std::string(to_string(r.qc)) + " type=" + std::string(to_string(r.type)) +
                " qscd=" + std::string(to_string(r.qscd));
       };
-      trace.add(kConflict, Outcome::kIndeterminate, label,
-                "services disagree: " + cands[0].subject + " gives " + show(results[0]) + ", " + cands[i].subject +
-                    " gives " + show(results[i]));
-      return Outcome::kIndeterminate;
+      r.outcome = Outcome::kIndeterminate;
+      r.why = "services disagree: " + cands[0].subject + " gives " + show(results[0]) + ", " + cands[i].subject +
+              " gives " + show(results[i]);
+      ctx.add(kConflict, r.outcome, r.why);
+      return r;
     }
   }
-  trace.add(kConflict, Outcome::kPass, label, std::to_string(results.size()) + " service periods agree");
-  return Outcome::kPass;
+  ctx.add(kConflict, Outcome::kPass, std::to_string(results.size()) + " service periods agree");
+  return r;
 }
 
 }  // namespace eutl::verify::detail

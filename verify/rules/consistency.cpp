@@ -5,12 +5,17 @@
 
 namespace eutl::verify::detail {
 
-Consistency check_consistency(const Candidate& c, Trace& trace) {
+RuleOutcome<Consistency> check_consistency(const RuleContext& ctx, const Candidate& c) {
   using Q = tsl::Qualifier;
   const QualifierSet& q = c.qualifiers;
   const auto& ext = c.state().extensions;
-  Consistency r;
-  auto warn = [&](const std::string& what) { trace.add(kConsistency, Outcome::kWarning, c.subject, what); };
+  RuleOutcome<Consistency> out;
+  out.outcome = Outcome::kPass;
+  Consistency& r = out.value;
+  auto warn = [&](const std::string& what) {
+    out.outcome = Outcome::kWarning;
+    ctx.trace.add(kConsistency, Outcome::kWarning, c.subject, what);
+  };
   if (q.has(Q::kQcStatement) && q.has(Q::kNotQualified)) {
     r.qc = false;
     warn("QCStatement and NotQualified both apply: QC status cannot be read from this period");
@@ -39,16 +44,15 @@ Consistency check_consistency(const Candidate& c, Trace& trace) {
     r.type = false;
     warn("QCForLegalPerson together with QCForESig");
   }
-  if ((q.has(Q::kQcForESig) && !ext.has(tsl::AdditionalInfo::kForESignatures)) ||
-      (q.has(Q::kQcForESeal) && !ext.has(tsl::AdditionalInfo::kForESeals)) ||
-      (q.has(Q::kQcForWsa) && !ext.has(tsl::AdditionalInfo::kForWebSiteAuthentication))) {
+  if ((q.has(Q::kQcForESig) && !listed_for_use(ext, CertType::kESig)) ||
+      (q.has(Q::kQcForESeal) && !listed_for_use(ext, CertType::kESeal)) ||
+      (q.has(Q::kQcForWsa) && !listed_for_use(ext, CertType::kWsa))) {
     r.type = false;
     warn("a usage qualifier without its AdditionalServiceInformation");
   }
   if (!post) {
-    bool only_other = (ext.has(tsl::AdditionalInfo::kForESeals) ||
-                       ext.has(tsl::AdditionalInfo::kForWebSiteAuthentication)) &&
-                      !ext.has(tsl::AdditionalInfo::kForESignatures);
+    bool only_other = (listed_for_use(ext, CertType::kESeal) || listed_for_use(ext, CertType::kWsa)) &&
+                      !listed_for_use(ext, CertType::kESig);
     auto st = c.state().status;
     if (only_other || q.has(Q::kQcForESeal) || q.has(Q::kQcForWsa) || st == tsl::ServiceStatus::kGranted ||
         st == tsl::ServiceStatus::kWithdrawn) {
@@ -57,7 +61,7 @@ Consistency check_consistency(const Candidate& c, Trace& trace) {
            "granted/withdrawn)");
     }
   }
-  return r;
+  return out;
 }
 
 }  // namespace eutl::verify::detail

@@ -36,7 +36,10 @@ bool has(const std::vector<std::string>& v, const std::string& x) { return std::
 
 }  // namespace
 
-Outcome match_criteria(const tsl::CriteriaList& list, const CertificateProfile& cert, std::string& why) {
+RuleOutcome<> match_criteria(const RuleContext& ctx, const tsl::CriteriaList& list) {
+  const CertificateProfile& cert = ctx.facts.cert;
+  RuleOutcome<> r;
+  std::string& why = r.why;
   std::vector<bool> results;
   for (const auto& ku : list.key_usages) {
     results.push_back(key_usage_matches(ku, cert, why));
@@ -45,7 +48,9 @@ Outcome match_criteria(const tsl::CriteriaList& list, const CertificateProfile& 
     results.push_back(!ps.empty() && all_of_set(ps, [&](const std::string& o) { return cert.has_policy(o); }));
   }
   for (const auto& nested : list.nested) {
-    results.push_back(match_criteria(nested, cert, why) == Outcome::kPass);
+    RuleOutcome<> inner = match_criteria(ctx, nested);
+    why += inner.why;
+    results.push_back(inner.outcome == Outcome::kPass);
   }
   for (const auto& eku : list.extended_key_usages) {
     results.push_back(!eku.empty() && all_of_set(eku, [&](const std::string& o) { return cert.has_eku(o); }));
@@ -69,7 +74,8 @@ Outcome match_criteria(const tsl::CriteriaList& list, const CertificateProfile& 
     case tsl::CriteriaAssert::kAtLeastOne: ok = matched > 0; break;
     case tsl::CriteriaAssert::kNone: ok = matched == 0; break;
   }
-  return ok ? Outcome::kPass : Outcome::kFail;
+  r.outcome = ok ? Outcome::kPass : Outcome::kFail;
+  return r;
 }
 
 }  // namespace eutl::verify::detail

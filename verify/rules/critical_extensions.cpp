@@ -8,32 +8,36 @@
 namespace eutl::verify::detail {
 namespace {
 
-void collect(const CertificateProfile& c, const std::string& who, std::vector<std::string>& which, Trace& trace) {
+void collect(const RuleContext& ctx, const CertificateProfile& c, std::vector<std::string>& which) {
   for (const std::string& oid : c.unknown_critical_extensions) {
-    which.push_back(who + ": " + oid);
-    trace.add(kCriticalExtensions, Outcome::kIndeterminate, who,
-              "critical extension " + oid + " is not processed by eutl: the certificate cannot be accepted");
+    which.push_back(std::string(ctx.subject) + ": " + oid);
+    ctx.add(kCriticalExtensions, Outcome::kIndeterminate,
+            "critical extension " + oid + " is not processed by eutl: the certificate cannot be accepted");
   }
 }
 
 }  // namespace
 
-Outcome check_critical_extensions(const CertificateProfile& cert, const std::vector<const CertificateProfile*>& chain,
-                                  std::vector<std::string>& which, Trace& trace) {
-  std::size_t before = which.size();
-  collect(cert, "certificate", which, trace);
+// Subject: "certificate"; chain certificates are named "chain certificate N".
+RuleOutcome<std::vector<std::string>> check_critical_extensions(const RuleContext& ctx,
+                                                                const std::vector<const CertificateProfile*>& chain) {
+  RuleOutcome<std::vector<std::string>> r;
+  collect(ctx, ctx.facts.cert, r.value);
   for (std::size_t i = 0; i < chain.size(); ++i) {
     if (chain[i] != nullptr) {
-      collect(*chain[i], "chain certificate " + std::to_string(i + 1), which, trace);
+      std::string who = "chain certificate " + std::to_string(i + 1);
+      collect(ctx.about(who), *chain[i], r.value);
     }
   }
-  if (which.size() == before) {
-    trace.add(kCriticalExtensions, Outcome::kPass, "certificate",
-              chain.empty() ? "every critical extension is processed"
-                            : "every critical extension of the certificate and its chain is processed");
-    return Outcome::kPass;
+  if (r.value.empty()) {
+    r.outcome = Outcome::kPass;
+    ctx.add(kCriticalExtensions, r.outcome,
+            chain.empty() ? "every critical extension is processed"
+                          : "every critical extension of the certificate and its chain is processed");
+    return r;
   }
-  return Outcome::kIndeterminate;
+  r.outcome = Outcome::kIndeterminate;
+  return r;
 }
 
 }  // namespace eutl::verify::detail

@@ -3,17 +3,25 @@
 // service entry (RFC 5280 semantics).
 #include "verify/rules/rules.h"
 
-namespace eutl::verify::detail {
+namespace eutl::verify {
 
-Outcome check_entry_usable(const tsl::ServiceState& state, const std::string& subject, Trace& trace) {
+bool entry_usable(const tsl::ServiceState& state) { return !state.extensions.has_unknown_critical(); }
+
+namespace detail {
+
+RuleOutcome<> check_entry_usable(const RuleContext& ctx, const tsl::ServiceState& state) {
+  RuleOutcome<> r;
+  r.outcome = Outcome::kPass;
   for (const auto& ext : state.extensions.unknown) {
     if (ext.critical) {
-      trace.add(kEntryUsable, Outcome::kFail, subject,
-                "unknown critical extension " + ext.element + ": this service period is not used");
-      return Outcome::kFail;
+      r.outcome = Outcome::kFail;
+      r.why = "unknown critical extension " + ext.element + ": this service period is not used";
+      ctx.add(kEntryUsable, r.outcome, r.why);
+      return r;
     }
   }
-  return Outcome::kPass;
+  return r;
 }
 
-}  // namespace eutl::verify::detail
+}  // namespace detail
+}  // namespace eutl::verify

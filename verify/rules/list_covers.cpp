@@ -19,9 +19,9 @@ std::string list_name(const tsl::ServiceProvenance& p) {
 
 }  // namespace
 
-std::vector<Candidate> filter_list_covers(const std::vector<Candidate>& in, tsl::TimePoint t,
-                                          const std::string& label, std::string& uncovered, Trace& trace) {
-  std::vector<Candidate> out;
+RuleOutcome<Candidates> filter_list_covers(const RuleContext& ctx, const Candidates& in, tsl::TimePoint t) {
+  RuleOutcome<Candidates> r;
+  Candidates& out = r.value;
   std::vector<const tsl::ServiceProvenance*> reported;
   for (const Candidate& c : in) {
     const tsl::ServiceProvenance& p = c.service->provenance;
@@ -40,16 +40,16 @@ std::vector<Candidate> filter_list_covers(const std::vector<Candidate>& in, tsl:
     reported.push_back(&p);
     std::string why = list_name(p) + " does not cover " + tsl::format_time(t) + ": its NextUpdate is " +
                       tsl::format_time(*p.list_next_update);
-    if (uncovered.empty()) {
-      uncovered = why;
+    if (r.why.empty()) {
+      r.why = why;
     }
-    trace.add(kListCovers, Outcome::kIndeterminate, label, why + "; its services are not used for this instant");
+    ctx.add(kListCovers, Outcome::kIndeterminate, why + "; its services are not used for this instant");
   }
+  r.outcome = reported.empty() ? Outcome::kPass : Outcome::kIndeterminate;
   if (reported.empty() && !in.empty()) {
-    trace.add(kListCovers, Outcome::kPass, label,
-              "every list the issuer's services come from covers " + tsl::format_time(t));
+    ctx.add(kListCovers, Outcome::kPass, "every list the issuer's services come from covers " + tsl::format_time(t));
   }
-  return out;
+  return r;
 }
 
 }  // namespace eutl::verify::detail

@@ -16,7 +16,8 @@ bool qc_by_content(const CertFacts& f) {
                            f.cert.has_policy(policy_oid(PolicyProfile::kQcpPlus)));
 }
 
-Outcome check_qc_compliance(const CertFacts& f, const std::string& label, Trace& trace) {
+RuleOutcome<> check_qc_compliance(const RuleContext& ctx) {
+  const CertFacts& f = ctx.facts;
   bool qc = qc_by_content(f);
   std::string detail = std::string("QcCompliance ") + (f.cert.qc.compliance ? "present" : "absent");
   if (f.cert.qc.cc_legislation) {
@@ -29,9 +30,11 @@ Outcome check_qc_compliance(const CertFacts& f, const std::string& label, Trace&
   if (!f.post_eidas) {
     detail += "; issued before the eIDAS date (QCP/QCP+ policy also counts)";
   }
-  trace.add(kQcCompliance, qc ? Outcome::kPass : Outcome::kFail, label,
-            detail + (qc ? ": the certificate claims to be an EU QC" : ": the certificate does not claim to be an EU QC"));
-  return qc ? Outcome::kPass : Outcome::kFail;
+  RuleOutcome<> r;
+  r.outcome = qc ? Outcome::kPass : Outcome::kFail;
+  r.why = detail + (qc ? ": the certificate claims to be an EU QC" : ": the certificate does not claim to be an EU QC");
+  ctx.add(kQcCompliance, r.outcome, r.why);
+  return r;
 }
 
 }  // namespace eutl::verify::detail

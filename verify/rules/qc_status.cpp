@@ -5,34 +5,28 @@
 
 namespace eutl::verify::detail {
 
-Tri qc_with_tl(const CertFacts& facts, const Candidate* selected, bool usable, const Consistency& cons,
-               const std::string& label, Trace* trace) {
-  auto note = [&](Outcome o, const std::string& d) {
-    if (trace != nullptr) {
-      trace->add(kQcStatus, o, label, d);
-    }
+RuleOutcome<Tri> qc_with_tl(const RuleContext& ctx, const Selection& selected) {
+  auto note = [&](Tri qc, const std::string& why) {
+    return conclude(ctx, kQcStatus, qc == Tri::kTrue ? Outcome::kPass : Outcome::kFail, qc, why, why);
   };
-  if (selected == nullptr || !usable) {
-    note(Outcome::kFail, "no granted CA/QC service: not a qualified certificate");
-    return Tri::kFalse;
+  const Candidate* c = selected.candidate;
+  if (c == nullptr) {
+    return note(Tri::kFalse, "no granted CA/QC service: not a qualified certificate");
   }
-  if (!cons.qc) {
-    note(Outcome::kFail, "contradictory QCStatement/NotQualified qualifiers: not a qualified certificate");
-    return Tri::kFalse;
+  if (!selected.consistency.qc) {
+    return note(Tri::kFalse, "contradictory QCStatement/NotQualified qualifiers: not a qualified certificate");
   }
-  if (selected->qualifiers.has(tsl::Qualifier::kNotQualified)) {
-    note(Outcome::kFail, "the trusted list says NotQualified for this certificate");
-    return Tri::kFalse;
+  if (c->qualifiers.has(tsl::Qualifier::kNotQualified)) {
+    return note(Tri::kFalse, "the trusted list says NotQualified for this certificate");
   }
-  if (selected->qualifiers.has(tsl::Qualifier::kQcStatement)) {
-    note(Outcome::kPass, "the trusted list says QCStatement: a qualified certificate whatever its content");
-    return Tri::kTrue;
+  if (c->qualifiers.has(tsl::Qualifier::kQcStatement)) {
+    return note(Tri::kTrue, "the trusted list says QCStatement: a qualified certificate whatever its content");
   }
-  bool qc = qc_by_content(facts);
-  note(qc ? Outcome::kPass : Outcome::kFail,
-       qc ? "granted CA/QC and the certificate claims QC: qualified"
-          : "granted CA/QC but the certificate does not claim QC (no QcCompliance, or QcCClegislation): not qualified");
-  return qc ? Tri::kTrue : Tri::kFalse;
+  bool qc = qc_by_content(ctx.facts);
+  return note(qc ? Tri::kTrue : Tri::kFalse,
+              qc ? "granted CA/QC and the certificate claims QC: qualified"
+                 : "granted CA/QC but the certificate does not claim QC (no QcCompliance, or QcCClegislation): not "
+                   "qualified");
 }
 
 }  // namespace eutl::verify::detail

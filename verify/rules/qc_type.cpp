@@ -34,29 +34,26 @@ CertType type_by_content(const CertFacts& f) {
   return CertType::kUnknown;
 }
 
-CertType type_with_tl(const CertFacts& f, const Candidate* selected, bool is_qc, const Consistency& cons,
-                      const std::string& label, Trace* trace) {
-  CertType own = type_by_content(f);
-  auto note = [&](CertType t, const std::string& d) {
-    if (trace != nullptr) {
-      trace->add(kQcType, t == CertType::kUnknown ? Outcome::kWarning : Outcome::kPass, label,
-                 "type " + std::string(to_string(t)) + ": " + d);
-    }
-    return t;
+RuleOutcome<CertType> type_with_tl(const RuleContext& ctx, const Selection& selected, Tri qualified) {
+  const CertFacts& f = ctx.facts;
+  auto note = [&](CertType t, const std::string& why) {
+    return conclude(ctx, kQcType, t == CertType::kUnknown ? Outcome::kWarning : Outcome::kPass, t, why,
+                    "type " + std::string(to_string(t)) + ": " + why);
   };
-  if (!is_qc) {
-    return own;  // the TL does not override the type of a non-QC
+  if (qualified != Tri::kTrue) {
+    return RuleOutcome<CertType>{Outcome::kPass, type_by_content(f), "the TL does not override the type of a non-QC"};
   }
-  if (selected == nullptr) {
+  const Candidate* c = selected.candidate;
+  if (c == nullptr) {
     return note(CertType::kUnknown, "no service");
   }
-  if (!selected->period_post_eidas()) {
+  if (!c->period_post_eidas()) {
     return note(CertType::kESig, "pre-eIDAS service period: QCs were for e-signatures only");
   }
-  if (!cons.type) {
+  if (!selected.consistency.type) {
     return note(CertType::kUnknown, "contradictory usage qualifiers");
   }
-  const QualifierSet& q = selected->qualifiers;
+  const QualifierSet& q = c->qualifiers;
   if (q.has(tsl::Qualifier::kQcForESig)) {
     return note(CertType::kESig, "QCForESig qualifier");
   }
@@ -66,8 +63,9 @@ CertType type_with_tl(const CertFacts& f, const Candidate* selected, bool is_qc,
   if (q.has(tsl::Qualifier::kQcForWsa)) {
     return note(CertType::kWsa, "QCForWSA qualifier");
   }
-  return note(own, f.cert.qc.types.empty() ? "no QcType in the certificate (QcCompliance alone means eSig)"
-                                           : "from the certificate's QcType");
+  return note(type_by_content(f), f.cert.qc.types.empty()
+                                      ? "no QcType in the certificate (QcCompliance alone means eSig)"
+                                      : "from the certificate's QcType");
 }
 
 }  // namespace eutl::verify::detail

@@ -11,29 +11,27 @@ Tri qscd_by_content(const CertFacts& f) {
   return q ? Tri::kTrue : Tri::kFalse;
 }
 
-Tri qscd_with_tl(const CertFacts& f, const Candidate* selected, bool is_qc, const Consistency& cons,
-                 const std::string& label, Trace* trace) {
+RuleOutcome<Tri> qscd_with_tl(const RuleContext& ctx, const Selection& selected, Tri qualified) {
   using Q = tsl::Qualifier;
-  auto note = [&](Tri t, const std::string& d) {
-    if (trace != nullptr) {
-      trace->add(kQscd, t == Tri::kTrue ? Outcome::kPass : Outcome::kFail, label,
-                 std::string(t == Tri::kTrue ? "QSCD" : "not on a QSCD") + ": " + d);
-    }
-    return t;
+  const CertFacts& f = ctx.facts;
+  auto note = [&](Tri t, const std::string& why) {
+    return conclude(ctx, kQscd, t == Tri::kTrue ? Outcome::kPass : Outcome::kFail, t, why,
+                    std::string(t == Tri::kTrue ? "QSCD" : "not on a QSCD") + ": " + why);
   };
-  if (!is_qc) {
+  if (qualified != Tri::kTrue) {
     return note(Tri::kFalse, "not a qualified certificate");
   }
-  if (selected == nullptr) {
+  const Candidate* c = selected.candidate;
+  if (c == nullptr) {
     return note(Tri::kFalse, "no service");
   }
-  if (!cons.qscd) {
+  if (!selected.consistency.qscd) {
     return note(Tri::kFalse, "contradictory QSCD qualifiers");
   }
-  const QualifierSet& q = selected->qualifiers;
+  const QualifierSet& q = c->qualifiers;
   Tri own = qscd_by_content(f);
   std::string own_text = f.cert.qc.sscd ? "QcSSCD in the certificate" : "no QcSSCD in the certificate";
-  if (selected->period_post_eidas()) {
+  if (c->period_post_eidas()) {
     if (q.has(Q::kQcWithQscd)) {
       return note(Tri::kTrue, "QCWithQSCD qualifier (overrides the certificate: " + own_text + ")");
     }

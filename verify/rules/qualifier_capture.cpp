@@ -5,14 +5,16 @@
 
 namespace eutl::verify::detail {
 
-QualifierSet capture_qualifiers(const tsl::ServiceState& state, const CertificateProfile& cert,
-                                const std::string& subject, Trace& trace) {
-  QualifierSet set;
+RuleOutcome<QualifierSet> capture_qualifiers(const RuleContext& ctx, const tsl::ServiceState& state) {
+  RuleOutcome<QualifierSet> r;
+  r.outcome = Outcome::kPass;
+  QualifierSet& set = r.value;
   const auto& quals = state.extensions.qualifications;
   for (std::size_t i = 0; i < quals.size(); ++i) {
     const tsl::QualificationElement& q = quals[i];
-    std::string why;
-    Outcome match = match_criteria(q.criteria, cert, why);
+    RuleOutcome<> matched = match_criteria(ctx, q.criteria);
+    Outcome match = matched.outcome;
+    const std::string& why = matched.why;
     std::string names;
     for (std::size_t k = 0; k < q.qualifiers.size(); ++k) {
       names += (names.empty() ? "" : ",");
@@ -22,8 +24,8 @@ QualifierSet capture_qualifiers(const tsl::ServiceState& state, const Certificat
         names += std::string(tsl::to_string(q.qualifiers[k]));
       }
     }
-    trace.add(kCriteriaList, match, subject,
-              "Qualification element " + std::to_string(i + 1) + " [" + names + "] " +
+    ctx.add(kCriteriaList, match,
+            "Qualification element " + std::to_string(i + 1) + " [" + names + "] " +
                   (match == Outcome::kPass ? "matches" : "does not match") + " the certificate" +
                   (why.empty() ? "" : " (" + why + ")"));
     if (match != Outcome::kPass) {
@@ -41,9 +43,9 @@ QualifierSet capture_qualifiers(const tsl::ServiceState& state, const Certificat
     for (const auto& n : captured) {
       list += (list.empty() ? "" : ",") + n;
     }
-    trace.add(kQualifierCapture, Outcome::kPass, subject, "captured qualifiers: " + (list.empty() ? "none" : list));
+    ctx.add(kQualifierCapture, Outcome::kPass, "captured qualifiers: " + (list.empty() ? "none" : list));
   }
-  return set;
+  return r;
 }
 
 }  // namespace eutl::verify::detail

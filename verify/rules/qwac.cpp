@@ -27,8 +27,11 @@ std::string part1_only_profiles(const CertificateProfile& cert) {
 
 }  // namespace
 
-Outcome check_qwac(const CertificateProfile& cert, const QualificationAtTime& at_issuance, std::string& missing,
-                   Trace& trace) {
+// Subjects: "certificate" for the content, "at issuance" for the list part.
+RuleOutcome<> check_qwac(const RuleContext& ctx, const QualificationAtTime& at_issuance) {
+  const CertificateProfile& cert = ctx.facts.cert;
+  RuleOutcome<> r;
+  std::string& missing = r.why;
   bool one_policy = cert.has_policy(policy_oid(PolicyProfile::kQevcpW)) ||
                     cert.has_policy(policy_oid(PolicyProfile::kQncpW));
   bool one_content = cert.qc.compliance && cert.has_qc_type(QcType::kWeb) && one_policy;
@@ -42,25 +45,29 @@ Outcome check_qwac(const CertificateProfile& cert, const QualificationAtTime& at
     if (std::string part1 = part1_only_profiles(cert); !part1.empty()) {
       missing += " (EN 319 411-1 " + part1 + ": Part 1 policy, not a qualified certificate)";
     }
-    trace.add(kQwac, Outcome::kFail, "certificate", "not a QWAC by content: missing " + missing);
-    return Outcome::kFail;
+    r.outcome = Outcome::kFail;
+    ctx.trace.add(kQwac, r.outcome, "certificate", "not a QWAC by content: missing " + missing);
+    return r;
   }
   const char* which = one_content ? "1-QWAC" : "2-QWAC";
   if (at_issuance.status == QualStatus::kIndeterminate) {
     missing = "trusted-list evidence at issuance (" + at_issuance.reason + ")";
-    trace.add(kQwac, Outcome::kIndeterminate, "at issuance", std::string(which) + " content present; " + missing);
-    return Outcome::kIndeterminate;
+    r.outcome = Outcome::kIndeterminate;
+    ctx.trace.add(kQwac, r.outcome, "at issuance", std::string(which) + " content present; " + missing);
+    return r;
   }
   if (!tl_ok) {
     missing = "a granted CA/QC service with ForWebSiteAuthentication at issuance (got qualified=" +
               std::string(to_string(at_issuance.qualified)) + ", type=" + std::string(to_string(at_issuance.type)) +
               ")";
-    trace.add(kQwac, Outcome::kFail, "at issuance", std::string(which) + " content present; missing " + missing);
-    return Outcome::kFail;
+    r.outcome = Outcome::kFail;
+    ctx.trace.add(kQwac, r.outcome, "at issuance", std::string(which) + " content present; missing " + missing);
+    return r;
   }
-  trace.add(kQwac, Outcome::kPass, "at issuance",
-            std::string(which) + ": content and a granted CA/QC service for website authentication");
-  return Outcome::kPass;
+  r.outcome = Outcome::kPass;
+  ctx.trace.add(kQwac, r.outcome, "at issuance",
+                std::string(which) + ": content and a granted CA/QC service for website authentication");
+  return r;
 }
 
 }  // namespace eutl::verify::detail

@@ -1,18 +1,17 @@
-// The qualification rules: one free function per file in verify/rules/,
-// each reading immutable inputs and appending to the trace. The order in which
-// qualification.cpp composes them is kRuleTable's order. Internal to verify/.
+// The qualification rules: one free function per file in verify/rules/, each
+// reading immutable inputs through a RuleContext and appending to its trace sink.
+// The order in which qualification.cpp composes them is kRuleTable's order.
+// Internal to verify/.
 #pragma once
 
 #include <array>
-#include <bitset>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "eutl/tsl/service_index.h"
-#include "eutl/verify/certificate_profile.h"
 #include "eutl/verify/policy_profile.h"
-#include "eutl/verify/qualification.h"
-#include "eutl/verify/trace.h"
+#include "eutl/verify/service_period.h"
+#include "verify/rule_context.h"
 
 namespace eutl::verify::detail {
 
@@ -60,119 +59,94 @@ inline constexpr RuleInfo kQwac{"QWAC", "TS 119 411-5 V1.1.1 §4; EN 319 411-2 V
                                 "1-QWAC (QcType web + QEVCP-w/QNCP-w) or 2-QWAC (QNCP-w-gen + TLS binding EKU)"};
 inline constexpr RuleInfo kClaim{"CLAIM", "eIDAS Art. 3(12), 3(27), 3(39); TS 119 615 §4.5", "each part of the claim must hold"};
 
-inline constexpr std::array kRuleTable{kIssuerKey, kCriticalExtensions, kEntryUsable, kCriteriaList,
-                                       kQualifierCapture, kListCovers, kAtDate, kCaQc, kTypeFilter, kConsistency,
-                                       kConflict, kGrantedStatus, kQcCompliance, kQcStatus, kQcType, kQscd,
-                                       kCertValidity, kCombineTimes, kQwac, kClaim};
-
-// ---- Shared inputs ----
-
-class QualifierSet final {
- public:
-  void add(tsl::Qualifier q) { m_bits.set(static_cast<std::size_t>(q)); }
-  bool has(tsl::Qualifier q) const { return m_bits.test(static_cast<std::size_t>(q)); }
-  bool empty() const { return m_bits.none(); }
-  std::vector<std::string> names() const;
-
- private:
-  std::bitset<32> m_bits;
+// The rules the engine composes, in procedure order: id and clause (RuleInfo) and
+// the file verify/rules/<file>.cpp that implements the rule. The test
+// tests/verify/rules/rule_table_test.cpp checks that each has its own
+// tests/verify/rules/<file>_test.cpp and that every verify/rules/*.cpp is listed.
+struct RuleEntry final : RuleInfo {
+  std::string_view file;
 };
+inline constexpr std::array kRuleTable{
+    RuleEntry{kIssuerKey, "issuer_key"},
+    RuleEntry{kCriticalExtensions, "critical_extensions"},
+    RuleEntry{kEntryUsable, "entry_usable"},
+    RuleEntry{kCriteriaList, "criteria_list"},
+    RuleEntry{kQualifierCapture, "qualifier_capture"},
+    RuleEntry{kListCovers, "list_covers"},
+    RuleEntry{kAtDate, "at_date"},
+    RuleEntry{kCaQc, "ca_qc"},
+    RuleEntry{kTypeFilter, "type_filter"},
+    RuleEntry{kConsistency, "consistency"},
+    RuleEntry{kConflict, "conflict"},
+    RuleEntry{kGrantedStatus, "granted_status"},
+    RuleEntry{kQcCompliance, "qc_compliance"},
+    RuleEntry{kQcStatus, "qc_status"},
+    RuleEntry{kQcType, "qc_type"},
+    RuleEntry{kQscd, "qscd"},
+    RuleEntry{kCertValidity, "cert_validity"},
+    RuleEntry{kCombineTimes, "combine_times"},
+    RuleEntry{kQwac, "qwac"},
+    RuleEntry{kClaim, "claim"}};
 
-// Certificate facts the rules read; `post_eidas` is decided on notBefore (eIDAS Art. 52: applies from 2016-07-01).
-struct CertFacts final {
-  const CertificateProfile& cert;
-  bool post_eidas = true;
+// ---- The rules, one per file; each takes a RuleContext and returns a RuleOutcome ----
+// (verify/rule_context.h). Helpers that only derive a fact (qc_by_content…) sit in the
+// file of the rule that owns the fact.
+
+struct AnchorSearch final {
+  std::vector<std::uint32_t> services;  // deduplicated, in discovery order
+  std::size_t depth = 0;                // 0: the certificate's issuer is listed
 };
-CertFacts make_facts(const CertificateProfile& cert);
-
-// One period of one service, with what was captured for the certificate.
-struct Candidate final {
-  std::uint32_t service_id = 0;
-  const tsl::IndexedService* service = nullptr;
-  const tsl::ServicePeriod* period = nullptr;
-  QualifierSet qualifiers;
-  std::string subject;  // "AT TSP#3 service#1 'name' (current)"
-
-  const tsl::ServiceState& state() const { return *period->state; }
-  bool period_post_eidas() const { return period->start >= tsl::kEidasDate; }
-};
-std::string describe(const tsl::IndexedService& s, const tsl::ServicePeriod& p);
-
-// Consistency of one candidate (step 5): which of QC / type / QSCD may be read from it.
-struct Consistency final {
-  bool qc = true;
-  bool type = true;
-  bool qscd = true;
-  bool pre_eidas_status = true;  // false: a pre-eIDAS period with an eIDAS-only status or usage
-};
-
-struct EntryResult final {
-  Tri qc = Tri::kUnknown;
-  CertType type = CertType::kUnknown;
-  Tri qscd = Tri::kUnknown;
-  bool operator==(const EntryResult&) const = default;
-};
-
-// ---- The rules (one per file) ----
-
-// criteria_list.cpp: kPass = the list matches the certificate, kFail = it does not.
-Outcome match_criteria(const tsl::CriteriaList& list, const CertificateProfile& cert, std::string& why);
-// qualifier_capture.cpp
-QualifierSet capture_qualifiers(const tsl::ServiceState& state, const CertificateProfile& cert,
-                                const std::string& subject, Trace& trace);
-// entry_usable.cpp
-Outcome check_entry_usable(const tsl::ServiceState& state, const std::string& subject, Trace& trace);
+// issuer_key.cpp: kPass when a listed key verifies the certificate or a --chain CA.
+RuleOutcome<AnchorSearch> find_anchors(const RuleContext& ctx, const tsl::ServiceIndex& index,
+                                       QualificationEngine::KeyCache& cache,
+                                       const std::vector<const CertificateProfile*>& chain);
 // critical_extensions.cpp: kIndeterminate when the certificate or a given chain
-// certificate carries a critical extension eutl does not process; `which` names them.
-Outcome check_critical_extensions(const CertificateProfile& cert, const std::vector<const CertificateProfile*>& chain,
-                                  std::vector<std::string>& which, Trace& trace);
+// certificate carries a critical extension eutl does not process; the value names them.
+RuleOutcome<std::vector<std::string>> check_critical_extensions(const RuleContext& ctx,
+                                                                const std::vector<const CertificateProfile*>& chain);
+// entry_usable.cpp (subject: the service period)
+RuleOutcome<> check_entry_usable(const RuleContext& ctx, const tsl::ServiceState& state);
+// criteria_list.cpp: kPass = the list matches the certificate, kFail = it does not;
+// `why` notes unknown criteria. Traced by qualifier_capture, which knows the element.
+RuleOutcome<> match_criteria(const RuleContext& ctx, const tsl::CriteriaList& list);
+// qualifier_capture.cpp (subject: the service period)
+RuleOutcome<QualifierSet> capture_qualifiers(const RuleContext& ctx, const tsl::ServiceState& state);
 // list_covers.cpp: the candidates whose list's NextUpdate is not before `t` (closed
-// lists, without NextUpdate, always). When some are dropped, `uncovered` names the
-// first dropped list and its NextUpdate.
-std::vector<Candidate> filter_list_covers(const std::vector<Candidate>& in, tsl::TimePoint t,
-                                          const std::string& label, std::string& uncovered, Trace& trace);
-// cert_validity.cpp
-CertValidity check_cert_validity(const CertificateProfile& cert, tsl::TimePoint t, const std::string& label,
-                                 Trace& trace);
-// The reason for a result at a time outside the validity period ("expired at T …").
-std::string validity_reason(const CertificateProfile& cert, CertValidity v, tsl::TimePoint t);
-// at_date.cpp: the newest period of each service covering T.
-std::vector<Candidate> filter_at_date(const std::vector<Candidate>& in, tsl::TimePoint t, const std::string& label,
-                                      Trace& trace);
+// lists, without NextUpdate, always). When some are dropped, `why` names the first
+// dropped list and its NextUpdate.
+RuleOutcome<Candidates> filter_list_covers(const RuleContext& ctx, const Candidates& in, tsl::TimePoint t);
+// at_date.cpp: the newest period of each service covering `t`.
+RuleOutcome<Candidates> filter_at_date(const RuleContext& ctx, const Candidates& in, tsl::TimePoint t);
 // ca_qc.cpp
-std::vector<Candidate> filter_ca_qc(const std::vector<Candidate>& in, const std::string& label, Trace& trace);
+RuleOutcome<Candidates> filter_ca_qc(const RuleContext& ctx, const Candidates& in);
 // type_filter.cpp (only for post-eIDAS certificates)
-std::vector<Candidate> filter_by_type(const std::vector<Candidate>& in, const CertFacts& facts,
-                                      const std::string& label, Trace& trace);
-// consistency.cpp
-Consistency check_consistency(const Candidate& c, Trace& trace);
+RuleOutcome<Candidates> filter_by_type(const RuleContext& ctx, const Candidates& in);
+// consistency.cpp (subject: the candidate)
+RuleOutcome<Consistency> check_consistency(const RuleContext& ctx, const Candidate& c);
+// conflict.cpp: kIndeterminate when the results differ.
+RuleOutcome<> check_conflict(const RuleContext& ctx, const Candidates& cands, const std::vector<EntryResult>& results);
 // granted_status.cpp
-bool status_acceptable(const Candidate& c);
-std::vector<Candidate> filter_granted(const std::vector<Candidate>& in, const std::string& label, Trace& trace);
+RuleOutcome<Candidates> filter_granted(const RuleContext& ctx, const Candidates& in);
 // qc_compliance.cpp: QC by certificate content.
 bool qc_by_content(const CertFacts& facts);
-Outcome check_qc_compliance(const CertFacts& facts, const std::string& label, Trace& trace);
+RuleOutcome<> check_qc_compliance(const RuleContext& ctx);
 // qc_status.cpp
-Tri qc_with_tl(const CertFacts& facts, const Candidate* selected, bool usable, const Consistency& cons,
-               const std::string& label, Trace* trace);
-// qc_type.cpp
+RuleOutcome<Tri> qc_with_tl(const RuleContext& ctx, const Selection& selected);
+// qc_type.cpp (the list overrides the type of a QC only)
 CertType type_by_content(const CertFacts& facts);
-CertType type_with_tl(const CertFacts& facts, const Candidate* selected, bool is_qc, const Consistency& cons,
-                      const std::string& label, Trace* trace);
+RuleOutcome<CertType> type_with_tl(const RuleContext& ctx, const Selection& selected, Tri qualified);
 // qscd.cpp
 Tri qscd_by_content(const CertFacts& facts);
-Tri qscd_with_tl(const CertFacts& facts, const Candidate* selected, bool is_qc, const Consistency& cons,
-                 const std::string& label, Trace* trace);
-// conflict.cpp: kFail when results differ.
-Outcome check_conflict(const std::vector<Candidate>& cands, const std::vector<EntryResult>& results,
-                       const std::string& label, Trace& trace);
+RuleOutcome<Tri> qscd_with_tl(const RuleContext& ctx, const Selection& selected, Tri qualified);
+// cert_validity.cpp; `why` is validity_reason() when T is outside the validity period.
+RuleOutcome<CertValidity> check_cert_validity(const RuleContext& ctx, tsl::TimePoint t);
+std::string validity_reason(const CertificateProfile& cert, CertValidity v, tsl::TimePoint t);
 // combine_times.cpp
-QualificationAtTime combine_times(const QualificationAtTime& issuance, const QualificationAtTime& at_t, Trace& trace);
-// qwac.cpp: kPass 1-QWAC or 2-QWAC, with `which`; kFail names the missing part.
-Outcome check_qwac(const CertificateProfile& cert, const QualificationAtTime& at_issuance, std::string& missing,
-                   Trace& trace);
+RuleOutcome<QualificationAtTime> combine_times(const RuleContext& ctx, const QualificationAtTime& issuance,
+                                               const QualificationAtTime& at_t);
+// qwac.cpp: kPass 1-QWAC or 2-QWAC; otherwise `why` names the missing part.
+RuleOutcome<> check_qwac(const RuleContext& ctx, const QualificationAtTime& at_issuance);
 // claim.cpp
-ClaimResult evaluate_claim(const Claim& claim, const CertificateProfile& cert, const QualificationResult& result,
-                           Trace& trace);
+RuleOutcome<ClaimResult> evaluate_claim(const RuleContext& ctx, const Claim& claim, const QualificationResult& result);
 
 }  // namespace eutl::verify::detail

@@ -6,35 +6,49 @@
 // certificate type keeps the entry.
 #include "verify/rules/rules.h"
 
-namespace eutl::verify::detail {
+namespace eutl::verify {
+
+// TS 119 612 V2.4.1 §5.5.9.4: the AdditionalServiceInformation URIs that say which
+// qualified certificates a CA/QC service issues.
+bool listed_for_use(const tsl::ServiceExtensions& ext, CertType use) {
+  switch (use) {
+    case CertType::kESig: return ext.has(tsl::AdditionalInfo::kForESignatures);
+    case CertType::kESeal: return ext.has(tsl::AdditionalInfo::kForESeals);
+    case CertType::kWsa: return ext.has(tsl::AdditionalInfo::kForWebSiteAuthentication);
+    case CertType::kUnknown: return false;
+  }
+  return false;
+}
+
+bool period_covers_use(const tsl::ServicePeriod& period, CertType use) {
+  if (period.start < tsl::kEidasDate) {
+    return use == CertType::kESig;
+  }
+  return listed_for_use(period.state->extensions, use);
+}
+
+namespace detail {
 namespace {
 
-struct Asi final {
-  bool esig = false;
-  bool eseal = false;
-  bool wsa = false;
-};
-
-bool covered(CertType t, const Asi& a) {
-  return (t == CertType::kESig && a.esig) || (t == CertType::kESeal && a.eseal) || (t == CertType::kWsa && a.wsa);
+// The uses a candidate is listed for; QCForLegalPerson cancels ForeSignatures.
+bool covered(const Candidate& c, CertType t) {
+  if (t == CertType::kESig && c.qualifiers.has(tsl::Qualifier::kQcForLegalPerson)) {
+    return false;
+  }
+  return listed_for_use(c.state().extensions, t);
 }
 
 }  // namespace
 
-std::vector<Candidate> filter_by_type(const std::vector<Candidate>& in, const CertFacts& facts,
-                                      const std::string& label, Trace& trace) {
-  if (!facts.post_eidas) {
-    return in;
+RuleOutcome<Candidates> filter_by_type(const RuleContext& ctx, const Candidates& in) {
+  RuleOutcome<Candidates> r;
+  r.outcome = Outcome::kPass;
+  if (!ctx.facts.post_eidas) {
+    r.value = in;
+    return r;
   }
-  CertType own = type_by_content(facts);
-  std::vector<Candidate> out;
+  CertType own = type_by_content(ctx.facts);
   for (const Candidate& c : in) {
-    const auto& ext = c.state().extensions;
-    Asi asi{ext.has(tsl::AdditionalInfo::kForESignatures), ext.has(tsl::AdditionalInfo::kForESeals),
-            ext.has(tsl::AdditionalInfo::kForWebSiteAuthentication)};
-    if (c.qualifiers.has(tsl::Qualifier::kQcForLegalPerson)) {
-      asi.esig = false;
-    }
     int overrides = int(c.qualifiers.has(tsl::Qualifier::kQcForESig)) +
                     int(c.qualifiers.has(tsl::Qualifier::kQcForESeal)) +
                     int(c.qualifiers.has(tsl::Qualifier::kQcForWsa));
@@ -42,33 +56,36 @@ std::vector<Candidate> filter_by_type(const std::vector<Candidate>& in, const Ce
                              : c.qualifiers.has(tsl::Qualifier::kQcForESeal) ? CertType::kESeal
                              : c.qualifiers.has(tsl::Qualifier::kQcForWsa)   ? CertType::kWsa
                                                                              : CertType::kUnknown;
-    bool valid_override = overrides == 1 && covered(override_type, asi);
+    bool valid_override = overrides == 1 && covered(c, override_type);
     std::string asis;
-    for (auto [on, name] : {std::pair{asi.esig, "ForeSignatures"}, std::pair{asi.eseal, "ForeSeals"},
-                            std::pair{asi.wsa, "ForWebSiteAuthentication"}}) {
-      if (on) {
+    for (auto [use, name] : {std::pair{CertType::kESig, "ForeSignatures"}, std::pair{CertType::kESeal, "ForeSeals"},
+                             std::pair{CertType::kWsa, "ForWebSiteAuthentication"}}) {
+      if (covered(c, use)) {
         asis += (asis.empty() ? "" : " ") + std::string(name);
       }
     }
-    if (own == CertType::kUnknown || covered(own, asi) || valid_override) {
-      trace.add(kTypeFilter, Outcome::kPass, c.subject,
-                "certificate type " + std::string(to_string(own)) +
-                    (own == CertType::kUnknown ? " (unknown: entry kept)"
-                     : covered(own, asi)       ? " is covered by ASI [" + asis + "]"
-                                               : " overridden to " + std::string(to_string(override_type)) +
-                                               " by a QCFor* qualifier with its ASI"));
-      out.push_back(c);
+    if (own == CertType::kUnknown || covered(c, own) || valid_override) {
+      ctx.trace.add(kTypeFilter, Outcome::kPass, c.subject,
+                    "certificate type " + std::string(to_string(own)) +
+                        (own == CertType::kUnknown ? " (unknown: entry kept)"
+                         : covered(c, own)         ? " is covered by ASI [" + asis + "]"
+                                                   : " overridden to " + std::string(to_string(override_type)) +
+                                                     " by a QCFor* qualifier with its ASI"));
+      r.value.push_back(c);
     } else {
-      trace.add(kTypeFilter, Outcome::kFail, c.subject,
-                "certificate type " + std::string(to_string(own)) + " is not covered by ASI [" + asis +
-                    "] and no valid QCFor* override: the service does not issue qualified certificates of "
-                    "this type");
+      ctx.trace.add(kTypeFilter, Outcome::kFail, c.subject,
+                    "certificate type " + std::string(to_string(own)) + " is not covered by ASI [" + asis +
+                        "] and no valid QCFor* override: the service does not issue qualified certificates of "
+                        "this type");
     }
   }
-  if (out.empty()) {
-    trace.add(kTypeFilter, Outcome::kFail, label, "no service period is listed for this certificate type");
+  if (r.value.empty()) {
+    r.outcome = Outcome::kFail;
+    r.why = "no service period is listed for this certificate type";
+    ctx.add(kTypeFilter, r.outcome, r.why);
   }
-  return out;
+  return r;
 }
 
-}  // namespace eutl::verify::detail
+}  // namespace detail
+}  // namespace eutl::verify

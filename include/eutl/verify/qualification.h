@@ -40,6 +40,16 @@
 
 namespace eutl::verify {
 
+// The three-way enums of a decision, each the answer to its own question:
+// - Outcome (trace.h): how one rule came out (pass / fail / indeterminate, + warning).
+//   Every rule returns it; it is the only tri-state of the rules.
+// - Tri: a fact about the certificate at an instant (qualified? on a QSCD?), which
+//   may be unknown.
+// - QualStatus: the decision for an instant; it is the `qualified` fact read as a
+//   decision (qual_status), never set apart from it.
+// - Verdict: the answer to a claim; it is the CLAIM rule's Outcome (verdict_of).
+// - ListStatus (list_set.h): a list's acceptability, four-way; not a rule outcome.
+// Each mapping between them is written once, below; strings only at the JSON edge.
 enum class Tri : std::uint8_t { kFalse, kTrue, kUnknown };  // kUnknown prints as JSON null
 std::string_view to_string(Tri t);                            // "false" / "true" / "null"
 
@@ -53,6 +63,15 @@ std::string_view to_string(CertValidity v);  // "valid" / "not_yet_valid" / "exp
 
 enum class QualStatus : std::uint8_t { kQualified, kNotQualified, kIndeterminate };
 std::string_view to_string(QualStatus s);  // "qualified" / "not_qualified" / "indeterminate"
+
+constexpr QualStatus qual_status(Tri qualified) {
+  switch (qualified) {
+    case Tri::kTrue: return QualStatus::kQualified;
+    case Tri::kFalse: return QualStatus::kNotQualified;
+    case Tri::kUnknown: break;
+  }
+  return QualStatus::kIndeterminate;
+}
 
 // The service period a result rests on.
 struct ServiceUse final {
@@ -78,6 +97,12 @@ struct QualificationAtTime final {
   // Whether `time` lies inside the certificate's validity period. At issuance it
   // always does; at time T outside it, the result is never "qualified".
   CertValidity validity = CertValidity::kValid;
+
+  // Sets the fact and the decision it makes together.
+  void set_qualified(Tri q) {
+    qualified = q;
+    status = qual_status(q);
+  }
 };
 
 // --claim values: eIDAS Art. 3(12), 3(27), 3(39), or an EN 319 411-1/-2 policy profile.
@@ -92,6 +117,17 @@ struct Claim final {
 
 enum class Verdict : std::uint8_t { kConfirmed, kRefuted, kIndeterminate };
 std::string_view to_string(Verdict v);  // "confirmed" / "refuted" / "indeterminate"
+
+// The claim rule's outcome as a verdict (a warning never decides: indeterminate).
+constexpr Verdict verdict_of(Outcome o) {
+  switch (o) {
+    case Outcome::kPass: return Verdict::kConfirmed;
+    case Outcome::kFail: return Verdict::kRefuted;
+    case Outcome::kIndeterminate:
+    case Outcome::kWarning: break;
+  }
+  return Verdict::kIndeterminate;
+}
 
 struct ClaimResult final {
   Claim claim;

@@ -2,7 +2,7 @@
 // whose NextUpdate is not before it; a closed list (no NextUpdate) keeps covering.
 #include <optional>
 
-#include "tests/verify/rule_test_support.h"
+#include "tests/verify/rules/rule_test_support.h"
 
 namespace eutl::verify::detail {
 namespace {
@@ -32,8 +32,9 @@ TEST_P(RuleListCovers, KeepsOnlyCandidatesWhoseListCoversTheInstant) {
   test::RuleBed bed({test::service(test::rule_ca(), test::state("CA/QC", "granted", date(2017, 1, 1)))},
                     tc.next_update);
   Trace trace;
-  std::string uncovered;
-  auto kept = filter_list_covers(bed.candidates, tc.instant, "T", uncovered, trace);
+  auto covers = filter_list_covers(test::RuleCtx(trace), bed.candidates, tc.instant);
+  const auto& kept = covers.value;
+  const std::string& uncovered = covers.why;
   EXPECT_EQ(kept.size(), tc.kept ? bed.candidates.size() : 0u);
   if (tc.kept) {
     EXPECT_TRUE(uncovered.empty()) << uncovered;
@@ -55,8 +56,7 @@ TEST(RuleListCoversOnce, NamesEachUncoveredListOnce) {
                     date(2023, 1, 1));
   ASSERT_EQ(bed.candidates.size(), 2u);
   Trace trace;
-  std::string uncovered;
-  EXPECT_TRUE(filter_list_covers(bed.candidates, date(2024, 1, 1), "T", uncovered, trace).empty());
+  EXPECT_TRUE(filter_list_covers(test::RuleCtx(trace), bed.candidates, date(2024, 1, 1)).value.empty());
   EXPECT_EQ(trace.entries().size(), 1u);
 }
 

@@ -1,4 +1,4 @@
-#include "tests/verify/rule_test_support.h"
+#include "tests/verify/rules/rule_test_support.h"
 
 namespace eutl::verify::detail {
 namespace {
@@ -20,14 +20,14 @@ TEST(RuleQcType, UsageQualifierOverridesAndPreEidasPeriodIsEsig) {
                                    {test::state("CA/QC", "accredited", test::date(2010, 1, 1))})});
   auto cert = test::ee({.qc = {kCompliance, test::qc_type({"0.4.0.1862.1.6.1"})}});
   bed.candidates[0].qualifiers.add(tsl::Qualifier::kQcForESeal);
-  EXPECT_EQ(type_with_tl(make_facts(cert), &bed.candidates[0], true, {}, "T", nullptr), CertType::kESeal);
+  EXPECT_EQ(type_with_tl(test::RuleCtx(test::no_trace(), cert), Selection{&bed.candidates[0], {}}, Tri::kTrue).value, CertType::kESeal);
   bed.candidates[1].qualifiers.add(tsl::Qualifier::kQcForESeal);
-  EXPECT_EQ(type_with_tl(make_facts(cert), &bed.candidates[1], true, {}, "T", nullptr), CertType::kESig);
+  EXPECT_EQ(type_with_tl(test::RuleCtx(test::no_trace(), cert), Selection{&bed.candidates[1], {}}, Tri::kTrue).value, CertType::kESig);
 }
 
 TEST(RuleQcType, NonQcKeepsTheContentType) {
   auto cert = test::ee({.qc = {test::qc_type({"0.4.0.1862.1.6.2"})}});
-  EXPECT_EQ(type_with_tl(make_facts(cert), nullptr, false, {}, "T", nullptr), CertType::kESeal);
+  EXPECT_EQ(type_with_tl(test::RuleCtx(test::no_trace(), cert), Selection{}, Tri::kFalse).value, CertType::kESeal);
 }
 
 }  // namespace

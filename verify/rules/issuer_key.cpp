@@ -62,11 +62,15 @@ bool verifies_with_anchor(const tsl::ServiceIndex& index, QualificationEngine::K
 
 }  // namespace
 
-AnchorSearch find_anchors(const tsl::ServiceIndex& index, QualificationEngine::KeyCache& cache,
-                          const CertificateProfile& cert, const std::vector<const CertificateProfile*>& chain,
-                          Trace& trace) {
-  AnchorSearch out;
-  const CertificateProfile* current = &cert;
+// Subjects: "certificate", "chain certificate N".
+RuleOutcome<AnchorSearch> find_anchors(const RuleContext& ctx, const tsl::ServiceIndex& index,
+                                       QualificationEngine::KeyCache& cache,
+                                       const std::vector<const CertificateProfile*>& chain) {
+  TraceSink& trace = ctx.trace;
+  RuleOutcome<AnchorSearch> result;
+  result.outcome = Outcome::kPass;
+  AnchorSearch& out = result.value;
+  const CertificateProfile* current = &ctx.facts.cert;
   std::vector<bool> used(chain.size(), false);
   for (std::size_t depth = 0; depth <= chain.size(); ++depth) {
     std::string who = depth == 0 ? "certificate" : "chain certificate " + std::to_string(depth);
@@ -83,7 +87,7 @@ AnchorSearch find_anchors(const tsl::ServiceIndex& index, QualificationEngine::K
     }
     if (!out.services.empty()) {
       out.depth = depth;
-      return out;
+      return result;
     }
     // Not listed: climb to a CA certificate of the given chain that signed `current`.
     const CertificateProfile* next = nullptr;
@@ -112,13 +116,14 @@ AnchorSearch find_anchors(const tsl::ServiceIndex& index, QualificationEngine::K
     }
     if (!out.services.empty()) {
       out.depth = depth + 1;
-      return out;
+      return result;
     }
     current = next;
   }
-  trace.add(kIssuerKey, Outcome::kIndeterminate, "certificate",
-            "issuer not listed: no service key of any acceptable trusted list verifies the certificate or its chain");
-  return out;
+  result.outcome = Outcome::kIndeterminate;
+  result.why = "issuer not listed: no service key of any acceptable trusted list verifies the certificate or its chain";
+  trace.add(kIssuerKey, result.outcome, "certificate", result.why);
+  return result;
 }
 
 }  // namespace eutl::verify::detail

@@ -1,4 +1,4 @@
-#include "tests/verify/rule_test_support.h"
+#include "tests/verify/rules/rule_test_support.h"
 
 namespace eutl::verify::detail {
 namespace {
@@ -17,14 +17,14 @@ TEST(RuleClaim, QesNeedsEveryPart) {
   auto cert = test::ee({});
   Trace trace;
   auto qes = *parse_claim("qes");
-  EXPECT_EQ(evaluate_claim(qes, cert, result(QualStatus::kQualified, CertType::kESig, Tri::kTrue), trace).verdict,
+  EXPECT_EQ(evaluate_claim(test::RuleCtx(trace, cert), qes, result(QualStatus::kQualified, CertType::kESig, Tri::kTrue)).value.verdict,
             Verdict::kConfirmed);
-  auto r = evaluate_claim(qes, cert, result(QualStatus::kQualified, CertType::kESig, Tri::kFalse), trace);
+  auto r = evaluate_claim(test::RuleCtx(trace, cert), qes, result(QualStatus::kQualified, CertType::kESig, Tri::kFalse)).value;
   EXPECT_EQ(r.verdict, Verdict::kRefuted);
   EXPECT_EQ(r.failing_part, "qscd");
-  r = evaluate_claim(qes, cert, result(QualStatus::kQualified, CertType::kESeal, Tri::kTrue), trace);
+  r = evaluate_claim(test::RuleCtx(trace, cert), qes, result(QualStatus::kQualified, CertType::kESeal, Tri::kTrue)).value;
   EXPECT_EQ(r.failing_part, "type esig");
-  EXPECT_EQ(evaluate_claim(qes, cert, result(QualStatus::kIndeterminate, CertType::kUnknown, Tri::kUnknown), trace)
+  EXPECT_EQ(evaluate_claim(test::RuleCtx(trace, cert), qes, result(QualStatus::kIndeterminate, CertType::kUnknown, Tri::kUnknown)).value
                 .verdict,
             Verdict::kIndeterminate);
 }
@@ -33,11 +33,11 @@ TEST(RuleClaim, PolicyClaimNeedsTheOid) {
   auto cert = test::ee({.policies = "0.4.0.2042.1.7"});
   Trace trace;
   auto ovcp = *parse_claim("OVCP");
-  EXPECT_EQ(evaluate_claim(ovcp, cert, result(QualStatus::kNotQualified, CertType::kUnknown, Tri::kFalse), trace)
+  EXPECT_EQ(evaluate_claim(test::RuleCtx(trace, cert), ovcp, result(QualStatus::kNotQualified, CertType::kUnknown, Tri::kFalse)).value
                 .verdict,
             Verdict::kConfirmed);
   auto qcp = *parse_claim("QCP-n");
-  auto r = evaluate_claim(qcp, cert, result(QualStatus::kQualified, CertType::kESig, Tri::kFalse), trace);
+  auto r = evaluate_claim(test::RuleCtx(trace, cert), qcp, result(QualStatus::kQualified, CertType::kESig, Tri::kFalse)).value;
   EXPECT_EQ(r.verdict, Verdict::kRefuted);
   EXPECT_EQ(r.failing_part, "policy QCP-n");
 }

@@ -1,4 +1,5 @@
-// A candidate service period built around a test CA, for the rule unit tests.
+// A candidate service period built around a test CA, and a rule context, for the
+// rule unit tests (tests/verify/rules/<rule>_test.cpp).
 #pragma once
 
 #include "tests/verify/qualification_test_support.h"
@@ -36,5 +37,31 @@ inline const Issued& rule_ca() {
 }
 
 inline verify::CertificateProfile ee(CertSpec spec) { return profile(issue(spec, &rule_ca(), "Rule CA", "Test Org", "AA").der); }
+
+// A plain end-entity certificate, for the rules that do not read the certificate.
+inline const verify::CertificateProfile& plain_ee() {
+  static const verify::CertificateProfile cert = ee({});
+  return cert;
+}
+
+// A sink for the tests that only read a rule's value.
+inline verify::TraceSink& no_trace() {
+  static verify::DiscardTrace sink;
+  return sink;
+}
+
+// The context a rule takes: `cert`'s facts, about `subject`, recording into `trace`.
+// Converts to the RuleContext, so a test writes rule(test::RuleCtx(trace, cert), …).
+struct RuleCtx final {
+  verify::CertificateProfile cert;
+  verify::detail::CertFacts facts;
+  std::string subject;
+  verify::detail::RuleContext ctx;
+
+  explicit RuleCtx(verify::TraceSink& trace, verify::CertificateProfile c = plain_ee(), std::string s = "T")
+      : cert(std::move(c)), facts(verify::detail::make_facts(cert)), subject(std::move(s)), ctx{facts, subject, trace} {}
+  RuleCtx(const RuleCtx&) = delete;
+  operator const verify::detail::RuleContext&() const { return ctx; }
+};
 
 }  // namespace eutl::test

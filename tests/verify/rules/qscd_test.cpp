@@ -1,4 +1,4 @@
-#include "tests/verify/rule_test_support.h"
+#include "tests/verify/rules/rule_test_support.h"
 
 namespace eutl::verify::detail {
 namespace {
@@ -25,14 +25,14 @@ TEST(RuleQscd, PostEidasQualifiersOverrideTheCertificate) {
     test::CertSpec spec;
     spec.qc = r.cert_sscd ? std::vector<tsl::Bytes>{kCompliance, kSscd} : std::vector<tsl::Bytes>{kCompliance};
     auto cert = test::ee(spec);
-    EXPECT_EQ(qscd_with_tl(make_facts(cert), &bed.candidates[0], true, {}, "T", nullptr), r.expected)
+    EXPECT_EQ(qscd_with_tl(test::RuleCtx(test::no_trace(), cert), Selection{&bed.candidates[0], {}}, Tri::kTrue).value, r.expected)
         << tsl::to_string(r.qualifier);
   }
 }
 
 TEST(RuleQscd, NotQcIsNeverQscd) {
   auto cert = test::ee({.qc = {kCompliance, kSscd}});
-  EXPECT_EQ(qscd_with_tl(make_facts(cert), nullptr, false, {}, "T", nullptr), Tri::kFalse);
+  EXPECT_EQ(qscd_with_tl(test::RuleCtx(test::no_trace(), cert), Selection{}, Tri::kFalse).value, Tri::kFalse);
 }
 
 TEST(RuleQscd, PreEidasQcpPlusMeansSscd) {

@@ -1,4 +1,4 @@
-#include "tests/verify/rule_test_support.h"
+#include "tests/verify/rules/rule_test_support.h"
 
 namespace eutl::verify::detail {
 namespace {
@@ -8,7 +8,7 @@ TEST(RuleConsistency, QcStatementWithNotQualifiedIsInconsistent) {
   bed.candidates[0].qualifiers.add(tsl::Qualifier::kQcStatement);
   bed.candidates[0].qualifiers.add(tsl::Qualifier::kNotQualified);
   Trace trace;
-  Consistency c = check_consistency(bed.candidates[0], trace);
+  Consistency c = check_consistency(test::RuleCtx(trace), bed.candidates[0]).value;
   EXPECT_FALSE(c.qc);
   EXPECT_TRUE(c.qscd);
   EXPECT_TRUE(trace.has("CONSISTENCY", Outcome::kWarning));
@@ -19,13 +19,13 @@ TEST(RuleConsistency, WithAndNoQscdIsInconsistent) {
   bed.candidates[0].qualifiers.add(tsl::Qualifier::kQcQscdManagedOnBehalf);
   bed.candidates[0].qualifiers.add(tsl::Qualifier::kQcNoQscd);
   Trace trace;
-  EXPECT_FALSE(check_consistency(bed.candidates[0], trace).qscd);
+  EXPECT_FALSE(check_consistency(test::RuleCtx(trace), bed.candidates[0]).value.qscd);
 }
 
 TEST(RuleConsistency, PreEidasGrantedStatusIsInconsistent) {
   test::RuleBed bed({test::service(test::rule_ca(), test::state("CA/QC", "granted", test::date(2015, 1, 1)))});
   Trace trace;
-  EXPECT_FALSE(check_consistency(bed.candidates[0], trace).pre_eidas_status);
+  EXPECT_FALSE(check_consistency(test::RuleCtx(trace), bed.candidates[0]).value.pre_eidas_status);
 }
 
 TEST(RuleConsistency, PlainGrantedPeriodIsConsistent) {
@@ -33,7 +33,7 @@ TEST(RuleConsistency, PlainGrantedPeriodIsConsistent) {
                                    test::state("CA/QC", "granted", test::date(2017, 1, 1), {"ForeSignatures"}))});
   bed.candidates[0].qualifiers.add(tsl::Qualifier::kQcForESig);
   Trace trace;
-  Consistency c = check_consistency(bed.candidates[0], trace);
+  Consistency c = check_consistency(test::RuleCtx(trace), bed.candidates[0]).value;
   EXPECT_TRUE(c.qc && c.type && c.qscd && c.pre_eidas_status);
   EXPECT_TRUE(trace.empty());
 }

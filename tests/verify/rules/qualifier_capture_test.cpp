@@ -1,4 +1,4 @@
-#include "tests/verify/rule_test_support.h"
+#include "tests/verify/rules/rule_test_support.h"
 
 namespace eutl::verify::detail {
 namespace {
@@ -9,7 +9,7 @@ TEST(RuleQualifierCapture, CapturesOnlyMatchingElements) {
   s.extensions.qualifications.push_back(test::qualification({"QCNoQSCD"}, test::policy_criteria({"1.2.3"})));
   s.extensions.qualifications.push_back(test::qualification({"NotQualified"}, test::policy_criteria({"9.9"})));
   Trace trace;
-  QualifierSet q = capture_qualifiers(s, cert, "svc", trace);
+  QualifierSet q = capture_qualifiers(test::RuleCtx(trace, cert, "svc"), s).value;
   EXPECT_TRUE(q.has(tsl::Qualifier::kQcNoQscd));
   EXPECT_FALSE(q.has(tsl::Qualifier::kNotQualified));
   EXPECT_TRUE(trace.has("CRITERIA-LIST", Outcome::kFail));
@@ -18,7 +18,9 @@ TEST(RuleQualifierCapture, CapturesOnlyMatchingElements) {
 
 TEST(RuleQualifierCapture, NoQualificationsCapturesNothing) {
   Trace trace;
-  QualifierSet q = capture_qualifiers(test::state("CA/QC", "granted", test::date(2017, 1, 1)), test::ee({}), "svc", trace);
+  QualifierSet q = capture_qualifiers(test::RuleCtx(trace, test::plain_ee(), "svc"),
+                                      test::state("CA/QC", "granted", test::date(2017, 1, 1)))
+                       .value;
   EXPECT_TRUE(q.empty());
   EXPECT_TRUE(trace.empty());
 }

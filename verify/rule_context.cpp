@@ -1,5 +1,5 @@
-// Shared helpers of the rules: qualifier names, certificate facts, subjects.
-#include "verify/rules/rules.h"
+// What the rules share: qualifier names, certificate facts, subjects (verify/rule_context.h).
+#include "verify/rule_context.h"
 
 namespace eutl::verify::detail {
 

@@ -1,7 +1,7 @@
 // CRITICAL-EXTENSIONS (RFC 5280 §4.2, §6.1.3): a critical extension eutl does not
 // process, in the certificate or a --chain certificate, makes the rule indeterminate
 // and is named; known critical extensions (keyUsage, basicConstraints) pass.
-#include "tests/verify/rule_test_support.h"
+#include "tests/verify/rules/rule_test_support.h"
 
 namespace eutl::verify::detail {
 namespace {
@@ -38,9 +38,10 @@ TEST_P(RuleCriticalExtensions, NamesEveryUnprocessedCriticalExtension) {
   }
   CertificateProfile ca = test::profile(test::issue(ca_spec, nullptr).der);
   std::vector<const CertificateProfile*> chain{&ca};
-  std::vector<std::string> which;
   Trace trace;
-  EXPECT_EQ(to_string(check_critical_extensions(ee, chain, which, trace)), to_string(tc.expected));
+  auto r = check_critical_extensions(test::RuleCtx(trace, ee, "certificate"), chain);
+  const std::vector<std::string>& which = r.value;
+  EXPECT_EQ(to_string(r.outcome), to_string(tc.expected));
   if (std::string(tc.named).empty()) {
     EXPECT_TRUE(which.empty());
   } else {

@@ -1,6 +1,6 @@
 // CERT-VALIDITY (RFC 5280 §4.1.2.5): time T inside [notBefore, notAfter], both ends
 // inclusive; outside it the reason says "expired at T" / "not yet valid at T".
-#include "tests/verify/rule_test_support.h"
+#include "tests/verify/rules/rule_test_support.h"
 
 namespace eutl::verify::detail {
 namespace {
@@ -28,7 +28,7 @@ TEST_P(RuleCertValidity, PlacesTAgainstTheValidityPeriod) {
   const ValidityCase& tc = GetParam();
   CertificateProfile cert = test::ee({.not_before = date(2020, 1, 1), .not_after = date(2030, 1, 1)});
   Trace trace;
-  EXPECT_EQ(to_string(check_cert_validity(cert, tc.t, "at time T", trace)), to_string(tc.expected));
+  EXPECT_EQ(to_string(check_cert_validity(test::RuleCtx(trace, cert, "at time T"), tc.t).value), to_string(tc.expected));
   if (tc.expected == CertValidity::kValid) {
     EXPECT_TRUE(trace.has("CERT-VALIDITY", Outcome::kPass));
   } else {

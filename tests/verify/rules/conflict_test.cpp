@@ -1,4 +1,4 @@
-#include "tests/verify/rule_test_support.h"
+#include "tests/verify/rules/rule_test_support.h"
 
 namespace eutl::verify::detail {
 namespace {
@@ -7,9 +7,9 @@ TEST(RuleConflict, DifferentResultsAreAConflict) {
   test::RuleBed bed({test::service(test::rule_ca(), test::state("CA/QC", "granted", test::date(2017, 1, 1))),
                      test::service(test::rule_ca(), test::state("CA/QC", "granted", test::date(2017, 1, 1)))});
   Trace trace;
-  EXPECT_EQ(check_conflict(bed.candidates, {{Tri::kTrue, CertType::kESig, Tri::kTrue},
-                                            {Tri::kTrue, CertType::kESig, Tri::kFalse}},
-                           "T", trace),
+  EXPECT_EQ(check_conflict(test::RuleCtx(trace), bed.candidates,
+                           {{Tri::kTrue, CertType::kESig, Tri::kTrue}, {Tri::kTrue, CertType::kESig, Tri::kFalse}})
+                .outcome,
             Outcome::kIndeterminate);
   EXPECT_TRUE(trace.has("CONFLICT", Outcome::kIndeterminate));
 }
@@ -19,7 +19,7 @@ TEST(RuleConflict, EqualResultsAgree) {
                      test::service(test::rule_ca(), test::state("CA/QC", "granted", test::date(2017, 1, 1)))});
   Trace trace;
   EntryResult r{Tri::kTrue, CertType::kESig, Tri::kTrue};
-  EXPECT_EQ(check_conflict(bed.candidates, {r, r}, "T", trace), Outcome::kPass);
+  EXPECT_EQ(check_conflict(test::RuleCtx(trace), bed.candidates, {r, r}).outcome, Outcome::kPass);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "tests/verify/rule_test_support.h"
+#include "tests/verify/rules/rule_test_support.h"
 
 namespace eutl::verify::detail {
 namespace {
@@ -7,7 +7,7 @@ TEST(RuleCaQc, SetsAsideNonCaQcWhenACaQcExists) {
   test::RuleBed bed({test::service(test::rule_ca(), test::state("CA/PKC", "granted", test::date(2017, 1, 1))),
                      test::service(test::rule_ca(), test::state("CA/QC", "granted", test::date(2017, 1, 1)))});
   Trace trace;
-  auto out = filter_ca_qc(bed.candidates, "T", trace);
+  auto out = filter_ca_qc(test::RuleCtx(trace), bed.candidates).value;
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].state().type, tsl::ServiceType::kCaQc);
 }
@@ -15,7 +15,7 @@ TEST(RuleCaQc, SetsAsideNonCaQcWhenACaQcExists) {
 TEST(RuleCaQc, KeepsEverythingWithAWarningWhenNoCaQc) {
   test::RuleBed bed({test::service(test::rule_ca(), test::state("CA/PKC", "granted", test::date(2017, 1, 1)))});
   Trace trace;
-  EXPECT_EQ(filter_ca_qc(bed.candidates, "T", trace).size(), 1u);
+  EXPECT_EQ(filter_ca_qc(test::RuleCtx(trace), bed.candidates).value.size(), 1u);
   EXPECT_TRUE(trace.has("CA-QC", Outcome::kWarning));
 }
 

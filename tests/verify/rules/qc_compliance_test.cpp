@@ -1,4 +1,4 @@
-#include "tests/verify/rule_test_support.h"
+#include "tests/verify/rules/rule_test_support.h"
 
 namespace eutl::verify::detail {
 namespace {
@@ -8,19 +8,19 @@ const tsl::Bytes kCompliance = test::qc_statement("0.4.0.1862.1.1");
 TEST(RuleQcCompliance, PassesWithQcCompliance) {
   auto cert = test::ee({.qc = {kCompliance}});
   Trace trace;
-  EXPECT_EQ(check_qc_compliance(make_facts(cert), "T", trace), Outcome::kPass);
+  EXPECT_EQ(check_qc_compliance(test::RuleCtx(trace, cert)).outcome, Outcome::kPass);
 }
 
 TEST(RuleQcCompliance, FailsWhenStatementAbsent) {
   Trace trace;
-  EXPECT_EQ(check_qc_compliance(make_facts(test::ee({})), "T", trace), Outcome::kFail);
+  EXPECT_EQ(check_qc_compliance(test::RuleCtx(trace, test::ee({}))).outcome, Outcome::kFail);
 }
 
 TEST(RuleQcCompliance, FailsWithQcCcLegislation) {
   auto cert = test::ee({.qc = {kCompliance, test::qc_statement("0.4.0.1862.1.7",
                                                                test::der_tlv(0x30, test::der_str(0x13, "ZZ")))}});
   Trace trace;
-  EXPECT_EQ(check_qc_compliance(make_facts(cert), "T", trace), Outcome::kFail);
+  EXPECT_EQ(check_qc_compliance(test::RuleCtx(trace, cert)).outcome, Outcome::kFail);
 }
 
 TEST(RuleQcCompliance, PreEidasQcpPolicyCountsButNotAfterEidas) {
