@@ -7,12 +7,14 @@
 #include <cctype>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/list_source.h"
 #include "eutl/service_query.h"
+#include "eutl/tsl/service_type_names.h"
 
 namespace eutl::cli {
 namespace {
@@ -77,6 +79,12 @@ std::string joined(const std::vector<std::string>& v) {
   return out;
 }
 
+// The readable name of a service type (TS 119 612 5.5.1), null when it has none.
+json type_name_json(std::string_view type_uri) {
+  const std::string_view name = tsl::service_type_name(type_uri);
+  return name.empty() ? json(nullptr) : json(std::string(name));
+}
+
 json service_summary(const tsl::IndexedService& s) {
   const tsl::ServiceState& cur = s.service->current;
   return {{"id", eutl::to_string(eutl::service_id(s.provenance))},
@@ -85,6 +93,7 @@ json service_summary(const tsl::IndexedService& s) {
           {"service_name", s.provenance.service_name},
           {"type", cur.type_uri},
           {"type_short", std::string(tsl::service_type_short(cur.type_uri))},
+          {"type_name", type_name_json(cur.type_uri)},
           {"status", cur.status_uri},
           {"status_short", short_status(cur.status_uri)},
           {"status_start", cur.status_start ? json(tsl::format_time(*cur.status_start)) : json(nullptr)},
@@ -94,10 +103,19 @@ json service_summary(const tsl::IndexedService& s) {
           {"list_sequence_number", s.provenance.list_sequence}};
 }
 
-// Fixed-width table, the last column free.
-void print_table(const std::vector<const tsl::IndexedService*>& rows) {
-  std::cout << std::left << std::setw(10) << "ID" << std::setw(14) << "TYPE" << std::setw(27) << "STATUS"
-            << std::setw(12) << "SINCE" << std::setw(32) << "TSP"
+// Fixed-width table, the last column free; the TYPE column as wide as its longest
+// entry (v6 types such as RemoteQSigCDManagement/Q are long). Without --quiet, the
+// readable name of each type shown follows on stderr.
+void print_table(const std::vector<const tsl::IndexedService*>& rows, bool quiet) {
+  std::size_t type_width = 14;
+  std::map<std::string, std::string> legend;  // short form → readable name
+  for (const auto* s : rows) {
+    const std::string& uri = s->service->current.type_uri;
+    type_width = std::max(type_width, tsl::service_type_short(uri).size() + 2);
+    legend.emplace(tsl::service_type_short(uri), tsl::service_type_name(uri));
+  }
+  std::cout << std::left << std::setw(10) << "ID" << std::setw(static_cast<int>(type_width)) << "TYPE" << std::setw(27)
+            << "STATUS" << std::setw(12) << "SINCE" << std::setw(32) << "TSP"
             << "SERVICE\n";
   for (const auto* s : rows) {
     const tsl::ServiceState& cur = s->service->current;
@@ -105,10 +123,18 @@ void print_table(const std::vector<const tsl::IndexedService*>& rows) {
     if (tsp.size() > 30) {
       tsp = tsp.substr(0, 29) + "~";
     }
-    std::cout << std::setw(10) << eutl::to_string(eutl::service_id(s->provenance)) << std::setw(14)
-              << tsl::service_type_short(cur.type_uri) << std::setw(27) << short_status(cur.status_uri)
-              << std::setw(12) << (cur.status_start ? tsl::format_time(*cur.status_start).substr(0, 10) : "-")
-              << std::setw(32) << tsp << s->provenance.service_name << '\n';
+    std::cout << std::setw(10) << eutl::to_string(eutl::service_id(s->provenance))
+              << std::setw(static_cast<int>(type_width)) << tsl::service_type_short(cur.type_uri) << std::setw(27)
+              << short_status(cur.status_uri) << std::setw(12)
+              << (cur.status_start ? tsl::format_time(*cur.status_start).substr(0, 10) : "-") << std::setw(32) << tsp
+              << s->provenance.service_name << '\n';
+  }
+  if (!quiet) {
+    for (const auto& [short_form, name] : legend) {
+      if (!short_form.empty() && !name.empty()) {
+        std::cerr << std::left << std::setw(static_cast<int>(type_width)) << short_form << name << '\n';
+      }
+    }
   }
 }
 
@@ -157,7 +183,7 @@ int run_list(const ListOptions& o) {
     }
     std::cout << out.dump(2) << '\n';
   } else {
-    print_table(rows);
+    print_table(rows, o.source.quiet);
     if (!o.source.quiet) {
       std::cerr << rows.size() << " of " << lists->index().services().size() << " services\n";
     }
@@ -171,6 +197,7 @@ json period_json(const tsl::ServicePeriod& p) {
           {"end", p.end ? json(tsl::format_time(*p.end)) : json(nullptr)},
           {"history_index", p.history_index ? json(*p.history_index) : json(nullptr)},
           {"type", st.type_uri},
+          {"type_name", type_name_json(st.type_uri)},
           {"status", st.status_uri},
           {"name", std::string(st.name.preferred())},
           {"additional_information", asi_names(st.extensions)},
@@ -212,6 +239,7 @@ int run_show_service(const ShowServiceOptions& o) {
   out["list_source"] = s.provenance.list_source;
   out["list_digest"] = tsl::to_hex(s.provenance.list_digest);
   out["certificate_details"] = certs;
+  out["other_identifiers"] = s.service->current.identity.other;
   out["timeline"] = timeline;
   out["warnings"] = s.warnings;
   if (o.source.json) {
@@ -222,11 +250,15 @@ int run_show_service(const ShowServiceOptions& o) {
             << "  TSP        " << s.provenance.tsp_name << "\n"
             << "  territory  " << s.provenance.territory << " (list seq " << s.provenance.list_sequence << ", "
             << s.provenance.list_source << ")\n"
-            << "  type       " << s.service->current.type_uri << "\n"
+            << "  type       " << tsl::service_type_label(s.service->current.type_uri) << "\n"
+            << "             " << s.service->current.type_uri << "\n"
             << "  status     " << s.service->current.status_uri << "\n";
   for (const auto& c : certs) {
     std::cout << "  cert       " << (c["subject"].is_null() ? "(unreadable)" : c["subject"].get<std::string>())
               << "\n             sha256 " << c["sha256"].get<std::string>() << '\n';
+  }
+  for (const auto& other : s.service->current.identity.other) {
+    std::cout << "  identifier " << other << "  (DigitalId/Other, TS 119 612 5.5.3)\n";
   }
   std::cout << "\nTimeline (newest first)\n";
   for (const auto& p : s.periods) {
@@ -234,7 +266,9 @@ int run_show_service(const ShowServiceOptions& o) {
     std::string flags = joined(asi_names(st.extensions));
     std::string quals = joined(qualifier_names(st.extensions));
     std::cout << "  " << tsl::format_time(p.start) << " .. " << std::left << std::setw(21)
-              << tsl::format_time(p.end, "now") << std::setw(12) << tsl::service_type_short(st.type_uri)
+              << tsl::format_time(p.end, "now")
+              << std::setw(static_cast<int>(std::max<std::size_t>(12, tsl::service_type_short(st.type_uri).size() + 1)))
+              << tsl::service_type_short(st.type_uri)
               << std::setw(24) << short_status(st.status_uri)
               << (eutl::is_granted_ca_qc(p) ? paint("qualified CA", "32") : std::string("-")) << '\n';
     if (!flags.empty()) {

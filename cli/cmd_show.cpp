@@ -1,9 +1,13 @@
 // eutl show FILE: a readable summary of one trusted list, or the same as JSON.
+#include <algorithm>
+#include <iomanip>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "eutl/tsl/parser.h"
+#include "eutl/tsl/service_type_names.h"
 
 namespace eutl::cli {
 namespace {
@@ -12,6 +16,27 @@ struct ShowOptions {
   std::string file;
   bool json = false;
 };
+
+struct TypeCount final {
+  std::string uri;
+  std::size_t services = 0;
+};
+
+// The type identifiers of the current services, most frequent first.
+std::vector<TypeCount> service_types(const tsl::TrustedList& l) {
+  std::map<std::string, std::size_t> counts;
+  for (const auto& tsp : l.providers) {
+    for (const auto& svc : tsp.services) {
+      ++counts[svc.current.type_uri];
+    }
+  }
+  std::vector<TypeCount> out;
+  for (const auto& [uri, n] : counts) {
+    out.push_back({uri, n});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const TypeCount& a, const TypeCount& b) { return a.services > b.services; });
+  return out;
+}
 
 nlohmann::json to_json(const tsl::TrustedList& l) {
   using nlohmann::json;
@@ -27,6 +52,14 @@ nlohmann::json to_json(const tsl::TrustedList& l) {
   for (const auto& w : l.warnings) {
     warnings.push_back({{"code", w.code}, {"message", w.message}, {"line", w.line}});
   }
+  json types = json::array();
+  for (const auto& t : service_types(l)) {
+    const std::string_view name = tsl::service_type_name(t.uri);
+    types.push_back({{"type", t.uri},
+                     {"type_short", std::string(tsl::service_type_short(t.uri))},
+                     {"type_name", name.empty() ? json(nullptr) : json(std::string(name))},
+                     {"services", t.services}});
+  }
   return {{"tsl_type", l.scheme.tsl_type_uri},
           {"kind", l.is_lotl() ? "lotl" : "tl"},
           {"territory", l.scheme.territory},
@@ -39,6 +72,7 @@ nlohmann::json to_json(const tsl::TrustedList& l) {
           {"service_count", l.service_count()},
           {"certificate_count", l.certificate_count()},
           {"signed", l.has_signature},
+          {"service_types", types},
           {"pointers", pointers},
           {"warnings", warnings}};
 }
@@ -57,6 +91,16 @@ void print_text(const tsl::TrustedList& l, const std::string& file) {
             << "  certificates    " << l.certificate_count() << " (current service identities)\n"
             << "  signed          " << (l.has_signature ? "yes (not verified here: use 'eutl verify')" : "no")
             << '\n';
+  if (const auto types = service_types(l); !types.empty()) {
+    std::cout << "  service types   " << types.size() << " (current services per type, TS 119 612 5.5.1)\n";
+    for (const auto& t : types) {
+      const std::string_view name = tsl::service_type_name(t.uri);
+      const std::string_view short_form = tsl::service_type_short(t.uri);
+      std::cout << "    " << std::right << std::setw(5) << t.services << "  " << std::left << std::setw(27)
+                << (short_form.empty() ? std::string_view(t.uri) : short_form) << ' '
+                << (name.empty() ? "(not a TS 119 612 identifier)" : name) << '\n';
+    }
+  }
   if (!l.scheme.pointers.empty()) {
     std::cout << "  pointers        " << l.scheme.pointers.size() << '\n';
     for (const auto& p : l.scheme.pointers) {

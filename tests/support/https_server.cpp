@@ -45,7 +45,9 @@ void add_ext(X509* cert, int nid, const char* value) {
 }
 
 // Self-signed P-256 certificate, CA:TRUE so it can be its own trust anchor.
-X509Ptr make_certificate(EVP_PKEY* key, bool name_ok) {
+// `subject_alt_names` as OpenSSL's config syntax ("IP:127.0.0.1,DNS:a.example").
+X509Ptr make_certificate(EVP_PKEY* key, const std::string& subject_alt_names) {
+  const bool name_ok = subject_alt_names.starts_with("IP:127.0.0.1");
   X509Ptr cert(X509_new());
   X509_set_version(cert.get(), 2);
   ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), name_ok ? 1 : 2);
@@ -58,16 +60,30 @@ X509Ptr make_certificate(EVP_PKEY* key, bool name_ok) {
   X509_set_issuer_name(cert.get(), name);
   add_ext(cert.get(), NID_basic_constraints, "critical,CA:TRUE");
   add_ext(cert.get(), NID_key_usage, "critical,digitalSignature,keyCertSign");
-  add_ext(cert.get(), NID_subject_alt_name, name_ok ? "IP:127.0.0.1" : "DNS:wrong.example");
+  add_ext(cert.get(), NID_subject_alt_name, subject_alt_names.c_str());
   if (X509_sign(cert.get(), key, EVP_sha256()) <= 0) {
     throw std::runtime_error("X509_sign");
   }
   return cert;
 }
 
-bool write_all(SSL* ssl, const char* data, std::size_t n) {
+// One accepted connection: TLS when `ssl` is set, plain TCP otherwise.
+struct Connection final {
+  SSL* ssl = nullptr;
+  int fd = -1;
+  int read(char* buf, int n) const {
+    return ssl != nullptr ? SSL_read(ssl, buf, n) : static_cast<int>(::read(fd, buf, static_cast<std::size_t>(n)));
+  }
+  int write(const char* data, int n) const {
+    return ssl != nullptr ? SSL_write(ssl, data, n)
+                          : static_cast<int>(::send(fd, data, static_cast<std::size_t>(n), MSG_NOSIGNAL));
+  }
+  bool pending() const { return ssl != nullptr && SSL_pending(ssl) > 0; }
+};
+
+bool write_all(const Connection& conn, const char* data, std::size_t n) {
   while (n > 0) {
-    int w = SSL_write(ssl, data, static_cast<int>(std::min<std::size_t>(n, 1 << 16)));
+    int w = conn.write(data, static_cast<int>(std::min<std::size_t>(n, 1 << 16)));
     if (w <= 0) {
       return false;
     }
@@ -97,15 +113,34 @@ std::string etag_of(const std::string& body) {
 
 }  // namespace
 
-HttpsServer::HttpsServer(bool certificate_name_ok) {
-  std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up must not kill the test
-  PkeyPtr key(EVP_EC_gen("P-256"));
-  X509Ptr cert = make_certificate(key.get(), certificate_name_ok);
-  SSL_CTX* ctx = SSL_CTX_new(TLS_server_method());
-  if (ctx == nullptr || SSL_CTX_use_certificate(ctx, cert.get()) != 1 || SSL_CTX_use_PrivateKey(ctx, key.get()) != 1) {
-    throw std::runtime_error("SSL_CTX setup");
+HttpsServer::HttpsServer(bool certificate_name_ok)
+    : HttpsServer(certificate_name_ok ? "IP:127.0.0.1" : "DNS:wrong.example", true) {}
+
+HttpsServer::HttpsServer(const std::vector<std::string>& dns_names) : HttpsServer([&dns_names] {
+  std::string names = "IP:127.0.0.1";
+  for (const std::string& n : dns_names) {
+    names += ",DNS:" + n;
   }
-  m_ctx = ctx;
+  return names;
+}(), true) {}
+
+std::unique_ptr<HttpsServer> HttpsServer::plain_http() {
+  return std::unique_ptr<HttpsServer>(new HttpsServer(std::string(), false));
+}
+
+HttpsServer::HttpsServer(const std::string& subject_alt_names, bool tls) {
+  std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up must not kill the test
+  X509Ptr cert;
+  if (tls) {
+    PkeyPtr key(EVP_EC_gen("P-256"));
+    cert = make_certificate(key.get(), subject_alt_names);
+    SSL_CTX* ctx = SSL_CTX_new(TLS_server_method());
+    if (ctx == nullptr || SSL_CTX_use_certificate(ctx, cert.get()) != 1 ||
+        SSL_CTX_use_PrivateKey(ctx, key.get()) != 1) {
+      throw std::runtime_error("SSL_CTX setup");
+    }
+    m_ctx = ctx;
+  }
 
   m_listen_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   int one = 1;
@@ -121,11 +156,13 @@ HttpsServer::HttpsServer(bool certificate_name_ok) {
   ::getsockname(m_listen_fd, reinterpret_cast<sockaddr*>(&addr), &len);
   m_port = ntohs(addr.sin_port);
 
-  m_ca_file = std::filesystem::temp_directory_path() /
-              ("eutl-test-ca-" + std::to_string(::getpid()) + "-" + std::to_string(m_port) + ".pem");
-  FILE* f = std::fopen(m_ca_file.c_str(), "w");
-  PEM_write_X509(f, cert.get());
-  std::fclose(f);
+  if (cert) {
+    m_ca_file = std::filesystem::temp_directory_path() /
+                ("eutl-test-ca-" + std::to_string(::getpid()) + "-" + std::to_string(m_port) + ".pem");
+    FILE* f = std::fopen(m_ca_file.c_str(), "w");
+    PEM_write_X509(f, cert.get());
+    std::fclose(f);
+  }
   m_acceptor = std::thread([this] { accept_loop(); });
 }
 
@@ -137,8 +174,10 @@ HttpsServer::~HttpsServer() {
   }
   ::close(m_listen_fd);
   SSL_CTX_free(static_cast<SSL_CTX*>(m_ctx));
-  std::error_code ec;
-  std::filesystem::remove(m_ca_file, ec);
+  if (!m_ca_file.empty()) {
+    std::error_code ec;
+    std::filesystem::remove(m_ca_file, ec);
+  }
 }
 
 std::string HttpsServer::connect_to() const { return "127.0.0.1:443:127.0.0.1:" + std::to_string(m_port); }
@@ -179,11 +218,14 @@ void HttpsServer::accept_loop() {
 }
 
 void HttpsServer::serve(int fd) {
-  SslPtr ssl(SSL_new(static_cast<SSL_CTX*>(m_ctx)));
-  SSL_set_fd(ssl.get(), fd);
+  SslPtr ssl(m_ctx != nullptr ? SSL_new(static_cast<SSL_CTX*>(m_ctx)) : nullptr);
+  const Connection conn{ssl.get(), fd};
+  if (ssl) {
+    SSL_set_fd(ssl.get(), fd);
+  }
   auto wait_readable = [&]() {
     while (!m_stop) {
-      if (SSL_pending(ssl.get()) > 0) {
+      if (conn.pending()) {
         return true;
       }
       pollfd p{fd, POLLIN, 0};
@@ -193,7 +235,7 @@ void HttpsServer::serve(int fd) {
     }
     return false;
   };
-  bool keep_alive = wait_readable() && SSL_accept(ssl.get()) == 1;
+  bool keep_alive = wait_readable() && (!ssl || SSL_accept(ssl.get()) == 1);
   while (keep_alive && !m_stop) {
     std::string request;
     char buf[4096];
@@ -201,7 +243,7 @@ void HttpsServer::serve(int fd) {
       if (!wait_readable()) {
         break;
       }
-      int n = SSL_read(ssl.get(), buf, sizeof buf);
+      int n = conn.read(buf, sizeof buf);
       if (n <= 0) {
         break;
       }
@@ -224,7 +266,7 @@ void HttpsServer::serve(int fd) {
     }
     auto simple = [&](const std::string& status, const std::string& extra = {}) {
       std::string r = "HTTP/1.1 " + status + "\r\nContent-Length: 0\r\n" + extra + "\r\n";
-      return write_all(ssl.get(), r.data(), r.size());
+      return write_all(conn, r.data(), r.size());
     };
     if (!known || route.fault == Fault::kNotFound) {
       keep_alive = simple("404 Not Found");
@@ -239,8 +281,8 @@ void HttpsServer::serve(int fd) {
         }
         std::string head = "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.etsi.tsl+xml\r\nETag: " + etag +
                            "\r\nContent-Length: " + std::to_string(route.body.size()) + "\r\n\r\n";
-        keep_alive = write_all(ssl.get(), head.data(), head.size()) &&
-                     write_all(ssl.get(), route.body.data(), route.body.size());
+        keep_alive = write_all(conn, head.data(), head.size()) &&
+                     write_all(conn, route.body.data(), route.body.size());
         m_body_bytes += route.body.size();
         break;
       }
@@ -256,7 +298,7 @@ void HttpsServer::serve(int fd) {
       case Fault::kNotFoundPage: {
         std::string r = "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: " +
                         std::to_string(route.body.size()) + "\r\n\r\n" + route.body;
-        keep_alive = write_all(ssl.get(), r.data(), r.size());
+        keep_alive = write_all(conn, r.data(), r.size());
         break;
       }
       case Fault::kReset: {
@@ -267,8 +309,8 @@ void HttpsServer::serve(int fd) {
       }
       case Fault::kHalfBody: {
         std::string head = "HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(route.body.size()) + "\r\n\r\n";
-        write_all(ssl.get(), head.data(), head.size());
-        write_all(ssl.get(), route.body.data(), route.body.size() / 2);
+        write_all(conn, head.data(), head.size());
+        write_all(conn, route.body.data(), route.body.size() / 2);
         m_body_bytes += route.body.size() / 2;
         keep_alive = false;
         break;
@@ -283,10 +325,10 @@ void HttpsServer::serve(int fd) {
       }
       case Fault::kHuge: {
         std::string head = "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n<?xml version=\"1.0\"?>";
-        write_all(ssl.get(), head.data(), head.size());
+        write_all(conn, head.data(), head.size());
         const std::string chunk(1 << 16, ' ');
         for (std::uint64_t sent = 0; sent < (1ull << 30) && !m_stop; sent += chunk.size()) {
-          if (!write_all(ssl.get(), chunk.data(), chunk.size())) {
+          if (!write_all(conn, chunk.data(), chunk.size())) {
             break;
           }
           m_body_bytes += chunk.size();

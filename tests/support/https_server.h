@@ -1,12 +1,14 @@
 // A small HTTPS server for the cache tests: 127.0.0.1 on an ephemeral port, a
 // self-signed certificate made with the OpenSSL API at start-up, one thread per
-// connection, and faults injectable per path.
+// connection, and faults injectable per path. Also as plain HTTP (plain_http()) and
+// with a certificate for named hosts that connect-to maps to loopback.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -37,6 +39,11 @@ class HttpsServer final {
   // `certificate_name_ok`: false gives a certificate for "wrong.example" instead of
   // IP 127.0.0.1 (an invalid TLS certificate for clients).
   explicit HttpsServer(bool certificate_name_ok = true);
+  // A certificate for these DNS names (and IP 127.0.0.1): real URLs whose hosts are
+  // all sent to this server by connect-to.
+  explicit HttpsServer(const std::vector<std::string>& dns_names);
+  // The same server without TLS, for http:// URLs; ca_file() is empty.
+  static std::unique_ptr<HttpsServer> plain_http();
   ~HttpsServer();
   HttpsServer(const HttpsServer&) = delete;
   HttpsServer& operator=(const HttpsServer&) = delete;
@@ -55,12 +62,13 @@ class HttpsServer final {
   void reset_counters();
 
  private:
+  HttpsServer(const std::string& subject_alt_names, bool tls);
   void accept_loop();
   void serve(int fd);
 
   int m_listen_fd = -1;
   int m_port = 0;
-  void* m_ctx = nullptr;  // SSL_CTX*, kept opaque to keep OpenSSL out of test headers
+  void* m_ctx = nullptr;  // SSL_CTX*, kept opaque to keep OpenSSL out of test headers; null: plain HTTP
   std::filesystem::path m_ca_file;
   std::atomic<bool> m_stop{false};
   std::atomic<std::uint64_t> m_body_bytes{0};

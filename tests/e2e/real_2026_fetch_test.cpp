@@ -1,0 +1,206 @@
+// `eutl fetch` end to end on the real 2026 lists, offline: every URL LOTL 390 names
+// is answered by loopback servers with the files of ../shared/realdata, and the
+// snapshot must show each territory as MANIFEST-2026.md establishes it; then a real
+// certificate decided from that store, its evidence record re-verified, a second fetch
+// that downloads nothing, and the same fetch anchored through the pivot chain from the
+// OJ C 276/2019 signers alone.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/real_lists_web.h"
+#include "tests/test_paths.h"
+
+namespace eutl::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The time of the 2026 snapshot: LOTL 390 (2026-08-03) in force, before RO-seq84.
+constexpr const char* kAt = "2026-08-21T12:00:00Z";
+constexpr const char* kOj2026Signers = "oj/oj-C2026-1944-lotl-signers.pem";
+constexpr const char* kOj2019Signers = "oj/oj-C276-2019-lotl-signers.pem";
+constexpr const char* kDecidedCert = "certs/qualified/PT-EUROPEAN-COMMISSION-e0a620fb.pem";
+
+std::string q(const std::string& s) { return "'" + s + "'"; }
+
+std::string shell_line(const std::vector<std::string>& args) {
+  std::string line;
+  for (const auto& a : args) {
+    line += (line.empty() ? "" : " ") + q(a);
+  }
+  return line;
+}
+
+nlohmann::json parse_json(const test::CommandResult& r) {
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << r.out;
+  return j;
+}
+
+// What MANIFEST-2026.md establishes for each territory of LOTL 390 on 2026-08-21:
+// HR-seq52 is signed by a certificate not in the HR pointer (refused: the list is
+// invalid and nothing is in use); there is no DE or LI list (missing); NL-seq76
+// (NextUpdate 2026-08-10) and NO-seq87 (2026-08-04) are past their next update
+// (expired); every other list verifies and its signer is in the pointer (valid).
+std::string expected_result(const std::string& territory) {
+  if (territory == "HR") return "invalid";
+  if (territory == "DE" || territory == "LI") return "missing";
+  if (territory == "NL" || territory == "NO") return "expired";
+  return "valid";
+}
+
+class Real2026Fetch : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    EUTL_REQUIRE_REALDATA();
+    if (!fs::exists(test::realdata() / "MANIFEST-2026.md")) {
+      GTEST_SKIP() << "no 2026 set in ../shared/realdata";
+    }
+    m_web = std::make_unique<test::RealListsWeb>(test::realdata(), test::kLotl390);
+    m_store = fs::temp_directory_path() / ("eutl-real2026-" + std::to_string(::getpid()) + "-" +
+                                           ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(m_store);
+  }
+  void TearDown() override {
+    if (!m_store.empty()) {
+      fs::remove_all(m_store);
+    }
+  }
+
+  test::CommandResult fetch(const char* signers) const {
+    std::vector<std::string> args = {test::cli(),   "fetch",        "--store", m_store.string(), "--lotl-url",
+                                     test::kEuLotlUrl, "--lotl-signers", (test::realdata() / signers).string(),
+                                     "--at",        kAt,            "--json"};
+    for (const auto& a : m_web->fetch_transport_args()) {
+      args.push_back(a);
+    }
+    return test::run_command(shell_line(args) + " 2>/dev/null");
+  }
+
+  nlohmann::json status() const {
+    return parse_json(test::run_command(test::cli() + " status --json --at " + kAt + " --store " + q(m_store.string()) +
+                                        " 2>/dev/null"));
+  }
+
+  // Every territory LOTL 390 points to has the result MANIFEST-2026.md establishes.
+  void expect_manifest_results(const nlohmann::json& st) const {
+    ASSERT_EQ(st["lotl"]["result"], "valid") << st.dump(1);
+    std::map<std::string, std::string> seen;
+    for (const auto& l : st["lists"]) {
+      if (l["in_use"] != "none") {  // territories without a list are those of "missing"
+        seen[l["territory"].get<std::string>()] = l["result"].get<std::string>();
+      }
+      if (l["territory"] == "HR") {
+        ASSERT_FALSE(l["reasons"].empty()) << l.dump(1);
+        EXPECT_EQ(l["reasons"][0]["code"], "signer-not-in-pointer") << l.dump(1);
+      }
+    }
+    for (const auto& m : st["missing"]) {
+      EXPECT_EQ(seen.count(m["territory"].get<std::string>()), 0u) << m.dump();
+      seen[m["territory"].get<std::string>()] = "missing";
+    }
+    ASSERT_EQ(m_web->pointers().size(), 31u);  // 27 member states, EEA (IS LI NO) and UK
+    for (const auto& [territory, url] : m_web->pointers()) {
+      EXPECT_EQ(seen[territory], expected_result(territory)) << territory << " at " << url;
+    }
+    EXPECT_EQ(seen.size(), m_web->pointers().size()) << st.dump(1);
+  }
+
+  std::unique_ptr<test::RealListsWeb> m_web;
+  fs::path m_store;
+};
+
+TEST_F(Real2026Fetch, EachTerritoryHasTheResultTheManifestEstablishes) {
+  const auto r = fetch(kOj2026Signers);
+  EXPECT_EQ(r.exit_code, 1) << r.out;  // HR refused: a list failed, the LOTL is fine
+  const auto j = parse_json(r);
+  EXPECT_EQ(j["lotl"]["result"], "valid") << r.out;
+  expect_manifest_results(status());
+  // Refused: the invalid HR list contributes no service (TS 119 615 §4.2: only lists
+  // whose signature and signer check out are used).
+  auto hr = test::run_command(test::cli() + " list --territory HR --json --quiet --at " + kAt + " --store " +
+                              q(m_store.string()) + " 2>/dev/null");
+  EXPECT_EQ(parse_json(hr), nlohmann::json::array()) << hr.out;
+}
+
+// MANIFEST.md: the EUROPEAN COMMISSION e-seal that signs LOTL 390 itself (e0a620fb,
+// valid 2023-11-17 .. 2027-11-17, QcType eseal, QSCD) is issued by DIGITALSIGN
+// QUALIFIED CA G1, a CA/QC service of the PT list (PT-seq112 in the 2026 set).
+TEST_F(Real2026Fetch, ARealCertificateIsDecidedAndItsEvidenceReverifies) {
+  ASSERT_NE(fetch(kOj2026Signers).exit_code, 2);
+  const fs::path cert = test::realdata() / kDecidedCert;
+  const fs::path record = m_store.string() + "-record.json";
+  auto c = test::run_command(test::cli() + " check " + q(cert.string()) + " --store " + q(m_store.string()) +
+                             " --at " + kAt + " --evidence " + q(record.string()) + " --json 2>/dev/null");
+  const auto j = parse_json(c);
+  EXPECT_EQ(c.exit_code, 0) << c.out;
+  EXPECT_EQ(j["at_time"]["qualified"], true) << c.out;
+  EXPECT_EQ(j["at_time"]["qscd"], true) << c.out;
+  EXPECT_EQ(j["at_time"]["service"]["list_sequence_number"], 112) << c.out;
+  const auto rec = nlohmann::json::parse(test::read_text(record), nullptr, false);
+  ASSERT_FALSE(rec.is_discarded());
+  ASSERT_FALSE(rec["services"].empty()) << rec.dump(1);
+  EXPECT_EQ(rec["services"][0]["territory"], "PT");
+
+  auto v = test::run_command(test::cli() + " evidence verify " + q(record.string()) + " --store " +
+                             q(m_store.string()) + " --lotl-signers " +
+                             q((test::realdata() / kOj2026Signers).string()) + " --json 2>/dev/null");
+  fs::remove(record);
+  const auto vj = parse_json(v);
+  EXPECT_EQ(v.exit_code, 0) << v.out;
+  EXPECT_EQ(vj["same"], true) << v.out;
+  EXPECT_EQ(vj["verdict"], vj["recorded_verdict"]) << v.out;
+}
+
+// TS 119 612 §6.1 publication by HTTP: the second fetch asks with the validators of
+// the first (If-None-Match) and every list answers 304.
+TEST_F(Real2026Fetch, ASecondFetchWithNothingChangedDownloadsNoListBytes) {
+  ASSERT_NE(fetch(kOj2026Signers).exit_code, 2);
+  m_web->reset_counters();
+  const auto r = fetch(kOj2026Signers);
+  const auto j = parse_json(r);
+  EXPECT_EQ(j["report"]["list_bytes_downloaded"], 0) << r.out;
+  EXPECT_EQ(m_web->body_bytes_sent(), 0u);
+  EXPECT_EQ(j["lotl"]["fetch"]["status"], "not-modified") << r.out;
+  for (const auto& l : j["lists"]) {
+    if (l["territory"] != "DE" && l["territory"] != "LI") {
+      EXPECT_EQ(l["fetch"]["status"], "not-modified") << l.dump();
+    }
+  }
+  expect_manifest_results(status());
+}
+
+// MANIFEST-2026.md: LOTL 390 is signed by e0a620fb, which is not in OJ C 276/2019 but in
+// the EU pointer of pivot 378, reached from the 2019 signers through pivots 282, 300,
+// 335 and 341 (the pivot URLs LOTL 390 names in its SchemeInformationURI).
+TEST_F(Real2026Fetch, ThroughThePivotChainFromTheOj2019AnchorsAlone) {
+  ASSERT_EQ(m_web->pivots().size(), 5u);
+  const auto r = fetch(kOj2019Signers);
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  const auto j = parse_json(r);
+  EXPECT_EQ(j["lotl"]["result"], "valid") << r.out;
+  std::vector<std::uint64_t> chain;
+  for (const auto& p : j["pivots"]) {
+    EXPECT_EQ(p["result"], "valid") << p.dump(1);
+    chain.push_back(p["sequence_number"]);
+  }
+  EXPECT_EQ(chain, (std::vector<std::uint64_t>{378, 341, 335, 300, 282}));
+  expect_manifest_results(status());
+}
+
+// Without the pivots the 2019 signers do not reach e0a620fb (not in OJ C 276/2019):
+// LOTL 390 is not anchored, so no list is trusted.
+TEST_F(Real2026Fetch, WithoutThePivotsTheOj2019AnchorsDoNotReachLotl390) {
+  for (const std::string& url : m_web->pivots()) {
+    m_web->withhold(url);
+  }
+  const auto r = fetch(kOj2019Signers);
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  const auto j = parse_json(r);
+  EXPECT_NE(j["lotl"]["result"], "valid") << r.out;
+}
+
+}  // namespace
+}  // namespace eutl::cli
