@@ -1,10 +1,10 @@
 // The `eutl check --json` object as a library call (include/eutl/evidence_from_lists.h),
 // so an embedder prints a decision exactly as the command does.
-#include "api/evidence_check_json.h"
+#include "api/detail/check_json.h"
 
 #include "eutl/evidence_from_lists.h"
 #include "eutl/service_query.h"
-#include "evidence/json_shapes.h"
+#include "evidence/detail/json_shapes.h"
 
 namespace eutl {
 namespace detail {
@@ -63,6 +63,7 @@ json check_json_object(const verify::CertificateProfile& cert, const verify::Qua
                     {"territory", v.list ? json(v.list->scheme.territory) : json(nullptr)},
                     {"sequence_number", v.list ? json(v.list->scheme.sequence_number) : json(nullptr)},
                     {"sha256", tsl::to_hex(v.digest)},
+                    {"trust", verify::to_string(verify::trust_of(v))},
                     {"used", v.status == verify::ListStatus::kValid}});
   }
   json out = {{"certificate", certificate_json(cert)},

@@ -1,25 +1,15 @@
 #include "cache/anchors.h"
 
-namespace eutl::cache::detail {
+#include "eutl/cache/snapshot_lists.h"
 
-Result<std::vector<tsl::Bytes>> load_anchors(const Store& store, const Snapshot& snapshot) {
-  std::vector<tsl::Bytes> out;
-  for (const std::string& d : snapshot.lotl_anchor_digests) {
-    auto b = store.read_blob(d);
-    if (!b) {
-      return b.error();
-    }
-    out.push_back(std::move(*b));
-  }
-  return out;
-}
+namespace eutl::cache::detail {
 
 Result<std::vector<tsl::Bytes>> resolve_anchors(const Store& store, const std::vector<tsl::Bytes>& requested,
                                                const std::optional<Snapshot>& previous,
                                                std::vector<std::string>& digests) {
   std::vector<tsl::Bytes> anchors = requested;
   if (anchors.empty() && previous) {
-    auto loaded = load_anchors(store, *previous);
+    auto loaded = load_snapshot_anchors(store, *previous);
     if (!loaded) {
       return loaded.error();
     }

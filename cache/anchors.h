@@ -17,8 +17,6 @@ namespace eutl::cache::detail {
                                                              const std::optional<Snapshot>& previous,
                                                              std::vector<std::string>& digests);
 
-[[nodiscard]] Result<std::vector<tsl::Bytes>> load_anchors(const Store& store, const Snapshot& snapshot);
-
 // Writes the snapshot and moves `current` to it (the last step of every refresh).
 [[nodiscard]] Result<Snapshot> commit_snapshot(const Store& store, Snapshot snapshot);
 

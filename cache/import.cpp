@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cache/anchors.h"
+#include "eutl/cache/snapshot_lists.h"
 #include "cache/decide.h"
 #include "eutl/tsl/parser.h"
 
@@ -127,7 +128,7 @@ Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/
 
 Result<Snapshot> reevaluate(const Store& store, const Snapshot& snapshot, const Verifier& verifier,
                             tsl::TimePoint at) {
-  auto anchors = detail::load_anchors(store, snapshot);
+  auto anchors = load_snapshot_anchors(store, snapshot);
   if (!anchors) {
     return anchors.error();
   }

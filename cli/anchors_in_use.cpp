@@ -1,7 +1,7 @@
 // Which LOTL anchors a command uses (cli/anchors_in_use.h).
 #include "cli/anchors_in_use.h"
 
-#include "cache/anchors.h"
+#include "eutl/cache/snapshot_lists.h"
 #include "cli/commands.h"
 #include "eutl/bundled_anchors.h"
 
@@ -27,7 +27,7 @@ Result<std::vector<tsl::Bytes>> store_anchors(const cache::Store& store) {
   if (!*current) {
     return std::vector<tsl::Bytes>{};
   }
-  return cache::detail::load_anchors(store, **current);
+  return cache::load_snapshot_anchors(store, **current);
 }
 
 Result<AnchorsInUse> anchors_in_use(const std::string& lotl_signers, const cache::Store* store) {

@@ -7,8 +7,8 @@
 
 #include "eutl/verify/certificate_profile.h"
 #include "eutl/verify/qualification.h"
-#include "api/evidence_check_json.h"
-#include "evidence/json_shapes.h"
+#include "api/detail/check_json.h"
+#include "evidence/detail/json_shapes.h"
 
 namespace eutl::cli {
 

@@ -22,6 +22,7 @@
 #include "cli/heap_tuning.h"
 #include "cli/list_source.h"
 #include "cli/store_common.h"
+#include "eutl/evidence_from_lists.h"
 #include "eutl/trusted_lists.h"
 #include "eutl/tsl/service_index.h"
 #include "eutl/verify/list_set.h"
@@ -107,21 +108,6 @@ void print_caller_trust(const std::vector<verify::VerifiedList>& lists) {
   }
 }
 
-json lists_json(const std::vector<verify::VerifiedList>& lists) {
-  json used = json::array();
-  for (const auto& v : lists) {
-    used.push_back({{"source", v.source},
-                    {"kind", verify::to_string(v.kind)},
-                    {"status", verify::to_string(v.status)},
-                    {"territory", v.list ? json(v.list->scheme.territory) : json(nullptr)},
-                    {"sequence_number", v.list ? json(v.list->scheme.sequence_number) : json(nullptr)},
-                    {"sha256", tsl::to_hex(v.digest)},
-                    {"trust", verify::to_string(verify::trust_of(v))},
-                    {"used", v.status == verify::ListStatus::kValid}});
-  }
-  return used;
-}
-
 // The decision and output against loaded lists. `lists_at()` is the instant at which
 // the lists' acceptability was decided: stated in every output, with a warning when it
 // is not time T.
@@ -170,17 +156,7 @@ int run_check_against(const CheckOptions& o, const eutl::TrustedLists& lists) {
     return rc;
   }
   if (o.json) {
-    json out = {{"certificate", certificate_json(*cert)},
-                {"at_issuance", at_json(result->at_issuance)},
-                {"at_time", at_json(result->at_time)},
-                {"overall", at_json(result->overall)},
-                {"lists", lists_json(lists.lists())},
-                {"lists_at", tsl::format_time(lists.lists_at())},
-                {"warnings", result->warnings},
-                {"unprocessed_critical_extensions", result->unprocessed_critical_extensions},
-                {"trace", trace_json(result->trace)}};
-    add_claim_json(out, *result);
-    std::cout << out.dump(2) << '\n';
+    std::cout << eutl::check_json(lists, *cert, *result) << '\n';
   } else {
     for (const auto& w : result->warnings) {
       print_error("warning: " + w);

@@ -19,6 +19,7 @@
 #include "cli/list_source.h"
 #include "cli/store_common.h"
 #include "eutl/evidence_from_lists.h"
+#include "eutl/tsl/write_file.h"
 #include "eutl/service_query.h"
 #include "eutl/net/tls_chain.h"
 #include "eutl/verify/hostname_match.h"

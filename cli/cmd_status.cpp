@@ -6,7 +6,7 @@
 #include <iostream>
 #include <memory>
 
-#include "cache/anchors.h"
+#include "eutl/cache/snapshot_lists.h"
 #include "cli/anchor_report.h"
 #include "cli/refresh_report.h"
 #include "cli/store_common.h"
@@ -58,7 +58,7 @@ int run_status(const StatusOptions& o) {
   } else {
     print_error("cannot read the LOTL in use to list missing territories: " + m.error().message);
   }
-  auto anchors = cache::detail::load_anchors(*st, snap);
+  auto anchors = cache::load_snapshot_anchors(*st, snap);
   if (!anchors) {
     print_error("cannot read the LOTL anchors recorded with the snapshot: " + anchors.error().message);
   }

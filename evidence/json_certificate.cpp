@@ -2,7 +2,7 @@
 // `eutl check --json` and the evidence record.
 #include "eutl/tsl/time.h"
 #include "eutl/verify/policy_profile.h"
-#include "evidence/json_shapes.h"
+#include "evidence/detail/json_shapes.h"
 
 namespace eutl::evidence::detail {
 

@@ -2,7 +2,7 @@
 // time of the decision, the service period it used and the claim, for `eutl check
 // --json` and the evidence record alike.
 #include "eutl/tsl/time.h"
-#include "evidence/json_shapes.h"
+#include "evidence/detail/json_shapes.h"
 
 namespace eutl::evidence::detail {
 

@@ -1,6 +1,6 @@
 // The JSON shape of a rule trace and of list reasons (evidence/json_shapes.h), for
 // `eutl check --json`, `eutl check-site --json` and the evidence record alike.
-#include "evidence/json_shapes.h"
+#include "evidence/detail/json_shapes.h"
 
 namespace eutl::evidence::detail {
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "evidence/json.h"
-#include "evidence/json_shapes.h"
+#include "evidence/detail/json_shapes.h"
 #include "evidence/record_json.h"
 #include "evidence/service.h"
 

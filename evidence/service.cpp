@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "evidence/json_shapes.h"
+#include "evidence/detail/json_shapes.h"
 
 namespace eutl::evidence::detail {
 namespace {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "eutl/evidence_from_lists.h"
+#include "eutl/verify/list_set.h"
 #include "tests/cli/product_cli_support.h"
 #include "tests/support/evidence_support.h"
 
@@ -25,7 +26,7 @@ tsl::TimePoint at_time() { return tsl::parse_datetime("2025-03-01T00:00:00Z")->t
 std::optional<Decided> decide(const std::string& cert, const std::string& claim) {
   ListSource source;
   source.files = {test::fixtures() / "lists"};
-  source.lotl_signers = test::fixtures() / "pki/oj-anchors.pem";
+  source.lotl_anchors = *verify::load_pem_certificates(test::fixtures() / "pki/oj-anchors.pem");
   auto lists = TrustedLists::load(source, at_time());
   EXPECT_TRUE(lists) << (lists ? "" : lists.error().message);
   auto certs = read_certificates(test::fixtures() / "certs" / (cert + ".pem"));

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "eutl/evidence_from_lists.h"
+#include "eutl/verify/list_set.h"
 #include "tests/cli/product_cli_support.h"
 #include "tests/support/evidence_support.h"
 
@@ -20,7 +21,7 @@ TEST(EvidenceRecordFromLists, IsTheRecordCheckWritesAndReverifies) {
   const auto at = test::evidence_time("2025-03-01T00:00:00Z");
   ListSource source;
   source.files = {test::fixtures() / "lists"};
-  source.lotl_signers = test::fixtures() / "pki/oj-anchors.pem";
+  source.lotl_anchors = *verify::load_pem_certificates(test::fixtures() / "pki/oj-anchors.pem");
   auto lists = TrustedLists::load(source, at);
   ASSERT_TRUE(lists);
   auto certs = read_certificates(test::fixtures() / "certs/qes-natural.pem");

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "eutl/bundled_anchors.h"
 #include "tests/test_paths.h"
 
 namespace eutl {
@@ -73,10 +74,14 @@ TEST_F(TrustedListsSources, FilesWithTheCallersListSigner) {
   EXPECT_FALSE(lists->index().services().empty());
 }
 
-TEST_F(TrustedListsSources, FilesWithoutAnySignerAreRefused) {
+TEST_F(TrustedListsSources, FilesWithoutAnySignerAreCheckedAgainstTheBundledAnchors) {
   auto lists = TrustedLists::load(ListSource{.files = {fixtures() / "lists"}}, at("2025-03-01"));
-  ASSERT_FALSE(lists);
-  EXPECT_EQ(lists.error().code, Errc::kUsage);
+  ASSERT_TRUE(lists) << lists.error().message;
+  EXPECT_EQ(lists->lotl_anchors(), bundled_lotl_anchor_certificates());
+  // The fixture LOTL is signed by our own test PKI, not by a signer the Official
+  // Journal announced: nothing is trusted.
+  EXPECT_EQ(lists->valid_count(), 0u);
+  EXPECT_TRUE(lists->index().services().empty());
 }
 
 TEST_F(TrustedListsSources, CurrentAndChosenSnapshotGiveTheSameLists) {
