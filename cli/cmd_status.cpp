@@ -8,6 +8,7 @@
 
 #include "cli/refresh_report.h"
 #include "cli/store_common.h"
+#include "eutl/cache/snapshot_freshness.h"
 #include "eutl/cache/store.h"
 
 namespace eutl::cli {
@@ -48,7 +49,7 @@ int run_status(const StatusOptions& o) {
     }
     snap = std::move(*re);
   } else {
-    store::apply_freshness(snap, *at);
+    cache::apply_freshness(snap, *at);
   }
   std::vector<verify::MissingTerritory> missing;
   if (auto m = cache::missing_territories(*st, snap)) {
