@@ -28,8 +28,8 @@ std::optional<tsl::Bytes> read_in_use(const Store& store, const ListRecord& r) {
 
 // Ranking of verification results (see refresh.h); on a tie the higher sequence number.
 bool better(const verify::VerifiedList& a, const verify::VerifiedList& b) {
-  const int ra = result_rank(result_name(a.status));
-  const int rb = result_rank(result_name(b.status));
+  const int ra = result_rank(a.status);
+  const int rb = result_rank(b.status);
   if (ra != rb) {
     return ra > rb;
   }
@@ -56,7 +56,7 @@ void keep_validators(ListRecord& r, const std::string& etag, const std::string& 
 void record_none(ListRecord& r) {
   r.in_use = InUse::kNone;
   r.in_use_digest.clear();
-  r.result = r.fetch.result.empty() ? "indeterminate" : r.fetch.result;
+  r.result = r.fetch.result.value_or(verify::ListStatus::kIndeterminate);
   r.reasons = r.fetch.reasons;
   if (r.reasons.empty()) {
     r.reasons.push_back({"no-list", "no usable list: " + std::string(to_string(r.fetch.status)) +
@@ -86,7 +86,7 @@ void judge(Candidate& c, const verify::VerifiedList& v, const ListRecord* in_use
 std::string describe(const Candidate& c, const verify::VerifiedList* v) {
   std::string s = c.url;
   if (v != nullptr && v->list) {
-    s += " (" + c.territory + " seq " + std::to_string(v->list->scheme.sequence_number) + ", " + c.fetch.result;
+    s += " (" + c.territory + " seq " + std::to_string(v->list->scheme.sequence_number) + ", " + std::string(result_name(c.fetch));
     if (!c.fetch.reasons.empty()) {
       s += ": " + c.fetch.reasons.back().code;
     }

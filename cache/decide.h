@@ -60,10 +60,6 @@ struct ListsDecision final {
 // Territories with a list in use.
 std::vector<std::string> present_territories(const std::vector<ListRecord>& lists);
 
-// verify::ListStatus as the snapshot spells it, and its rank (higher is better).
-std::string result_name(verify::ListStatus s);
-int result_rank(std::string_view result);
-
 // Fills the facts of `record` from a verified list.
 void record_verified(ListRecord& record, const verify::VerifiedList& v, tsl::TimePoint at);
 

@@ -117,7 +117,7 @@ Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/
       ++report.list_failures;
     }
   }
-  report.lotl_verified = !decision.fresh_failed && snap.lotl.result == "valid";
+  report.lotl_verified = !decision.fresh_failed && snap.lotl.result == verify::ListStatus::kValid;
   auto committed = detail::commit_snapshot(store, std::move(snap));
   if (!committed) {
     return committed.error();

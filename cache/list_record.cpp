@@ -5,35 +5,8 @@
 
 namespace eutl::cache::detail {
 
-std::string result_name(verify::ListStatus s) {
-  switch (s) {
-    case verify::ListStatus::kValid:
-      return "valid";
-    case verify::ListStatus::kExpired:
-      return "expired";
-    case verify::ListStatus::kInvalid:
-      return "invalid";
-    case verify::ListStatus::kIndeterminate:
-      break;
-  }
-  return "indeterminate";
-}
-
-int result_rank(std::string_view result) {
-  if (result == "valid") {
-    return 3;
-  }
-  if (result == "expired") {
-    return 2;
-  }
-  if (result == "indeterminate") {
-    return 1;
-  }
-  return 0;
-}
-
 void record_verified(ListRecord& r, const verify::VerifiedList& v, tsl::TimePoint at) {
-  r.result = result_name(v.status);
+  r.result = v.status;
   r.reasons.clear();
   for (const verify::Reason& reason : v.reasons) {
     r.reasons.push_back({reason.code, reason.message});
@@ -60,7 +33,7 @@ void record_verified(ListRecord& r, const verify::VerifiedList& v, tsl::TimePoin
 }
 
 void record_attempt(FetchRecord& f, const verify::VerifiedList& v) {
-  f.result = result_name(v.status);
+  f.result = v.status;
   f.reasons.clear();
   for (const verify::Reason& r : v.reasons) {
     f.reasons.push_back({r.code, r.message});

@@ -221,7 +221,7 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
       ++report.list_failures;
     }
   }
-  report.lotl_verified = !decision.fresh_failed && snap.lotl.result == "valid";
+  report.lotl_verified = !decision.fresh_failed && snap.lotl.result == verify::ListStatus::kValid;
   auto committed = detail::commit_snapshot(store, std::move(snap));
   if (!committed) {
     return committed.error();

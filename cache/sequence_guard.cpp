@@ -10,7 +10,7 @@ std::optional<ReasonCode> sequence_refusal(const ListRecord* in_use, const verif
       !in_use->sequence_number || in_use->in_use_digest == fresh_digest) {
     return std::nullopt;
   }
-  if (in_use->result != "valid" && in_use->result != "expired") {
+  if (in_use->result != verify::ListStatus::kValid && in_use->result != verify::ListStatus::kExpired) {
     return std::nullopt;  // its signature was never accepted: no floor
   }
   if (fresh.status != verify::ListStatus::kValid && fresh.status != verify::ListStatus::kExpired) {

@@ -18,6 +18,19 @@ constexpr std::array<std::pair<InUse, std::string_view>, 3> kInUseNames{{
     {InUse::kKept, "kept"},
 }};
 
+constexpr std::array kListStatuses{verify::ListStatus::kValid, verify::ListStatus::kExpired,
+                                   verify::ListStatus::kInvalid, verify::ListStatus::kIndeterminate};
+
+// The names are those of verify::to_string; a name not among them is malformed.
+Result<verify::ListStatus> list_status_from(std::string_view name) {
+  for (verify::ListStatus s : kListStatuses) {
+    if (verify::to_string(s) == name) {
+      return s;
+    }
+  }
+  return Error(Errc::kMalformed, "unknown list result \"" + std::string(name) + "\"");
+}
+
 Json reasons_to_json(const std::vector<ReasonCode>& reasons) {
   Json out = Json::array();
   for (const ReasonCode& r : reasons) {
@@ -41,10 +54,10 @@ Json fetch_to_json(const FetchRecord& f) {
   return {{"status", to_string(f.status)}, {"error", f.error},   {"http_status", f.http_status},
           {"etag", f.etag},                {"last_modified", f.last_modified},
           {"bytes", f.bytes},              {"attempts", f.attempts}, {"digest", f.digest},
-          {"result", f.result},            {"reasons", reasons_to_json(f.reasons)}};
+          {"result", std::string(result_name(f))}, {"reasons", reasons_to_json(f.reasons)}};
 }
 
-FetchRecord fetch_from_json(const Json& j) {
+Result<FetchRecord> fetch_from_json(const Json& j) {
   FetchRecord f;
   f.status = net::fetch_status_from_string(j.value("status", ""));
   f.error = j.value("error", "");
@@ -54,7 +67,13 @@ FetchRecord fetch_from_json(const Json& j) {
   f.bytes = j.value("bytes", std::uint64_t{0});
   f.attempts = j.value("attempts", 0);
   f.digest = j.value("digest", "");
-  f.result = j.value("result", "");
+  if (const std::string result = j.value("result", ""); !result.empty()) {
+    auto status = list_status_from(result);
+    if (!status) {
+      return status.error();
+    }
+    f.result = *status;
+  }
   f.reasons = reasons_from_json(j.value("reasons", Json::array()));
   return f;
 }
@@ -69,7 +88,7 @@ Json list_to_json(const ListRecord& l) {
             {"sequence_number", nullptr},
             {"issue_date", l.issue_date},
             {"next_update", l.next_update},
-            {"result", l.result},
+            {"result", std::string(verify::to_string(l.result))},
             {"reasons", reasons_to_json(l.reasons)},
             {"service_count", l.service_count},
             {"certificate_count", l.certificate_count},
@@ -82,7 +101,7 @@ Json list_to_json(const ListRecord& l) {
   return j;
 }
 
-ListRecord list_from_json(const Json& j) {
+Result<ListRecord> list_from_json(const Json& j) {
   ListRecord l;
   l.territory = j.value("territory", "");
   l.url = j.value("url", "");
@@ -95,14 +114,22 @@ ListRecord list_from_json(const Json& j) {
   }
   l.issue_date = j.value("issue_date", "");
   l.next_update = j.value("next_update", "");
-  l.result = j.value("result", "indeterminate");
+  auto result = list_status_from(j.value("result", "indeterminate"));
+  if (!result) {
+    return result.error();
+  }
+  l.result = *result;
   l.reasons = reasons_from_json(j.value("reasons", Json::array()));
   l.service_count = j.value("service_count", std::uint64_t{0});
   l.certificate_count = j.value("certificate_count", std::uint64_t{0});
   l.signer_sha256 = j.value("signer_sha256", "");
   l.verified_at = j.value("verified_at", "");
   if (j.contains("fetch")) {
-    l.fetch = fetch_from_json(j["fetch"]);
+    auto fetch = fetch_from_json(j["fetch"]);
+    if (!fetch) {
+      return fetch.error();
+    }
+    l.fetch = std::move(*fetch);
   }
   return l;
 }
@@ -115,7 +142,25 @@ bool refused(const FetchRecord& f) {
   });
 }
 
-bool attempt_failed(const FetchRecord& f) { return !net::is_success(f.status) || f.result != "valid" || refused(f); }
+bool attempt_failed(const FetchRecord& f) {
+  return !net::is_success(f.status) || f.result != verify::ListStatus::kValid || refused(f);
+}
+
+std::string_view result_name(const FetchRecord& f) { return f.result ? verify::to_string(*f.result) : ""; }
+
+int result_rank(verify::ListStatus s) {
+  switch (s) {
+    case verify::ListStatus::kValid:
+      return 3;
+    case verify::ListStatus::kExpired:
+      return 2;
+    case verify::ListStatus::kIndeterminate:
+      return 1;
+    case verify::ListStatus::kInvalid:
+      break;
+  }
+  return 0;
+}
 
 std::string_view to_string(InUse u) {
   for (const auto& [value, name] : kInUseNames) {
@@ -178,14 +223,28 @@ Result<Snapshot> snapshot_from_json(std::string_view text, std::string id) {
       }
     }
   }
+  auto read_list = [&](const Json& l) -> Result<ListRecord> {
+    auto record = list_from_json(l);
+    if (!record) {
+      return Error(Errc::kMalformed, "snapshot " + s.id + ": " + record.error().message);
+    }
+    return record;
+  };
   if (j.contains("lotl")) {
-    s.lotl = list_from_json(j["lotl"]);
+    auto lotl = read_list(j["lotl"]);
+    if (!lotl) {
+      return lotl.error();
+    }
+    s.lotl = std::move(*lotl);
   }
-  for (const Json& p : j.value("pivots", Json::array())) {
-    s.pivots.push_back(list_from_json(p));
-  }
-  for (const Json& l : j.value("lists", Json::array())) {
-    s.lists.push_back(list_from_json(l));
+  for (const auto& [key, into] : {std::pair{"pivots", &s.pivots}, std::pair{"lists", &s.lists}}) {
+    for (const Json& l : j.value(key, Json::array())) {
+      auto record = read_list(l);
+      if (!record) {
+        return record.error();
+      }
+      into->push_back(std::move(*record));
+    }
   }
   return s;
 }

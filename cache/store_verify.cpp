@@ -14,7 +14,7 @@
 #include <set>
 
 #include "cache/atomic_file.h"
-#include "eutl/cache/model_cache.h"
+#include "cache/model_cache_file.h"
 #include "eutl/verify/list_set.h"
 
 namespace eutl::cache {
@@ -330,7 +330,7 @@ class StoreChecker final {
         f = &add(StoreFindingKind::kOrphanModel, rel.string(), "its snapshot is not in the store");
       } else {
         ++m_result.models_checked;
-        auto model = read_model_cache(m_store, snap->second);
+        auto model = detail::read_model_cache(m_store, snap->second);
         if (model || model.error().code == Errc::kNotFound) {
           continue;
         }

@@ -25,6 +25,12 @@ struct DiffOptions {
 
 json opt_seq(const std::optional<std::uint64_t>& s) { return s ? json(*s) : json(nullptr); }
 json opt_str(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json opt_result(const std::optional<verify::ListStatus>& r) {
+  return r ? json(std::string(verify::to_string(*r))) : json(nullptr);
+}
+std::string result_text(const std::optional<verify::ListStatus>& r) {
+  return r ? std::string(verify::to_string(*r)) : "-";
+}
 
 std::string short_uri(const std::string& uri) {
   auto slash = uri.rfind('/');
@@ -41,9 +47,9 @@ json to_json(const cache::SnapshotDiff& d) {
                      {"territory", l.territory},
                      {"url", l.url},
                      {"old", {{"sequence_number", opt_seq(l.old_sequence)}, {"sha256", opt_str(l.old_digest)},
-                              {"result", opt_str(l.old_result)}, {"issue_date", opt_str(l.old_issue_date)}}},
+                              {"result", opt_result(l.old_result)}, {"issue_date", opt_str(l.old_issue_date)}}},
                      {"new", {{"sequence_number", opt_seq(l.new_sequence)}, {"sha256", opt_str(l.new_digest)},
-                              {"result", opt_str(l.new_result)}, {"issue_date", opt_str(l.new_issue_date)}}}});
+                              {"result", opt_result(l.new_result)}, {"issue_date", opt_str(l.new_issue_date)}}}});
   }
   json services = json::array();
   for (const auto& s : d.services) {
@@ -65,7 +71,7 @@ void print_text(const cache::SnapshotDiff& d) {
   for (const auto& l : d.lists) {
     std::cout << "  " << cache::to_string(l.kind) << "  " << l.role << " " << l.territory << "  seq "
               << seq_text(l.old_sequence) << " -> " << seq_text(l.new_sequence) << "  "
-              << (l.old_result.empty() ? "-" : l.old_result) << " -> " << (l.new_result.empty() ? "-" : l.new_result)
+              << result_text(l.old_result) << " -> " << result_text(l.new_result)
               << "  issued " << (l.new_issue_date.empty() ? l.old_issue_date : l.new_issue_date) << '\n';
   }
   std::cout << "\nServices (" << d.services.size() << " changed)\n";

@@ -10,6 +10,7 @@
 #include "cli/anchor_report.h"
 #include "cli/refresh_report.h"
 #include "cli/store_common.h"
+#include "eutl/cache/snapshot_freshness.h"
 #include "eutl/cache/store.h"
 
 namespace eutl::cli {
@@ -50,7 +51,7 @@ int run_status(const StatusOptions& o) {
     }
     snap = std::move(*re);
   } else {
-    store::apply_freshness(snap, *at);
+    cache::apply_freshness(snap, *at);
   }
   std::vector<verify::MissingTerritory> missing;
   if (auto m = cache::missing_territories(*st, snap)) {

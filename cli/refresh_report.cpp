@@ -23,7 +23,7 @@ std::string outcome(const cache::ListRecord& r) {
     case cache::InUse::kFetched:
       break;
   }
-  return "in use (" + r.result + ")";
+  return "in use (" + std::string(verify::to_string(r.result)) + ")";
 }
 
 }  // namespace
@@ -36,16 +36,16 @@ std::string why_not_refreshed(const cache::ListRecord& r) {
   std::string why;
   if (f.status == net::FetchStatus::kNotAttempted) {
     why = first_reason(r.reasons);
-  } else if (!net::is_success(f.status) && f.result.empty()) {
+  } else if (!net::is_success(f.status) && !f.result) {
     why = std::string(net::to_string(f.status)) + (f.error.empty() ? "" : ": " + f.error);
     if (f.http_status != 0 && f.error.find(std::to_string(f.http_status)) == std::string::npos) {
       why += " (HTTP " + std::to_string(f.http_status) + ")";
     }
   } else if (cache::refused(f)) {
     why = first_reason(f.reasons);
-  } else if (f.result != "valid") {
-    why = (f.result.empty() ? std::string("not verified") : f.result) + " bytes refused: " + first_reason(f.reasons);
-  } else if (r.in_use == cache::InUse::kFetched && r.result == "valid") {
+  } else if (f.result != verify::ListStatus::kValid) {
+    why = (f.result ? std::string(verify::to_string(*f.result)) : std::string("not verified")) + " bytes refused: " + first_reason(f.reasons);
+  } else if (r.in_use == cache::InUse::kFetched && r.result == verify::ListStatus::kValid) {
     return {};
   } else {
     why = first_reason(r.reasons);

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <iomanip>
 
+#include "eutl/cache/snapshot_freshness.h"
 #include "eutl/cache/store.h"
 #include "eutl/verify/list_set.h"
 
@@ -24,7 +25,7 @@ std::vector<std::string> warnings_of(const cache::ListRecord& r, tsl::TimePoint 
   if (r.in_use == cache::InUse::kNone) {
     w.push_back("no-list");
   }
-  if (auto next = parse_opt(r.next_update); next && *next < at) {
+  if (cache::past_next_update(r, at)) {
     w.push_back("expired");
   }
   if (r.in_use == cache::InUse::kKept ||
@@ -54,7 +55,7 @@ json list_json(const cache::ListRecord& r, tsl::TimePoint at) {
             {"sequence_number", nullptr},
             {"issue_date", r.issue_date.empty() ? json(nullptr) : json(r.issue_date)},
             {"next_update", r.next_update.empty() ? json(nullptr) : json(r.next_update)},
-            {"result", r.result},
+            {"result", std::string(verify::to_string(r.result))},
             {"reasons", reasons_json(r.reasons)},
             {"service_count", r.service_count},
             {"certificate_count", r.certificate_count},
@@ -70,7 +71,7 @@ json list_json(const cache::ListRecord& r, tsl::TimePoint at) {
               {"bytes", r.fetch.bytes},
               {"attempts", r.fetch.attempts},
               {"digest", r.fetch.digest},
-              {"result", r.fetch.result},
+              {"result", std::string(cache::result_name(r.fetch))},
               {"reasons", reasons_json(r.fetch.reasons)}}}};
   if (r.sequence_number) {
     j["sequence_number"] = *r.sequence_number;
@@ -108,29 +109,12 @@ cache::Verifier production_verifier() {
   };
 }
 
-void apply_freshness(cache::Snapshot& snapshot, tsl::TimePoint at) {
-  auto adjust = [at](cache::ListRecord& r) {
-    auto next = parse_opt(r.next_update);
-    if (r.result == "valid" && next && *next < at) {
-      r.result = "expired";
-      r.reasons.push_back({"expired", "NextUpdate " + r.next_update + " is before " + tsl::format_time(at)});
-    }
-  };
-  adjust(snapshot.lotl);
-  for (auto& p : snapshot.pivots) {
-    adjust(p);
-  }
-  for (auto& l : snapshot.lists) {
-    adjust(l);
-  }
-}
-
 int exit_code(const cache::Snapshot& snapshot, bool lotl_verified) {
-  if (!lotl_verified || snapshot.lotl.result != "valid") {
+  if (!lotl_verified || snapshot.lotl.result != verify::ListStatus::kValid) {
     return 3;
   }
   for (const auto& l : snapshot.lists) {
-    if (l.result != "valid" || l.in_use != cache::InUse::kFetched ||
+    if (l.result != verify::ListStatus::kValid || l.in_use != cache::InUse::kFetched ||
         (!net::is_success(l.fetch.status) && l.fetch.status != net::FetchStatus::kNotAttempted)) {
       return 1;
     }
@@ -161,7 +145,7 @@ json snapshot_json(const cache::Snapshot& s, tsl::TimePoint at) {
 void print_table(std::ostream& out, const cache::Snapshot& s, tsl::TimePoint at) {
   out << "snapshot " << s.id << " (" << s.origin << ", created " << s.created << ")\n";
   out << "LOTL seq " << (s.lotl.sequence_number ? std::to_string(*s.lotl.sequence_number) : "-") << "  "
-      << s.lotl.result << "  in use: " << cache::to_string(s.lotl.in_use) << "  " << s.lotl.url << "\n\n";
+      << verify::to_string(s.lotl.result) << "  in use: " << cache::to_string(s.lotl.in_use) << "  " << s.lotl.url << "\n\n";
   out << std::left << std::setw(4) << "TL" << std::setw(6) << "seq" << std::setw(22) << "issued" << std::setw(22)
       << "next update" << std::setw(15) << "result" << std::setw(6) << "svc" << std::setw(6) << "CAs"
       << std::setw(9) << "in use" << std::setw(14) << "fetch" << "warnings\n";
@@ -172,13 +156,13 @@ void print_table(std::ostream& out, const cache::Snapshot& s, tsl::TimePoint at)
     }
     out << std::left << std::setw(4) << l.territory << std::setw(6)
         << (l.sequence_number ? std::to_string(*l.sequence_number) : "-") << std::setw(22) << or_dash(l.issue_date)
-        << std::setw(22) << or_dash(l.next_update) << std::setw(15) << l.result << std::setw(6) << l.service_count
+        << std::setw(22) << or_dash(l.next_update) << std::setw(15) << verify::to_string(l.result) << std::setw(6) << l.service_count
         << std::setw(6) << l.certificate_count << std::setw(9) << cache::to_string(l.in_use) << std::setw(14)
         << net::to_string(l.fetch.status) << or_dash(w) << "\n";
     if (!l.fetch.error.empty()) {
       out << "      fetch: " << l.fetch.error << "\n";
     }
-    if (l.result != "valid" && !l.reasons.empty()) {
+    if (l.result != verify::ListStatus::kValid && !l.reasons.empty()) {
       out << "      " << l.reasons.front().code << ": " << l.reasons.front().message << "\n";
     }
   }

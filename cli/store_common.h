@@ -22,10 +22,6 @@ tsl::TimePoint now();
 
 cache::Verifier production_verifier();
 
-// Freshness at `at` for results recorded earlier: valid lists past NextUpdate become
-// expired. (`status --at` re-verifies instead; this is the cheap default.)
-void apply_freshness(cache::Snapshot& snapshot, tsl::TimePoint at);
-
 // 0 all good, 1 some list not valid or not refreshed, 3 the LOTL is not valid.
 int exit_code(const cache::Snapshot& snapshot, bool lotl_verified);
 

@@ -1,6 +1,7 @@
 // Freshness and consistency of one list at the validation time.
 #include <string>
 
+#include "eutl/verify/list_freshness.h"
 #include "verify/detail/list_set_internal.h"
 #include "verify/reasons.h"
 
@@ -25,7 +26,7 @@ void check_freshness(const tsl::TrustedList& list, ListKind kind, tsl::TimePoint
   // §5.3.15: after NextUpdate the list is expired; no NextUpdate means a closed list.
   if (!s.next_update) {
     warnings.push_back(reasons::make(reasons::kClosedList));
-  } else if (*s.next_update < at) {
+  } else if (past_next_update(s.next_update, at)) {
     reasons.push_back(reasons::make(reasons::kExpired, "NextUpdate " + tsl::format_time(*s.next_update)));
   }
 }

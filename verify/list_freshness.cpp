@@ -36,6 +36,10 @@ void reassess(VerifiedList& v, tsl::TimePoint at, const VerifiedList* lotl) {
 
 }  // namespace
 
+bool past_next_update(const std::optional<tsl::TimePoint>& next_update, tsl::TimePoint at) {
+  return next_update && *next_update < at;
+}
+
 void reassess_freshness(std::vector<VerifiedList>& lists, tsl::TimePoint at) {
   // Lists that could not be read have no time-dependent reason: left as they are.
   auto lotl = std::find_if(lists.begin(), lists.end(),

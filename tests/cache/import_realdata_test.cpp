@@ -93,7 +93,7 @@ TEST_P(ImportRealdata, StoreAndFilesGiveTheSameVerdictForEveryCertificate) {
       const ListRecord* l = report->snapshot.find_list(set.territory);
       ASSERT_NE(l, nullptr);
       EXPECT_EQ(l->sequence_number, set.expected_sequence);
-      EXPECT_EQ(l->result, "valid");
+      EXPECT_EQ(l->result, verify::ListStatus::kValid);
     }
     bool de_missing = false;
     for (const auto& m : report->missing) {

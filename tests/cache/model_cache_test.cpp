@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "cache/model_cache_file.h"
 #include "eutl/tsl/xml_document.h"
 #include "tests/support/evidence_support.h"
 #include "tests/cache/model_cache_test_support.h"
@@ -15,6 +16,12 @@
 namespace eutl::cache {
 namespace {
 
+using detail::decode_model_cache;
+using detail::encode_model_cache;
+using detail::kModelCacheVersion;
+using detail::model_cache_checksum;
+using detail::model_cache_path;
+using detail::read_model_cache;
 using test::evidence_time;
 
 std::vector<verify::CertificateProfile> fixture_certs() {

@@ -102,7 +102,7 @@ TEST_F(FixtureRefresh, CleanFetchVerifiesEveryFixtureList) {
   RefreshReport r = refresh();
   EXPECT_TRUE(r.lotl_verified);
   EXPECT_EQ(r.list_failures, 0u);
-  EXPECT_EQ(r.snapshot.lotl.result, "valid");
+  EXPECT_EQ(r.snapshot.lotl.result, verify::ListStatus::kValid);
   EXPECT_EQ(r.snapshot.lotl.sequence_number, seq.at("EU"));
   ASSERT_EQ(r.snapshot.pivots.size(), 1u);
   EXPECT_EQ(r.snapshot.pivots[0].url, "https://127.0.0.1/pivot-101.xml");
@@ -111,7 +111,7 @@ TEST_F(FixtureRefresh, CleanFetchVerifiesEveryFixtureList) {
   for (const char* t : test::kFixtureTerritories) {
     const ListRecord* l = r.snapshot.find_list(t);
     ASSERT_NE(l, nullptr) << t;
-    EXPECT_EQ(l->result, "valid") << t << ": " << (l->reasons.empty() ? "" : l->reasons[0].message);
+    EXPECT_EQ(l->result, verify::ListStatus::kValid) << t << ": " << (l->reasons.empty() ? "" : l->reasons[0].message);
     EXPECT_EQ(l->in_use, InUse::kFetched) << t;
     EXPECT_EQ(l->fetch.status, net::FetchStatus::kOk) << t;
     EXPECT_EQ(l->sequence_number, seq.at(t)) << t;
@@ -137,7 +137,7 @@ TEST_F(FixtureRefresh, UnchangedFetchDownloadsZeroListBytes) {
     ASSERT_NE(l, nullptr) << t;
     EXPECT_EQ(l->fetch.status, net::FetchStatus::kNotModified) << t;
     EXPECT_EQ(l->fetch.bytes, 0u) << t;
-    EXPECT_EQ(l->result, "valid") << t;
+    EXPECT_EQ(l->result, verify::ListStatus::kValid) << t;
     EXPECT_EQ(l->in_use_digest, first.snapshot.find_list(t)->in_use_digest) << t;
   }
 }
@@ -175,7 +175,7 @@ TEST_P(FixtureFault, ReportsTheFaultAndKeepsServingTheLastGoodList) {
   ASSERT_NE(l, nullptr);
   EXPECT_EQ(l->fetch.status, c.status) << l->fetch.error;
   EXPECT_EQ(l->fetch.attempts, c.attempts);
-  EXPECT_EQ(l->fetch.result, c.obtained);
+  EXPECT_EQ(result_name(l->fetch), c.obtained);
   if (c.status != net::FetchStatus::kOk) {
     EXPECT_FALSE(l->fetch.error.empty());
   } else {
@@ -184,7 +184,7 @@ TEST_P(FixtureFault, ReportsTheFaultAndKeepsServingTheLastGoodList) {
   }
   EXPECT_EQ(l->in_use, InUse::kKept);
   EXPECT_EQ(l->in_use_digest, good_digest);
-  EXPECT_EQ(l->result, "valid");
+  EXPECT_EQ(l->result, verify::ListStatus::kValid);
   EXPECT_EQ(served(c.territory), fixture_list(c.territory));
   for (const char* other : test::kFixtureTerritories) {
     if (std::string(other) != c.territory) {
@@ -244,7 +244,7 @@ TEST_F(FixtureRefresh, InvalidTlsCertificateKeepsEveryList) {
   EXPECT_FALSE(r.lotl_verified);  // the LOTL could not be refreshed either
   EXPECT_EQ(r.snapshot.lotl.fetch.status, net::FetchStatus::kTlsError) << r.snapshot.lotl.fetch.error;
   EXPECT_EQ(r.snapshot.lotl.in_use, InUse::kKept);
-  EXPECT_EQ(r.snapshot.lotl.result, "valid");
+  EXPECT_EQ(r.snapshot.lotl.result, verify::ListStatus::kValid);
   EXPECT_EQ(r.list_failures, 3u);
   EXPECT_EQ(wrong_name.requests(test::fixture_list_path("AA")), 0);  // refused before any request
   for (const char* t : test::kFixtureTerritories) {
@@ -253,7 +253,7 @@ TEST_F(FixtureRefresh, InvalidTlsCertificateKeepsEveryList) {
     EXPECT_EQ(l->fetch.status, net::FetchStatus::kTlsError) << t;
     EXPECT_EQ(l->in_use, InUse::kKept) << t;
     EXPECT_EQ(l->in_use_digest, good.snapshot.find_list(t)->in_use_digest) << t;
-    EXPECT_EQ(l->result, "valid") << t;
+    EXPECT_EQ(l->result, verify::ListStatus::kValid) << t;
     EXPECT_EQ(served(t), fixture_list(t)) << t;
   }
 }
@@ -271,10 +271,10 @@ TEST_F(FixtureRefresh, LotlWithBadSignatureKeepsTheLastGoodLotl) {
   EXPECT_FALSE(r.lotl_verified);
   EXPECT_EQ(r.snapshot.lotl.in_use, InUse::kKept);
   EXPECT_EQ(r.snapshot.lotl.in_use_digest, good.snapshot.lotl.in_use_digest);
-  EXPECT_EQ(r.snapshot.lotl.result, "valid");
-  EXPECT_NE(r.snapshot.lotl.fetch.result, "valid");
+  EXPECT_EQ(r.snapshot.lotl.result, verify::ListStatus::kValid);
+  EXPECT_NE(r.snapshot.lotl.fetch.result, verify::ListStatus::kValid);
   for (const char* t : test::kFixtureTerritories) {
-    EXPECT_EQ(r.snapshot.find_list(t)->result, "valid") << t;
+    EXPECT_EQ(r.snapshot.find_list(t)->result, verify::ListStatus::kValid) << t;
     EXPECT_EQ(served(t), fixture_list(t)) << t;
   }
 }

@@ -112,7 +112,7 @@ TEST_F(RefreshFixture, FirstRefreshUsesEveryList) {
   EXPECT_EQ(r.snapshot.lotl.sequence_number, 10u);
   for (const ListRecord& l : r.snapshot.lists) {
     EXPECT_EQ(l.in_use, InUse::kFetched) << l.territory;
-    EXPECT_EQ(l.result, "valid") << l.territory;
+    EXPECT_EQ(l.result, verify::ListStatus::kValid) << l.territory;
     EXPECT_EQ(l.fetch.status, net::FetchStatus::kOk) << l.territory;
     EXPECT_FALSE(l.fetch.etag.empty()) << l.territory;
   }
@@ -132,7 +132,7 @@ TEST_F(RefreshFixture, UnchangedRefreshDownloadsNoListBytes) {
   for (const ListRecord& l : r.snapshot.lists) {
     EXPECT_EQ(l.fetch.status, net::FetchStatus::kNotModified) << l.territory;
     EXPECT_EQ(l.in_use, InUse::kFetched) << l.territory;
-    EXPECT_EQ(l.result, "valid") << l.territory;
+    EXPECT_EQ(l.result, verify::ListStatus::kValid) << l.territory;
   }
 }
 
@@ -163,7 +163,7 @@ TEST_F(RefreshFixture, FaultsNeverReplaceTheLastGoodList) {
     ASSERT_NE(l, nullptr) << t.code;
     EXPECT_EQ(l->fetch.status, t.expected) << t.code << ": " << l->fetch.error;
     EXPECT_EQ(l->in_use_digest, good_digest[t.code]) << t.code;
-    EXPECT_EQ(l->result, "valid") << t.code;
+    EXPECT_EQ(l->result, verify::ListStatus::kValid) << t.code;
     EXPECT_EQ(l->sequence_number, 1u) << t.code;
     EXPECT_TRUE(store->read_blob(l->in_use_digest).has_value()) << t.code;
     if (std::string(t.code) != "LL") {
@@ -171,8 +171,8 @@ TEST_F(RefreshFixture, FaultsNeverReplaceTheLastGoodList) {
     }
   }
   // The rejected bytes are recorded as what was obtained, with their verdict.
-  EXPECT_EQ(bad.snapshot.find_list("HH")->fetch.result, "invalid");
-  EXPECT_EQ(bad.snapshot.find_list("II")->fetch.result, "expired");
+  EXPECT_EQ(bad.snapshot.find_list("HH")->fetch.result, verify::ListStatus::kInvalid);
+  EXPECT_EQ(bad.snapshot.find_list("II")->fetch.result, verify::ListStatus::kExpired);
   EXPECT_NE(bad.snapshot.find_list("HH")->fetch.digest, good_digest["HH"]);
 }
 

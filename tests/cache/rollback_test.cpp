@@ -128,14 +128,14 @@ TEST_F(Rollback, NationalListRollbackOverHttpsIsRefused) {
   aa = r.snapshot.find_list("AA");
   ASSERT_NE(aa, nullptr);
   EXPECT_EQ(aa->fetch.status, net::FetchStatus::kOk);
-  EXPECT_EQ(aa->fetch.result, "valid");  // the signature is fine: the sequence number is not
+  EXPECT_EQ(aa->fetch.result, verify::ListStatus::kValid);  // the signature is fine: the sequence number is not
   EXPECT_TRUE(has_reason(aa->fetch.reasons, kReasonRollback, "TSLSequenceNumber 7 obtained, 8 in use"))
       << (aa->fetch.reasons.empty() ? "" : aa->fetch.reasons.back().message);
   EXPECT_TRUE(refused(aa->fetch));
   EXPECT_EQ(aa->in_use, InUse::kKept);
   EXPECT_EQ(aa->in_use_digest, seq8);
   EXPECT_EQ(aa->sequence_number, 8u);
-  EXPECT_EQ(aa->result, "valid");
+  EXPECT_EQ(aa->result, verify::ListStatus::kValid);
   EXPECT_FALSE(stored(aa->fetch.digest));  // refused bytes: digest and size only
   EXPECT_GT(aa->fetch.bytes, 0u);
 
@@ -157,7 +157,7 @@ TEST_F(Rollback, SameSequenceNumberWithOtherBytesIsRefused) {
   RefreshReport r = refresh();
   EXPECT_EQ(r.list_failures, 1u);
   const ListRecord* aa = r.snapshot.find_list("AA");
-  EXPECT_EQ(aa->fetch.result, "valid");
+  EXPECT_EQ(aa->fetch.result, verify::ListStatus::kValid);
   EXPECT_TRUE(has_reason(aa->fetch.reasons, kReasonSequenceReused, "TSLSequenceNumber 7 obtained, 7 in use"));
   EXPECT_EQ(aa->in_use, InUse::kKept);
   EXPECT_EQ(aa->in_use_digest, seq7);
@@ -182,12 +182,12 @@ TEST_F(Rollback, LotlRollbackOverHttpsIsRefused) {
   serve("/lotl.xml", "lists/lotl.xml");  // seq 102, genuine
   RefreshReport r = refresh();
   EXPECT_FALSE(r.lotl_verified);
-  EXPECT_EQ(r.snapshot.lotl.fetch.result, "valid");
+  EXPECT_EQ(r.snapshot.lotl.fetch.result, verify::ListStatus::kValid);
   EXPECT_TRUE(has_reason(r.snapshot.lotl.fetch.reasons, kReasonRollback, "TSLSequenceNumber 102 obtained, 103 in use"));
   EXPECT_EQ(r.snapshot.lotl.in_use, InUse::kKept);
   EXPECT_EQ(r.snapshot.lotl.in_use_digest, lotl103);
   EXPECT_EQ(r.snapshot.lotl.sequence_number, 103u);
-  EXPECT_EQ(r.snapshot.lotl.result, "valid");
+  EXPECT_EQ(r.snapshot.lotl.result, verify::ListStatus::kValid);
   EXPECT_FALSE(stored(r.snapshot.lotl.fetch.digest));
 }
 
@@ -207,7 +207,7 @@ TEST_F(Rollback, RollbackByImportIsRefusedForListAndLotl) {
   EXPECT_TRUE(has_reason(aa->fetch.reasons, kReasonRollback, "7 obtained, 8 in use"));
   EXPECT_EQ(aa->sequence_number, 8u);
   EXPECT_EQ(aa->in_use, InUse::kKept);
-  EXPECT_EQ(aa->result, "valid");
+  EXPECT_EQ(aa->result, verify::ListStatus::kValid);
 }
 
 TEST_F(Rollback, FreshStoreAcceptsWhateverIsValid) {
@@ -231,7 +231,7 @@ TEST_F(Rollback, ImportUsesTheNewestValidListOfATerritory) {
   const ListRecord* aa = r.snapshot.find_list("AA");
   ASSERT_NE(aa, nullptr);
   EXPECT_EQ(aa->sequence_number, 7u);
-  EXPECT_EQ(aa->result, "valid");
+  EXPECT_EQ(aa->result, verify::ListStatus::kValid);
   EXPECT_EQ(aa->url, "lists/tl-AA.xml");
   EXPECT_EQ(r.list_failures, 0u);
   ASSERT_EQ(r.notes.size(), 1u);

@@ -34,7 +34,7 @@ class StoreTest : public ::testing::Test {
     l.in_use = InUse::kFetched;
     l.in_use_digest = digest;
     l.sequence_number = 7;
-    l.result = "valid";
+    l.result = verify::ListStatus::kValid;
     l.fetch.status = net::FetchStatus::kNotModified;
     l.fetch.etag = "\"e\"";
     s.lists.push_back(l);

@@ -4,14 +4,12 @@
 //
 //   DIR/models/<snapshot-id>.bin
 //
-// Layout: magic "EUTLMODL", format version (kModelCacheVersion), the snapshot id, the
-// hex SHA-256 of every LOTL anchor and every list blob the snapshot uses (in the order
-// load_snapshot_lists() reads them), the anchors (DER), every VerifiedList in full
-// (model, status, reasons, warnings, signature facts), and a 64-bit checksum of all
-// of the above (model_cache_checksum). A file is used only when all of it matches the snapshot; anything else
-// (missing, truncated, corrupt, older format, another snapshot, other blobs) makes the
-// loader verify the blobs again and rewrite the file (atomically, best effort: a
-// read-only store still works, only slower).
+// The file names its snapshot, the digests of the anchors and list blobs it was
+// decoded from, and carries a checksum (layout: cache/model_cache_file.h). A file is
+// used only when all of it matches the snapshot; anything else (missing, truncated,
+// corrupt, older format, another snapshot, other blobs) makes the loader verify the
+// blobs again and rewrite the file (atomically, best effort: a read-only store still
+// works, only slower).
 //
 // What is kept is the time-independent verdict (signature, anchoring, pointers);
 // freshness is re-decided at the caller's validation time from each list's
@@ -24,8 +22,6 @@
 // stay on the blobs and never read this file.
 #pragma once
 
-#include <cstdint>
-#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -33,30 +29,9 @@
 #include "eutl/cache/snapshot.h"
 #include "eutl/cache/store.h"
 #include "eutl/result.h"
-#include "eutl/tsl/bytes.h"
 #include "eutl/tsl/time.h"
 
 namespace eutl::cache {
-
-inline constexpr std::uint32_t kModelCacheVersion = 1;
-
-std::filesystem::path model_cache_path(const Store& store, std::string_view snapshot_id);
-// The same, relative to the store directory ("models/<id>.bin").
-std::filesystem::path model_cache_rel(std::string_view snapshot_id);
-
-// The trailer: a fast non-cryptographic 64-bit checksum of everything before it.
-std::uint64_t model_cache_checksum(tsl::ByteView body);
-
-// The file's bytes for `lists` (as load_snapshot_lists() returned them for `snapshot`).
-[[nodiscard]] tsl::Bytes encode_model_cache(const Snapshot& snapshot, const SnapshotLists& lists);
-// kMalformed when the bytes are not a model of exactly this snapshot (see above).
-// The lists come back as verified when the file was written: call
-// verify::reassess_freshness() before use (load_snapshot_model() does).
-[[nodiscard]] Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& snapshot);
-
-[[nodiscard]] Result<void> write_model_cache(const Store& store, const Snapshot& snapshot, const SnapshotLists& lists);
-// kNotFound when there is no file, kMalformed when it does not match.
-[[nodiscard]] Result<SnapshotLists> read_model_cache(const Store& store, const Snapshot& snapshot);
 
 enum class ModelOrigin {
   kCache,    // read from models/<id>.bin

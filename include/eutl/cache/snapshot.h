@@ -16,6 +16,7 @@
 
 #include "eutl/net/fetch_status.h"
 #include "eutl/result.h"
+#include "eutl/verify/list_set.h"
 
 namespace eutl::cache {
 
@@ -51,9 +52,17 @@ struct FetchRecord final {
   int attempts = 0;           // requests made, retries included
   std::string digest;         // hex SHA-256 of the bytes obtained (fetched, reused or imported); only
                               // bytes in use are kept in the store
-  std::string result;         // verification result of those bytes (valid/expired/…), empty if not verified
+  std::optional<verify::ListStatus> result;  // verification result of those bytes; none if not verified
   std::vector<ReasonCode> reasons;  // why those bytes were not valid or were refused
 };
+
+// The snapshot's spelling of an attempt's result: verify::to_string of it, "" when
+// the bytes were not verified.
+std::string_view result_name(const FetchRecord& f);
+
+// Ranking of list results when choosing the list in use (refresh.h): valid > expired >
+// indeterminate > invalid; higher is better.
+int result_rank(verify::ListStatus s);
 
 // True when the bytes of the attempt were refused for their sequence number.
 bool refused(const FetchRecord& f);
@@ -75,7 +84,7 @@ struct ListRecord final {
   std::optional<std::uint64_t> sequence_number;
   std::string issue_date;   // xsd:dateTime, UTC
   std::string next_update;  // empty for a closed list or when none
-  std::string result = "indeterminate";  // valid / expired / invalid / indeterminate (of the list in use)
+  verify::ListStatus result = verify::ListStatus::kIndeterminate;  // of the list in use
   std::vector<ReasonCode> reasons;       // of the list in use
   std::uint64_t service_count = 0;
   std::uint64_t certificate_count = 0;

@@ -25,7 +25,7 @@ struct ListChange final {
   std::string url;
   std::optional<std::uint64_t> old_sequence, new_sequence;
   std::string old_digest, new_digest;
-  std::string old_result, new_result;
+  std::optional<verify::ListStatus> old_result, new_result;  // none on the side where absent
   std::string old_issue_date, new_issue_date;
 };
 

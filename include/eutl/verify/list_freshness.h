@@ -14,6 +14,7 @@
 // cache in the store, cache/model_cache.cpp).
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "eutl/tsl/time.h"
@@ -22,5 +23,10 @@
 namespace eutl::verify {
 
 void reassess_freshness(std::vector<VerifiedList>& lists, tsl::TimePoint at);
+
+// TS 119 612 V2.4.1 §5.3.15: a list is expired at `at` once its NextUpdate has passed;
+// a list without NextUpdate is closed, never expired by time. The one statement of
+// the rule: verify_list_set() and the store's recorded results both use it.
+bool past_next_update(const std::optional<tsl::TimePoint>& next_update, tsl::TimePoint at);
 
 }  // namespace eutl::verify

@@ -1,0 +1,223 @@
+// The model cache file (cache/model_cache_file.h): its layout and its validation
+// against the snapshot.
+#include "cache/model_cache_file.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <utility>
+#include <vector>
+
+#include "cache/atomic_file.h"
+#include "cache/model_cache_codec.h"
+#include "cache/model_cache_wire.h"
+
+namespace eutl::cache::detail {
+namespace {
+
+constexpr std::string_view kMagic = "EUTLMODL";
+constexpr std::size_t kChecksumSize = 8;  // model_cache_checksum() trailer
+
+// A fast 64-bit checksum (four independent multiply-xorshift lanes, ~1 byte/cycle):
+// it detects torn writes and bit flips, which is all the trailer is for (see the
+// header: forgery is out of scope). SHA-256 here cost more than decoding the file.
+}  // namespace
+
+std::uint64_t model_cache_checksum(tsl::ByteView data) {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  std::uint64_t lane[4] = {0x243F6A8885A308D3ull, 0x13198A2E03707344ull, 0xA4093822299F31D0ull,
+                           0x082EFA98EC4E6C89ull};
+  std::size_t i = 0;
+  auto mix = [](std::uint64_t h, std::uint64_t w) {
+    h = (h ^ w) * kMul;
+    return h ^ (h >> 29);
+  };
+  for (; i + 32 <= data.size(); i += 32) {
+    for (int k = 0; k < 4; ++k) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, data.data() + i + 8 * k, 8);
+      lane[k] = mix(lane[k], w);
+    }
+  }
+  std::uint64_t h = data.size() * kMul;
+  for (std::uint64_t l : lane) {
+    h = mix(h, l);
+  }
+  for (; i < data.size(); ++i) {
+    h = mix(h, data[i]);
+  }
+  return mix(h, h >> 31);
+}
+
+namespace {
+
+// The blobs `snapshot` uses, in the order load_snapshot_lists() verifies them.
+std::vector<std::string> list_digests(const Snapshot& snapshot) {
+  std::vector<std::string> out;
+  auto add = [&](const ListRecord& r) {
+    if (r.in_use != InUse::kNone && !r.in_use_digest.empty()) {
+      out.push_back(r.in_use_digest);
+    }
+  };
+  add(snapshot.lotl);
+  for (const auto& p : snapshot.pivots) {
+    add(p);
+  }
+  for (const auto& l : snapshot.lists) {
+    add(l);
+  }
+  return out;
+}
+
+// A read-only private mapping of a whole file (RAII, style C5): the decoder reads the
+// page cache directly instead of copying ~10 MB into a fresh buffer first.
+class MappedFile final {
+ public:
+  // The file is opened without following a symlink anywhere below the store root.
+  static Result<MappedFile> open(const std::filesystem::path& root, const std::filesystem::path& rel) {
+    auto file = open_file_beneath(root, rel);
+    if (!file) {
+      return file.error().code == Errc::kNotFound
+                 ? Error(Errc::kNotFound, (root / rel).string() + ": no model cache")
+                 : std::move(file).error();
+    }
+    const int fd = file->get();
+    struct stat st {};
+    MappedFile out;
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+      out.m_size = static_cast<std::size_t>(st.st_size);
+      void* p = ::mmap(nullptr, out.m_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      out.m_data = p == MAP_FAILED ? nullptr : static_cast<const std::uint8_t*>(p);
+    }
+    int err = errno;
+    if (out.m_data == nullptr && out.m_size != 0) {
+      return Error(Errc::kIo, (root / rel).string() + ": mmap: " + std::strerror(err));
+    }
+    return out;
+  }
+  MappedFile(MappedFile&& o) noexcept : m_data(std::exchange(o.m_data, nullptr)), m_size(std::exchange(o.m_size, 0)) {}
+  MappedFile& operator=(MappedFile&&) = delete;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile() {
+    if (m_data != nullptr) {
+      ::munmap(const_cast<std::uint8_t*>(m_data), m_size);
+    }
+  }
+  tsl::ByteView bytes() const noexcept { return {m_data, m_data == nullptr ? 0 : m_size}; }
+
+ private:
+  MappedFile() = default;
+  const std::uint8_t* m_data = nullptr;
+  std::size_t m_size = 0;
+};
+
+Error mismatch(std::string what) { return Error(Errc::kMalformed, "model cache: " + std::move(what)); }
+
+std::vector<std::string> read_strings(WireReader& r) {
+  std::vector<std::string> out(r.count());
+  for (auto& s : out) {
+    s = r.str();
+  }
+  return out;
+}
+
+}  // namespace
+
+std::filesystem::path model_cache_rel(std::string_view snapshot_id) {
+  return std::filesystem::path("models") / (std::string(snapshot_id) + ".bin");
+}
+
+std::filesystem::path model_cache_path(const Store& store, std::string_view snapshot_id) {
+  return store.dir() / model_cache_rel(snapshot_id);
+}
+
+tsl::Bytes encode_model_cache(const Snapshot& snapshot, const SnapshotLists& lists) {
+  WireWriter w;
+  w.raw(kMagic.data(), kMagic.size());
+  w.u32(kModelCacheVersion);
+  w.str(snapshot.id);
+  w.u32(static_cast<std::uint32_t>(snapshot.lotl_anchor_digests.size()));
+  for (const auto& d : snapshot.lotl_anchor_digests) {
+    w.str(d);
+  }
+  std::vector<std::string> digests = list_digests(snapshot);
+  w.u32(static_cast<std::uint32_t>(digests.size()));
+  for (const auto& d : digests) {
+    w.str(d);
+  }
+  w.u32(static_cast<std::uint32_t>(lists.lotl_anchors.size()));
+  for (const auto& a : lists.lotl_anchors) {
+    w.bytes(a);
+  }
+  encode_lists(w, lists.lists);
+  w.u64(model_cache_checksum(w.out()));
+  return std::move(w.out());
+}
+
+Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& snapshot) {
+  if (bytes.size() < kMagic.size() + 4 + kChecksumSize ||
+      std::string_view(reinterpret_cast<const char*>(bytes.data()), kMagic.size()) != kMagic) {
+    return mismatch("not a model cache file");
+  }
+  tsl::ByteView body = bytes.first(bytes.size() - kChecksumSize);
+  std::uint64_t stored = 0;
+  std::memcpy(&stored, bytes.data() + body.size(), kChecksumSize);
+  if (stored != model_cache_checksum(body)) {
+    return mismatch("checksum mismatch (truncated or corrupt)");
+  }
+  WireReader r(body.subspan(kMagic.size()));
+  if (std::uint32_t v = r.u32(); v != kModelCacheVersion) {
+    return mismatch("format version " + std::to_string(v) + ", expected " + std::to_string(kModelCacheVersion));
+  }
+  if (std::string id = r.str(); id != snapshot.id) {
+    return mismatch("written for snapshot " + id + ", not " + snapshot.id);
+  }
+  if (read_strings(r) != snapshot.lotl_anchor_digests) {
+    return mismatch("LOTL anchors differ from the snapshot's");
+  }
+  std::vector<std::string> digests = list_digests(snapshot);
+  if (read_strings(r) != digests) {
+    return mismatch("list blobs differ from the snapshot's");
+  }
+  SnapshotLists out;
+  out.lotl_anchors.resize(r.count());
+  for (std::size_t i = 0; i < out.lotl_anchors.size(); ++i) {
+    tsl::ByteView a = r.bytes();
+    out.lotl_anchors[i].assign(a.begin(), a.end());
+    if (i >= snapshot.lotl_anchor_digests.size() || tsl::to_hex(tsl::sha256(a)) != snapshot.lotl_anchor_digests[i]) {
+      return mismatch("LOTL anchor " + std::to_string(i) + " does not match its digest");
+    }
+  }
+  if (!decode_lists(r, out.lists) || !r.at_end()) {
+    return mismatch("truncated or corrupt list data");
+  }
+  if (out.lists.size() != digests.size()) {
+    return mismatch("list count differs from the snapshot's");
+  }
+  for (std::size_t i = 0; i < digests.size(); ++i) {
+    if (tsl::to_hex(out.lists[i].digest) != digests[i]) {
+      return mismatch("list " + std::to_string(i) + " is not blob " + digests[i]);
+    }
+  }
+  return out;
+}
+
+Result<void> write_model_cache(const Store& store, const Snapshot& snapshot, const SnapshotLists& lists) {
+  // Creates models/ when missing; a symlink anywhere below the store root is refused.
+  return write_file_atomically(store.dir(), model_cache_rel(snapshot.id), encode_model_cache(snapshot, lists));
+}
+
+Result<SnapshotLists> read_model_cache(const Store& store, const Snapshot& snapshot) {
+  auto mapped = MappedFile::open(store.dir(), model_cache_rel(snapshot.id));
+  if (!mapped) {
+    return std::move(mapped).error();
+  }
+  return decode_model_cache(mapped->bytes(), snapshot);
+}
+
+}  // namespace eutl::cache::detail
