@@ -19,7 +19,6 @@ namespace fs = std::filesystem;
 
 // The time of the 2026 snapshot: LOTL 390 (2026-08-03) in force, before RO-seq84.
 constexpr const char* kAt = "2026-08-21T12:00:00Z";
-constexpr const char* kOj2026Signers = "oj/oj-C2026-1944-lotl-signers.pem";
 constexpr const char* kOj2019Signers = "oj/oj-C276-2019-lotl-signers.pem";
 constexpr const char* kDecidedCert = "certs/qualified/PT-EUROPEAN-COMMISSION-e0a620fb.pem";
 
@@ -69,10 +68,14 @@ class Real2026Fetch : public ::testing::Test {
     }
   }
 
-  test::CommandResult fetch(const char* signers) const {
-    std::vector<std::string> args = {test::cli(),   "fetch",        "--store", m_store.string(), "--lotl-url",
-                                     test::kEuLotlUrl, "--lotl-signers", (test::realdata() / signers).string(),
-                                     "--at",        kAt,            "--json"};
+  // `signers` null: no --lotl-signers, so the Official Journal anchors bundled with
+  // eutl (OJ C 276/2019 and OJ C/2026/1944) are used, as on a user's first fetch.
+  test::CommandResult fetch(const char* signers = nullptr) const {
+    std::vector<std::string> args = {test::cli(), "fetch", "--store", m_store.string(), "--lotl-url", test::kEuLotlUrl,
+                                     "--at",      kAt,     "--json"};
+    if (signers != nullptr) {
+      args.insert(args.end(), {"--lotl-signers", (test::realdata() / signers).string()});
+    }
     for (const auto& a : m_web->fetch_transport_args()) {
       args.push_back(a);
     }
@@ -113,7 +116,7 @@ class Real2026Fetch : public ::testing::Test {
 };
 
 TEST_F(Real2026Fetch, EachTerritoryHasTheResultTheManifestEstablishes) {
-  const auto r = fetch(kOj2026Signers);
+  const auto r = fetch();
   EXPECT_EQ(r.exit_code, 1) << r.out;  // HR refused: a list failed, the LOTL is fine
   const auto j = parse_json(r);
   EXPECT_EQ(j["lotl"]["result"], "valid") << r.out;
@@ -129,7 +132,7 @@ TEST_F(Real2026Fetch, EachTerritoryHasTheResultTheManifestEstablishes) {
 // valid 2023-11-17 .. 2027-11-17, QcType eseal, QSCD) is issued by DIGITALSIGN
 // QUALIFIED CA G1, a CA/QC service of the PT list (PT-seq112 in the 2026 set).
 TEST_F(Real2026Fetch, ARealCertificateIsDecidedAndItsEvidenceReverifies) {
-  ASSERT_NE(fetch(kOj2026Signers).exit_code, 2);
+  ASSERT_NE(fetch().exit_code, 2);
   const fs::path cert = test::realdata() / kDecidedCert;
   const fs::path record = m_store.string() + "-record.json";
   auto c = test::run_command(test::cli() + " check " + q(cert.string()) + " --store " + q(m_store.string()) +
@@ -145,8 +148,7 @@ TEST_F(Real2026Fetch, ARealCertificateIsDecidedAndItsEvidenceReverifies) {
   EXPECT_EQ(rec["services"][0]["territory"], "PT");
 
   auto v = test::run_command(test::cli() + " evidence verify " + q(record.string()) + " --store " +
-                             q(m_store.string()) + " --lotl-signers " +
-                             q((test::realdata() / kOj2026Signers).string()) + " --json 2>/dev/null");
+                             q(m_store.string()) + " --json 2>/dev/null");  // the anchors the store was filled with
   fs::remove(record);
   const auto vj = parse_json(v);
   EXPECT_EQ(v.exit_code, 0) << v.out;
@@ -157,9 +159,9 @@ TEST_F(Real2026Fetch, ARealCertificateIsDecidedAndItsEvidenceReverifies) {
 // TS 119 612 §6.1 publication by HTTP: the second fetch asks with the validators of
 // the first (If-None-Match) and every list answers 304.
 TEST_F(Real2026Fetch, ASecondFetchWithNothingChangedDownloadsNoListBytes) {
-  ASSERT_NE(fetch(kOj2026Signers).exit_code, 2);
+  ASSERT_NE(fetch().exit_code, 2);
   m_web->reset_counters();
-  const auto r = fetch(kOj2026Signers);
+  const auto r = fetch();
   const auto j = parse_json(r);
   EXPECT_EQ(j["report"]["list_bytes_downloaded"], 0) << r.out;
   EXPECT_EQ(m_web->body_bytes_sent(), 0u);
