@@ -1,5 +1,5 @@
 // Example: decide whether a certificate is an EU qualified certificate with the
-// installed eutl library (find_package(eutl)). Built and run by tests/cli/example_test.cpp.
+// installed eutl library (find_package(eutl)). Built and run by tests/examples/check_certificate_test.cpp.
 //
 //   check_certificate CERT.pem CLAIM AT --lists FILE|DIR... --lotl-signers OJ.pem
 //   check_certificate CERT.pem CLAIM AT --lists TL.xml --tl-signers SIGNER.pem

@@ -1,5 +1,5 @@
 // `eutl show` end to end: the built CLI on real lists and generated fixtures.
-// Expected numbers: realdata from xmllint XPath (see tests/tsl/realdata_parse_test.cpp
+// Expected numbers: realdata from xmllint XPath (see tests/tsl/parser_realdata_test.cpp
 // for the expressions), fixtures from fixtures/MANIFEST.txt and the templates.
 #include <gtest/gtest.h>
 #include <unistd.h>
