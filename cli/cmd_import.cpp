@@ -53,16 +53,13 @@ int run_import(const ImportOptions& o) {
     }
     inputs.push_back({f.string(), std::move(*bytes)});
   }
-  auto st = cache::Store::open(store::resolve_store(o.store));
-  if (!st) {
-    print_error(st.error().message);
-    return exit_code_for(st.error());
+  int rc = 0;
+  auto writable = store::open_for_writing(o.store, rc);
+  if (!writable) {
+    return rc;
   }
-  auto lock = st->lock_for_writing();
-  if (!lock) {
-    print_error(lock.error().message);
-    return exit_code_for(lock.error());  // busy store: could not run (4)
-  }
+  const cache::Store* st = &writable->store;
+  const cache::StoreLock* lock = &writable->lock;
   if (req.lotl_anchors.empty()) {  // the store's anchors, else the bundled ones
     if (int rc = request_anchors("", &*st, req.lotl_anchors); rc != 0) {
       return rc;

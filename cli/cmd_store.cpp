@@ -20,16 +20,13 @@ struct PruneOptions {
 };
 
 int run_prune(const PruneOptions& o) {
-  auto st = cache::Store::open(store::resolve_store(o.store));
-  if (!st) {
-    print_error(st.error().message);
-    return exit_code_for(st.error());
+  int rc = 0;
+  auto writable = store::open_for_writing(o.store, rc);
+  if (!writable) {
+    return rc;
   }
-  auto lock = st->lock_for_writing();
-  if (!lock) {
-    print_error(lock.error().message);
-    return exit_code_for(lock.error());  // busy store: could not run (4)
-  }
+  const cache::Store* st = &writable->store;
+  const cache::StoreLock* lock = &writable->lock;
   auto r = st->prune(o.keep, *lock);
   if (!r) {
     print_error(r.error().message);

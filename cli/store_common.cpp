@@ -103,6 +103,23 @@ Result<tsl::TimePoint> parse_at(const std::string& text) {
   return t->time;
 }
 
+std::optional<WritableStore> open_for_writing(const std::string& flag, int& rc) {
+  auto st = cache::Store::open(resolve_store(flag));
+  if (!st) {
+    print_error(st.error().message);
+    rc = exit_code_for(st.error());
+    return std::nullopt;
+  }
+  auto lock = st->lock_for_writing();
+  if (!lock) {
+    print_error(lock.error().message);
+    rc = exit_code_for(lock.error());  // busy store: could not run (4)
+    return std::nullopt;
+  }
+  rc = 0;
+  return WritableStore{std::move(*st), std::move(*lock)};
+}
+
 cache::Verifier production_verifier() {
   return [](std::vector<verify::ListSetInput> in, const verify::ListSetRequest& req) {
     return verify::verify_list_set(std::move(in), req);

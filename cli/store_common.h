@@ -3,11 +3,13 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 
 #include "eutl/cache/refresh.h"
 #include "eutl/cache/snapshot.h"
+#include "eutl/cache/store.h"
 #include "eutl/result.h"
 #include "eutl/tsl/time.h"
 
@@ -15,6 +17,15 @@ namespace eutl::cli::store {
 
 // --store, else $EUTL_STORE, else the XDG cache directory.
 std::filesystem::path resolve_store(const std::string& flag);
+
+// The store of --store, opened and locked for the one writer (fetch, import, prune).
+struct WritableStore final {
+  cache::Store store;
+  cache::StoreLock lock;
+};
+// On failure prints why and returns the exit code through `rc` (a busy store: could
+// not run, 4).
+std::optional<WritableStore> open_for_writing(const std::string& flag, int& rc);
 
 // --at TIME; empty means now (the CLI is the only place that reads the clock).
 [[nodiscard]] Result<tsl::TimePoint> parse_at(const std::string& text);
