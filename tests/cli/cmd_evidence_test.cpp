@@ -3,7 +3,7 @@
 // is named, bundles verify in a fresh directory without a store (with the caller's
 // anchors), the report renders in headless Chromium, and a real 2023 record
 // re-verifies. Trust, repeated keys, missing inputs and the report's refusals are in
-// evidence_trust_cli_test.cpp.
+// cmd_evidence_trust_test.cpp.
 #include <gtest/gtest.h>
 #include <unistd.h>
 

@@ -88,7 +88,7 @@ TEST(StoreCli, SecondWriterIsRefused) {
   fs::remove_all(store);
 }
 
-// SIGKILL during a fetch: tests/cli/fetch_cli_test.cpp.
+// SIGKILL during a fetch: tests/cli/cmd_fetch_test.cpp.
 
 }  // namespace
 }  // namespace eutl::cli

@@ -74,7 +74,7 @@ TEST(VerifyCli, RsaPssListWithWrongSaltIsInvalid) {
 TEST(VerifyCli, UsageErrorsExitTwo) {
   auto f = fixtures().string();
   // No --lotl-signers is no longer a usage error: the bundled Official Journal anchors
-  // are used, and they do not anchor the fixture LOTL (tests/cli/anchors_cli_test.cpp).
+  // are used, and they do not anchor the fixture LOTL (tests/cli/cmd_anchors_test.cpp).
   EXPECT_EQ(run_command(verify_cmd(f + "/lists")).exit_code, 1);
   EXPECT_EQ(run_command(verify_cmd("--lotl-signers " + f + "/pki/oj-anchors.pem")).exit_code, 2);  // no inputs
   EXPECT_EQ(run_command(verify_cmd("--lotl-signers /nonexistent.pem " + f + "/lists")).exit_code, 2);

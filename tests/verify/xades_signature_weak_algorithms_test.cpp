@@ -70,7 +70,7 @@ TEST(SignatureWeakAlgorithms, Md5MethodIsWeakBeforeAnyCrypto) {
 
 TEST(SignatureWeakAlgorithms, ParameterisedPssIsUnsupportedNotPassed) {
   // RFC 6931 §2.3.11 #rsa-pss (with RSASSA-PSS-params) is not implemented; the
-  // §2.3.10 shaNNN-rsa-MGF1 methods are (tests/verify/signature_rsa_pss_test.cpp).
+  // §2.3.10 shaNNN-rsa-MGF1 methods are (tests/verify/xmlsec_rsa_pss_test.cpp).
   std::string text = edit(read_text(test::fixtures() / "pss/tl-CC-pss.xml"),
                           "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1",
                           "http://www.w3.org/2007/05/xmldsig-more#rsa-pss");

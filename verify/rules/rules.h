@@ -61,7 +61,7 @@ inline constexpr RuleInfo kClaim{"CLAIM", "eIDAS Art. 3(12), 3(27), 3(39); TS 11
 
 // The rules the engine composes, in procedure order: id and clause (RuleInfo) and
 // the file verify/rules/<file>.cpp that implements the rule. The test
-// tests/verify/rules/rule_table_test.cpp checks that each has its own
+// tests/verify/rules/rules_test.cpp checks that each has its own
 // tests/verify/rules/<file>_test.cpp and that every verify/rules/*.cpp is listed.
 struct RuleEntry final : RuleInfo {
   std::string_view file;
