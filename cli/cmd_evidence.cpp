@@ -89,6 +89,9 @@ Result<evidence::EvidenceSources> sources_of(const EvidenceCmdOptions& o, const 
     if (!anchors) {
       return Error(Errc::kUsage, "--lotl-signers: " + anchors.error().message);
     }
+    s.trusted_anchors_origin = anchors->origin == AnchorOrigin::kBundled
+                                   ? "the Official Journal anchors bundled with eutl"
+                                   : "the LOTL anchors of " + o.lotl_signers;
     s.trusted_anchors = std::move(anchors->certificates);
   }
   return s;

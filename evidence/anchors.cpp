@@ -25,7 +25,7 @@ TrustedAnchors trusted_anchors(const EvidenceRecord& record, const EvidenceSourc
   TrustedAnchors t;
   if (sources.trusted_anchors) {
     t.anchors = *sources.trusted_anchors;
-    t.origin = "the LOTL anchors given";
+    t.origin = sources.trusted_anchors_origin.empty() ? "the LOTL anchors given" : sources.trusted_anchors_origin;
     t.available = true;
     return t;
   }

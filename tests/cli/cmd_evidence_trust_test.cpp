@@ -83,6 +83,7 @@ TEST_F(EvidenceTrustCli, RecordOnAnchorsTheCallerDoesNotTrustIsRefused) {
   v = evidence("verify " + rec);
   EXPECT_EQ(v.exit_code, 1) << v.out;
   EXPECT_NE(v.out.find("NOT TRUSTED"), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("the Official Journal anchors bundled with eutl"), std::string::npos) << v.out;
 }
 
 TEST_F(EvidenceTrustCli, RepeatedVerdictKeyIsInvalid) {

@@ -83,6 +83,9 @@ struct EvidenceSources final {
   // When absent: the anchors the store recorded for the record's snapshot, else for
   // its current snapshot. Never the anchors inside the record.
   std::optional<std::vector<tsl::Bytes>> trusted_anchors;
+  // How findings name trusted_anchors ("the Official Journal anchors bundled with
+  // eutl", "the LOTL anchors of oj.pem"); empty: "the LOTL anchors given".
+  std::string trusted_anchors_origin;
 };
 
 // What a re-verification concluded, most serious first.
