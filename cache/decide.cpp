@@ -64,15 +64,11 @@ void record_none(ListRecord& r) {
   }
 }
 
-std::vector<verify::ListSetInput> base_inputs(const LotlDecision& lotl) {
-  std::vector<verify::ListSetInput> in;
-  if (lotl.lotl_bytes) {
-    in.push_back({lotl.lotl.url, *lotl.lotl_bytes});
-  }
-  for (std::size_t i = 0; i < lotl.pivot_bytes.size(); ++i) {
-    in.push_back({lotl.pivots[i].url, lotl.pivot_bytes[i]});
-  }
-  return in;
+// National lists are verified against the LOTL decide_lotl verified: not again.
+verify::ListSetRequest national_request(const DecideContext& ctx, const LotlDecision& lotl) {
+  verify::ListSetRequest req = make_request(ctx);
+  req.verified_lotl = lotl.verified;
+  return req;
 }
 
 // Verification of the candidates, then the refusal for their sequence number.
@@ -120,16 +116,14 @@ Result<LotlDecision> decide_lotl(const DecideContext& ctx, Candidate lotl, std::
 
   // The LOTL in use so far, re-verified now, when the new one is not clearly good.
   std::optional<verify::ListSetResult> kept;
-  std::optional<tsl::Bytes> kept_bytes;
-  std::vector<tsl::Bytes> kept_pivots;
+  std::vector<const ListRecord*> kept_pivots;  // in the order given to the verifier
   if (!fresh_valid && previous != nullptr && previous->in_use_digest != d.lotl.fetch.digest) {
-    kept_bytes = read_in_use(ctx.store, *previous);
-    if (kept_bytes) {
-      std::vector<verify::ListSetInput> in{{previous->url, *kept_bytes}};
+    if (auto kept_bytes = read_in_use(ctx.store, *previous)) {
+      std::vector<verify::ListSetInput> in{{previous->url, std::move(*kept_bytes)}};
       for (const ListRecord& p : ctx.previous->pivots) {
         if (auto b = read_in_use(ctx.store, p)) {
-          in.push_back({p.url, *b});
-          kept_pivots.push_back(std::move(*b));
+          in.push_back({p.url, std::move(*b)});
+          kept_pivots.push_back(&p);
         }
       }
       kept = ctx.verifier(std::move(in), make_request(ctx));
@@ -146,8 +140,6 @@ Result<LotlDecision> decide_lotl(const DecideContext& ctx, Candidate lotl, std::
     d.lotl.in_use_digest = d.lotl.fetch.digest;
     keep_validators(d.lotl, d.lotl.fetch.etag, d.lotl.fetch.last_modified);
     record_verified(d.lotl, fresh->lists.at(0), ctx.at);
-    d.lotl_bytes = std::move(lotl.bytes);
-    d.model = fresh->lists.at(0).list;
     std::size_t k = 1;
     for (Candidate& p : pivots) {
       if (!p.bytes) {
@@ -166,28 +158,21 @@ Result<LotlDecision> decide_lotl(const DecideContext& ctx, Candidate lotl, std::
       record_verified(r, fresh->lists.at(k), ctx.at);
       ++k;
       d.pivots.push_back(std::move(r));
-      d.pivot_bytes.push_back(std::move(*p.bytes));
     }
+    d.verified = std::make_shared<const verify::VerifiedList>(std::move(fresh->lists.at(0)));
   } else if (kept && kept->lists.at(0).list) {
     d.lotl.in_use = InUse::kKept;
     d.lotl.in_use_digest = previous->in_use_digest;
     keep_validators(d.lotl, previous->in_use_etag, previous->in_use_last_modified);
     record_verified(d.lotl, kept->lists.at(0), ctx.at);
-    d.lotl_bytes = std::move(kept_bytes);
-    d.model = kept->lists.at(0).list;
-    std::size_t k = 1;
-    for (const ListRecord& p : ctx.previous->pivots) {
-      if (k - 1 >= kept_pivots.size()) {
-        break;
-      }
-      ListRecord r = p;
+    for (std::size_t k = 0; k < kept_pivots.size(); ++k) {
+      ListRecord r = *kept_pivots[k];
       r.in_use = InUse::kKept;
       r.fetch = FetchRecord{};
-      record_verified(r, kept->lists.at(k), ctx.at);
-      ++k;
+      record_verified(r, kept->lists.at(k + 1), ctx.at);
       d.pivots.push_back(std::move(r));
     }
-    d.pivot_bytes = std::move(kept_pivots);
+    d.verified = std::make_shared<const verify::VerifiedList>(std::move(kept->lists.at(0)));
   } else {
     record_none(d.lotl);
   }
@@ -200,10 +185,10 @@ Result<ListsDecision> decide_lists(const DecideContext& ctx, const LotlDecision&
   for (Candidate& c : lists) {
     by_territory[c.territory].push_back(std::move(c));
   }
-  const std::vector<verify::ListSetInput> base = base_inputs(lotl);
+  const verify::ListSetRequest request = national_request(ctx, lotl);
 
   // Pass 1: every new candidate.
-  std::vector<verify::ListSetInput> in = base;
+  std::vector<verify::ListSetInput> in;
   std::map<const Candidate*, std::size_t> fresh_index;
   for (auto& [territory, group] : by_territory) {
     for (Candidate& c : group) {
@@ -213,7 +198,7 @@ Result<ListsDecision> decide_lists(const DecideContext& ctx, const LotlDecision&
       }
     }
   }
-  const verify::ListSetResult fresh = ctx.verifier(std::move(in), make_request(ctx));
+  const verify::ListSetResult fresh = ctx.verifier(std::move(in), request);
   auto verified = [&](const Candidate& c) -> const verify::VerifiedList* {
     auto it = fresh_index.find(&c);
     return it == fresh_index.end() ? nullptr : &fresh.lists.at(it->second);
@@ -227,7 +212,7 @@ Result<ListsDecision> decide_lists(const DecideContext& ctx, const LotlDecision&
     std::optional<std::size_t> kept_index;
   };
   std::map<std::string, Choice> choices;
-  std::vector<verify::ListSetInput> in2 = base;
+  std::vector<verify::ListSetInput> in2;
   for (auto& [territory, group] : by_territory) {
     Choice& ch = choices[territory];
     ch.previous = ctx.previous ? ctx.previous->find_list(territory) : nullptr;
@@ -273,8 +258,8 @@ Result<ListsDecision> decide_lists(const DecideContext& ctx, const LotlDecision&
     }
   }
   std::optional<verify::ListSetResult> kept;
-  if (in2.size() > base.size()) {
-    kept = ctx.verifier(std::move(in2), make_request(ctx));
+  if (!in2.empty()) {
+    kept = ctx.verifier(std::move(in2), request);
   }
 
   ListsDecision out;

@@ -4,6 +4,7 @@
 // recorded by digest and size only.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,10 +24,13 @@ struct Candidate final {
 struct LotlDecision final {
   ListRecord lotl;
   std::vector<ListRecord> pivots;
-  std::optional<tsl::Bytes> lotl_bytes;  // the LOTL in use
-  std::vector<tsl::Bytes> pivot_bytes;   // its pivots
-  std::optional<tsl::TrustedList> model;  // the LOTL in use, parsed
-  bool fresh_failed = false;             // new LOTL bytes were not obtained, not valid or refused
+  // The LOTL in use as verified by decide_lotl (with its pivots); the national lists
+  // are verified against it (ListSetRequest::verified_lotl), not by verifying it again.
+  std::shared_ptr<const verify::VerifiedList> verified;
+  bool fresh_failed = false;  // new LOTL bytes were not obtained, not valid or refused
+
+  // The LOTL in use, parsed; null when there is none.
+  const tsl::TrustedList* model() const { return verified && verified->list ? &*verified->list : nullptr; }
 };
 
 struct DecideContext final {

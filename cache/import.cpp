@@ -107,8 +107,8 @@ Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/
   }
   snap.lists = std::move(decided_lists->records);
   report.notes.insert(report.notes.end(), decided_lists->notes.begin(), decided_lists->notes.end());
-  if (decision.model) {
-    report.missing = verify::missing_territories(*decision.model, detail::present_territories(snap.lists));
+  if (const tsl::TrustedList* model = decision.model()) {
+    report.missing = verify::missing_territories(*model, detail::present_territories(snap.lists));
   }
   snap.lotl = std::move(decision.lotl);
   snap.pivots = std::move(decision.pivots);

@@ -184,9 +184,9 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
   std::vector<net::FetchRequest> requests;
   std::vector<Conditional> bases;
   std::vector<std::string> territories;
-  if (decision.model) {
+  if (const tsl::TrustedList* model = decision.model()) {
     std::set<std::string> seen;
-    for (const tsl::OtherTslPointer& p : decision.model->scheme.pointers) {
+    for (const tsl::OtherTslPointer& p : model->scheme.pointers) {
       if (p.tsl_type != tsl::TslType::kEuGeneric || p.mime_type != kTslXmlMimeType || p.territory.empty() ||
           !seen.insert(p.territory).second) {
         continue;
@@ -211,8 +211,8 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
   }
   snap.lists = std::move(decided_lists->records);
   report.notes = std::move(decided_lists->notes);
-  if (decision.model) {
-    report.missing = verify::missing_territories(*decision.model, detail::present_territories(snap.lists));
+  if (const tsl::TrustedList* model = decision.model()) {
+    report.missing = verify::missing_territories(*model, detail::present_territories(snap.lists));
   }
   snap.lotl = std::move(decision.lotl);
   snap.pivots = std::move(decision.pivots);

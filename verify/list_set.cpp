@@ -115,14 +115,14 @@ void verify_tl_with_signers(Item& item, const trust::TrustedSet& signers) {
   trust::apply_signature(item, trust::check_item_signature(item, req));
 }
 
-void verify_tl(Item& item, const Item* lotl) {
+void verify_tl(Item& item, const VerifiedList* lotl) {
   const tsl::TrustedList& tl = *item.result.list;
   auto& reasons = item.result.reasons;
-  if (lotl == nullptr || !lotl->result.list) {
+  if (lotl == nullptr || !lotl->list) {
     reasons.push_back(reasons::make(reasons::kNoLotl));
     return;
   }
-  const tsl::TrustedList& l = *lotl->result.list;
+  const tsl::TrustedList& l = *lotl->list;
   std::string label = "pointer " + tl.scheme.territory + " in LOTL " + std::to_string(l.scheme.sequence_number);
   trust::TrustedSet trusted;
   bool territory_found = false;
@@ -154,9 +154,9 @@ void verify_tl(Item& item, const Item* lotl) {
     }
   }
   trust::apply_signature(item, std::move(check));
-  if (lotl->result.status != ListStatus::kValid) {
+  if (lotl->status != ListStatus::kValid) {
     reasons.push_back(reasons::make(reasons::kLotlNotValid, "LOTL " + std::to_string(l.scheme.sequence_number) +
-                                                                " is " + std::string(to_string(lotl->result.status))));
+                                                                " is " + std::string(to_string(lotl->status))));
   }
 }
 
@@ -166,9 +166,10 @@ ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetReq
   std::vector<Item> items(inputs.size());
   parallel_for(inputs.size(), request.threads, [&](std::size_t i) { parse_one(inputs[i], items[i]); });
 
-  // The newest list of lists is the LOTL; older ones are pivot candidates.
+  // The newest list of lists is the LOTL; older ones are pivot candidates. With a
+  // LOTL verified before, lists of lists are not looked at (see ListSetRequest).
   std::optional<std::size_t> lotl;
-  for (std::size_t i = 0; i < items.size(); ++i) {
+  for (std::size_t i = 0; i < items.size() && !request.verified_lotl; ++i) {
     if (items[i].result.list && items[i].result.kind == ListKind::kPivot &&
         (!lotl || items[i].result.list->scheme.sequence_number >
                       items[*lotl].result.list->scheme.sequence_number)) {
@@ -196,20 +197,25 @@ ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetReq
       P.result.status = trust::status_from(P.result.reasons);
     }
   }
-  const Item* lotl_item = lotl ? &items[*lotl] : nullptr;
+  const VerifiedList* lotl_list = request.verified_lotl ? request.verified_lotl.get()
+                                  : lotl                ? &items[*lotl].result
+                                                        : nullptr;
   const trust::TrustedSet caller_signers = trust::caller_signer_set(request.tl_signers);
   parallel_for(items.size(), request.threads, [&](std::size_t i) {
     Item& item = items[i];
     if (item.result.list && item.result.kind == ListKind::kTl) {
       if (request.tl_signers.empty()) {
-        verify_tl(item, lotl_item);
+        verify_tl(item, lotl_list);
       } else {
         verify_tl_with_signers(item, caller_signers);
       }
       trust::check_freshness(*item.result.list, ListKind::kTl, request.at, item.result.reasons,
                               item.result.warnings);
     }
-    if (item.result.kind == ListKind::kTl) {
+    if (item.result.list && item.result.kind == ListKind::kPivot && request.verified_lotl) {
+      item.result.reasons.push_back(reasons::make(reasons::kNoLotl, "lists of lists are verified with the LOTL"));
+    }
+    if (item.result.kind == ListKind::kTl || request.verified_lotl) {
       item.result.status = trust::status_from(item.result.reasons);
     }
     item.doc.reset();

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,6 +82,12 @@ struct ListSetRequest final {
   // not empty, every national list is verified against these and only these: the
   // LOTL, if given, is still verified and reported but vouches for no national list.
   std::vector<tsl::Bytes> tl_signers;
+  // The LOTL as an earlier call verified it (with its pivots, at the same time and
+  // anchors), for a call whose inputs are national lists only: they are verified
+  // against its pointers and the LOTL is not verified again (a refresh verifies the
+  // LOTL and its pivots once, then chooses each territory's list). Lists of lists
+  // among the inputs are then not verified: indeterminate, reason "no-lotl".
+  std::shared_ptr<const VerifiedList> verified_lotl;
   // Pivots walked at most (libdigidocpp allows 3; the real 2023 chain needs 2).
   std::size_t max_pivots = 8;
   unsigned threads = 0;  // 0: one per core
