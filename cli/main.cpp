@@ -7,6 +7,7 @@
 #include <new>
 #include <string>
 
+#include "cli/command_names.h"
 #include "cli/commands.h"
 #include "eutl/library.h"
 
@@ -66,6 +67,17 @@ int run_main(int argc, char** argv) {
   register_export(app, run);
   register_check_site(app, run);
   register_anchors(app, run);
+  register_help(app, run);
+  register_completion(app, run);
+  if (argc < 2) {
+    std::cerr << app.help();
+    print_error("a command is required ('eutl help COMMAND' shows one command's options)");
+    return kExitUsage;
+  }
+  if (auto unknown = unknown_first_command(app, argc, argv)) {
+    print_error(unknown_command_message(app, {*unknown}));
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
