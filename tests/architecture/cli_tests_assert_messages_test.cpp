@@ -24,6 +24,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -106,15 +107,16 @@ std::size_t block_end(const std::string& s, std::size_t open) {
 
 // Names of the functions defined in `text` (blanked) whose body mentions cli().
 std::set<std::string> cli_helpers(const std::string& text) {
-  static const std::set<std::string> kNotFunctions{"if",   "for",    "while",  "switch", "catch",
-                                                   "TEST", "TEST_F", "TEST_P", "return"};
+  constexpr std::array<std::string_view, 9> kNotFunctions{"if",   "for",    "while",  "switch", "catch",
+                                                         "TEST", "TEST_F", "TEST_P", "return"};
+  const std::regex kDefinition(R"((\w+)\s*\([^;]*\)\s*(const\s*)?(override\s*)?$)");
   std::set<std::string> out;
   for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
     const std::size_t head = text.find_last_of(";{}", open == 0 ? 0 : open - 1);
     const std::string header = text.substr(head == std::string::npos ? 0 : head + 1, open - (head + 1));
-    static const std::regex kDefinition(R"((\w+)\s*\([^;]*\)\s*(const\s*)?(override\s*)?$)");
     std::smatch m;
-    if (std::regex_search(header, m, kDefinition) && kNotFunctions.count(m[1]) == 0 &&
+    if (std::regex_search(header, m, kDefinition) &&
+        std::find(kNotFunctions.begin(), kNotFunctions.end(), m[1].str()) == kNotFunctions.end() &&
         text.substr(open, block_end(text, open) - open).find("cli()") != std::string::npos) {
       out.insert(m[1]);
     }
@@ -157,7 +159,7 @@ bool reads_output_of(const std::string& code, const std::string& var) {
 }
 
 bool reads_any_output(const std::string& code) {
-  static const std::regex kOutput(R"(\.(out|err|j|raw)\b|json)");
+  const std::regex kOutput(R"(\.(out|err|j|raw)\b|json)");
   return std::regex_search(code, kOutput);
 }
 
@@ -182,7 +184,7 @@ std::vector<std::string> findings_in_body(const std::string& body, const std::se
   if (code.find(".exit_code") != std::string::npos && !reads_any_output(code)) {
     out.push_back("checks an exit code and reads no output");
   }
-  static const std::regex kOffACall(R"(\)\s*\.exit_code)");
+  const std::regex kOffACall(R"(\)\s*\.exit_code)");
   for (const auto& c : checks) {
     if (c.find("EXPECT_") != std::string::npos && calls_any(c, helpers) && std::regex_search(c, kOffACall)) {
       const std::string shown = std::regex_replace(std::regex_replace(c, std::regex(R"(^[\s{}]+)"), ""),
@@ -190,7 +192,7 @@ std::vector<std::string> findings_in_body(const std::string& body, const std::se
       out.push_back("expects the exit code of a run whose output it drops: " + shown.substr(0, 90));
     }
   }
-  static const std::regex kAssigned(R"(^[\s{}]*(?:[\w:<>&]+\s+)*(\w+)\s*=\s*)");
+  const std::regex kAssigned(R"(^[\s{}]*(?:[\w:<>&]+\s+)*(\w+)\s*=\s*)");
   std::set<std::string> reported;
   for (const auto& s : statements) {
     std::smatch m;
@@ -219,7 +221,7 @@ std::vector<Finding> scan_source(const std::string& name, std::string_view sourc
   const std::string text = blank_comments_and_literals(source);
   helpers.merge(cli_helpers(text));
   std::vector<Finding> out;
-  static const std::regex kTest(R"(\bTEST(_F|_P)?\s*\(\s*(\w+)\s*,\s*(\w+)\s*\)\s*\{)");
+  const std::regex kTest(R"(\bTEST(_F|_P)?\s*\(\s*(\w+)\s*,\s*(\w+)\s*\)\s*\{)");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kTest); it != std::sregex_iterator(); ++it) {
     const std::size_t open = static_cast<std::size_t>(it->position() + it->length() - 1);
     const std::string body = text.substr(open, block_end(text, open) - open);
@@ -235,7 +237,7 @@ std::vector<Finding> scan_source(const std::string& name, std::string_view sourc
 
 // The helpers that run the CLI in the tests/ headers `source` includes, transitively.
 void included_helpers(std::string_view source, std::set<std::string>& seen, std::set<std::string>& helpers) {
-  static const std::regex kInclude(R"(#include\s+"(tests/[^"]+\.h)\")");
+  const std::regex kInclude(R"(#include\s+"(tests/[^"]+\.h)\")");
   const std::string text(source);
   for (auto it = std::sregex_iterator(text.begin(), text.end(), kInclude); it != std::sregex_iterator(); ++it) {
     const std::string rel = (*it)[1];

@@ -58,6 +58,10 @@ TEST(CliExport, NothingGrantedIsExitOne) {
   std::string bundle = export_bundle("--for wsa", &rc, "2010-06-01");
   EXPECT_EQ(rc, 1);
   EXPECT_EQ(bundle.find("BEGIN CERTIFICATE"), std::string::npos);
+  // Only the header, which says what was asked for.
+  EXPECT_NE(bundle.find("# EU trusted-list CA certificates: granted CA/QC services for wsa at 2010-06-01T00:00:00Z"),
+            std::string::npos)
+      << bundle;
 }
 
 TEST(CliExport, WritesTheFileOpensslReads) {
