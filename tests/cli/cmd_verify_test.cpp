@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "tests/test_paths.h"
 
@@ -18,6 +19,12 @@ TEST(VerifyCli, GoodFixtureSetExitsZero) {
   EXPECT_EQ(r.exit_code, 0) << r.out;
   // One line per list: 5 lists in lists/ (MANIFEST.txt).
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 5) << r.out;
+  // Each of them valid, the LOTL first.
+  EXPECT_EQ(r.out.rfind("lotl  EU  seq 102 ", 0), 0u) << r.out;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    EXPECT_THAT(line, ::testing::HasSubstr(" valid "));
+  }
 }
 
 TEST(VerifyCli, JsonHasTheContractFields) {
