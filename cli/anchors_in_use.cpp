@@ -53,7 +53,8 @@ Result<AnchorsInUse> anchors_in_use(const std::string& lotl_signers, const cache
 int request_anchors(const std::string& lotl_signers, const cache::Store* store, std::vector<tsl::Bytes>& out) {
   auto anchors = anchors_in_use(lotl_signers, store);
   if (!anchors) {
-    print_error((lotl_signers.empty() ? "the store's LOTL anchors cannot be read: " : "") + anchors.error().message);
+    print_error((lotl_signers.empty() ? "the store's LOTL anchors cannot be read: " : "--lotl-signers: ") +
+                anchors.error().message);
     return exit_code_for(anchors.error());
   }
   out = std::move(anchors->certificates);

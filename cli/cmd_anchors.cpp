@@ -32,7 +32,8 @@ int run_anchors(const AnchorsOptions& o) {
   }
   auto anchors = anchors_in_use(o.lotl_signers, store ? &*store : nullptr);
   if (!anchors) {
-    print_error(anchors.error().message);
+    print_error((o.lotl_signers.empty() ? "the store's LOTL anchors cannot be read: " : "--lotl-signers: ") +
+                anchors.error().message);
     return exit_code_for(anchors.error());
   }
   if (o.json) {

@@ -142,7 +142,7 @@ int run_check_against(const CheckOptions& o, const eutl::TrustedLists& lists) {
   if (!o.claim.empty()) {
     auto parsed = verify::parse_claim(o.claim);
     if (!parsed) {
-      print_error(parsed.error().message);
+      print_error("--claim: " + parsed.error().message);
       return kExitUsage;
     }
     claim = *parsed;

@@ -160,7 +160,7 @@ int run_check_site(const CheckSiteOptions& o) {
   if (!o.claim.empty()) {
     auto c = verify::parse_claim(o.claim);
     if (!c) {
-      print_error(c.error().message);
+      print_error("--claim: " + c.error().message);
       return kExitUsage;
     }
     claim = *c;

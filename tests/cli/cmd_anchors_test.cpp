@@ -113,6 +113,24 @@ TEST_F(AnchorsCli, EndEntityTlsCertificateIsRefusedAsAnAnchorEverywhere) {
   EXPECT_FALSE(fs::exists(store() / "current")) << "a refused anchor file must leave the store untouched";
 }
 
+// Every command that takes --lotl-signers names the flag and the file it cannot read.
+TEST_F(AnchorsCli, MissingAnchorFileIsNamedWithItsFlagEverywhere) {
+  const fs::path missing = m_dir / "missing.pem";
+  const std::string f = test::fixtures().string();
+  for (const std::string& cmd :
+       {" anchors --lotl-signers " + q(missing),
+        " import --store " + q(store()) + " --lotl-signers " + q(missing) + " " + q(f + "/lists"),
+        " fetch --store " + q(store()) + " --lotl-signers " + q(missing) + " --lotl-url https://127.0.0.1:1/lotl.xml",
+        " verify --lotl-signers " + q(missing) + " " + q(f + "/lists"),
+        " check " + q(f + "/certs/qwac.pem") + " --lists " + q(f + "/lists") + " --lotl-signers " + q(missing)}) {
+    auto r = test::run_command(eutl() + cmd + " 2>&1 >/dev/null");
+    EXPECT_EQ(r.exit_code, 2) << cmd << "\n" << r.out;
+    EXPECT_NE(r.out.find("eutl: --lotl-signers: " + missing.string() + ": cannot open the anchors file"),
+              std::string::npos)
+        << cmd << "\n" << r.out;
+  }
+}
+
 TEST_F(AnchorsCli, StatusAndAnchorsShowTheStoresAnchorsFlaggingThoseNotBundled) {
   const std::string f = test::fixtures().string();
   auto imp = test::run_command(eutl() + " import --store " + q(store()) + " --lotl-signers " +

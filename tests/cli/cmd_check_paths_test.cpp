@@ -147,6 +147,7 @@ TEST_F(CheckPaths, UnknownCriticalExtensionIsIndeterminateNamingTheOid) {
   }
   CheckRun control = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") + " --claim qes --at 2025-03-01");
   EXPECT_EQ(control.exit_code, 0);
+  EXPECT_EQ(control.j["verdict"], "confirmed") << control.raw;
   CheckRun r = check_json(cert("critcert-qes") + lists_args(fixtures() / "lists") + " --claim qes --at 2025-03-01");
   ASSERT_FALSE(r.j.is_discarded()) << r.raw;
   EXPECT_EQ(r.exit_code, 3);
@@ -158,10 +159,11 @@ TEST_F(CheckPaths, UnknownCriticalExtensionIsIndeterminateNamingTheOid) {
 TEST_F(CheckPaths, SnapshotAndStoreModeAgreeAtTheSameTime) {
   fs::path store = temp_dir("store");
   auto imp = run_command(cli() + " import --store " + q(store) + anchors() + " --at 2025-03-01 " +
-                         q(fixtures() / "lists") + " >/dev/null 2>&1");
-  ASSERT_NE(imp.exit_code, 2);
-  EXPECT_EQ(check_json(cert("qes-natural") + " --store " + q(store) + " --at 2025-03-01").exit_code, 0)
-      << "the imported lists decide at the time they were verified";
+                         q(fixtures() / "lists") + " 2>&1");
+  ASSERT_NE(imp.exit_code, 2) << imp.out;
+  CheckRun at_import = check_json(cert("qes-natural") + " --store " + q(store) + " --at 2025-03-01");
+  EXPECT_EQ(at_import.exit_code, 0) << "the imported lists decide at the time they were verified";
+  EXPECT_EQ(at_import.j["overall"]["status"], "qualified") << at_import.raw;
   for (const char* at : {"2025-03-01", "2026-01-01"}) {
     CheckRun by_store = check_json(cert("qes-natural") + " --store " + q(store) + " --at " + at);
     CheckRun by_snapshot = check_json(cert("qes-natural") + " --store " + q(store) + " --snapshot current --at " + at);
@@ -173,8 +175,10 @@ TEST_F(CheckPaths, SnapshotAndStoreModeAgreeAtTheSameTime) {
     EXPECT_EQ(by_snapshot.j["lists_at"], std::string(at) + "T00:00:00Z");
   }
   // In 2026 every fixture list is past its NextUpdate: no qualified answer in either mode.
-  EXPECT_EQ(check_json(cert("qes-natural") + " --store " + q(store) + " --snapshot current --at 2026-01-01").exit_code,
-            3);
+  CheckRun late = check_json(cert("qes-natural") + " --store " + q(store) + " --snapshot current --at 2026-01-01");
+  EXPECT_EQ(late.exit_code, 3);
+  EXPECT_EQ(late.j["overall"]["status"], "indeterminate") << late.raw;
+  EXPECT_TRUE(has(late.j["overall"]["reason"], "NextUpdate 2025-07-01T00:00:00Z")) << late.j["overall"]["reason"];
   fs::remove_all(store);
 }
 

@@ -3,6 +3,7 @@
 // CA, and the QWAC when its issuer is not in any given list. The server answers any
 // SNI with the same chain, so --sni decides which name the certificate must carry
 // (qwac.example.test and ovcp.example.test are the fixtures' dNSNames).
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -64,6 +65,7 @@ TEST_F(CliCheckSite, QwacChainIsConfirmed) {
   auto again = run_command("EUTL_STORE=" + (m_scratch / "no-store").string() + " " + cli() + " evidence verify " +
                            evidence.string() + " --lotl-signers " + (f / "pki/oj-anchors.pem").string() + " 2>&1");
   EXPECT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_THAT(again.out, ::testing::HasSubstr("RE-VERIFIED: same verdict (confirmed)"));
 }
 
 // One evaluation time: the JSON states the instant the lists were judged at, and warns
@@ -209,10 +211,21 @@ TEST_F(CliCheckSite, UrlArgumentIsAccepted) {
 }
 
 TEST(CliCheckSiteErrors, RefusedConnectionCouldNotRunAndBadTargetIsAUsageError) {
+  using ::testing::HasSubstr;
   // Port 1 on loopback: nothing listens there in the test environment (exit 4, could not run).
-  EXPECT_EQ(run_command(cli() + " check-site 127.0.0.1:1 --timeout 2" + fixture_list_args() + " 2>&1").exit_code, 4);
-  EXPECT_EQ(run_command(cli() + " check-site 127.0.0.1:99999" + fixture_list_args() + " 2>&1").exit_code, 2);
-  EXPECT_EQ(run_command(cli() + " check-site http://127.0.0.1:4433/" + fixture_list_args() + " 2>&1").exit_code, 2);
+  auto refused = run_command(cli() + " check-site 127.0.0.1:1 --timeout 2" + fixture_list_args() + " 2>&1");
+  EXPECT_EQ(refused.exit_code, 4);
+  EXPECT_THAT(refused.out, HasSubstr("eutl: cannot connect to 127.0.0.1:1: "));
+  EXPECT_THAT(refused.out, HasSubstr("Connection refused"));
+  auto port = run_command(cli() + " check-site 127.0.0.1:99999" + fixture_list_args() + " 2>&1");
+  EXPECT_EQ(port.exit_code, 2);
+  EXPECT_THAT(port.out, HasSubstr("eutl: '127.0.0.1:99999': the port must be 1..65535"));
+  auto http = run_command(cli() + " check-site http://127.0.0.1:4433/" + fixture_list_args() + " 2>&1");
+  EXPECT_EQ(http.exit_code, 2);
+  EXPECT_THAT(http.out, HasSubstr("eutl: 'http://127.0.0.1:4433/': only https:// URLs name a TLS site"));
+  auto claim = run_command(cli() + " check-site 127.0.0.1:1 --claim bogus" + fixture_list_args() + " 2>&1");
+  EXPECT_EQ(claim.exit_code, 2);
+  EXPECT_THAT(claim.out, HasSubstr("eutl: --claim: unknown claim 'bogus'"));
 }
 
 }  // namespace

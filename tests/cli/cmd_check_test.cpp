@@ -1,5 +1,6 @@
 // eutl check against the generated fixture lists (validated --at 2025-03-01). The
 // expected results are the ones fixtures/MANIFEST.txt states for each certificate.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -109,15 +110,23 @@ TEST(CheckCli, QcCcLegislationReasonNamesTheCountry) {
 
 TEST(CheckCli, UsageErrorsExitTwo) {
   require_fixtures();
-  EXPECT_EQ(run_command(cli() + " check /nonexistent.pem" + fixture_args() + " 2>&1").exit_code, 2);
-  EXPECT_EQ(run_command(cli() + " check " + (fixtures() / "certs/qes-natural.pem").string() + fixture_args() +
-                        " --claim bogus 2>&1")
-                .exit_code,
-            2);
-  EXPECT_EQ(run_command(cli() + " check " + (fixtures() / "certs/qes-natural.pem").string() + " 2>&1").exit_code, 2);
-  EXPECT_EQ(run_command(cli() + " check " + (fixtures() / "lists/lotl.xml").string() + fixture_args() + " 2>&1")
-                .exit_code,
-            2);
+  using ::testing::HasSubstr;
+  // Each refusal is one "eutl: " line on stderr naming the file or flag and the problem.
+  auto missing = run_command(cli() + " check /nonexistent.pem" + fixture_args() + " 2>&1");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.out, HasSubstr("eutl: /nonexistent.pem: cannot open the certificate file"));
+  auto claim = run_command(cli() + " check " + (fixtures() / "certs/qes-natural.pem").string() + fixture_args() +
+                           " --claim bogus 2>&1");
+  EXPECT_EQ(claim.exit_code, 2);
+  EXPECT_THAT(claim.out, HasSubstr("eutl: --claim: unknown claim 'bogus': use qes, qc-esig"));
+  // No --lists and the test run's private store (tests/main.cpp) holds nothing.
+  auto no_lists = run_command(cli() + " check " + (fixtures() / "certs/qes-natural.pem").string() + " 2>&1");
+  EXPECT_EQ(no_lists.exit_code, 2);
+  EXPECT_THAT(no_lists.out, HasSubstr("is empty: run 'eutl fetch' or 'eutl import' first"));
+  const std::string lotl = (fixtures() / "lists/lotl.xml").string();
+  auto not_a_cert = run_command(cli() + " check " + lotl + fixture_args() + " 2>&1");
+  EXPECT_EQ(not_a_cert.exit_code, 2);
+  EXPECT_THAT(not_a_cert.out, HasSubstr("eutl: " + lotl + ": not a DER X.509 certificate"));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // eutl diff SNAP_A SNAP_B: lists and services added, removed or changed between two
 // snapshots of a store, through the binary.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -71,6 +72,7 @@ TEST(DiffCli, UnknownSnapshotIsAUsageError) {
   const fs::path dir = test::temp_dir("diff-unknown");
   auto r = test::run_command(test::cli() + " diff nosuch current --store " + q(dir / "store") + " 2>&1");
   EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_THAT(r.out, ::testing::HasSubstr("eutl: snapshot nosuch: not in the store " + (dir / "store").string()));
   fs::remove_all(dir);
 }
 

@@ -4,6 +4,7 @@
 // anchors), the report renders in headless Chromium, and a real 2023 record
 // re-verifies. Trust, repeated keys, missing inputs and the report's refusals are in
 // cmd_evidence_trust_test.cpp.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -86,6 +87,7 @@ TEST_F(EvidenceCli, RecordReverifiesAfterTheStoreIsRefreshed) {
   EXPECT_NE(st["snapshot"], rec["snapshot"]);
   v = verify(q(m_dir / "rec.json"), "--store " + q(m_store));
   EXPECT_EQ(v.exit_code, 0) << v.out;
+  EXPECT_THAT(v.out, ::testing::HasSubstr("RE-VERIFIED: same verdict (confirmed)"));
 }
 
 TEST_F(EvidenceCli, ChangedBlobByteFailsNamingTheList) {
@@ -167,15 +169,21 @@ TEST_F(EvidenceCli, RecordFromListFilesReverifiesFromTheRecordedPaths) {
   EXPECT_TRUE(rec["snapshot"].is_null());
   auto v = verify(q(m_dir / "rec.json"), "--lotl-signers " + q(f / "pki/oj-anchors.pem"));
   EXPECT_EQ(v.exit_code, 0) << v.out;
+  EXPECT_THAT(v.out, ::testing::HasSubstr("RE-VERIFIED: same verdict (confirmed)"));
 }
 
 TEST_F(EvidenceCli, UsageErrorsExitTwo) {
-  EXPECT_EQ(verify(q(m_dir / "missing.json")).exit_code, 2);
-  EXPECT_EQ(test::run_command(test::cli() + " evidence verify 2>&1").exit_code, 2);
-  EXPECT_EQ(test::run_command(test::cli() + " check " + q(test::fixtures() / "certs/qes-natural.pem") +
-                              " --snapshot nosuch --store " + q(m_store) + " 2>&1")
-                .exit_code,
-            2);
+  using ::testing::HasSubstr;
+  auto missing = verify(q(m_dir / "missing.json"));
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.out, HasSubstr("eutl: " + (m_dir / "missing.json").string() + ": cannot open the evidence record"));
+  auto no_file = test::run_command(test::cli() + " evidence verify 2>&1");
+  EXPECT_EQ(no_file.exit_code, 2);
+  EXPECT_THAT(no_file.out, HasSubstr("FILE is required"));
+  auto snapshot = test::run_command(test::cli() + " check " + q(test::fixtures() / "certs/qes-natural.pem") +
+                                    " --snapshot nosuch --store " + q(m_store) + " 2>&1");
+  EXPECT_EQ(snapshot.exit_code, 2);
+  EXPECT_THAT(snapshot.out, HasSubstr("eutl: --snapshot: snapshot nosuch: not in the store " + m_store.string()));
 }
 
 // The report through headless Chromium: renders, and the rendered text carries the
@@ -186,7 +194,9 @@ TEST_F(EvidenceCli, ReportRendersInHeadlessChromium) {
   auto r = test::run_command(test::cli() + " evidence report " + q(m_dir / "rec.json") + " --store " + q(m_store) +
                              " -o " + q(m_dir / "report2.html") + " 2>&1");
   ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out, "") << "the report goes to -o, nothing to the terminal";
   EXPECT_EQ(test::read_text(m_dir / "report.html").substr(0, 15), "<!DOCTYPE html>");
+  EXPECT_EQ(test::read_text(m_dir / "report2.html").substr(0, 15), "<!DOCTYPE html>");
   if (test::run_command("command -v chromium >/dev/null 2>&1").exit_code != 0) {
     GTEST_SKIP() << "chromium is not installed (scripts/install-deps.sh installs it)";
   }
@@ -228,8 +238,8 @@ TEST(EvidenceCliRealData, Record2023Reverifies) {
                                q(r / "oj/oj-C276-2019-lotl-signers.pem") + " --at 2023-10-28T00:00:00Z " +
                                q(r / "lotl/eu-lotl-seq332-2023-09-27.xml") + " " +
                                q(r / "lotl/pivots/eu-lotl-pivot-282.xml") + " " +
-                               q(r / "lotl/pivots/eu-lotl-pivot-300.xml") + " " + q(r / "tl/2023") + " >/dev/null 2>&1");
-  ASSERT_NE(imp.exit_code, 2);
+                               q(r / "lotl/pivots/eu-lotl-pivot-300.xml") + " " + q(r / "tl/2023") + " 2>&1");
+  ASSERT_NE(imp.exit_code, 2) << imp.out;
   // MANIFEST.md: LU LuxTrust Global Qualified CA 3, QC granted since 2018-04-06.
   const fs::path cert = r / "certs/qualified/LU-Aleksandr-Beliakov-8ed9a642.pem";
   auto c = test::run_command(test::cli() + " check " + q(cert) + " --snapshot current --store " + q(store) +
@@ -240,6 +250,7 @@ TEST(EvidenceCliRealData, Record2023Reverifies) {
   EXPECT_EQ(rec["services"][0]["territory"], "LU");
   auto v = test::run_command(test::cli() + " evidence verify " + q(dir / "rec.json") + " --store " + q(store) + " 2>&1");
   EXPECT_EQ(v.exit_code, 0) << v.out;
+  EXPECT_THAT(v.out, ::testing::HasSubstr("RE-VERIFIED: same verdict"));
   fs::remove_all(dir);
 }
 

@@ -2,6 +2,7 @@
 // are trusted, a repeated JSON key makes a record invalid, pruned inputs are exit 3
 // (not tampering), the report renders only what re-verifies (or under a "not
 // verified" banner), and lists are found by their recorded paths.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -15,6 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using ::testing::HasSubstr;
 
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
@@ -56,8 +58,12 @@ class EvidenceTrustCli : public ::testing::Test {
 
 TEST_F(EvidenceTrustCli, RecordOnAnchorsTheCallerDoesNotTrustIsRefused) {
   const std::string rec = q(m_dir / "rec.json");
-  EXPECT_EQ(evidence("verify " + rec + store()).exit_code, 0);
-  EXPECT_EQ(evidence("verify " + rec + anchors("pki/oj-anchors.pem")).exit_code, 0);
+  auto by_store = evidence("verify " + rec + store());
+  EXPECT_EQ(by_store.exit_code, 0) << by_store.out;
+  EXPECT_THAT(by_store.out, HasSubstr("RE-VERIFIED: same verdict (confirmed)"));
+  auto by_anchors = evidence("verify " + rec + anchors("pki/oj-anchors.pem"));
+  EXPECT_EQ(by_anchors.exit_code, 0) << by_anchors.out;
+  EXPECT_THAT(by_anchors.out, HasSubstr("RE-VERIFIED: same verdict (confirmed)"));
   auto v = evidence("verify " + rec + store() + anchors("pki/oj-anchor-rsa.pem"));
   EXPECT_EQ(v.exit_code, 1) << v.out;
   EXPECT_NE(v.out.find("NOT TRUSTED"), std::string::npos) << v.out;
@@ -108,7 +114,9 @@ TEST_F(EvidenceTrustCli, PrunedInputsAreIndeterminateNotTampering) {
   fs::permissions(blob, fs::perms::owner_write, fs::perm_options::add);
   fs::remove(blob);
   // The recorded path still holds the bytes: found there.
-  EXPECT_EQ(evidence("verify " + q(m_dir / "rec.json") + store()).exit_code, 0);
+  auto found = evidence("verify " + q(m_dir / "rec.json") + store());
+  EXPECT_EQ(found.exit_code, 0) << found.out;
+  EXPECT_THAT(found.out, HasSubstr("RE-VERIFIED: same verdict (confirmed)"));
   fs::remove_all(m_dir / "lists");
   auto v = evidence("verify " + q(m_dir / "rec.json") + store());
   EXPECT_EQ(v.exit_code, 3) << v.out;
@@ -116,8 +124,12 @@ TEST_F(EvidenceTrustCli, PrunedInputsAreIndeterminateNotTampering) {
   EXPECT_EQ(v.out.find("DIFFERS"), std::string::npos) << v.out;
   auto b = evidence("bundle " + q(m_dir / "rec.json") + " -o " + q(m_dir / "bundle") + store());
   EXPECT_EQ(b.exit_code, 3) << b.out;
+  EXPECT_THAT(b.out, HasSubstr("eutl: list " + (m_dir / "lists" / "tl-AA.xml").string() + ": no bytes with SHA-256 " +
+                               hex));
   auto r = evidence("report " + q(m_dir / "rec.json") + store() + " -o " + q(m_dir / "r.html"));
   EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("eutl: INDETERMINATE: inputs missing"));
+  EXPECT_THAT(r.out, HasSubstr("eutl: no report written: the record does not re-verify"));
   EXPECT_FALSE(fs::exists(m_dir / "r.html"));
 }
 
@@ -142,7 +154,9 @@ TEST_F(EvidenceTrustCli, ReportRendersOnlyWhatReverifies) {
       EXPECT_EQ(r.exit_code, 2) << r.out;
       EXPECT_NE(r.out.find("not an evidence record"), std::string::npos) << r.out;
       EXPECT_FALSE(fs::exists(out));
-      EXPECT_EQ(evidence("verify " + q(m_dir / f) + store()).exit_code, 2);
+      auto v = evidence("verify " + q(m_dir / f) + store());
+      EXPECT_EQ(v.exit_code, 2) << v.out;
+      EXPECT_THAT(v.out, HasSubstr("eutl: " + (m_dir / f).string() + ": not an evidence record"));
     }
   }
 
@@ -152,9 +166,12 @@ TEST_F(EvidenceTrustCli, ReportRendersOnlyWhatReverifies) {
   test::write_text(m_dir / "tampered.json", rec.dump(2));
   r = evidence("report " + q(m_dir / "tampered.json") + store() + " -o " + q(out));
   EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("the record was modified after it was written"));
+  EXPECT_THAT(r.out, HasSubstr("eutl: no report written: the record does not re-verify"));
   EXPECT_FALSE(fs::exists(out));
   r = evidence("report " + q(m_dir / "tampered.json") + " --unverified -o " + q(out));
   EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out, "") << "the report goes to -o, nothing to the terminal";
   const std::string html = test::read_text(out);
   EXPECT_NE(html.find("Not verified"), std::string::npos);
   EXPECT_LT(html.find("Not verified"), html.find("Verdict: refuted"));
@@ -162,14 +179,18 @@ TEST_F(EvidenceTrustCli, ReportRendersOnlyWhatReverifies) {
   // Foreign anchors: refused too.
   r = evidence("report " + q(m_dir / "rec.json") + store() + anchors("pki/oj-anchor-rsa.pem"));
   EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("the record rests on a LOTL anchor you do not trust"));
+  EXPECT_THAT(r.out, HasSubstr("eutl: no report written"));
 }
 
 // evidence.h: lists are found in the store or at their recorded file path.
 TEST_F(EvidenceTrustCli, BundleFindsTheRecordedFilesWithoutAStore) {
   auto b = evidence("bundle " + q(m_dir / "rec.json") + " -o " + q(m_dir / "bundle"));
   ASSERT_EQ(b.exit_code, 0) << b.out;
+  EXPECT_THAT(b.out, HasSubstr("bundle " + (m_dir / "bundle").string() + ": record, 4 lists"));
   auto v = evidence("verify " + q(m_dir / "bundle") + anchors("pki/oj-anchors.pem"));
   EXPECT_EQ(v.exit_code, 0) << v.out;
+  EXPECT_THAT(v.out, HasSubstr("RE-VERIFIED: same verdict (confirmed)"));
 }
 
 // The default store ($EUTL_STORE) supplies the lists and the trusted anchors when
@@ -182,8 +203,10 @@ TEST_F(EvidenceTrustCli, DefaultStoreSuppliesListsAndAnchors) {
   EXPECT_NE(v.out.find("recorded in store snapshot"), std::string::npos) << v.out;
   auto b = test::run_command(env + "bundle " + q(m_dir / "rec.json") + " -o " + q(m_dir / "bundle") + " 2>&1");
   EXPECT_EQ(b.exit_code, 0) << b.out;
+  EXPECT_THAT(b.out, HasSubstr("bundle " + (m_dir / "bundle").string() + ": record, 4 lists"));
   v = test::run_command(env + "verify " + q(m_dir / "rec.json") + anchors("pki/oj-anchor-rsa.pem") + " 2>&1");
   EXPECT_EQ(v.exit_code, 1) << v.out;  // --lotl-signers wins over the store's anchors
+  EXPECT_THAT(v.out, HasSubstr("NOT TRUSTED"));
 }
 
 // A file named record.json is a bundle only inside a bundle (lists/ beside it), and
@@ -193,15 +216,20 @@ TEST_F(EvidenceTrustCli, RecordJsonIsReadAsABundleOnlyWhenItIsOne) {
   fs::copy_file(m_dir / "rec.json", m_dir / "plain" / "record.json");
   auto v = evidence("verify " + q(m_dir / "plain" / "record.json") + store());
   EXPECT_EQ(v.exit_code, 0) << v.out;
+  EXPECT_THAT(v.out, HasSubstr("RE-VERIFIED: same verdict (confirmed)"));
 
-  ASSERT_EQ(evidence("bundle " + q(m_dir / "rec.json") + " -o " + q(m_dir / "b") + store()).exit_code, 0);
+  auto b = evidence("bundle " + q(m_dir / "rec.json") + " -o " + q(m_dir / "b") + store());
+  ASSERT_EQ(b.exit_code, 0) << b.out;
+  EXPECT_THAT(b.out, HasSubstr("bundle " + (m_dir / "b").string() + ": record, 4 lists"));
   fs::remove_all(m_dir / "b" / "lists");
   fs::create_directories(m_dir / "b" / "lists");  // an emptied bundle
   fs::remove_all(m_dir / "lists");                // and no recorded paths to fall back on
   v = evidence("verify " + q(m_dir / "b" / "record.json") + anchors("pki/oj-anchors.pem"));
   EXPECT_EQ(v.exit_code, 3) << v.out;  // read as the bundle: its lists are missing
+  EXPECT_THAT(v.out, HasSubstr("INDETERMINATE: inputs missing"));
   v = evidence("verify " + q(m_dir / "b" / "record.json") + store());
   EXPECT_EQ(v.exit_code, 0) << v.out;  // --store given: the store's copies
+  EXPECT_THAT(v.out, HasSubstr("RE-VERIFIED: same verdict (confirmed)"));
 }
 
 }  // namespace

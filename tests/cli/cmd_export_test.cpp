@@ -1,5 +1,6 @@
 // eutl export --pem: the bundle's certificates, fingerprinted by the openssl CLI,
 // are exactly the CA certificates MANIFEST.txt says are granted CA/QC for the use.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "tests/cli/product_cli_support.h"
@@ -57,6 +58,10 @@ TEST(CliExport, NothingGrantedIsExitOne) {
   std::string bundle = export_bundle("--for wsa", &rc, "2010-06-01");
   EXPECT_EQ(rc, 1);
   EXPECT_EQ(bundle.find("BEGIN CERTIFICATE"), std::string::npos);
+  // Only the header, which says what was asked for.
+  EXPECT_NE(bundle.find("# EU trusted-list CA certificates: granted CA/QC services for wsa at 2010-06-01T00:00:00Z"),
+            std::string::npos)
+      << bundle;
 }
 
 TEST(CliExport, WritesTheFileOpensslReads) {
@@ -64,6 +69,7 @@ TEST(CliExport, WritesTheFileOpensslReads) {
   auto out = scratch / "wsa.pem";
   auto r = run_command(cli() + " export --pem --for wsa --quiet" + fixture_list_args() + " -o " + out.string());
   EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "") << "with -o the bundle goes to the file, not to stdout";
   // openssl verifies the QWAC against the exported bundle as its only trust anchor.
   auto v = run_command("openssl verify -attime 1740787200 -CAfile " + out.string() + " " +
                        (fixtures() / "certs/qwac.pem").string() + " 2>&1");
@@ -72,7 +78,9 @@ TEST(CliExport, WritesTheFileOpensslReads) {
 }
 
 TEST(CliExport, RequiresAFormat) {
-  EXPECT_EQ(run_command(cli() + " export" + fixture_list_args() + " 2>&1").exit_code, 2);
+  auto r = run_command(cli() + " export" + fixture_list_args() + " 2>&1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.out, ::testing::HasSubstr("eutl: export: choose the output format: --pem"));
 }
 
 }  // namespace

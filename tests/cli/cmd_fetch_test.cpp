@@ -240,6 +240,10 @@ TEST_F(FetchCli, SigkillAtRandomPointsDuringAFetchLeavesAConsistentStore) {
   vary_lists(m_server, 0);
   auto r = test::run_command(shell_line(fetch_args(m_server, m_store)) + " --json 2>/dev/null");
   EXPECT_EQ(r.exit_code, 0) << r.out;
+  const auto j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  EXPECT_EQ(j["lotl"]["result"], "valid") << r.out;
+  EXPECT_EQ(j["report"]["list_failures"], 0) << r.out;
 }
 
 // The text output says why each list was kept (issue: reasons only in --json before);
@@ -277,6 +281,9 @@ TEST_F(FetchCli, HttpLotlUrlNeedsAllowHttp) {
   args.push_back("5");
   auto allowed = test::run_command(shell_line(args) + " 2>&1");
   EXPECT_EQ(allowed.exit_code, 4) << allowed.out;  // accepted, but nothing answers there: could not run
+  EXPECT_NE(allowed.out.find("eutl: could not run: the LOTL could not be downloaded from 127.0.0.1:9"),
+            std::string::npos)
+      << allowed.out;
   EXPECT_EQ(allowed.out.find("--allow-http"), std::string::npos) << allowed.out;
 }
 

@@ -1,5 +1,6 @@
 // eutl list / show-service against the generated fixture lists. Expected counts and
 // names come from the lists themselves through xmllint XPath and from MANIFEST.txt.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -76,8 +77,12 @@ TEST(CliList, TableOnStdoutAndUsageErrors) {
   EXPECT_EQ(table.exit_code, 0);
   EXPECT_NE(table.out.find("ID"), std::string::npos);
   EXPECT_NE(table.out.find("BB/1/1"), std::string::npos);
-  EXPECT_EQ(run_command(cli() + " list" + fixture_list_args() + " --asi nonsense 2>&1").exit_code, 2);
-  EXPECT_EQ(run_command(cli() + " list --lists /nonexistent --lotl-signers /nonexistent 2>&1").exit_code, 2);
+  auto asi = run_command(cli() + " list" + fixture_list_args() + " --asi nonsense 2>&1");
+  EXPECT_EQ(asi.exit_code, 2);
+  EXPECT_THAT(asi.out, ::testing::HasSubstr("eutl: --asi: 'nonsense': expected esig, eseal or wsa"));
+  auto anchors = run_command(cli() + " list --lists /nonexistent --lotl-signers /nonexistent 2>&1");
+  EXPECT_EQ(anchors.exit_code, 2);
+  EXPECT_THAT(anchors.out, ::testing::HasSubstr("eutl: --lotl-signers: /nonexistent: cannot open the anchors file"));
 }
 
 TEST(CliShowService, PrintsTheHistoryTimeline) {
@@ -99,8 +104,13 @@ TEST(CliShowService, PrintsTheHistoryTimeline) {
 }
 
 TEST(CliShowService, UnknownIdIsExitOneAndBadIdIsUsage) {
-  EXPECT_EQ(run_command(cli() + " show-service AA/9/9 --quiet" + fixture_list_args() + " 2>&1").exit_code, 1);
-  EXPECT_EQ(run_command(cli() + " show-service AA-1-1" + fixture_list_args() + " 2>&1").exit_code, 2);
+  auto unknown = run_command(cli() + " show-service AA/9/9 --quiet" + fixture_list_args() + " 2>&1");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_THAT(unknown.out, ::testing::HasSubstr("eutl: no service AA/9/9 in the valid lists (see 'eutl list "
+                                                "--territory AA')"));
+  auto bad = run_command(cli() + " show-service AA-1-1" + fixture_list_args() + " 2>&1");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.out, ::testing::HasSubstr("eutl: service ID 'AA-1-1': expected TERRITORY/TSP/SERVICE, e.g. AA/1/2"));
 }
 
 }  // namespace

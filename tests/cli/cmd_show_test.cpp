@@ -1,6 +1,7 @@
 // `eutl show` end to end: the built CLI on real lists and generated fixtures.
 // Expected numbers: realdata from xmllint XPath (see tests/tsl/parser_realdata_test.cpp
 // for the expressions), fixtures from fixtures/MANIFEST.txt and the templates.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -163,6 +164,7 @@ TEST(ShowCli, HostileDocumentIsExit2) {
 TEST(ShowCli, MissingArgumentIsExit2) {
   auto r = run_command(cli() + " show 2>&1");
   EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.out, ::testing::HasSubstr("FILE is required")) << "the parser names the missing argument";
 }
 
 }  // namespace

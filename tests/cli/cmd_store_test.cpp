@@ -49,8 +49,7 @@ std::map<std::string, std::uint64_t> manifest_2023_sequences() {
 TEST(StoreCli, Import2023ThenStatusAtOctober2023) {
   EUTL_REQUIRE_REALDATA();
   const fs::path store = temp_store("import2023");
-  auto imp = test::run_command(test::cli() + " import --store " + q(store) + " " + import_2023_args() +
-                               " >/dev/null 2>&1");
+  auto imp = test::run_command(test::cli() + " import --store " + q(store) + " " + import_2023_args() + " 2>&1");
   ASSERT_NE(imp.exit_code, 2) << imp.out;
   auto st = test::run_command(test::cli() + " status --store " + q(store) + " --at 2023-10-28T00:00:00Z --json");
   EXPECT_EQ(st.exit_code, 1);  // FR is expired, everything else valid

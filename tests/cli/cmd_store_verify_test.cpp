@@ -1,5 +1,6 @@
 // `eutl store verify [--repair] [--from …]` and the store healing on the next import,
 // end to end on a store imported from the generated fixtures.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -123,6 +124,7 @@ TEST(StoreVerifyCli, NoStoreCannotRun) {
   FixtureStore s("none");
   auto r = s.store_verify();
   EXPECT_EQ(r.exit_code, 4) << r.out;
+  EXPECT_THAT(r.out, ::testing::HasSubstr("eutl: no store at " + s.store().string()));
 }
 
 TEST(StoreVerifyCli, PruneKeepOneAfterQuickImportsKeepsOnlyTheNewest) {
@@ -133,6 +135,7 @@ TEST(StoreVerifyCli, PruneKeepOneAfterQuickImportsKeepsOnlyTheNewest) {
   }
   auto p = s.prune(1);
   EXPECT_EQ(p.exit_code, 0) << p.out;
+  EXPECT_THAT(p.out, ::testing::ContainsRegex("removed [1-9][0-9]* snapshot\\(s\\)"));
   std::size_t n = 0;
   for (const auto& e : fs::directory_iterator(s.store() / "snapshots")) {
     n += e.path().extension() == ".json" ? 1 : 0;

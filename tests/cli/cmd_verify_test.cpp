@@ -1,7 +1,9 @@
 // `eutl verify` end to end: exit codes, one line per list, JSON fields.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "tests/test_paths.h"
 
@@ -17,6 +19,12 @@ TEST(VerifyCli, GoodFixtureSetExitsZero) {
   EXPECT_EQ(r.exit_code, 0) << r.out;
   // One line per list: 5 lists in lists/ (MANIFEST.txt).
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 5) << r.out;
+  // Each of them valid, the LOTL first.
+  EXPECT_EQ(r.out.rfind("lotl  EU  seq 102 ", 0), 0u) << r.out;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    EXPECT_THAT(line, ::testing::HasSubstr(" valid "));
+  }
 }
 
 TEST(VerifyCli, JsonHasTheContractFields) {
@@ -72,17 +80,28 @@ TEST(VerifyCli, RsaPssListWithWrongSaltIsInvalid) {
 }
 
 TEST(VerifyCli, UsageErrorsExitTwo) {
+  using ::testing::HasSubstr;
   auto f = fixtures().string();
   // No --lotl-signers is no longer a usage error: the bundled Official Journal anchors
   // are used, and they do not anchor the fixture LOTL (tests/cli/cmd_anchors_test.cpp).
-  EXPECT_EQ(run_command(verify_cmd(f + "/lists")).exit_code, 1);
-  EXPECT_EQ(run_command(verify_cmd("--lotl-signers " + f + "/pki/oj-anchors.pem")).exit_code, 2);  // no inputs
-  EXPECT_EQ(run_command(verify_cmd("--lotl-signers /nonexistent.pem " + f + "/lists")).exit_code, 2);
-  EXPECT_EQ(run_command(verify_cmd("--lotl-signers " + f + "/pki/oj-anchors.pem /nonexistent.xml")).exit_code, 2);
-  EXPECT_EQ(run_command(verify_cmd("--lotl-signers " + f + "/pki/oj-anchors.pem " + f + "/pki")).exit_code, 2);
-  EXPECT_EQ(run_command(verify_cmd("--lotl-signers " + f + "/pki/oj-anchors.pem --at yesterday " + f + "/lists"))
-                .exit_code,
-            2);
+  auto bundled = run_command(verify_cmd(f + "/lists"));
+  EXPECT_EQ(bundled.exit_code, 1);
+  EXPECT_THAT(bundled.out, HasSubstr("[signer-not-trusted] the LOTL signer is neither an Official Journal anchor"));
+  auto no_inputs = run_command(verify_cmd("--lotl-signers " + f + "/pki/oj-anchors.pem"));
+  EXPECT_EQ(no_inputs.exit_code, 2);
+  EXPECT_THAT(no_inputs.out, HasSubstr("FILE is required"));
+  auto no_anchors = run_command(verify_cmd("--lotl-signers /nonexistent.pem " + f + "/lists"));
+  EXPECT_EQ(no_anchors.exit_code, 2);
+  EXPECT_THAT(no_anchors.out, HasSubstr("eutl: --lotl-signers: /nonexistent.pem: cannot open the anchors file"));
+  auto no_list = run_command(verify_cmd("--lotl-signers " + f + "/pki/oj-anchors.pem /nonexistent.xml"));
+  EXPECT_EQ(no_list.exit_code, 2);
+  EXPECT_THAT(no_list.out, HasSubstr("eutl: /nonexistent.xml: no such file or directory"));
+  auto empty_dir = run_command(verify_cmd("--lotl-signers " + f + "/pki/oj-anchors.pem " + f + "/pki"));
+  EXPECT_EQ(empty_dir.exit_code, 2);
+  EXPECT_THAT(empty_dir.out, HasSubstr("eutl: no input lists in " + f + "/pki (a directory counts its *.xml files)"));
+  auto bad_at = run_command(verify_cmd("--lotl-signers " + f + "/pki/oj-anchors.pem --at yesterday " + f + "/lists"));
+  EXPECT_EQ(bad_at.exit_code, 2);
+  EXPECT_THAT(bad_at.out, HasSubstr("eutl: --at: invalid date-time 'yesterday'"));
 }
 
 TEST(VerifyCli, RealLotl332WithPivotsAndFr112Expired) {

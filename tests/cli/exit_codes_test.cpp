@@ -1,6 +1,7 @@
 // Exit code 4, "could not run" (README "Exit codes"): a store busy with another
 // writer, a network that cannot be reached, an error the Errc says is operational.
 // 2 stays "usage or input error"; 0, 1 and 3 keep their meaning.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -70,11 +71,14 @@ TEST_F(ExitCodes, UnreachableLotlCouldNotRun) {
 }
 
 TEST_F(ExitCodes, InputErrorsStayTwo) {
-  auto r = test::run_command(test::cli() + " show " + q(m_store / "missing.xml") + " 2>&1");
+  const std::string missing = (m_store / "missing.xml").string();
+  auto r = test::run_command(test::cli() + " show " + q(missing) + " 2>&1");
   EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_THAT(r.out, ::testing::HasSubstr("eutl: " + missing + ": cannot open the list file"));
   r = test::run_command(test::cli() + " import --store " + q(m_store) + " --lotl-signers " + anchors() + " " +
-                        q(m_store / "missing.xml") + " 2>&1");
+                        q(missing) + " 2>&1");
   EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_THAT(r.out, ::testing::HasSubstr("eutl: " + missing + ": no such file or directory"));
 }
 
 }  // namespace

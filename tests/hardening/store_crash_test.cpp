@@ -2,6 +2,7 @@
 // SIGKILL at 30 points spread over their run leave a store that `eutl store verify`
 // reports clean: at most reclaimable leftovers (temporaries no process holds, blobs no
 // snapshot uses yet), never a problem, and the current snapshot still answers.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
@@ -61,6 +62,7 @@ void run_and_kill(const std::string& command, Clock::duration delay) {
 void expect_clean(const FixtureStore& s, const std::string& when) {
   auto v = s.store_verify();
   EXPECT_EQ(v.exit_code, 0) << when << ":\n" << v.out;
+  EXPECT_THAT(v.out, ::testing::HasSubstr("store is clean")) << when;
 }
 
 constexpr int kKills = 30;
@@ -78,8 +80,10 @@ TEST(HardeningStoreCrash, ImportKilledAtAnyPointLeavesAVerifiableStore) {
   }
   auto c = s.check("--snapshot current");
   EXPECT_EQ(c.exit_code, 0) << c.out;
+  EXPECT_THAT(c.out, ::testing::HasSubstr("CLAIM qes: confirmed"));
   auto repaired = s.store_verify("--repair");
   EXPECT_EQ(repaired.exit_code, 0) << repaired.out;
+  EXPECT_THAT(repaired.out, ::testing::HasSubstr("store is clean"));
   auto again = s.store_verify();
   EXPECT_EQ(again.out.find("stale-temporary"), std::string::npos) << again.out;
 }
@@ -108,6 +112,7 @@ TEST(HardeningStoreCrash, ModelCacheWriteKilledAtAnyPointLeavesAVerifiableStore)
   }
   auto c = s.check();
   EXPECT_EQ(c.exit_code, 0) << c.out;
+  EXPECT_THAT(c.out, ::testing::HasSubstr("CLAIM qes: confirmed"));
   expect_clean(s, "after the last check");
 }
 

@@ -7,6 +7,7 @@
 // after the root element (outside what the signature covers, so they verify alike):
 // every list blob differs between the two, so each prune removes all blobs of the
 // snapshot the readers were using a moment before.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -80,6 +81,7 @@ TEST(HardeningStoreReaders, ChecksDuringImportAndPruneNeverFail) {
   EXPECT_TRUE(failures.empty()) << failures.size() << " failure(s), first: " << failures.front();
   auto v = s.store_verify();
   EXPECT_EQ(v.exit_code, 0) << v.out;
+  EXPECT_THAT(v.out, ::testing::HasSubstr("store is clean"));
 }
 
 }  // namespace
