@@ -12,7 +12,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/list_filter.h"
 #include "cli/list_source.h"
+#include "cli/list_table.h"
 #include "eutl/service_query.h"
 #include "eutl/tsl/service_type_names.h"
 
@@ -25,8 +27,9 @@ struct ListOptions {
   ListSourceOptions source;
   std::vector<std::string> territories;
   std::string tsp;
-  std::string type;
-  std::string status;
+  std::vector<std::string> types;
+  std::vector<std::string> statuses;
+  bool csv = false;
   std::string asi;
   std::string qualified_at;
 };
@@ -43,15 +46,6 @@ std::string lower(std::string_view s) {
 }
 
 std::string short_status(std::string_view uri) { return std::string(eutl::uri_tail(uri)); }
-
-// "CA/QC" or the full URI, compared without case.
-bool type_matches(const std::string& want, const std::string& uri) {
-  return lower(want) == lower(uri) || lower(want) == lower(tsl::service_type_short(uri));
-}
-
-bool status_matches(const std::string& want, const std::string& uri) {
-  return lower(want) == lower(uri) || lower(want) == lower(eutl::uri_tail(uri));
-}
 
 std::vector<std::string> asi_names(const tsl::ServiceExtensions& ext) {
   std::vector<std::string> out;
@@ -103,39 +97,27 @@ json service_summary(const tsl::IndexedService& s) {
           {"list_sequence_number", s.provenance.list_sequence}};
 }
 
-// Fixed-width table, the last column free; the TYPE column as wide as its longest
-// entry (v6 types such as RemoteQSigCDManagement/Q are long). Without --quiet, the
-// readable name of each type shown follows on stderr.
-void print_table(const std::vector<const tsl::IndexedService*>& rows, bool quiet) {
-  std::size_t type_width = 14;
-  std::map<std::string, std::string> legend;  // short form → readable name
-  for (const auto* s : rows) {
-    const std::string& uri = s->service->current.type_uri;
-    type_width = std::max(type_width, tsl::service_type_short(uri).size() + 2);
-    legend.emplace(tsl::service_type_short(uri), tsl::service_type_name(uri));
-  }
-  std::cout << std::left << std::setw(10) << "ID" << std::setw(static_cast<int>(type_width)) << "TYPE" << std::setw(27)
-            << "STATUS" << std::setw(12) << "SINCE" << std::setw(32) << "TSP"
-            << "SERVICE\n";
-  for (const auto* s : rows) {
-    const tsl::ServiceState& cur = s->service->current;
-    std::string tsp = s->provenance.tsp_name;
-    if (tsp.size() > 30) {
-      tsp = tsp.substr(0, 29) + "~";
-    }
-    std::cout << std::setw(10) << eutl::to_string(eutl::service_id(s->provenance))
-              << std::setw(static_cast<int>(type_width)) << tsl::service_type_short(cur.type_uri) << std::setw(27)
-              << short_status(cur.status_uri) << std::setw(12)
-              << (cur.status_start ? tsl::format_time(*cur.status_start).substr(0, 10) : "-") << std::setw(32) << tsp
-              << s->provenance.service_name << '\n';
-  }
-  if (!quiet) {
-    for (const auto& [short_form, name] : legend) {
-      if (!short_form.empty() && !name.empty()) {
-        std::cerr << std::left << std::setw(static_cast<int>(type_width)) << short_form << name << '\n';
-      }
+Result<ListFilter> read_filter(const ListOptions& o, const eutl::TrustedLists& lists) {
+  std::vector<std::string> present;
+  for (const auto& s : lists.index().services()) {
+    if (std::find(present.begin(), present.end(), s.provenance.territory) == present.end()) {
+      present.push_back(s.provenance.territory);
     }
   }
+  std::sort(present.begin(), present.end());
+  ListFilter f;
+  auto territories = parse_territory_filter(o.territories, present);
+  auto types = parse_type_filter(o.types);
+  auto statuses = parse_status_filter(o.statuses);
+  for (const auto* r : {&territories, &types, &statuses}) {
+    if (!*r) {
+      return r->error();
+    }
+  }
+  f.territories = std::move(*territories);
+  f.types = std::move(*types);
+  f.statuses = std::move(*statuses);
+  return f;
 }
 
 int run_list(const ListOptions& o) {
@@ -161,15 +143,15 @@ int run_list(const ListOptions& o) {
     }
     asi = *u;
   }
+  auto filter = read_filter(o, *lists);
+  if (!filter) {
+    print_error(filter.error().message);
+    return kExitUsage;
+  }
   std::vector<const tsl::IndexedService*> rows;
   for (const auto& s : lists->index().services()) {
-    const tsl::ServiceState& cur = s.service->current;
-    bool keep = o.territories.empty() ||
-                std::any_of(o.territories.begin(), o.territories.end(),
-                            [&](const std::string& t) { return lower(t) == lower(s.provenance.territory); });
+    bool keep = matches(*filter, s);
     keep = keep && (o.tsp.empty() || lower(s.provenance.tsp_name).find(lower(o.tsp)) != std::string::npos);
-    keep = keep && (o.type.empty() || type_matches(o.type, cur.type_uri));
-    keep = keep && (o.status.empty() || status_matches(o.status, cur.status_uri));
     keep = keep && (!asi || (!s.periods.empty() && eutl::period_covers_use(s.periods.front(), *asi)));
     keep = keep && (!qualified_at || eutl::qualified_ca_at(s, *qualified_at));
     if (keep) {
@@ -182,8 +164,10 @@ int run_list(const ListOptions& o) {
       out.push_back(service_summary(*s));
     }
     std::cout << out.dump(2) << '\n';
+  } else if (o.csv) {
+    print_service_csv(std::cout, rows);
   } else {
-    print_table(rows, o.source.quiet);
+    print_service_table(std::cout, std::cerr, rows, o.source.quiet);
     if (!o.source.quiet) {
       std::cerr << rows.size() << " of " << lists->index().services().size() << " services\n";
     }
@@ -293,17 +277,23 @@ void register_list(CLI::App& app, Runner& run) {
   auto lo = std::make_shared<ListOptions>();
   CLI::App* list = app.add_subcommand("list", "List the trust services of the verified lists, with filters");
   add_list_source_options(list, lo->source, "Time at which the lists are verified");
-  list->add_option("--territory", lo->territories, "Only these territories (AT, BE, …); repeatable");
+  list->add_option("--territory", lo->territories, "Only these territories: AT, BE, … or a comma list AT,BE; repeatable");
   list->add_option("--tsp", lo->tsp, "Only providers whose name contains this text (any case)");
-  list->add_option("--type", lo->type, "Only this service type: short form (CA/QC, QTST, …) or URI");
-  list->add_option("--status", lo->status, "Only this current status: short form (granted, withdrawn, …) or URI");
+  list->add_option("--type", lo->types,
+                   "Only these service types (TS 119 612 §5.5.1): CA/QC, TSA/QTST (or QTST), QESValidation/Q, … or "
+                   "the URI; comma list, repeatable");
+  list->add_option("--status", lo->statuses,
+                   "Only these current statuses (TS 119 612 §5.5.4): granted, withdrawn, … or the URI; comma list");
+  list->add_flag("--csv", lo->csv, "CSV (RFC 4180) with a header row, for spreadsheets");
   list->add_option("--asi", lo->asi, "Only services listed for this use: esig, eseal or wsa (AdditionalServiceInformation)");
   list->add_option("--qualified-at", lo->qualified_at, "Only CA/QC services granted at this time (date or date-time)");
   list->footer("Service IDs are TERRITORY/TSP/SERVICE (1-based positions in the list); see 'eutl show-service'.\n"
                "Examples:\n"
                "  eutl list --territory BE --type CA/QC --status granted\n"
+               "  eutl list --territory BE,FR --type QTST --csv > qtst.csv\n"
                "  eutl list --asi wsa --qualified-at 2024-01-01 --json\n"
                "  eutl list --lists lists/ --lotl-signers oj.pem --at 2025-03-01 --tsp trust\n"
+               "A --type, --status or --territory value that names nothing is a usage error listing the valid values.\n"
                "Exit: 0 listed (possibly nothing), 2 usage or input error.");
   list->callback([lo, &run] { run = [lo] { return run_list(*lo); }; });
 

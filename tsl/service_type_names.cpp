@@ -87,6 +87,14 @@ std::string_view service_type_name(std::string_view uri) {
   return {};
 }
 
+std::vector<std::string_view> known_service_types() {
+  std::vector<std::string_view> out;
+  for (const TypeName& t : kTypeNames) {
+    out.push_back(t.suffix);
+  }
+  return out;
+}
+
 std::string service_type_label(std::string_view uri) {
   const std::string_view suffix = service_type_short(uri);
   const std::string_view name = service_type_name(uri);

@@ -127,6 +127,14 @@ ServiceStatus classify_service_status(std::string_view uri) {
 }
 std::string_view to_string(ServiceStatus s) { return name_of(kStatuses, s); }
 
+std::vector<std::string_view> known_service_statuses() {
+  std::vector<std::string_view> out;
+  for (const auto& s : kStatuses) {
+    out.push_back(s.uri);
+  }
+  return out;
+}
+
 ServiceType classify_service_type(std::string_view uri) {
   auto rest = service_type_short(uri);
   if (rest.empty()) return ServiceType::kUnknown;

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace eutl::tsl {
 
@@ -13,5 +14,7 @@ std::string_view service_type_name(std::string_view uri);
 // "qualified time stamping (TSA/QTST)"; for an identifier without a name its short
 // form, or the URI as given when it is not under .../Svctype/.
 std::string service_type_label(std::string_view uri);
+// Every short form named above ("CA/QC", "TSA/QTST", …), in the standard's order.
+std::vector<std::string_view> known_service_types();
 
 }  // namespace eutl::tsl

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <string_view>
+#include <vector>
 
 namespace eutl::tsl {
 
@@ -61,6 +62,8 @@ enum class ServiceStatus {
 };
 ServiceStatus classify_service_status(std::string_view uri);
 std::string_view to_string(ServiceStatus s);
+// The last segment of every status URI of §5.5.4 and Annex J ("granted", …).
+std::vector<std::string_view> known_service_statuses();
 
 // TS 119 612 V2.4.1 §5.5.1 service type identifiers; only those the decisions need are
 // named, the rest are kOther (the URI is kept).

@@ -1,0 +1,31 @@
+// The filters of `eutl list`, read and checked before anything is listed: a value
+// that can match nothing is a usage error naming the flag, the value and the valid
+// values, never an empty table. Each flag takes a comma list and may be repeated.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "eutl/result.h"
+#include "eutl/tsl/service_index.h"
+
+namespace eutl::cli {
+
+struct ListFilter final {
+  std::vector<std::string> territories;  // upper case; empty: every territory
+  std::vector<std::string> types;        // short forms as in TS 119 612 §5.5.1 ("TSA/QTST")
+  std::vector<std::string> statuses;     // last URI segments ("granted")
+};
+
+// --type: a short form (CA/QC, TSA/QTST, …), its last part when that names one type
+// (QTST, PKC), or the full URI; any case.
+[[nodiscard]] Result<std::vector<std::string>> parse_type_filter(const std::vector<std::string>& given);
+// --status: granted, withdrawn, … (TS 119 612 §5.5.4, Annex J) or the full URI.
+[[nodiscard]] Result<std::vector<std::string>> parse_status_filter(const std::vector<std::string>& given);
+// --territory: two-letter codes; when `present` is not empty, only those.
+[[nodiscard]] Result<std::vector<std::string>> parse_territory_filter(const std::vector<std::string>& given,
+                                                                      const std::vector<std::string>& present);
+
+bool matches(const ListFilter& filter, const tsl::IndexedService& service);
+
+}  // namespace eutl::cli
