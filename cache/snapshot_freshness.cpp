@@ -10,7 +10,8 @@ namespace {
 void adjust(ListRecord& r, tsl::TimePoint at) {
   if (r.result == verify::ListStatus::kValid && past_next_update(r, at)) {
     r.result = verify::ListStatus::kExpired;
-    r.reasons.push_back({"expired", "NextUpdate " + tsl::format_time(r.next_update, "") + " is before " + tsl::format_time(at)});
+    r.reasons.push_back(
+        {"expired", "NextUpdate " + tsl::format_time(r.next_update, "") + " is before " + tsl::format_time(at)});
   }
 }
 

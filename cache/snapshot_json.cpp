@@ -32,7 +32,9 @@ std::string time_or_empty(const std::optional<tsl::TimePoint>& t) { return t ? t
 // The offending value, quoted and escaped, cut to a readable length (it may be hostile).
 std::string quoted(const std::string& text) {
   constexpr std::size_t kMax = 80;
-  return Json(text.size() > kMax ? text.substr(0, kMax) + "..." : text).dump();
+  // The cut may split a UTF-8 sequence: replaced, not thrown.
+  const Json cut(text.size() > kMax ? text.substr(0, kMax) + "..." : text);
+  return cut.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 // Reads the typed fields of one JSON object; `where` names it ("lists[3]") in errors.

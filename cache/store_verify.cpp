@@ -132,7 +132,8 @@ class StoreChecker final {
           need(r.in_use_digest, id);
         }
         if (r.fetch.digest) {
-          m_referenced.insert(tsl::to_hex(*r.fetch.digest));  // kept by prune when present; may be absent (refused bodies)
+          // Kept by prune when present; may be absent (refused bodies).
+          m_referenced.insert(tsl::to_hex(*r.fetch.digest));
         }
       };
       use(snap->lotl);

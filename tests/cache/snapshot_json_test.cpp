@@ -186,6 +186,17 @@ TEST(SnapshotJson, AnOverlongBadValueIsQuotedShortAndEscaped) {
   EXPECT_NE(r.error().message.find("xxx...\""), std::string::npos) << r.error().message;
 }
 
+TEST(SnapshotJson, ABadValueCutInsideAUtf8SequenceIsStillReportedByKey) {
+  std::string long_utf8;
+  for (int i = 0; i < 60; ++i) {
+    long_utf8 += "\xc3\xa9";  // é: the cut at 80 bytes falls inside one
+  }
+  auto r = snapshot_from_json(with("signer_sha256", "\"x" + long_utf8 + "\"", "\"lists\": ["), "id");
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("lists[0].signer_sha256: not a SHA-256 digest"), std::string::npos)
+      << r.error().message;
+}
+
 TEST_F(SnapshotJsonFiles, TheStoreNamesTheFileOfAMalformedSnapshot) {
   auto store = Store::open(m_dir);
   ASSERT_TRUE(store);
@@ -200,7 +211,7 @@ TEST_F(SnapshotJsonFiles, TheStoreNamesTheFileOfAMalformedSnapshot) {
                                    "\"2025-02-30T00:00:00Z\"");
   ASSERT_TRUE(store->set_current(id));
   auto status = test::run_command(test::cli() + " status --store " + quote(m_dir) + " 2>&1");
-  EXPECT_NE(status.exit_code, 0);
+  EXPECT_EQ(status.exit_code, 2);  // input error, not a crash or an internal error
   EXPECT_NE(status.out.find(file.string() + ": snapshot " + id + ": lists[0].issue_date"), std::string::npos)
       << status.out;
 }
