@@ -6,7 +6,7 @@ namespace eutl::cache::detail {
 
 Result<std::vector<tsl::Bytes>> resolve_anchors(const Store& store, const std::vector<tsl::Bytes>& requested,
                                                const std::optional<Snapshot>& previous,
-                                               std::vector<std::string>& digests) {
+                                               std::vector<tsl::Sha256>& digests) {
   std::vector<tsl::Bytes> anchors = requested;
   if (anchors.empty() && previous) {
     auto loaded = load_snapshot_anchors(store, *previous);

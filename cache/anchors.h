@@ -15,7 +15,7 @@ namespace eutl::cache::detail {
 [[nodiscard]] Result<std::vector<tsl::Bytes>> resolve_anchors(const Store& store,
                                                              const std::vector<tsl::Bytes>& requested,
                                                              const std::optional<Snapshot>& previous,
-                                                             std::vector<std::string>& digests);
+                                                             std::vector<tsl::Sha256>& digests);
 
 // Writes the snapshot and moves `current` to it (the last step of every refresh).
 [[nodiscard]] Result<Snapshot> commit_snapshot(const Store& store, Snapshot snapshot);

@@ -16,10 +16,10 @@ verify::ListSetRequest make_request(const DecideContext& ctx) {
 }
 
 std::optional<tsl::Bytes> read_in_use(const Store& store, const ListRecord& r) {
-  if (r.in_use == InUse::kNone || r.in_use_digest.empty()) {
+  if (r.in_use == InUse::kNone || !r.in_use_digest) {
     return std::nullopt;
   }
-  auto bytes = store.read_blob(r.in_use_digest);
+  auto bytes = store.read_blob(*r.in_use_digest);
   if (!bytes) {
     return std::nullopt;  // pruned or corrupt: as if there were no previous list
   }
@@ -55,7 +55,7 @@ void keep_validators(ListRecord& r, const std::string& etag, const std::string& 
 // The record of a list for which nothing is in use.
 void record_none(ListRecord& r) {
   r.in_use = InUse::kNone;
-  r.in_use_digest.clear();
+  r.in_use_digest.reset();
   r.result = r.fetch.result.value_or(verify::ListStatus::kIndeterminate);
   r.reasons = r.fetch.reasons;
   if (r.reasons.empty()) {
@@ -248,7 +248,7 @@ Result<ListsDecision> decide_lists(const DecideContext& ctx, const LotlDecision&
     // Pass 2 input: the list in use so far, unless the best candidate is valid or is it.
     const bool best_valid = best_v != nullptr && best_v->status == verify::ListStatus::kValid;
     const ListRecord* p = ch.previous;
-    if (p == nullptr || best_valid || p->in_use_digest.empty() ||
+    if (p == nullptr || best_valid || !p->in_use_digest ||
         (ch.best != nullptr && p->in_use_digest == ch.best->fetch.digest)) {
       continue;
     }

@@ -47,7 +47,8 @@ void digest_candidate(Candidate& c);
 
 // Writes the blob of bytes chosen to be in use (checking that the store names it
 // by the digest recorded).
-[[nodiscard]] Result<void> store_in_use(const Store& store, const tsl::Bytes& bytes, const std::string& digest);
+[[nodiscard]] Result<void> store_in_use(const Store& store, const tsl::Bytes& bytes,
+                                        const std::optional<tsl::Sha256>& digest);
 
 [[nodiscard]] Result<LotlDecision> decide_lotl(const DecideContext& ctx, Candidate lotl, std::vector<Candidate> pivots);
 

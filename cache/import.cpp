@@ -39,8 +39,8 @@ Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/
   const std::optional<Snapshot>& prev = *current;
   RefreshReport report;
   Snapshot snap;
-  snap.created = tsl::format_time(request.created);
-  snap.validation_time = tsl::format_time(request.at);
+  snap.created = request.created;
+  snap.validation_time = request.at;
   snap.origin = "import";
   auto anchors = detail::resolve_anchors(store, request.lotl_anchors, prev, snap.lotl_anchor_digests);
   if (!anchors) {
@@ -136,10 +136,10 @@ Result<Snapshot> reevaluate(const Store& store, const Snapshot& snapshot, const 
   std::vector<verify::ListSetInput> in;
   std::vector<ListRecord*> records;
   auto add = [&](ListRecord& r) -> Result<void> {
-    if (r.in_use == InUse::kNone || r.in_use_digest.empty()) {
+    if (r.in_use == InUse::kNone || !r.in_use_digest) {
       return {};
     }
-    auto bytes = store.read_blob(r.in_use_digest);
+    auto bytes = store.read_blob(*r.in_use_digest);
     if (!bytes) {
       return bytes.error();
     }

@@ -11,13 +11,13 @@ void record_verified(ListRecord& r, const verify::VerifiedList& v, tsl::TimePoin
   for (const verify::Reason& reason : v.reasons) {
     r.reasons.push_back({reason.code, reason.message});
   }
-  r.verified_at = tsl::format_time(at);
-  r.signer_sha256 = v.signature.signer_sha256 ? tsl::to_hex(*v.signature.signer_sha256) : std::string();
+  r.verified_at = at;
+  r.signer_sha256 = v.signature.signer_sha256;
   if (v.list) {
     const tsl::SchemeInformation& s = v.list->scheme;
     r.sequence_number = s.sequence_number;
-    r.issue_date = tsl::format_time(s.issue_date);
-    r.next_update = s.next_update ? tsl::format_time(*s.next_update) : std::string();
+    r.issue_date = s.issue_date;
+    r.next_update = s.next_update;
     r.service_count = v.list->service_count();
     r.certificate_count = v.list->certificate_count();
     if (r.territory.empty()) {
@@ -25,8 +25,8 @@ void record_verified(ListRecord& r, const verify::VerifiedList& v, tsl::TimePoin
     }
   } else {
     r.sequence_number.reset();
-    r.issue_date.clear();
-    r.next_update.clear();
+    r.issue_date.reset();
+    r.next_update.reset();
     r.service_count = 0;
     r.certificate_count = 0;
   }
@@ -44,19 +44,20 @@ void digest_candidate(Candidate& c) {
   if (!c.bytes) {
     return;
   }
-  c.fetch.digest = tsl::to_hex(tsl::sha256(*c.bytes));
+  c.fetch.digest = tsl::sha256(*c.bytes);
   if (c.fetch.bytes == 0 && c.fetch.status == net::FetchStatus::kImported) {
     c.fetch.bytes = c.bytes->size();
   }
 }
 
-Result<void> store_in_use(const Store& store, const tsl::Bytes& bytes, const std::string& digest) {
+Result<void> store_in_use(const Store& store, const tsl::Bytes& bytes, const std::optional<tsl::Sha256>& digest) {
   auto stored = store.put_blob(bytes);
   if (!stored) {
     return stored.error();
   }
   if (*stored != digest) {
-    return Error(Errc::kInternal, "the store named a blob " + *stored + ", expected " + digest);
+    return Error(Errc::kInternal, "the store named a blob " + tsl::to_hex(*stored) + ", expected " +
+                                      (digest ? tsl::to_hex(*digest) : std::string("none")));
   }
   return {};
 }

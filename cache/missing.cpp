@@ -9,7 +9,7 @@ namespace detail {
 std::vector<std::string> present_territories(const std::vector<ListRecord>& lists) {
   std::vector<std::string> out;
   for (const ListRecord& l : lists) {
-    if (l.in_use != InUse::kNone && !l.in_use_digest.empty()) {
+    if (l.in_use != InUse::kNone && l.in_use_digest) {
       out.push_back(l.territory);
     }
   }
@@ -19,10 +19,10 @@ std::vector<std::string> present_territories(const std::vector<ListRecord>& list
 }  // namespace detail
 
 Result<std::vector<verify::MissingTerritory>> missing_territories(const Store& store, const Snapshot& snapshot) {
-  if (snapshot.lotl.in_use == InUse::kNone || snapshot.lotl.in_use_digest.empty()) {
+  if (snapshot.lotl.in_use == InUse::kNone || !snapshot.lotl.in_use_digest) {
     return std::vector<verify::MissingTerritory>{};  // no LOTL: nothing is pointed to
   }
-  auto bytes = store.read_blob(snapshot.lotl.in_use_digest);
+  auto bytes = store.read_blob(*snapshot.lotl.in_use_digest);
   if (!bytes) {
     return bytes.error();
   }

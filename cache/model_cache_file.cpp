@@ -55,12 +55,13 @@ std::uint64_t model_cache_checksum(tsl::ByteView data) {
 
 namespace {
 
-// The blobs `snapshot` uses, in the order load_snapshot_lists() verifies them.
+// The blobs `snapshot` uses, in the order load_snapshot_lists() verifies them, as hex
+// (the file's spelling of a digest).
 std::vector<std::string> list_digests(const Snapshot& snapshot) {
   std::vector<std::string> out;
   auto add = [&](const ListRecord& r) {
-    if (r.in_use != InUse::kNone && !r.in_use_digest.empty()) {
-      out.push_back(r.in_use_digest);
+    if (r.in_use != InUse::kNone && r.in_use_digest) {
+      out.push_back(tsl::to_hex(*r.in_use_digest));
     }
   };
   add(snapshot.lotl);
@@ -143,7 +144,7 @@ tsl::Bytes encode_model_cache(const Snapshot& snapshot, const SnapshotLists& lis
   w.str(snapshot.id);
   w.u32(static_cast<std::uint32_t>(snapshot.lotl_anchor_digests.size()));
   for (const auto& d : snapshot.lotl_anchor_digests) {
-    w.str(d);
+    w.str(tsl::to_hex(d));
   }
   std::vector<std::string> digests = list_digests(snapshot);
   w.u32(static_cast<std::uint32_t>(digests.size()));
@@ -177,7 +178,11 @@ Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& sn
   if (std::string id = r.str(); id != snapshot.id) {
     return mismatch("written for snapshot " + id + ", not " + snapshot.id);
   }
-  if (read_strings(r) != snapshot.lotl_anchor_digests) {
+  std::vector<std::string> anchors;
+  for (const auto& d : snapshot.lotl_anchor_digests) {
+    anchors.push_back(tsl::to_hex(d));
+  }
+  if (read_strings(r) != anchors) {
     return mismatch("LOTL anchors differ from the snapshot's");
   }
   std::vector<std::string> digests = list_digests(snapshot);
@@ -189,7 +194,7 @@ Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& sn
   for (std::size_t i = 0; i < out.lotl_anchors.size(); ++i) {
     tsl::ByteView a = r.bytes();
     out.lotl_anchors[i].assign(a.begin(), a.end());
-    if (i >= snapshot.lotl_anchor_digests.size() || tsl::to_hex(tsl::sha256(a)) != snapshot.lotl_anchor_digests[i]) {
+    if (i >= snapshot.lotl_anchor_digests.size() || tsl::sha256(a) != snapshot.lotl_anchor_digests[i]) {
       return mismatch("LOTL anchor " + std::to_string(i) + " does not match its digest");
     }
   }

@@ -29,7 +29,7 @@ bool ends_with_xml(std::string_view uri) {
 // A conditional GET and the bytes a 304 to it stands for.
 struct Conditional final {
   net::FetchRequest request;
-  std::string basis_digest;  // empty: unconditional
+  std::optional<tsl::Sha256> basis_digest;  // none: unconditional
   // Set when the validators are those of refused bytes (never stored): a 304 then
   // means the same refused bytes, and this attempt's verdict is repeated.
   std::optional<FetchRecord> refused_basis;
@@ -46,18 +46,18 @@ Conditional conditional_request(const Store& store, std::string url, const ListR
   }
   const FetchRecord& f = previous->fetch;
   const bool has_validators = !f.etag.empty() || !f.last_modified.empty();
-  if (has_validators && !f.digest.empty() && store.has_blob(f.digest)) {
+  if (has_validators && f.digest && store.has_blob(*f.digest)) {
     c.request.etag = f.etag;
     c.request.last_modified = f.last_modified;
     c.basis_digest = f.digest;
-  } else if (has_validators && !f.digest.empty() && f.digest != previous->in_use_digest &&
+  } else if (has_validators && f.digest && f.digest != previous->in_use_digest &&
              (net::is_success(f.status) || f.status == net::FetchStatus::kNotXml)) {
     c.request.etag = f.etag;
     c.request.last_modified = f.last_modified;
     c.basis_digest = f.digest;
     c.refused_basis = f;
   } else if ((!previous->in_use_etag.empty() || !previous->in_use_last_modified.empty()) &&
-             store.has_blob(previous->in_use_digest)) {
+             previous->in_use_digest && store.has_blob(*previous->in_use_digest)) {
     c.request.etag = previous->in_use_etag;
     c.request.last_modified = previous->in_use_last_modified;
     c.basis_digest = previous->in_use_digest;
@@ -81,7 +81,7 @@ Candidate to_candidate(const Store& store, const net::FetchRequest& req, net::Fe
     c.bytes = std::move(resp.body);
   } else if (resp.status == net::FetchStatus::kNotXml) {
     // Refused before verification: recorded by digest and size only.
-    c.fetch.digest = tsl::to_hex(tsl::sha256(resp.body));
+    c.fetch.digest = tsl::sha256(resp.body);
   } else if (resp.status == net::FetchStatus::kNotModified && basis.refused_basis) {
     // 304 for bytes refused last time: the same bytes, the same verdict.
     const FetchRecord& before = *basis.refused_basis;
@@ -91,7 +91,9 @@ Candidate to_candidate(const Store& store, const net::FetchRequest& req, net::Fe
     c.fetch.error = before.error;
   } else if (resp.status == net::FetchStatus::kNotModified) {
     // 304: the bytes are those the validators came from.
-    if (auto b = store.read_blob(basis.basis_digest)) {  // an empty digest is refused too
+    auto b = basis.basis_digest ? store.read_blob(*basis.basis_digest)
+                                : Result<tsl::Bytes>(Error(Errc::kNotFound, "no bytes the validators came from"));
+    if (b) {
       c.bytes = std::move(*b);
     } else {
       c.fetch.status = net::FetchStatus::kNetworkError;
@@ -131,12 +133,12 @@ std::vector<Candidate> obtain_pivots(const Store& store, net::Fetcher& fetcher, 
       continue;
     }
     const ListRecord* known = find_pivot(prev, uri.value);
-    if (known != nullptr && store.has_blob(known->in_use_digest)) {
+    if (known != nullptr && known->in_use_digest && store.has_blob(*known->in_use_digest)) {
       Candidate c;  // pivots never change: the stored copy is used, not refetched
       c.url = uri.value;
       c.territory = "EU";
       c.fetch.digest = known->in_use_digest;
-      c.bytes = store.read_blob(known->in_use_digest).value();
+      c.bytes = store.read_blob(*known->in_use_digest).value();
       out.push_back(std::move(c));
       continue;
     }
@@ -160,8 +162,8 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
   }
   const std::optional<Snapshot>& prev = *current;
   Snapshot snap;
-  snap.created = tsl::format_time(request.created);
-  snap.validation_time = tsl::format_time(request.at);
+  snap.created = request.created;
+  snap.validation_time = request.at;
   snap.origin = "fetch";
   snap.lotl_url = request.lotl_url;
   auto anchors = detail::resolve_anchors(store, request.lotl_anchors, prev, snap.lotl_anchor_digests);

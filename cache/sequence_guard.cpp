@@ -5,8 +5,8 @@
 namespace eutl::cache::detail {
 
 std::optional<ReasonCode> sequence_refusal(const ListRecord* in_use, const verify::VerifiedList& fresh,
-                                           std::string_view fresh_digest) {
-  if (in_use == nullptr || !fresh.list || in_use->in_use == InUse::kNone || in_use->in_use_digest.empty() ||
+                                           const std::optional<tsl::Sha256>& fresh_digest) {
+  if (in_use == nullptr || !fresh.list || in_use->in_use == InUse::kNone || !in_use->in_use_digest ||
       !in_use->sequence_number || in_use->in_use_digest == fresh_digest) {
     return std::nullopt;
   }

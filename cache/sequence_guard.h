@@ -21,6 +21,6 @@ namespace eutl::cache::detail {
 // authenticated fresh list is judged by its number (a forged one is refused for its
 // signature, which is the reason reported).
 std::optional<ReasonCode> sequence_refusal(const ListRecord* in_use, const verify::VerifiedList& fresh,
-                                           std::string_view fresh_digest);
+                                           const std::optional<tsl::Sha256>& fresh_digest);
 
 }  // namespace eutl::cache::detail

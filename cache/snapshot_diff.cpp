@@ -12,7 +12,8 @@ namespace eutl::cache {
 namespace {
 
 struct ServiceFacts final {
-  std::string tsp, service, type_uri, status, since;
+  std::string tsp, service, type_uri, status;
+  std::optional<tsl::TimePoint> since;
 };
 using ServiceMap = std::map<std::string, ServiceFacts>;
 
@@ -25,10 +26,10 @@ std::string key_of(const tsl::TrustService& s) {
 
 Result<ServiceMap> services_of(const Store& store, const ListRecord& r) {
   ServiceMap out;
-  if (r.in_use_digest.empty()) {
+  if (!r.in_use_digest) {
     return out;
   }
-  auto bytes = store.read_blob(r.in_use_digest);
+  auto bytes = store.read_blob(*r.in_use_digest);
   if (!bytes) {
     return std::move(bytes).error();
   }
@@ -39,8 +40,7 @@ Result<ServiceMap> services_of(const Store& store, const ListRecord& r) {
   for (const auto& tsp : list->providers) {
     for (const auto& s : tsp.services) {
       out[key_of(s)] = {std::string(tsp.name.preferred()), std::string(s.current.name.preferred()),
-                        s.current.type_uri, s.current.status_uri,
-                        s.current.status_start ? tsl::format_time(*s.current.status_start) : std::string()};
+                        s.current.type_uri, s.current.status_uri, s.current.status_start};
     }
   }
   return out;
@@ -51,7 +51,7 @@ void compare_services(const std::string& territory, const ServiceMap& a, const S
     auto it = b.find(key);
     if (it == b.end()) {
       d.services.push_back({ChangeKind::kRemoved, territory, fa.tsp, fa.service, fa.type_uri, fa.status, "",
-                            fa.since, ""});
+                            fa.since, std::nullopt});
     } else if (it->second.status != fa.status || it->second.since != fa.since) {
       const ServiceFacts& fb = it->second;
       d.services.push_back({ChangeKind::kChanged, territory, fb.tsp, fb.service, fb.type_uri, fa.status, fb.status,
@@ -60,8 +60,8 @@ void compare_services(const std::string& territory, const ServiceMap& a, const S
   }
   for (const auto& [key, fb] : b) {
     if (!a.contains(key)) {
-      d.services.push_back({ChangeKind::kAdded, territory, fb.tsp, fb.service, fb.type_uri, "", fb.status, "",
-                            fb.since});
+      d.services.push_back({ChangeKind::kAdded, territory, fb.tsp, fb.service, fb.type_uri, "", fb.status,
+                            std::nullopt, fb.since});
     }
   }
 }
@@ -110,7 +110,7 @@ Result<SnapshotDiff> diff_snapshots(const Store& store, const Snapshot& from, co
   if (differs(from.lotl, to.lotl)) {
     d.lists.push_back(change_of(ChangeKind::kChanged, "lotl", &from.lotl, &to.lotl));
   }
-  std::map<std::string, const ListRecord*> pa, pb;
+  std::map<std::optional<tsl::Sha256>, const ListRecord*> pa, pb;  // ordered as the hex spelling
   for (const auto& p : from.pivots) {
     pa[p.in_use_digest] = &p;
   }

@@ -7,25 +7,18 @@
 namespace eutl::cache {
 namespace {
 
-std::optional<tsl::TimePoint> recorded_time(const std::string& text) {
-  if (text.empty()) {
-    return std::nullopt;
-  }
-  auto t = tsl::parse_datetime(text);
-  return t ? std::optional<tsl::TimePoint>(t->time) : std::nullopt;
-}
-
 void adjust(ListRecord& r, tsl::TimePoint at) {
   if (r.result == verify::ListStatus::kValid && past_next_update(r, at)) {
     r.result = verify::ListStatus::kExpired;
-    r.reasons.push_back({"expired", "NextUpdate " + r.next_update + " is before " + tsl::format_time(at)});
+    r.reasons.push_back(
+        {"expired", "NextUpdate " + tsl::format_time(r.next_update, "") + " is before " + tsl::format_time(at)});
   }
 }
 
 }  // namespace
 
 bool past_next_update(const ListRecord& record, tsl::TimePoint at) {
-  return verify::past_next_update(recorded_time(record.next_update), at);
+  return verify::past_next_update(record.next_update, at);
 }
 
 void apply_freshness(Snapshot& snapshot, tsl::TimePoint at) {

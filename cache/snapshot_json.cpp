@@ -1,7 +1,8 @@
-// Snapshot <-> JSON. nlohmann::json stays inside this file (style C2).
+// Snapshot <-> JSON. nlohmann::json stays inside this file (style C2). This is the only
+// place where the snapshot's digests and times are strings: lower-case hex and
+// xsd:dateTime "YYYY-MM-DDTHH:MM:SSZ", "" for none.
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -11,12 +12,6 @@ namespace eutl::cache {
 namespace {
 
 using Json = nlohmann::json;
-
-constexpr std::array<std::pair<InUse, std::string_view>, 3> kInUseNames{{
-    {InUse::kNone, "none"},
-    {InUse::kFetched, "fetched"},
-    {InUse::kKept, "kept"},
-}};
 
 constexpr std::array kListStatuses{verify::ListStatus::kValid, verify::ListStatus::kExpired,
                                    verify::ListStatus::kInvalid, verify::ListStatus::kIndeterminate};
@@ -29,6 +24,71 @@ Result<verify::ListStatus> list_status_from(std::string_view name) {
     }
   }
   return Error(Errc::kMalformed, "unknown list result \"" + std::string(name) + "\"");
+}
+
+std::string hex_or_empty(const std::optional<tsl::Sha256>& d) { return d ? tsl::to_hex(*d) : std::string(); }
+std::string time_or_empty(const std::optional<tsl::TimePoint>& t) { return t ? tsl::format_time(*t) : std::string(); }
+
+// The offending value, quoted and escaped, cut to a readable length (it may be hostile).
+std::string quoted(const std::string& text) {
+  constexpr std::size_t kMax = 80;
+  // The cut may split a UTF-8 sequence: replaced, not thrown.
+  const Json cut(text.size() > kMax ? text.substr(0, kMax) + "..." : text);
+  return cut.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// Reads the typed fields of one JSON object; `where` names it ("lists[3]") in errors.
+// A key that is absent reads as "" (older snapshots); a key of the wrong JSON type
+// throws, and snapshot_from_json reports that as malformed.
+class Fields final {
+ public:
+  Fields(const Json& j, std::string where) : m_j(j), m_where(std::move(where)) {}
+
+  std::string text(const char* key) const { return m_j.value(key, std::string()); }
+
+  // "" is none; anything else must be what tsl::to_hex writes.
+  Result<std::optional<tsl::Sha256>> digest(const char* key) const { return digest_text(key, text(key)); }
+  Result<std::optional<tsl::Sha256>> digest_text(const std::string& key, const std::string& hex) const {
+    if (hex.empty()) {
+      return std::optional<tsl::Sha256>();
+    }
+    if (auto d = tsl::sha256_from_hex(hex)) {
+      return std::optional<tsl::Sha256>(*d);
+    }
+    return bad(key, "not a SHA-256 digest (64 lower-case hex digits): " + quoted(hex));
+  }
+
+  // "" is none; anything else must be what tsl::format_time writes.
+  Result<std::optional<tsl::TimePoint>> time(const char* key) const {
+    const std::string t = text(key);
+    if (t.empty()) {
+      return std::optional<tsl::TimePoint>();
+    }
+    if (auto parsed = tsl::parse_datetime(t); parsed && tsl::format_time(parsed->time) == t) {
+      return std::optional<tsl::TimePoint>(parsed->time);
+    }
+    return bad(key, "not an xsd:dateTime in UTC (YYYY-MM-DDTHH:MM:SSZ): " + quoted(t));
+  }
+
+  Error bad(const std::string& key, const std::string& why) const {
+    return Error(Errc::kMalformed, (m_where.empty() ? key : m_where + "." + key) + ": " + why);
+  }
+  const std::string& where() const { return m_where; }
+
+ private:
+  const Json& m_j;
+  std::string m_where;
+};
+
+// Assigns *r to `into`, or keeps the first error.
+template <typename T, typename U>
+bool take(Result<T> r, U& into, std::optional<Error>& error) {
+  if (!r) {
+    error = std::move(r).error();
+    return false;
+  }
+  into = std::move(*r);
+  return true;
 }
 
 Json reasons_to_json(const std::vector<ReasonCode>& reasons) {
@@ -51,26 +111,31 @@ std::vector<ReasonCode> reasons_from_json(const Json& j) {
 }
 
 Json fetch_to_json(const FetchRecord& f) {
-  return {{"status", to_string(f.status)}, {"error", f.error},   {"http_status", f.http_status},
-          {"etag", f.etag},                {"last_modified", f.last_modified},
-          {"bytes", f.bytes},              {"attempts", f.attempts}, {"digest", f.digest},
+  return {{"status", to_string(f.status)},         {"error", f.error},
+          {"http_status", f.http_status},          {"etag", f.etag},
+          {"last_modified", f.last_modified},      {"bytes", f.bytes},
+          {"attempts", f.attempts},                {"digest", hex_or_empty(f.digest)},
           {"result", std::string(result_name(f))}, {"reasons", reasons_to_json(f.reasons)}};
 }
 
-Result<FetchRecord> fetch_from_json(const Json& j) {
+Result<FetchRecord> fetch_from_json(const Json& j, std::string where) {
+  const Fields in(j, std::move(where));
   FetchRecord f;
-  f.status = net::fetch_status_from_string(j.value("status", ""));
-  f.error = j.value("error", "");
+  f.status = net::fetch_status_from_string(in.text("status"));
+  f.error = in.text("error");
   f.http_status = j.value("http_status", 0L);
-  f.etag = j.value("etag", "");
-  f.last_modified = j.value("last_modified", "");
+  f.etag = in.text("etag");
+  f.last_modified = in.text("last_modified");
   f.bytes = j.value("bytes", std::uint64_t{0});
   f.attempts = j.value("attempts", 0);
-  f.digest = j.value("digest", "");
-  if (const std::string result = j.value("result", ""); !result.empty()) {
+  std::optional<Error> error;
+  if (!take(in.digest("digest"), f.digest, error)) {
+    return *error;
+  }
+  if (const std::string result = in.text("result"); !result.empty()) {
     auto status = list_status_from(result);
     if (!status) {
-      return status.error();
+      return in.bad("result", status.error().message);
     }
     f.result = *status;
   }
@@ -81,19 +146,19 @@ Result<FetchRecord> fetch_from_json(const Json& j) {
 Json list_to_json(const ListRecord& l) {
   Json j = {{"territory", l.territory},
             {"url", l.url},
-            {"in_use_digest", l.in_use_digest},
+            {"in_use_digest", hex_or_empty(l.in_use_digest)},
             {"in_use", to_string(l.in_use)},
             {"in_use_etag", l.in_use_etag},
             {"in_use_last_modified", l.in_use_last_modified},
             {"sequence_number", nullptr},
-            {"issue_date", l.issue_date},
-            {"next_update", l.next_update},
+            {"issue_date", time_or_empty(l.issue_date)},
+            {"next_update", time_or_empty(l.next_update)},
             {"result", std::string(verify::to_string(l.result))},
             {"reasons", reasons_to_json(l.reasons)},
             {"service_count", l.service_count},
             {"certificate_count", l.certificate_count},
-            {"signer_sha256", l.signer_sha256},
-            {"verified_at", l.verified_at},
+            {"signer_sha256", hex_or_empty(l.signer_sha256)},
+            {"verified_at", time_or_empty(l.verified_at)},
             {"fetch", fetch_to_json(l.fetch)}};
   if (l.sequence_number) {
     j["sequence_number"] = *l.sequence_number;
@@ -101,98 +166,100 @@ Json list_to_json(const ListRecord& l) {
   return j;
 }
 
-Result<ListRecord> list_from_json(const Json& j) {
+Result<ListRecord> list_from_json(const Json& j, std::string where) {
+  const Fields in(j, std::move(where));
   ListRecord l;
-  l.territory = j.value("territory", "");
-  l.url = j.value("url", "");
-  l.in_use_digest = j.value("in_use_digest", "");
-  l.in_use = in_use_from_string(j.value("in_use", ""));
-  l.in_use_etag = j.value("in_use_etag", "");
-  l.in_use_last_modified = j.value("in_use_last_modified", "");
+  l.territory = in.text("territory");
+  l.url = in.text("url");
+  l.in_use = in_use_from_string(in.text("in_use"));
+  l.in_use_etag = in.text("in_use_etag");
+  l.in_use_last_modified = in.text("in_use_last_modified");
   if (j.contains("sequence_number") && j["sequence_number"].is_number_unsigned()) {
     l.sequence_number = j["sequence_number"].get<std::uint64_t>();
   }
-  l.issue_date = j.value("issue_date", "");
-  l.next_update = j.value("next_update", "");
+  std::optional<Error> error;
+  if (!take(in.digest("in_use_digest"), l.in_use_digest, error) || !take(in.time("issue_date"), l.issue_date, error) ||
+      !take(in.time("next_update"), l.next_update, error) ||
+      !take(in.digest("signer_sha256"), l.signer_sha256, error) ||
+      !take(in.time("verified_at"), l.verified_at, error)) {
+    return *error;
+  }
   auto result = list_status_from(j.value("result", "indeterminate"));
   if (!result) {
-    return result.error();
+    return in.bad("result", result.error().message);
   }
   l.result = *result;
   l.reasons = reasons_from_json(j.value("reasons", Json::array()));
   l.service_count = j.value("service_count", std::uint64_t{0});
   l.certificate_count = j.value("certificate_count", std::uint64_t{0});
-  l.signer_sha256 = j.value("signer_sha256", "");
-  l.verified_at = j.value("verified_at", "");
   if (j.contains("fetch")) {
-    auto fetch = fetch_from_json(j["fetch"]);
-    if (!fetch) {
-      return fetch.error();
+    if (!take(fetch_from_json(j["fetch"], in.where() + ".fetch"), l.fetch, error)) {
+      return *error;
     }
-    l.fetch = std::move(*fetch);
   }
   return l;
 }
 
+// The body of snapshot_from_json; nlohmann's type errors (a key of the wrong JSON
+// type) propagate to it as exceptions.
+Result<Snapshot> read_snapshot(const Json& j, Snapshot s) {
+  const Fields in(j, "");
+  std::optional<Error> error;
+  for (const auto& [key, into] : {std::pair{"created", &s.created}, std::pair{"validation_time", &s.validation_time}}) {
+    std::optional<tsl::TimePoint> t;
+    if (!take(in.time(key), t, error)) {
+      return *error;
+    }
+    if (!t) {
+      return in.bad(key, "missing");
+    }
+    *into = *t;
+  }
+  s.origin = in.text("origin");
+  s.lotl_url = in.text("lotl_url");
+  if (j.contains("lotl_anchor_digests") && j["lotl_anchor_digests"].is_array()) {
+    const Json& digests = j["lotl_anchor_digests"];
+    for (std::size_t i = 0; i < digests.size(); ++i) {
+      const std::string key = "lotl_anchor_digests[" + std::to_string(i) + "]";
+      std::optional<tsl::Sha256> d;
+      if (!take(in.digest_text(key, digests[i].get<std::string>()), d, error)) {
+        return *error;
+      }
+      if (!d) {
+        return in.bad(key, "empty");
+      }
+      s.lotl_anchor_digests.push_back(*d);
+    }
+  }
+  if (j.contains("lotl") && !take(list_from_json(j["lotl"], "lotl"), s.lotl, error)) {
+    return *error;
+  }
+  for (const auto& [key, into] : {std::pair{"pivots", &s.pivots}, std::pair{"lists", &s.lists}}) {
+    const Json lists = j.value(key, Json::array());
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+      ListRecord record;
+      if (!take(list_from_json(lists[i], std::string(key) + "[" + std::to_string(i) + "]"), record, error)) {
+        return *error;
+      }
+      into->push_back(std::move(record));
+    }
+  }
+  return s;
+}
+
 }  // namespace
-
-bool refused(const FetchRecord& f) {
-  return std::any_of(f.reasons.begin(), f.reasons.end(), [](const ReasonCode& r) {
-    return r.code == kReasonRollback || r.code == kReasonSequenceReused;
-  });
-}
-
-bool attempt_failed(const FetchRecord& f) {
-  return !net::is_success(f.status) || f.result != verify::ListStatus::kValid || refused(f);
-}
-
-std::string_view result_name(const FetchRecord& f) { return f.result ? verify::to_string(*f.result) : ""; }
-
-int result_rank(verify::ListStatus s) {
-  switch (s) {
-    case verify::ListStatus::kValid:
-      return 3;
-    case verify::ListStatus::kExpired:
-      return 2;
-    case verify::ListStatus::kIndeterminate:
-      return 1;
-    case verify::ListStatus::kInvalid:
-      break;
-  }
-  return 0;
-}
-
-std::string_view to_string(InUse u) {
-  for (const auto& [value, name] : kInUseNames) {
-    if (value == u) {
-      return name;
-    }
-  }
-  return "none";
-}
-
-InUse in_use_from_string(std::string_view s) {
-  for (const auto& [value, name] : kInUseNames) {
-    if (name == s) {
-      return value;
-    }
-  }
-  return InUse::kNone;
-}
-
-const ListRecord* Snapshot::find_list(std::string_view territory) const {
-  auto it = std::find_if(lists.begin(), lists.end(), [&](const ListRecord& l) { return l.territory == territory; });
-  return it == lists.end() ? nullptr : &*it;
-}
 
 std::string snapshot_to_json(const Snapshot& s) {
   Json j;
   j["format"] = "eutl-snapshot/1";
-  j["created"] = s.created;
-  j["validation_time"] = s.validation_time;
+  j["created"] = tsl::format_time(s.created);
+  j["validation_time"] = tsl::format_time(s.validation_time);
   j["origin"] = s.origin;
   j["lotl_url"] = s.lotl_url;
-  j["lotl_anchor_digests"] = s.lotl_anchor_digests;
+  j["lotl_anchor_digests"] = Json::array();
+  for (const tsl::Sha256& d : s.lotl_anchor_digests) {
+    j["lotl_anchor_digests"].push_back(tsl::to_hex(d));
+  }
   j["lotl"] = list_to_json(s.lotl);
   j["pivots"] = Json::array();
   for (const ListRecord& p : s.pivots) {
@@ -207,46 +274,22 @@ std::string snapshot_to_json(const Snapshot& s) {
 
 Result<Snapshot> snapshot_from_json(std::string_view text, std::string id) {
   Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object() || j.value("format", "") != "eutl-snapshot/1") {
+  if (j.is_discarded() || !j.is_object() || !j.contains("format") || !j["format"].is_string() ||
+      j["format"] != "eutl-snapshot/1") {
     return Error(Errc::kMalformed, "snapshot " + id + " is not an eutl snapshot");
   }
+  const std::string prefix = "snapshot " + id + ": ";
   Snapshot s;
   s.id = std::move(id);
-  s.created = j.value("created", "");
-  s.validation_time = j.value("validation_time", "");
-  s.origin = j.value("origin", "");
-  s.lotl_url = j.value("lotl_url", "");
-  if (j.contains("lotl_anchor_digests") && j["lotl_anchor_digests"].is_array()) {
-    for (const Json& d : j["lotl_anchor_digests"]) {
-      if (d.is_string()) {
-        s.lotl_anchor_digests.push_back(d.get<std::string>());
-      }
+  try {
+    auto read = read_snapshot(j, std::move(s));
+    if (!read) {
+      return Error(Errc::kMalformed, prefix + read.error().message);
     }
+    return read;
+  } catch (const Json::exception& e) {  // a key of the wrong JSON type
+    return Error(Errc::kMalformed, prefix + e.what());
   }
-  auto read_list = [&](const Json& l) -> Result<ListRecord> {
-    auto record = list_from_json(l);
-    if (!record) {
-      return Error(Errc::kMalformed, "snapshot " + s.id + ": " + record.error().message);
-    }
-    return record;
-  };
-  if (j.contains("lotl")) {
-    auto lotl = read_list(j["lotl"]);
-    if (!lotl) {
-      return lotl.error();
-    }
-    s.lotl = std::move(*lotl);
-  }
-  for (const auto& [key, into] : {std::pair{"pivots", &s.pivots}, std::pair{"lists", &s.lists}}) {
-    for (const Json& l : j.value(key, Json::array())) {
-      auto record = read_list(l);
-      if (!record) {
-        return record.error();
-      }
-      into->push_back(std::move(*record));
-    }
-  }
-  return s;
 }
 
 }  // namespace eutl::cache

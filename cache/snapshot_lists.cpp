@@ -6,10 +6,11 @@ namespace eutl::cache {
 
 Result<std::vector<tsl::Bytes>> load_snapshot_anchors(const Store& store, const Snapshot& snapshot) {
   std::vector<tsl::Bytes> out;
-  for (const auto& hex : snapshot.lotl_anchor_digests) {
-    auto der = store.read_blob(hex);
+  for (const tsl::Sha256& digest : snapshot.lotl_anchor_digests) {
+    auto der = store.read_blob(digest);
     if (!der) {
-      return Error(der.error().code, "snapshot " + snapshot.id + ": LOTL anchor " + hex + ": " + der.error().message);
+      return Error(der.error().code, "snapshot " + snapshot.id + ": LOTL anchor " + tsl::to_hex(digest) + ": " +
+                                         der.error().message);
     }
     out.push_back(std::move(*der));
   }
@@ -26,13 +27,13 @@ Result<SnapshotLists> load_snapshot_lists(const Store& store, const Snapshot& sn
   out.lotl_anchors = std::move(*anchors);
   std::vector<verify::ListSetInput> inputs;
   auto add = [&](const ListRecord& r) -> Result<void> {
-    if (r.in_use == InUse::kNone || r.in_use_digest.empty()) {
+    if (r.in_use == InUse::kNone || !r.in_use_digest) {
       return {};
     }
-    auto bytes = store.read_blob(r.in_use_digest);
+    auto bytes = store.read_blob(*r.in_use_digest);
     if (!bytes) {
       return Error(bytes.error().code, "snapshot " + snapshot.id + ": list " + r.territory + " (" + r.url +
-                                           ") blob " + r.in_use_digest + ": " + bytes.error().message);
+                                           ") blob " + tsl::to_hex(*r.in_use_digest) + ": " + bytes.error().message);
     }
     inputs.push_back({r.url, std::move(*bytes)});
     return {};

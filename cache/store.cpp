@@ -23,10 +23,10 @@ namespace {
 
 constexpr std::string_view kSnapshotSuffix = ".json";
 
-bool is_hex_digest(const std::string& hex) {
-  return hex.size() == 64 && std::all_of(hex.begin(), hex.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
+// Blob files are named by the digest in lower-case hex, under its first two digits.
+fs::path blob_name(const tsl::Sha256& digest) {
+  const std::string hex = tsl::to_hex(digest);
+  return fs::path("blobs") / hex.substr(0, 2) / hex;
 }
 
 bool is_snapshot_id(const std::string& id) {
@@ -35,15 +35,11 @@ bool is_snapshot_id(const std::string& id) {
          });
 }
 
-// "2025-03-01T12:00:00Z" → "20250301T120000Z".
-std::string compact_time(const std::string& created) {
-  std::string out;
-  for (char c : created) {
-    if (c != '-' && c != ':') {
-      out += c;
-    }
-  }
-  return out.empty() ? "00000000T000000Z" : out;
+// 2025-03-01T12:00:00Z → "20250301T120000Z".
+std::string compact_time(tsl::TimePoint created) {
+  std::string out = tsl::format_time(created);
+  std::erase_if(out, [](char c) { return c == '-' || c == ':'; });
+  return out;
 }
 
 // The parts of an id that order it: creation time, counter (-1 for the older
@@ -154,40 +150,35 @@ Result<StoreLock> Store::lock_for_writing() const {
   return lock;
 }
 
-fs::path Store::blob_path(const std::string& hex) const { return m_dir / "blobs" / hex.substr(0, 2) / hex; }
+fs::path Store::blob_path(const tsl::Sha256& digest) const { return m_dir / blob_name(digest); }
 
-bool Store::has_blob(const std::string& hex) const {
-  if (!is_hex_digest(hex)) {
-    return false;
-  }
+bool Store::has_blob(const tsl::Sha256& digest) const {
+  const std::string hex = tsl::to_hex(digest);
   auto dir = detail::open_dir_beneath(m_dir, fs::path("blobs") / hex.substr(0, 2), detail::CreateDirs::kNo);
   struct stat st {};
   return dir && detail::lstat_at(dir->get(), hex, st) && S_ISREG(st.st_mode);
 }
 
-Result<std::string> Store::put_blob(tsl::ByteView bytes) const {
-  std::string hex = tsl::to_hex(tsl::sha256(bytes));
-  if (auto existing = read_blob(hex); existing) {
-    return hex;  // content-addressed: the same name holds the same bytes (re-checked above)
+Result<tsl::Sha256> Store::put_blob(tsl::ByteView bytes) const {
+  const tsl::Sha256 digest = tsl::sha256(bytes);
+  if (auto existing = read_blob(digest); existing) {
+    return digest;  // content-addressed: the same name holds the same bytes (re-checked above)
   }
   // Absent, corrupt, or not a regular file: (re)write it; rename() replaces whatever
   // non-directory was there without following it.
-  if (auto r = detail::write_file_atomically(m_dir, fs::path("blobs") / hex.substr(0, 2) / hex, bytes); !r) {
+  if (auto r = detail::write_file_atomically(m_dir, blob_name(digest), bytes); !r) {
     return r.error();
   }
-  return hex;
+  return digest;
 }
 
-Result<tsl::Bytes> Store::read_blob(const std::string& hex) const {
-  if (!is_hex_digest(hex)) {
-    return Error(Errc::kUsage, "not a SHA-256 digest: " + hex);
-  }
-  auto bytes = detail::read_file_beneath(m_dir, fs::path("blobs") / hex.substr(0, 2) / hex);
+Result<tsl::Bytes> Store::read_blob(const tsl::Sha256& digest) const {
+  auto bytes = detail::read_file_beneath(m_dir, blob_name(digest));
   if (!bytes) {
     return bytes.error();
   }
-  if (tsl::to_hex(tsl::sha256(*bytes)) != hex) {
-    return Error(Errc::kMalformed, "blob " + hex + " is corrupt (digest mismatch)");
+  if (tsl::sha256(*bytes) != digest) {
+    return Error(Errc::kMalformed, "blob " + tsl::to_hex(digest) + " is corrupt (digest mismatch)");
   }
   return bytes;
 }
@@ -245,7 +236,10 @@ Result<Snapshot> Store::load_snapshot(const std::string& id, Pin pin) const {
     return bytes.error();
   }
   auto snap = snapshot_from_json(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), id);
-  if (snap && pin == Pin::kYes) {
+  if (!snap) {  // name the file: a damaged or hostile snapshot is the user's to look at
+    return Error(snap.error().code, (m_dir / "snapshots" / snapshot_file(id)).string() + ": " + snap.error().message);
+  }
+  if (pin == Pin::kYes) {
     m_pins->keep(id, std::move(*fd));
   }
   return snap;

@@ -21,10 +21,11 @@ namespace {
 
 constexpr std::string_view kModelSuffix = ".bin";
 
+// Blob file names (lower-case hex) the record references.
 void collect_digests(const ListRecord& l, std::set<std::string>& out) {
-  for (const std::string* d : {&l.in_use_digest, &l.fetch.digest}) {
-    if (!d->empty()) {
-      out.insert(*d);
+  for (const std::optional<tsl::Sha256>* d : {&l.in_use_digest, &l.fetch.digest}) {
+    if (*d) {
+      out.insert(tsl::to_hex(**d));
     }
   }
 }
@@ -125,7 +126,9 @@ Result<PruneResult> Store::prune(std::size_t keep, const StoreLock& /*held by th
     for (const ListRecord& l : snap->lists) {
       collect_digests(l, referenced);
     }
-    referenced.insert(snap->lotl_anchor_digests.begin(), snap->lotl_anchor_digests.end());
+    for (const tsl::Sha256& d : snap->lotl_anchor_digests) {
+      referenced.insert(tsl::to_hex(d));
+    }
   }
 
   if (auto root = detail::open_dir_beneath(m_dir, "", detail::CreateDirs::kNo); root) {

@@ -24,11 +24,6 @@ namespace {
 
 constexpr std::uint64_t kMaxSourceBytes = 256ull << 20;  // a --from file larger than this is no list
 
-bool is_hex_digest(const std::string& s) {
-  return s.size() == 64 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-}
-
 class StoreChecker final {
  public:
   StoreChecker(const Store& store, const StoreVerifyRequest& request) : m_store(store), m_request(request) {}
@@ -100,10 +95,12 @@ class StoreChecker final {
     }
   }
 
-  void need(const std::string& digest, const std::string& id) {
-    if (!digest.empty()) {
-      m_needed[digest].insert(id);
-      m_referenced.insert(digest);
+  // The maps below are keyed by blob file name: the digest in lower-case hex.
+  void need(const std::optional<tsl::Sha256>& digest, const std::string& id) {
+    if (digest) {
+      const std::string hex = tsl::to_hex(*digest);
+      m_needed[hex].insert(id);
+      m_referenced.insert(hex);
     }
   }
 
@@ -134,14 +131,15 @@ class StoreChecker final {
         if (r.in_use != InUse::kNone) {
           need(r.in_use_digest, id);
         }
-        if (!r.fetch.digest.empty()) {
-          m_referenced.insert(r.fetch.digest);  // kept by prune when present; may be absent (refused bodies)
+        if (r.fetch.digest) {
+          // Kept by prune when present; may be absent (refused bodies).
+          m_referenced.insert(tsl::to_hex(*r.fetch.digest));
         }
       };
       use(snap->lotl);
       std::for_each(snap->pivots.begin(), snap->pivots.end(), use);
       std::for_each(snap->lists.begin(), snap->lists.end(), use);
-      for (const std::string& d : snap->lotl_anchor_digests) {
+      for (const tsl::Sha256& d : snap->lotl_anchor_digests) {
         need(d, id);
       }
       m_snapshots.emplace(id, std::move(*snap));
@@ -197,7 +195,8 @@ class StoreChecker final {
     if (!expect_kind(dirfd, rel, false)) {
       return;
     }
-    if (!is_hex_digest(name) || name.substr(0, 2) != sub) {
+    const std::optional<tsl::Sha256> digest = tsl::sha256_from_hex(name);
+    if (!digest || name.substr(0, 2) != sub) {
       StoreFinding& f = add(StoreFindingKind::kUnexpectedFile, rel.string(), "not named by a SHA-256 digest");
       if (repairing()) {
         f.repaired = ::unlinkat(dirfd, name.c_str(), 0) == 0;
@@ -205,7 +204,7 @@ class StoreChecker final {
       return;
     }
     ++m_result.blobs_checked;
-    auto bytes = m_store.read_blob(name);
+    auto bytes = m_store.read_blob(*digest);
     if (bytes) {
       m_intact.insert(name);
       if (m_referenced.count(name) == 0) {
@@ -286,7 +285,7 @@ class StoreChecker final {
           names += (names.empty() ? "" : ", ") + id;
         }
         add(StoreFindingKind::kMissingBlob,
-            (fs::path("blobs") / (is_hex_digest(digest) ? digest.substr(0, 2) : "??") / digest).string(),
+            (fs::path("blobs") / digest.substr(0, 2) / digest).string(),
             "used by snapshot " + names + " but absent");
         m_missing.emplace(digest, m_result.findings.size() - 1);
       }

@@ -25,6 +25,9 @@ struct DiffOptions {
 
 json opt_seq(const std::optional<std::uint64_t>& s) { return s ? json(*s) : json(nullptr); }
 json opt_str(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json opt_hex(const std::optional<tsl::Sha256>& d) { return d ? json(tsl::to_hex(*d)) : json(nullptr); }
+json opt_time(const std::optional<tsl::TimePoint>& t) { return t ? json(tsl::format_time(*t)) : json(nullptr); }
+std::string time_text(const std::optional<tsl::TimePoint>& t) { return tsl::format_time(t, ""); }
 json opt_result(const std::optional<verify::ListStatus>& r) {
   return r ? json(std::string(verify::to_string(*r))) : json(nullptr);
 }
@@ -46,10 +49,10 @@ json to_json(const cache::SnapshotDiff& d) {
                      {"role", l.role},
                      {"territory", l.territory},
                      {"url", l.url},
-                     {"old", {{"sequence_number", opt_seq(l.old_sequence)}, {"sha256", opt_str(l.old_digest)},
-                              {"result", opt_result(l.old_result)}, {"issue_date", opt_str(l.old_issue_date)}}},
-                     {"new", {{"sequence_number", opt_seq(l.new_sequence)}, {"sha256", opt_str(l.new_digest)},
-                              {"result", opt_result(l.new_result)}, {"issue_date", opt_str(l.new_issue_date)}}}});
+                     {"old", {{"sequence_number", opt_seq(l.old_sequence)}, {"sha256", opt_hex(l.old_digest)},
+                              {"result", opt_result(l.old_result)}, {"issue_date", opt_time(l.old_issue_date)}}},
+                     {"new", {{"sequence_number", opt_seq(l.new_sequence)}, {"sha256", opt_hex(l.new_digest)},
+                              {"result", opt_result(l.new_result)}, {"issue_date", opt_time(l.new_issue_date)}}}});
   }
   json services = json::array();
   for (const auto& s : d.services) {
@@ -60,8 +63,8 @@ json to_json(const cache::SnapshotDiff& d) {
                         {"type", s.type_uri},
                         {"old_status", opt_str(s.old_status)},
                         {"new_status", opt_str(s.new_status)},
-                        {"old_since", opt_str(s.old_since)},
-                        {"new_since", opt_str(s.new_since)}});
+                        {"old_since", opt_time(s.old_since)},
+                        {"new_since", opt_time(s.new_since)}});
   }
   return {{"from", d.from_id}, {"to", d.to_id}, {"lists", lists}, {"services", services}, {"notes", d.notes}};
 }
@@ -72,19 +75,19 @@ void print_text(const cache::SnapshotDiff& d) {
     std::cout << "  " << cache::to_string(l.kind) << "  " << l.role << " " << l.territory << "  seq "
               << seq_text(l.old_sequence) << " -> " << seq_text(l.new_sequence) << "  "
               << result_text(l.old_result) << " -> " << result_text(l.new_result)
-              << "  issued " << (l.new_issue_date.empty() ? l.old_issue_date : l.new_issue_date) << '\n';
+              << "  issued " << time_text(l.new_issue_date ? l.new_issue_date : l.old_issue_date) << '\n';
   }
   std::cout << "\nServices (" << d.services.size() << " changed)\n";
   for (const auto& s : d.services) {
     std::cout << "  " << cache::to_string(s.kind) << "  " << s.territory << " / " << s.tsp << " / " << s.service << " ("
               << tsl::service_type_short(s.type_uri) << "): ";
     if (s.kind == cache::ChangeKind::kChanged) {
-      std::cout << short_uri(s.old_status) << " since " << s.old_since << " -> " << short_uri(s.new_status)
-                << " since " << s.new_since;
+      std::cout << short_uri(s.old_status) << " since " << time_text(s.old_since) << " -> "
+                << short_uri(s.new_status) << " since " << time_text(s.new_since);
     } else if (s.kind == cache::ChangeKind::kAdded) {
-      std::cout << short_uri(s.new_status) << " since " << s.new_since;
+      std::cout << short_uri(s.new_status) << " since " << time_text(s.new_since);
     } else {
-      std::cout << "was " << short_uri(s.old_status) << " since " << s.old_since;
+      std::cout << "was " << short_uri(s.old_status) << " since " << time_text(s.old_since);
     }
     std::cout << '\n';
   }

@@ -12,13 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-std::optional<tsl::TimePoint> parse_opt(const std::string& text) {
-  if (text.empty()) {
-    return std::nullopt;
-  }
-  auto t = tsl::parse_datetime(text);
-  return t ? std::optional<tsl::TimePoint>(t->time) : std::nullopt;
-}
+json time_or_null(const std::optional<tsl::TimePoint>& t) { return t ? json(tsl::format_time(*t)) : json(nullptr); }
+json hex_or_null(const std::optional<tsl::Sha256>& d) { return d ? json(tsl::to_hex(*d)) : json(nullptr); }
 
 std::vector<std::string> warnings_of(const cache::ListRecord& r, tsl::TimePoint at) {
   std::vector<std::string> w;
@@ -53,13 +48,13 @@ json list_json(const cache::ListRecord& r, tsl::TimePoint at) {
   json j = {{"territory", r.territory},
             {"url", r.url},
             {"sequence_number", nullptr},
-            {"issue_date", r.issue_date.empty() ? json(nullptr) : json(r.issue_date)},
-            {"next_update", r.next_update.empty() ? json(nullptr) : json(r.next_update)},
+            {"issue_date", time_or_null(r.issue_date)},
+            {"next_update", time_or_null(r.next_update)},
             {"result", std::string(verify::to_string(r.result))},
             {"reasons", reasons_json(r.reasons)},
             {"service_count", r.service_count},
             {"certificate_count", r.certificate_count},
-            {"in_use_digest", r.in_use_digest.empty() ? json(nullptr) : json(r.in_use_digest)},
+            {"in_use_digest", hex_or_null(r.in_use_digest)},
             {"in_use", std::string(cache::to_string(r.in_use))},
             {"warnings", warnings_of(r, at)},
             {"fetch",
@@ -70,19 +65,20 @@ json list_json(const cache::ListRecord& r, tsl::TimePoint at) {
               {"last_modified", r.fetch.last_modified},
               {"bytes", r.fetch.bytes},
               {"attempts", r.fetch.attempts},
-              {"digest", r.fetch.digest},
+              {"digest", r.fetch.digest ? tsl::to_hex(*r.fetch.digest) : std::string()},
               {"result", std::string(cache::result_name(r.fetch))},
               {"reasons", reasons_json(r.fetch.reasons)}}}};
   if (r.sequence_number) {
     j["sequence_number"] = *r.sequence_number;
   }
-  if (auto issued = parse_opt(r.issue_date)) {
-    j["age_days"] = std::chrono::duration_cast<std::chrono::hours>(at - *issued).count() / 24;
+  if (r.issue_date) {
+    j["age_days"] = std::chrono::duration_cast<std::chrono::hours>(at - *r.issue_date).count() / 24;
   }
   return j;
 }
 
 std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
+std::string or_dash(const std::optional<tsl::TimePoint>& t) { return tsl::format_time(t, "-"); }
 
 }  // namespace
 
@@ -142,8 +138,8 @@ int exit_code(const cache::Snapshot& snapshot, bool lotl_verified) {
 json snapshot_json(const cache::Snapshot& s, tsl::TimePoint at) {
   json lotl = list_json(s.lotl, at);
   json j = {{"snapshot", s.id},
-            {"created", s.created},
-            {"validation_time", s.validation_time},
+            {"created", tsl::format_time(s.created)},
+            {"validation_time", tsl::format_time(s.validation_time)},
             {"evaluated_at", tsl::format_time(at)},
             {"origin", s.origin},
             {"lotl_url", s.lotl_url},
@@ -160,7 +156,7 @@ json snapshot_json(const cache::Snapshot& s, tsl::TimePoint at) {
 }
 
 void print_table(std::ostream& out, const cache::Snapshot& s, tsl::TimePoint at) {
-  out << "snapshot " << s.id << " (" << s.origin << ", created " << s.created << ")\n";
+  out << "snapshot " << s.id << " (" << s.origin << ", created " << tsl::format_time(s.created) << ")\n";
   out << "LOTL seq " << (s.lotl.sequence_number ? std::to_string(*s.lotl.sequence_number) : "-") << "  "
       << verify::to_string(s.lotl.result) << "  in use: " << cache::to_string(s.lotl.in_use) << "  " << s.lotl.url << "\n\n";
   out << std::left << std::setw(4) << "TL" << std::setw(6) << "seq" << std::setw(22) << "issued" << std::setw(22)

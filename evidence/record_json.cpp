@@ -57,24 +57,7 @@ json at(const json& arr, std::size_t i) { return arr.is_array() && i < arr.size(
 
 }  // namespace
 
-std::optional<tsl::Sha256> parse_sha256(std::string_view hex) {
-  tsl::Sha256 out{};
-  if (hex.size() != out.size() * 2) {
-    return std::nullopt;
-  }
-  auto nibble = [](char c) -> int {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-  };
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const int hi = nibble(hex[2 * i]);
-    const int lo = nibble(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) {
-      return std::nullopt;
-    }
-    out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
-  }
-  return out;
-}
+std::optional<tsl::Sha256> parse_sha256(std::string_view hex) { return tsl::sha256_from_hex(hex); }
 
 const json& document(const EvidenceRecord& record) {
   static const json kEmpty = json::object();  // immutable, for a record without sections

@@ -82,16 +82,15 @@ void check_snapshot(const EvidenceRecord& rec, const EvidenceSources& sources, E
     chk.differences.push_back({"snapshot", id + ": cannot be read: " + snap.error().message});
     return;
   }
-  std::vector<std::string> in_use{snap->lotl.in_use_digest};
-  for (const auto& p : snap->pivots) {
-    in_use.push_back(p.in_use_digest);
-  }
-  for (const auto& l : snap->lists) {
-    in_use.push_back(l.in_use_digest);
+  std::vector<std::optional<tsl::Sha256>> in_use{snap->lotl.in_use_digest};
+  for (const auto* records : {&snap->pivots, &snap->lists}) {
+    std::transform(records->begin(), records->end(), std::back_inserter(in_use),
+                   [](const cache::ListRecord& r) { return r.in_use_digest; });
   }
   for (std::size_t i = 0; i < rec.lists.size(); ++i) {
     const std::string& hex = rec.lists[i].sha256_hex;
-    if (std::find(in_use.begin(), in_use.end(), hex) == in_use.end()) {
+    const std::optional<tsl::Sha256> digest = tsl::sha256_from_hex(hex);
+    if (!digest || std::find(in_use.begin(), in_use.end(), digest) == in_use.end()) {
       chk.differences.push_back({"lists[" + std::to_string(i) + "] " + rec.lists[i].territory.value_or(""),
                                  "SHA-256 " + hex + " is not a list in use in snapshot " + id});
     }

@@ -147,4 +147,23 @@ std::string to_hex(ByteView data) {
   return s;
 }
 
+std::optional<Sha256> sha256_from_hex(std::string_view hex) {
+  Sha256 out{};
+  if (hex.size() != out.size() * 2) {
+    return std::nullopt;
+  }
+  auto nibble = [](char c) -> int {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+  };
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const int hi = nibble(hex[2 * i]);
+    const int lo = nibble(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) {
+      return std::nullopt;
+    }
+    out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+  }
+  return out;
+}
+
 }  // namespace eutl::tsl

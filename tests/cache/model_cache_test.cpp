@@ -155,7 +155,7 @@ TEST_F(ModelCacheTest, SameIdWithOtherBlobsIsRejected) {
   tsl::Bytes bytes = encode_model_cache(m_snapshot, *verified);
   Snapshot changed = m_snapshot;
   ASSERT_FALSE(changed.lists.empty());
-  changed.lists.back().in_use_digest = std::string(64, '0');
+  changed.lists.back().in_use_digest = tsl::Sha256{};
   auto r = decode_model_cache(bytes, changed);
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("list blobs differ"), std::string::npos) << r.error().message;

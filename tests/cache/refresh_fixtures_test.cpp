@@ -82,7 +82,10 @@ class FixtureRefresh : public ::testing::Test {
     if (l == nullptr) {
       return "<no record>";
     }
-    auto bytes = store->read_blob(l->in_use_digest);
+    if (!l->in_use_digest) {
+      return "<no blob>";
+    }
+    auto bytes = store->read_blob(*l->in_use_digest);
     return bytes ? std::string(bytes->begin(), bytes->end()) : "<no blob>";
   }
 
@@ -161,7 +164,7 @@ TEST_P(FixtureFault, ReportsTheFaultAndKeepsServingTheLastGoodList) {
   const std::string path = test::fixture_list_path(c.territory);
   RefreshReport good = refresh();
   ASSERT_EQ(good.list_failures, 0u);
-  const std::string good_digest = good.snapshot.find_list(c.territory)->in_use_digest;
+  const std::optional<tsl::Sha256> good_digest = good.snapshot.find_list(c.territory)->in_use_digest;
 
   if (c.replacement != nullptr) {
     m_server.set_route(path, {test::read_text(test::fixtures() / c.replacement), Fault::kNone});

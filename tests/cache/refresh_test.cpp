@@ -138,7 +138,7 @@ TEST_F(RefreshFixture, UnchangedRefreshDownloadsNoListBytes) {
 
 TEST_F(RefreshFixture, FaultsNeverReplaceTheLastGoodList) {
   RefreshReport good = refresh();
-  std::map<std::string, std::string> good_digest;
+  std::map<std::string, std::optional<tsl::Sha256>> good_digest;
   for (const ListRecord& l : good.snapshot.lists) {
     good_digest[l.territory] = l.in_use_digest;
   }
@@ -165,7 +165,8 @@ TEST_F(RefreshFixture, FaultsNeverReplaceTheLastGoodList) {
     EXPECT_EQ(l->in_use_digest, good_digest[t.code]) << t.code;
     EXPECT_EQ(l->result, verify::ListStatus::kValid) << t.code;
     EXPECT_EQ(l->sequence_number, 1u) << t.code;
-    EXPECT_TRUE(store->read_blob(l->in_use_digest).has_value()) << t.code;
+    ASSERT_TRUE(l->in_use_digest.has_value()) << t.code;
+    EXPECT_TRUE(store->read_blob(*l->in_use_digest).has_value()) << t.code;
     if (std::string(t.code) != "LL") {
       EXPECT_EQ(l->in_use, InUse::kKept) << t.code;
     }

@@ -13,7 +13,9 @@ ListRecord list(verify::ListStatus result, const char* next_update) {
   ListRecord r;
   r.territory = "AA";
   r.result = result;
-  r.next_update = next_update;
+  if (*next_update != '\0') {
+    r.next_update = tsl::parse_datetime(next_update).value().time;
+  }
   return r;
 }
 

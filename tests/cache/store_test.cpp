@@ -24,9 +24,9 @@ class StoreTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(m_dir); }
 
-  Snapshot snapshot_using(const std::string& created, const std::string& digest) {
+  Snapshot snapshot_using(const std::string& created, const tsl::Sha256& digest) {
     Snapshot s;
-    s.created = created;
+    s.created = tsl::parse_datetime(created).value().time;
     s.origin = "import";
     s.lotl.territory = "EU";
     ListRecord l;
@@ -50,8 +50,8 @@ TEST_F(StoreTest, BlobIsNamedBySha256AndWrittenOnce) {
   auto d = store->put_blob(tsl::as_bytes("abc"));
   ASSERT_TRUE(d);
   // SHA-256("abc") from FIPS 180-2 appendix B.1.
-  EXPECT_EQ(*d, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  EXPECT_TRUE(std::filesystem::exists(m_dir / "blobs" / "ba" / *d));
+  EXPECT_EQ(tsl::to_hex(*d), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_TRUE(std::filesystem::exists(m_dir / "blobs" / "ba" / tsl::to_hex(*d)));
   auto again = store->put_blob(tsl::as_bytes("abc"));
   EXPECT_EQ(*again, *d);
   auto bytes = store->read_blob(*d);
@@ -108,7 +108,8 @@ TEST_F(StoreTest, SecondWriterIsRefused) {
 
 TEST_F(StoreTest, PruneKeepsNewestAndReferencedBlobs) {
   auto store = Store::open(m_dir);
-  std::vector<std::string> digests, ids;
+  std::vector<tsl::Sha256> digests;
+  std::vector<std::string> ids;
   for (int i = 0; i < 4; ++i) {
     digests.push_back(*store->put_blob(tsl::as_bytes("list " + std::to_string(i))));
     ids.push_back(*store->write_snapshot(snapshot_using("2025-03-0" + std::to_string(i + 1) + "T00:00:00Z",
@@ -173,7 +174,7 @@ TEST_F(StoreTest, PutBlobHealsAFlippedBlob) {
 
 TEST_F(StoreTest, PutBlobReplacesASymlinkWithoutWritingThroughIt) {
   auto store = Store::open(m_dir);
-  const std::string d = *store->put_blob(tsl::as_bytes("abc"));
+  const tsl::Sha256 d = *store->put_blob(tsl::as_bytes("abc"));
   const auto outside = m_dir.string() + "-outside";
   std::ofstream(outside) << "abc";  // the right bytes, but outside the store
   std::filesystem::remove(store->blob_path(d));
@@ -190,10 +191,10 @@ TEST_F(StoreTest, PutBlobReplacesASymlinkWithoutWritingThroughIt) {
 
 TEST_F(StoreTest, BlobBehindASymlinkedDirectoryIsNotRead) {
   auto store = Store::open(m_dir);
-  const std::string d = *store->put_blob(tsl::as_bytes("abc"));
+  const tsl::Sha256 d = *store->put_blob(tsl::as_bytes("abc"));
   const auto outside = std::filesystem::path(m_dir.string() + "-outside-dir");
   std::filesystem::create_directories(outside);
-  std::filesystem::copy_file(store->blob_path(d), outside / d);
+  std::filesystem::copy_file(store->blob_path(d), outside / tsl::to_hex(d));
   std::filesystem::remove_all(store->blob_path(d).parent_path());
   std::filesystem::create_directory_symlink(outside, store->blob_path(d).parent_path());
   EXPECT_FALSE(store->read_blob(d));

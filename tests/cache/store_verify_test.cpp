@@ -24,7 +24,7 @@ class StoreVerifyTest : public ::testing::Test {
     ASSERT_TRUE(store);
     m_digest = *store->put_blob(tsl::as_bytes("the list"));
     Snapshot s;
-    s.created = "2025-03-01T10:00:00Z";
+    s.created = tsl::parse_datetime("2025-03-01T10:00:00Z").value().time;
     s.origin = "import";
     s.lotl.territory = "EU";
     ListRecord l;
@@ -41,7 +41,7 @@ class StoreVerifyTest : public ::testing::Test {
   }
 
   fs::path outside() const { return m_dir.string() + "-outside"; }
-  fs::path blob() const { return m_dir / "blobs" / m_digest.substr(0, 2) / m_digest; }
+  fs::path blob() const { return m_dir / "blobs" / tsl::to_hex(m_digest).substr(0, 2) / tsl::to_hex(m_digest); }
 
   StoreVerifyResult run(Repair repair, std::vector<fs::path> sources = {}) {
     auto store = Store::open(m_dir);
@@ -63,7 +63,7 @@ class StoreVerifyTest : public ::testing::Test {
   }
 
   fs::path m_dir;
-  std::string m_digest;
+  tsl::Sha256 m_digest{};
   std::string m_id;
 };
 

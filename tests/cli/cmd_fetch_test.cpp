@@ -140,11 +140,11 @@ void expect_consistent(const fs::path& dir) {
   ASSERT_TRUE(cur) << cur.error().message;
   ASSERT_TRUE(cur->has_value()) << "no current snapshot";
   const cache::Snapshot& s = **cur;
-  std::vector<std::string> digests = s.lotl_anchor_digests;
+  std::vector<tsl::Sha256> digests = s.lotl_anchor_digests;
   // Bytes in use are stored; refused bytes are recorded by digest only (never stored).
   auto add = [&digests](const cache::ListRecord& l) {
-    if (!l.in_use_digest.empty()) {
-      digests.push_back(l.in_use_digest);
+    if (l.in_use_digest) {
+      digests.push_back(*l.in_use_digest);
     }
   };
   add(s.lotl);
@@ -153,10 +153,10 @@ void expect_consistent(const fs::path& dir) {
   }
   for (const auto& l : s.lists) {
     add(l);
-    EXPECT_EQ(l.in_use == cache::InUse::kNone, l.in_use_digest.empty()) << s.id << " " << l.territory;
+    EXPECT_EQ(l.in_use == cache::InUse::kNone, !l.in_use_digest) << s.id << " " << l.territory;
   }
-  for (const std::string& d : digests) {
-    ASSERT_TRUE(store->read_blob(d)) << s.id << ": blob " << d;
+  for (const tsl::Sha256& d : digests) {
+    ASSERT_TRUE(store->read_blob(d)) << s.id << ": blob " << tsl::to_hex(d);
   }
   for (const std::string& id : store->snapshot_ids()) {
     ASSERT_TRUE(store->read_snapshot(id)) << "snapshot " << id;
@@ -164,7 +164,8 @@ void expect_consistent(const fs::path& dir) {
   for (const auto& e : fs::recursive_directory_iterator(dir / "blobs")) {
     const std::string name = e.path().filename().string();
     if (e.is_regular_file() && !name.starts_with(".tmp-")) {
-      ASSERT_TRUE(store->read_blob(name)) << "stored file " << e.path();
+      const auto digest = tsl::sha256_from_hex(name);
+      ASSERT_TRUE(digest && store->read_blob(*digest)) << "stored file " << e.path();
     }
   }
   auto st = test::run_command(test::cli() + " status --json --at " + test::kFixtureAt + " --store " +

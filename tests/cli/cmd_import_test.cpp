@@ -149,7 +149,7 @@ TEST_F(ImportCli, StatusFlagsListsAtHttpUrls) {
         l.url = "http://127.0.0.1/tl-BB.xml";
       }
     }
-    s.created = "2025-03-01T00:00:01Z";
+    s.created = tsl::parse_datetime("2025-03-01T00:00:01Z").value().time;
     auto id = store->write_snapshot(s);
     ASSERT_TRUE(id) << id.error().message;
     ASSERT_TRUE(store->set_current(*id));

@@ -109,9 +109,9 @@ std::string current_id_with_blobs_intact(const fs::path& dir) {
   std::size_t checked = 0;
   for (const auto* group : {&snap.pivots, &snap.lists}) {
     for (const auto& rec : *group) {
-      if (rec.in_use_digest.empty()) continue;
-      auto blob = store->read_blob(rec.in_use_digest);
-      EXPECT_TRUE(blob.has_value()) << rec.in_use_digest << ": " << (blob ? "" : blob.error().message);
+      if (!rec.in_use_digest) continue;
+      auto blob = store->read_blob(*rec.in_use_digest);
+      EXPECT_TRUE(blob.has_value()) << tsl::to_hex(*rec.in_use_digest) << ": " << (blob ? "" : blob.error().message);
       ++checked;
     }
   }

@@ -83,7 +83,7 @@ inline const std::vector<std::string>& fixture_set() {
 // A record for `cert` (fixtures-relative) at T against `snapshot`.
 inline std::string make_record(const cache::Store& store, const cache::Snapshot& snapshot, const std::string& cert,
                                const char* t, const std::string& claim = "") {
-  auto lists = cache::load_snapshot_lists(store, snapshot, evidence_time(snapshot.validation_time.c_str()));
+  auto lists = cache::load_snapshot_lists(store, snapshot, snapshot.validation_time);
   EXPECT_TRUE(lists.has_value());
   if (!lists) {
     return "";

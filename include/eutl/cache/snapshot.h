@@ -16,6 +16,8 @@
 
 #include "eutl/net/fetch_status.h"
 #include "eutl/result.h"
+#include "eutl/tsl/bytes.h"
+#include "eutl/tsl/time.h"
 #include "eutl/verify/list_set.h"
 
 namespace eutl::cache {
@@ -50,8 +52,8 @@ struct FetchRecord final {
   std::string last_modified;  // Last-Modified, verbatim
   std::uint64_t bytes = 0;    // body bytes downloaded by this attempt (0 on 304 and error answers)
   int attempts = 0;           // requests made, retries included
-  std::string digest;         // hex SHA-256 of the bytes obtained (fetched, reused or imported); only
-                              // bytes in use are kept in the store
+  std::optional<tsl::Sha256> digest;  // of the bytes obtained (fetched, reused or imported), none when
+                                      // none were; only bytes in use are kept in the store
   std::optional<verify::ListStatus> result;  // verification result of those bytes; none if not verified
   std::vector<ReasonCode> reasons;  // why those bytes were not valid or were refused
 };
@@ -74,7 +76,7 @@ bool attempt_failed(const FetchRecord& f);
 struct ListRecord final {
   std::string territory;  // SchemeTerritory ("EU" for the LOTL and pivots)
   std::string url;        // where it is fetched from (or the imported file)
-  std::string in_use_digest;  // hex SHA-256 of the blob in use, empty when none
+  std::optional<tsl::Sha256> in_use_digest;  // of the blob in use, none when none
   InUse in_use = InUse::kNone;
   // Validators of the response that delivered the bytes in use (empty when imported):
   // after a failed attempt the next fetch asks for these, so recovery is a 304.
@@ -82,24 +84,24 @@ struct ListRecord final {
   std::string in_use_last_modified;
   // Facts of the list in use (absent when none).
   std::optional<std::uint64_t> sequence_number;
-  std::string issue_date;   // xsd:dateTime, UTC
-  std::string next_update;  // empty for a closed list or when none
+  std::optional<tsl::TimePoint> issue_date;
+  std::optional<tsl::TimePoint> next_update;  // none for a closed list or when no list
   verify::ListStatus result = verify::ListStatus::kIndeterminate;  // of the list in use
   std::vector<ReasonCode> reasons;       // of the list in use
   std::uint64_t service_count = 0;
   std::uint64_t certificate_count = 0;
-  std::string signer_sha256;  // hex, of the list in use
-  std::string verified_at;    // the validation time used
+  std::optional<tsl::Sha256> signer_sha256;  // of the signer of the list in use
+  std::optional<tsl::TimePoint> verified_at;  // the validation time used
   FetchRecord fetch;          // the attempt of this refresh
 };
 
 struct Snapshot final {
   std::string id;  // not serialised: derived from the content (see above)
-  std::string created;          // xsd:dateTime of the refresh (wall clock)
-  std::string validation_time;  // the time lists were verified at
+  tsl::TimePoint created{};          // of the refresh (wall clock)
+  tsl::TimePoint validation_time{};  // the time lists were verified at
   std::string origin;           // "fetch" or "import"
   std::string lotl_url;
-  std::vector<std::string> lotl_anchor_digests;  // blobs holding each anchor certificate (DER)
+  std::vector<tsl::Sha256> lotl_anchor_digests;  // blobs holding each anchor certificate (DER)
   ListRecord lotl;
   std::vector<ListRecord> pivots;
   std::vector<ListRecord> lists;  // national lists, sorted by territory
@@ -107,8 +109,12 @@ struct Snapshot final {
   const ListRecord* find_list(std::string_view territory) const;
 };
 
-// Deterministic JSON (sorted keys, two-space indent).
+// Deterministic JSON (sorted keys, two-space indent). Digests are spelled as lower-case
+// hex and times as xsd:dateTime "YYYY-MM-DDTHH:MM:SSZ"; an absent optional digest or
+// time is "" (the keys are always present).
 std::string snapshot_to_json(const Snapshot& snapshot);
+// kMalformed, naming the snapshot and the key, for anything else than what
+// snapshot_to_json writes in a digest or time field (hostile or damaged files).
 [[nodiscard]] Result<Snapshot> snapshot_from_json(std::string_view json, std::string id);
 
 }  // namespace eutl::cache

@@ -24,9 +24,9 @@ struct ListChange final {
   std::string territory;
   std::string url;
   std::optional<std::uint64_t> old_sequence, new_sequence;
-  std::string old_digest, new_digest;
+  std::optional<tsl::Sha256> old_digest, new_digest;  // none on the side where absent
   std::optional<verify::ListStatus> old_result, new_result;  // none on the side where absent
-  std::string old_issue_date, new_issue_date;
+  std::optional<tsl::TimePoint> old_issue_date, new_issue_date;
 };
 
 struct ServiceChange final {
@@ -36,7 +36,7 @@ struct ServiceChange final {
   std::string service;
   std::string type_uri;
   std::string old_status, new_status;  // status URIs; empty on the side where absent
-  std::string old_since, new_since;    // StatusStartingTime of each side
+  std::optional<tsl::TimePoint> old_since, new_since;  // StatusStartingTime of each side
 };
 
 struct SnapshotDiff final {

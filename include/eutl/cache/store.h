@@ -79,13 +79,14 @@ class Store final {
 
   // Writes the blob unless a regular file with exactly these bytes is already there: a
   // corrupt blob, or a symlink or other non-regular file in its place, is replaced (the
-  // store heals on the next write of the same bytes). Returns its hex SHA-256.
-  [[nodiscard]] Result<std::string> put_blob(tsl::ByteView bytes) const;
+  // store heals on the next write of the same bytes). Returns its SHA-256. Blob files
+  // are named by the digest in lower-case hex.
+  [[nodiscard]] Result<tsl::Sha256> put_blob(tsl::ByteView bytes) const;
   // A regular file (not a symlink) exists under that name; its bytes are not checked.
-  bool has_blob(const std::string& hex) const;
+  bool has_blob(const tsl::Sha256& digest) const;
   // Reads and re-checks the digest (kMalformed when the bytes do not match).
-  [[nodiscard]] Result<tsl::Bytes> read_blob(const std::string& hex) const;
-  std::filesystem::path blob_path(const std::string& hex) const;
+  [[nodiscard]] Result<tsl::Bytes> read_blob(const tsl::Sha256& digest) const;
+  std::filesystem::path blob_path(const tsl::Sha256& digest) const;
 
   // Writes snapshots/<id>.json and returns the id, "<created>-<n>-<digest>": the
   // creation time (20250301T120000Z), a counter that orders snapshots created within

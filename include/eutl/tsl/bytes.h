@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,6 +26,9 @@ std::string base64_encode(ByteView data);
 Sha256 sha256(ByteView data);
 std::string to_hex(ByteView data);
 inline std::string to_hex(const Sha256& d) { return to_hex(ByteView(d.data(), d.size())); }
+// The digest spelled as to_hex spells it: exactly 64 lower-case hex digits; nullopt for
+// anything else.
+std::optional<Sha256> sha256_from_hex(std::string_view hex);
 
 inline ByteView as_bytes(std::string_view s) {
   return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
