@@ -193,6 +193,9 @@ std::string snapshot_to_json(const Snapshot& s) {
   j["origin"] = s.origin;
   j["lotl_url"] = s.lotl_url;
   j["lotl_anchor_digests"] = s.lotl_anchor_digests;
+  if (!s.tl_signer_digests.empty()) {  // absent otherwise: older snapshots keep their bytes and ids
+    j["tl_signer_digests"] = s.tl_signer_digests;
+  }
   j["lotl"] = list_to_json(s.lotl);
   j["pivots"] = Json::array();
   for (const ListRecord& p : s.pivots) {
@@ -220,6 +223,13 @@ Result<Snapshot> snapshot_from_json(std::string_view text, std::string id) {
     for (const Json& d : j["lotl_anchor_digests"]) {
       if (d.is_string()) {
         s.lotl_anchor_digests.push_back(d.get<std::string>());
+      }
+    }
+  }
+  if (j.contains("tl_signer_digests") && j["tl_signer_digests"].is_array()) {
+    for (const Json& d : j["tl_signer_digests"]) {
+      if (d.is_string()) {
+        s.tl_signer_digests.push_back(d.get<std::string>());
       }
     }
   }

@@ -126,6 +126,7 @@ Result<PruneResult> Store::prune(std::size_t keep, const StoreLock& /*held by th
       collect_digests(l, referenced);
     }
     referenced.insert(snap->lotl_anchor_digests.begin(), snap->lotl_anchor_digests.end());
+    referenced.insert(snap->tl_signer_digests.begin(), snap->tl_signer_digests.end());
   }
 
   if (auto root = detail::open_dir_beneath(m_dir, "", detail::CreateDirs::kNo); root) {

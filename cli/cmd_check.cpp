@@ -179,11 +179,6 @@ int check_source_options(const CheckOptions& o) {
     print_error("check: --tl-signers needs --lists (the national lists those certificates sign)");
     return kExitUsage;
   }
-  if (!o.tl_signers.empty() && (!o.evidence.evidence_file.empty() || !o.evidence.report_file.empty())) {
-    print_error("check: an evidence record (eutl-evidence/1) names the LOTL anchors only, so it cannot yet be "
-                "written for lists trusted through --tl-signers");
-    return kExitUsage;
-  }
   return 0;
 }
 
