@@ -69,7 +69,7 @@ TEST_F(ImportTlSigners, ListSignedByTheGivenSignerIsStoredAndStatusSaysWhoTruste
       << text.out;
   EXPECT_NE(text.out.find("signer SHA-256 " + sha), std::string::npos) << text.out;
 
-  auto st = run_command(cli() + " status --json" + store() + " 2>/dev/null");
+  auto st = run_command(cli() + " status --json" + store() + " --at 2025-03-01T00:00:00Z 2>/dev/null");
   auto j = json::parse(st.out, nullptr, false);
   ASSERT_TRUE(j.is_object()) << st.out;
   EXPECT_EQ(j["tl_signers"], json::array({sha})) << st.out;
@@ -156,7 +156,8 @@ TEST_F(ImportTlSigners, ReplacesALotlSnapshotUntilTheNextLotlImport) {
   auto back = run_command(cli() + " status" + store() + " 2>&1");
   EXPECT_EQ(back.out.find("Trust:"), std::string::npos) << back.out;
   EXPECT_NE(back.out.find("LOTL seq"), std::string::npos) << back.out;
-  auto bj = json::parse(run_command(cli() + " status --json" + store() + " 2>/dev/null").out, nullptr, false);
+  auto bj = json::parse(run_command(cli() + " status --json" + store() + " --at 2025-03-01T00:00:00Z 2>/dev/null").out,
+                        nullptr, false);
   ASSERT_TRUE(bj.is_object());
   EXPECT_FALSE(bj.contains("tl_signers"));
   EXPECT_EQ(bj["lotl"]["result"], "valid");
