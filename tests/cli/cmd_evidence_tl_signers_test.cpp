@@ -170,8 +170,11 @@ TEST_F(EvidenceTlSigners, StoreSnapshotOfImportTlSignersGivesSuchARecord) {
   auto imp = run_command(cli() + " import --store" + q(store) + " --at 2025-03-01T00:00:00Z --tl-signers" +
                          q(fixtures() / "pki/tl-signer-AA.pem") + q(fixtures() / "lists/tl-AA.xml") + " 2>&1");
   ASSERT_EQ(imp.exit_code, 0) << imp.out;
-  auto c = run_command(cli() + " check" + q(fixtures() / "certs/qes-natural.pem") +
-                       " --claim qes --at 2025-03-01T00:00:00Z --store" + q(store) + " --evidence" + q(rec()) + " 2>&1");
+  const std::string check = cli() + " check" + q(fixtures() / "certs/qes-natural.pem") +
+                            " --claim qes --at 2025-03-01T00:00:00Z --store" + q(store);
+  ASSERT_EQ(run_command(check + " >/dev/null 2>&1").exit_code, 0);  // writes the model cache
+  ASSERT_TRUE(fs::exists(store / "models")) << "no model cache written";
+  auto c = run_command(check + " --evidence" + q(rec()) + " 2>&1");  // from the model cache
   ASSERT_EQ(c.exit_code, 0) << c.out;
   json r = read_json(rec());
   ASSERT_TRUE(r.contains("tl_signers")) << r.dump().substr(0, 500);

@@ -87,6 +87,7 @@ TEST_F(ImportTlSigners, ListSignedByTheGivenSignerIsStoredAndStatusSaysWhoTruste
   // The signer's blob is referenced, not garbage.
   auto sv = run_command(cli() + " store verify" + store() + " 2>&1");
   EXPECT_EQ(sv.exit_code, 0) << sv.out;
+  EXPECT_EQ(sv.out.find("unreferenced-blob"), std::string::npos) << sv.out;
 }
 
 TEST_F(ImportTlSigners, CheckFromTheStoreDecidesFromThoseListsAndSaysSo) {
