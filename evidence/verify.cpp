@@ -251,21 +251,7 @@ EvidenceCheck verify_body(std::string_view record_json, const EvidenceSources& s
   verify::ListSetResult verified = verify::verify_list_set(std::move(in.lists), req);
   chk.checked.push_back("signatures of " + std::to_string(verified.lists.size()) + " lists re-verified at " +
                         tsl::format_time(*lists_at) + " with the record's anchors (all trusted)");
-  if (!in.tl_signers.empty()) {
-    // The record's own signers decide its national lists: the caller of `check
-    // --tl-signers` chose to trust them (ETSI TS 119 615 leaves that to the relying
-    // party); the Official Journal anchors vouch for none of those lists.
-    std::string territories;
-    for (const auto& v : verified.lists) {
-      if (verify::trust_of(v) == verify::ListTrust::kCallerSigner) {
-        territories += (territories.empty() ? "" : ", ") + (v.list ? v.list->scheme.territory : v.source);
-      }
-    }
-    chk.checked.push_back("national lists re-verified against the " + std::to_string(in.tl_signers.size()) +
-                          " caller's signer(s) carried in the record (tl_signers), not the LOTL: " +
-                          (territories.empty() ? std::string("none of them is signed by one") : territories) +
-                          " rest on the caller's signers in the record, not on the Official Journal");
-  }
+  detail::note_caller_signers(in.tl_signers.size(), verified.lists, chk);
   tsl::ServiceIndex index = tsl::ServiceIndex::build(verify::valid_index_inputs(verified.lists));
   tsl::ServiceIndex unacceptable = tsl::ServiceIndex::build(verify::unacceptable_index_inputs(verified.lists));
   verify::QualificationEngine engine(index, &unacceptable);  // same reasons as `eutl check`

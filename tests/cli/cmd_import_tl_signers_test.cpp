@@ -88,6 +88,11 @@ TEST_F(ImportTlSigners, ListSignedByTheGivenSignerIsStoredAndStatusSaysWhoTruste
   auto sv = run_command(cli() + " store verify" + store() + " 2>&1");
   EXPECT_EQ(sv.exit_code, 0) << sv.out;
   EXPECT_EQ(sv.out.find("unreferenced-blob"), std::string::npos) << sv.out;
+  // Nor does prune take it away: the snapshot still re-verifies with its signer.
+  ASSERT_EQ(run_command(cli() + " store prune --keep 1" + store() + " 2>&1").exit_code, 0);
+  auto after = run_command(cli() + " status --json" + store() + " --at 2025-03-02T00:00:00Z 2>&1");
+  EXPECT_EQ(after.exit_code, 0) << after.out;
+  EXPECT_NE(after.out.find("\"result\": \"valid\""), std::string::npos) << after.out;
 }
 
 TEST_F(ImportTlSigners, CheckFromTheStoreDecidesFromThoseListsAndSaysSo) {
