@@ -101,7 +101,7 @@ struct EvidenceSources final {
 // What a re-verification concluded, most serious first.
 enum class EvidenceOutcome : std::uint8_t {
   kSame,              // every digest, signature and field re-verified
-  kNotARecord,        // not a JSON object with schema eutl-evidence/1: nothing to verify
+  kNotARecord,        // not a JSON object with schema eutl-evidence/2 or /1: nothing to verify
   kDiffers,           // changed or invalid: integrity, digests, fields, duplicate keys
   kUntrustedAnchors,  // consistent, but rests on LOTL anchors the caller does not trust
   kInputsMissing,     // some list bytes are nowhere to be found (e.g. pruned): no conclusion
