@@ -15,6 +15,7 @@ namespace eutl {
 struct TrustedLists::State final {
   std::vector<verify::VerifiedList> lists;
   std::vector<tsl::Bytes> anchors;
+  std::vector<tsl::Bytes> tl_signers;  // the caller's national-list signers (given, or the snapshot's)
   tsl::TimePoint lists_at{};
   std::string snapshot_id;
   std::filesystem::path store_dir;
@@ -43,6 +44,7 @@ Result<void> load_files(const ListSource& source, TrustedLists::State& s) {
   request.tl_signers = source.tl_signers;
   request.at = s.lists_at;
   s.anchors = request.lotl_anchors;
+  s.tl_signers = source.tl_signers;
   s.lists = verify::verify_list_set(std::move(*inputs), request).lists;
   return {};
 }
@@ -64,6 +66,7 @@ Result<void> load_current(const cache::Store& store, TrustedLists::State& s) {
     return std::move(loaded).error();
   }
   s.anchors = std::move(loaded->lists.lotl_anchors);
+  s.tl_signers = std::move(loaded->lists.tl_signers);
   s.lists = std::move(loaded->lists.lists);
   s.snapshot_id = (*current)->id;
   return {};
@@ -81,6 +84,7 @@ Result<void> load_chosen(const cache::Store& store, const std::string& wanted, T
     return std::move(loaded).error();
   }
   s.anchors = std::move(loaded->lotl_anchors);
+  s.tl_signers = std::move(loaded->tl_signers);
   s.lists = std::move(loaded->lists);
   s.snapshot_id = snap->id;
   return {};
@@ -88,7 +92,8 @@ Result<void> load_chosen(const cache::Store& store, const std::string& wanted, T
 
 Result<void> load_store(const ListSource& source, TrustedLists::State& s) {
   if (!source.tl_signers.empty()) {
-    return Error(Errc::kUsage, "list signers given by the caller apply to list files, not to a store");
+    return Error(Errc::kUsage, "list signers given by the caller apply to list files, not to a store (a store "
+                               "snapshot made by 'eutl import --tl-signers' carries its own)");
   }
   auto store = cache::Store::open(source.store);
   if (!store) {
@@ -122,6 +127,7 @@ const std::vector<verify::VerifiedList>& TrustedLists::lists() const noexcept { 
 const tsl::ServiceIndex& TrustedLists::index() const noexcept { return m_state->index; }
 const tsl::ServiceIndex& TrustedLists::unacceptable_index() const noexcept { return m_state->unacceptable; }
 const std::vector<tsl::Bytes>& TrustedLists::lotl_anchors() const noexcept { return m_state->anchors; }
+const std::vector<tsl::Bytes>& TrustedLists::tl_signers() const noexcept { return m_state->tl_signers; }
 tsl::TimePoint TrustedLists::lists_at() const noexcept { return m_state->lists_at; }
 const std::string& TrustedLists::snapshot_id() const noexcept { return m_state->snapshot_id; }
 const std::filesystem::path& TrustedLists::store_dir() const noexcept { return m_state->store_dir; }

@@ -15,15 +15,23 @@ Result<std::vector<tsl::Bytes>> resolve_anchors(const Store& store, const std::v
     }
     anchors = std::move(*loaded);
   }
+  if (auto stored = store_certificates(store, anchors, digests); !stored) {
+    return stored.error();
+  }
+  return anchors;
+}
+
+Result<void> store_certificates(const Store& store, const std::vector<tsl::Bytes>& certificates,
+                                std::vector<tsl::Sha256>& digests) {
   digests.clear();
-  for (const tsl::Bytes& a : anchors) {
-    auto d = store.put_blob(a);
+  for (const tsl::Bytes& c : certificates) {
+    auto d = store.put_blob(c);
     if (!d) {
       return d.error();
     }
     digests.push_back(*d);
   }
-  return anchors;
+  return {};
 }
 
 Result<Snapshot> commit_snapshot(const Store& store, Snapshot snapshot) {

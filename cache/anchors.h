@@ -17,6 +17,11 @@ namespace eutl::cache::detail {
                                                              const std::optional<Snapshot>& previous,
                                                              std::vector<tsl::Sha256>& digests);
 
+// Stores each certificate (DER) as a blob and returns their digests through `digests`
+// (the caller's national-list signers, Snapshot::tl_signer_digests).
+[[nodiscard]] Result<void> store_certificates(const Store& store, const std::vector<tsl::Bytes>& certificates,
+                                              std::vector<tsl::Sha256>& digests);
+
 // Writes the snapshot and moves `current` to it (the last step of every refresh).
 [[nodiscard]] Result<Snapshot> commit_snapshot(const Store& store, Snapshot snapshot);
 

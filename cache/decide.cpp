@@ -11,6 +11,7 @@ namespace {
 verify::ListSetRequest make_request(const DecideContext& ctx) {
   verify::ListSetRequest req;
   req.lotl_anchors = ctx.anchors;
+  req.tl_signers.assign(ctx.tl_signers.begin(), ctx.tl_signers.end());
   req.at = ctx.at;
   return req;
 }

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ struct DecideContext final {
   const std::optional<Snapshot>& previous;
   const std::vector<tsl::Bytes>& anchors;
   tsl::TimePoint at;
+  std::span<const tsl::Bytes> tl_signers{};  // RefreshRequest::tl_signers (import only)
 };
 
 // Records the digest and size of the bytes (fetch.digest, fetch.bytes when unset)

@@ -28,6 +28,15 @@ Candidate imported(ImportFile& f, std::string territory) {
   return c;
 }
 
+// The LOTL record of a snapshot whose national lists rest on the caller's signers.
+detail::LotlDecision no_lotl() {
+  detail::LotlDecision d;
+  d.lotl.territory = "EU";
+  d.lotl.in_use = InUse::kNone;
+  d.lotl.reasons.push_back({"no-list", "no LOTL: the national lists rest on the signers given with --tl-signers"});
+  return d;
+}
+
 }  // namespace
 
 Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/, const Verifier& verifier,
@@ -46,6 +55,10 @@ Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/
   if (!anchors) {
     return anchors.error();
   }
+  const bool caller_signers = !request.tl_signers.empty();
+  if (auto stored = detail::store_certificates(store, request.tl_signers, snap.tl_signer_digests); !stored) {
+    return stored.error();
+  }
 
   std::vector<Classified> lotls;
   std::vector<Candidate> tls;  // every national list; decide_lists picks the newest valid per territory
@@ -57,6 +70,12 @@ Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/
       continue;
     }
     const std::uint64_t seq = parsed->scheme.sequence_number;
+    if (parsed->is_lotl() && caller_signers) {
+      report.notes.push_back("skipped " + f.source +
+                             ": a list of lists is not used with --tl-signers (the national lists rest on the "
+                             "signers given, not on the LOTL)");
+      continue;
+    }
     if (parsed->is_lotl()) {
       lotls.push_back({imported(f, "EU"), seq});
       continue;
@@ -74,12 +93,13 @@ Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/
     for (std::size_t i = 1; i < lotls.size(); ++i) {
       pivots.push_back(std::move(lotls[i].candidate));
     }
-  } else if (prev) {
+  } else if (prev && !caller_signers) {
     lotl.url = prev->lotl.url;  // no LOTL imported: the one in use is kept
   }
   snap.lotl_url = lotl.url;
-  // Territories not imported keep their list in use.
-  if (prev) {
+  // Territories not imported keep their list in use (not with --tl-signers: the
+  // snapshot then holds exactly the lists those signers vouch for).
+  if (prev && !caller_signers) {
     for (const ListRecord& l : prev->lists) {
       if (imported_territories.count(l.territory) == 0) {
         Candidate c;
@@ -95,8 +115,10 @@ Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/
       detail::digest_candidate(c);
     }
   }
-  const detail::DecideContext ctx{store, verifier, prev, *anchors, request.at};
-  auto decided = detail::decide_lotl(ctx, std::move(lotl), std::move(pivots));
+  const detail::DecideContext ctx{store, verifier, prev, *anchors, request.at, request.tl_signers};
+  // With --tl-signers no LOTL is decided, and none kept from the previous snapshot.
+  auto decided = caller_signers ? Result<detail::LotlDecision>(no_lotl())
+                                : detail::decide_lotl(ctx, std::move(lotl), std::move(pivots));
   if (!decided) {
     return decided.error();
   }
@@ -159,8 +181,13 @@ Result<Snapshot> reevaluate(const Store& store, const Snapshot& snapshot, const 
       return ok.error();
     }
   }
+  auto signers = load_snapshot_tl_signers(store, snapshot);
+  if (!signers) {
+    return signers.error();
+  }
   verify::ListSetRequest req;
   req.lotl_anchors = std::move(*anchors);
+  req.tl_signers = std::move(*signers);
   req.at = at;
   verify::ListSetResult result = verifier(std::move(in), req);
   for (std::size_t i = 0; i < records.size(); ++i) {

@@ -22,7 +22,14 @@ Result<SnapshotModel> load_snapshot_model(const Store& store, const Snapshot& sn
   SnapshotModel out;
   auto cached = detail::read_model_cache(store, snapshot);
   if (cached) {
+    // The caller's list signers are not in the file: the snapshot id (a digest of its
+    // JSON) already pins their digests, so they are read from their blobs.
+    auto signers = load_snapshot_tl_signers(store, snapshot);
+    if (!signers) {
+      return std::move(signers).error();
+    }
     out.lists = std::move(*cached);
+    out.lists.tl_signers = std::move(*signers);
     out.lists.verified_at = at;
     out.origin = ModelOrigin::kCache;
     verify::reassess_freshness(out.lists.lists, at);

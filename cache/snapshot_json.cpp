@@ -217,10 +217,14 @@ Result<Snapshot> read_snapshot(const Json& j, Snapshot s) {
   }
   s.origin = in.text("origin");
   s.lotl_url = in.text("lotl_url");
-  if (j.contains("lotl_anchor_digests") && j["lotl_anchor_digests"].is_array()) {
-    const Json& digests = j["lotl_anchor_digests"];
+  for (const auto& [name, into] : {std::pair{"lotl_anchor_digests", &s.lotl_anchor_digests},
+                                    std::pair{"tl_signer_digests", &s.tl_signer_digests}}) {
+    if (!j.contains(name) || !j[name].is_array()) {
+      continue;
+    }
+    const Json& digests = j[name];
     for (std::size_t i = 0; i < digests.size(); ++i) {
-      const std::string key = "lotl_anchor_digests[" + std::to_string(i) + "]";
+      const std::string key = std::string(name) + "[" + std::to_string(i) + "]";
       std::optional<tsl::Sha256> d;
       if (!take(in.digest_text(key, digests[i].get<std::string>()), d, error)) {
         return *error;
@@ -228,7 +232,7 @@ Result<Snapshot> read_snapshot(const Json& j, Snapshot s) {
       if (!d) {
         return in.bad(key, "empty");
       }
-      s.lotl_anchor_digests.push_back(*d);
+      into->push_back(*d);
     }
   }
   if (j.contains("lotl") && !take(list_from_json(j["lotl"], "lotl"), s.lotl, error)) {
@@ -259,6 +263,12 @@ std::string snapshot_to_json(const Snapshot& s) {
   j["lotl_anchor_digests"] = Json::array();
   for (const tsl::Sha256& d : s.lotl_anchor_digests) {
     j["lotl_anchor_digests"].push_back(tsl::to_hex(d));
+  }
+  if (!s.tl_signer_digests.empty()) {  // absent otherwise: older snapshots keep their bytes and ids
+    j["tl_signer_digests"] = Json::array();
+    for (const tsl::Sha256& d : s.tl_signer_digests) {
+      j["tl_signer_digests"].push_back(tsl::to_hex(d));
+    }
   }
   j["lotl"] = list_to_json(s.lotl);
   j["pivots"] = Json::array();

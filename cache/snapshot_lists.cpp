@@ -4,17 +4,30 @@
 
 namespace eutl::cache {
 
-Result<std::vector<tsl::Bytes>> load_snapshot_anchors(const Store& store, const Snapshot& snapshot) {
+namespace {
+
+Result<std::vector<tsl::Bytes>> read_certificates(const Store& store, const Snapshot& snapshot,
+                                                 const std::vector<tsl::Sha256>& digests, const char* what) {
   std::vector<tsl::Bytes> out;
-  for (const tsl::Sha256& digest : snapshot.lotl_anchor_digests) {
+  for (const tsl::Sha256& digest : digests) {
     auto der = store.read_blob(digest);
     if (!der) {
-      return Error(der.error().code, "snapshot " + snapshot.id + ": LOTL anchor " + tsl::to_hex(digest) + ": " +
+      return Error(der.error().code, "snapshot " + snapshot.id + ": " + what + " " + tsl::to_hex(digest) + ": " +
                                          der.error().message);
     }
     out.push_back(std::move(*der));
   }
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<tsl::Bytes>> load_snapshot_anchors(const Store& store, const Snapshot& snapshot) {
+  return read_certificates(store, snapshot, snapshot.lotl_anchor_digests, "LOTL anchor");
+}
+
+Result<std::vector<tsl::Bytes>> load_snapshot_tl_signers(const Store& store, const Snapshot& snapshot) {
+  return read_certificates(store, snapshot, snapshot.tl_signer_digests, "list signer");
 }
 
 Result<SnapshotLists> load_snapshot_lists(const Store& store, const Snapshot& snapshot, tsl::TimePoint at) {
@@ -25,6 +38,11 @@ Result<SnapshotLists> load_snapshot_lists(const Store& store, const Snapshot& sn
     return anchors.error();
   }
   out.lotl_anchors = std::move(*anchors);
+  auto signers = load_snapshot_tl_signers(store, snapshot);
+  if (!signers) {
+    return signers.error();
+  }
+  out.tl_signers = std::move(*signers);
   std::vector<verify::ListSetInput> inputs;
   auto add = [&](const ListRecord& r) -> Result<void> {
     if (r.in_use == InUse::kNone || !r.in_use_digest) {
@@ -56,6 +74,7 @@ Result<SnapshotLists> load_snapshot_lists(const Store& store, const Snapshot& sn
   }
   verify::ListSetRequest req;
   req.lotl_anchors = out.lotl_anchors;
+  req.tl_signers = out.tl_signers;
   req.at = at;
   out.lists = verify::verify_list_set(std::move(inputs), req).lists;
   return out;

@@ -126,8 +126,10 @@ Result<PruneResult> Store::prune(std::size_t keep, const StoreLock& /*held by th
     for (const ListRecord& l : snap->lists) {
       collect_digests(l, referenced);
     }
-    for (const tsl::Sha256& d : snap->lotl_anchor_digests) {
-      referenced.insert(tsl::to_hex(d));
+    for (const auto* digests : {&snap->lotl_anchor_digests, &snap->tl_signer_digests}) {
+      for (const tsl::Sha256& d : *digests) {
+        referenced.insert(tsl::to_hex(d));
+      }
     }
   }
 

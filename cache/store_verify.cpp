@@ -142,6 +142,9 @@ class StoreChecker final {
       for (const tsl::Sha256& d : snap->lotl_anchor_digests) {
         need(d, id);
       }
+      for (const tsl::Sha256& d : snap->tl_signer_digests) {  // the caller's list signers (import --tl-signers)
+        need(d, id);
+      }
       m_snapshots.emplace(id, std::move(*snap));
     }
   }
@@ -257,8 +260,8 @@ class StoreChecker final {
       if (!bytes) {
         continue;
       }
-      // LOTL anchors are stored as DER: a PEM file (as given to --lotl-signers) offers
-      // each of its certificates too.
+      // LOTL anchors and list signers are stored as DER: a PEM file (as given to
+      // --lotl-signers or --tl-signers) offers each of its certificates too.
       const std::string_view text(reinterpret_cast<const char*>(bytes->data()), bytes->size());
       if (text.find("-----BEGIN CERTIFICATE-----") != std::string_view::npos) {
         if (auto certs = verify::load_pem_certificates(p); certs) {

@@ -179,11 +179,6 @@ int check_source_options(const CheckOptions& o) {
     print_error("check: --tl-signers needs --lists (the national lists those certificates sign)");
     return kExitUsage;
   }
-  if (!o.tl_signers.empty() && (!o.evidence.evidence_file.empty() || !o.evidence.report_file.empty())) {
-    print_error("check: an evidence record (eutl-evidence/1) names the LOTL anchors only, so it cannot yet be "
-                "written for lists trusted through --tl-signers");
-    return kExitUsage;
-  }
   return 0;
 }
 
@@ -245,7 +240,9 @@ void register_check(CLI::App& app, Runner& run) {
                   "PEM file with the LOTL signing certificates (Official Journal); default with --lists: those "
                   "bundled with eutl");
   cmd->add_option("--tl-signers", opts->tl_signers,
-                  "With --lists: PEM file of national-list signers trusted directly, without a LOTL");
+                  "With --lists: PEM file of national-list signers trusted directly, without a LOTL (an "
+                  "evidence record carries them as tl_signers; a store snapshot of 'eutl import --tl-signers' "
+                  "brings its own)");
   cmd->add_option("--lists-at", opts->lists_at, "Time at which the lists are verified; default: --at, else now");
   add_evidence_options(cmd, opts->evidence);
   cmd->footer("Examples:\n  eutl check cert.pem --lists lotl.xml pivots/ tl/ --lotl-signers oj.pem\n"

@@ -283,7 +283,7 @@ int run_report(const EvidenceCmdOptions& o) {
 
 void register_evidence(CLI::App& app, Runner& run) {
   auto opts = std::make_shared<EvidenceCmdOptions>();
-  CLI::App* ev = app.add_subcommand("evidence", "Re-verify, bundle or report an evidence record (eutl-evidence/1)");
+  CLI::App* ev = app.add_subcommand("evidence", "Re-verify, bundle or report an evidence record (eutl-evidence/2 or /1)");
   ev->require_subcommand(1);
   const std::string signers_help =
       "PEM file with the LOTL signing certificates you trust (Official Journal); default: those the store "

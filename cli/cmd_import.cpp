@@ -1,7 +1,9 @@
-// eutl import [--lotl-signers PEM] [--at TIME] [--store DIR] [--json] FILE|DIR...
+// eutl import [--lotl-signers PEM | --tl-signers PEM] [--at TIME] [--store DIR] [--json] FILE|DIR...
 //
 // Local files (LOTL, pivots, national lists, recognised by content) through the same
 // verification as a fetch, into a new snapshot. A DIR stands for its *.xml files.
+// With --tl-signers the national lists are verified against those signers instead of
+// the LOTL, and the snapshot holds exactly them and records the signers (refresh.h).
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -9,6 +11,7 @@
 #include <memory>
 
 #include "cli/anchors_in_use.h"
+#include "cli/list_source.h"
 #include "cli/refresh_report.h"
 #include "cli/store_common.h"
 #include "eutl/cache/refresh.h"
@@ -20,6 +23,7 @@ namespace {
 struct ImportOptions {
   std::string store;
   std::string lotl_signers;
+  std::string tl_signers;
   std::string at;
   bool json = false;
   std::vector<std::string> inputs;
@@ -36,9 +40,20 @@ int run_import(const ImportOptions& o) {
     print_error(!at ? at.error().message : files.error().message);
     return kExitUsage;
   }
+  if (!o.lotl_signers.empty() && !o.tl_signers.empty()) {
+    print_error("import: --tl-signers and --lotl-signers exclude each other: with --tl-signers the national lists "
+                "rest on those signers and no LOTL is stored, so there is nothing for LOTL signers to verify");
+    return kExitUsage;
+  }
   cache::RefreshRequest req;
   req.at = *at;
   req.created = store::now();
+  auto signers = read_signer_option(o.tl_signers, "--tl-signers");  // before the store is touched
+  if (!signers) {
+    print_error(signers.error().message);
+    return exit_code_for(signers.error());
+  }
+  req.tl_signers = std::move(*signers);
   if (!o.lotl_signers.empty()) {  // read before the store is touched: a wrong file changes nothing
     if (int rc = request_anchors(o.lotl_signers, nullptr, req.lotl_anchors); rc != 0) {
       return rc;
@@ -84,6 +99,7 @@ int run_import(const ImportOptions& o) {
     store::print_table(std::cout, report->snapshot, *at);
     store::print_why(std::cout, report->snapshot);
     store::print_missing(std::cout, report->missing);
+    store::print_trust(std::cout, report->snapshot);
   }
   return store::exit_code(report->snapshot, report->lotl_verified);
 }
@@ -97,6 +113,9 @@ void register_import(CLI::App& app, Runner& run) {
                   "PEM file of the LOTL signing certificates published in the Official Journal, each a CA or "
                   "a list signer (default: those of the current snapshot, else the ones bundled with eutl: "
                   "see 'eutl anchors')");
+  cmd->add_option("--tl-signers", opts->tl_signers,
+                  "PEM file of national-list signers trusted directly: the national lists given are verified "
+                  "against these, not the LOTL, and the snapshot records them");
   cmd->add_option("--at", opts->at, "Validation time (xsd:dateTime, default now)");
   cmd->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
   cmd->add_flag("--json", opts->json, "Machine-readable output");
@@ -105,7 +124,13 @@ void register_import(CLI::App& app, Runner& run) {
       "Several files for one territory: the newest valid one is used. A list with a lower TSLSequenceNumber\n"
       "than the one in use, or the same number with other bytes, never replaces it (ETSI TS 119 612 V2.4.1\n"
       "§5.3.2). Territories the LOTL points to without a list are reported as missing.\n"
-      "Example: eutl import --lotl-signers oj.pem --at 2023-10-28T00:00:00Z lotl.xml pivots/ tl/");
+      "With --tl-signers (not with --lotl-signers) the new snapshot holds exactly the national lists given,\n"
+      "each trusted through one of those signers (ETSI TS 119 615 leaves that choice to the relying party):\n"
+      "no LOTL (LOTL files are skipped), no list of another territory; 'eutl status' names the signers and a\n"
+      "later 'eutl fetch' or plain import goes back to the LOTL.\n"
+      "Examples:\n"
+      "  eutl import --lotl-signers oj.pem --at 2023-10-28T00:00:00Z lotl.xml pivots/ tl/\n"
+      "  eutl import --tl-signers el-signer.pem EL.xml    (one national list, its signer trusted)");
   cmd->callback([&run, opts] { run = [opts] { return run_import(*opts); }; });
 }
 

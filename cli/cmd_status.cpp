@@ -74,6 +74,7 @@ int run_status(const StatusOptions& o) {
     store::print_table(std::cout, snap, *at);
     store::print_why(std::cout, snap);
     store::print_missing(std::cout, missing);
+    store::print_trust(std::cout, snap);
     if (anchors) {
       print_anchor_summary(std::cout, *anchors);
     }
@@ -93,7 +94,8 @@ void register_status(CLI::App& app, Runner& run) {
       "Warnings per list: no-list, expired, not-refreshed, zero-services, http-url (published at an http://\n"
       "URL the LOTL names: fetched, but only its signature protects it). Territories the LOTL points to\n"
       "without a list are reported as missing. The LOTL anchors the snapshot was made with are counted,\n"
-      "and any not among those bundled with eutl is named (eutl anchors --store shows them all).\n"
+      "and any not among those bundled with eutl is named (eutl anchors --store shows them all). A snapshot\n"
+      "made by 'eutl import --tl-signers' says so and gives each signer's SHA-256 (JSON: tl_signers).\n"
       "Example: eutl status --at 2023-10-28T00:00:00Z --json");
   cmd->callback([&run, opts] { run = [opts] { return run_status(*opts); }; });
 }

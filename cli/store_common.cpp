@@ -123,7 +123,8 @@ cache::Verifier production_verifier() {
 }
 
 int exit_code(const cache::Snapshot& snapshot, bool lotl_verified) {
-  if (!lotl_verified || snapshot.lotl.result != verify::ListStatus::kValid) {
+  const bool rests_on_lotl = snapshot.tl_signer_digests.empty();
+  if (rests_on_lotl && (!lotl_verified || snapshot.lotl.result != verify::ListStatus::kValid)) {
     return 3;
   }
   for (const auto& l : snapshot.lists) {
@@ -152,13 +153,34 @@ json snapshot_json(const cache::Snapshot& s, tsl::TimePoint at) {
   for (const auto& l : s.lists) {
     j["lists"].push_back(list_json(l, at));
   }
+  if (!s.tl_signer_digests.empty()) {
+    j["tl_signers"] = json::array();
+    for (const tsl::Sha256& d : s.tl_signer_digests) {
+      j["tl_signers"].push_back(tsl::to_hex(d));
+    }
+  }
   return j;
+}
+
+void print_trust(std::ostream& out, const cache::Snapshot& s) {
+  if (s.tl_signer_digests.empty()) {
+    return;
+  }
+  out << "Trust: the national lists are trusted through the caller's signers (import --tl-signers), not the LOTL:\n";
+  for (const auto& d : s.tl_signer_digests) {
+    out << "  signer SHA-256 " << tsl::to_hex(d) << "\n";
+  }
 }
 
 void print_table(std::ostream& out, const cache::Snapshot& s, tsl::TimePoint at) {
   out << "snapshot " << s.id << " (" << s.origin << ", created " << tsl::format_time(s.created) << ")\n";
-  out << "LOTL seq " << (s.lotl.sequence_number ? std::to_string(*s.lotl.sequence_number) : "-") << "  "
-      << verify::to_string(s.lotl.result) << "  in use: " << cache::to_string(s.lotl.in_use) << "  " << s.lotl.url << "\n\n";
+  if (!s.tl_signer_digests.empty()) {
+    out << "LOTL not used: the national lists rest on the caller's signers (import --tl-signers)\n\n";
+  } else {
+    out << "LOTL seq " << (s.lotl.sequence_number ? std::to_string(*s.lotl.sequence_number) : "-") << "  "
+        << verify::to_string(s.lotl.result) << "  in use: " << cache::to_string(s.lotl.in_use) << "  " << s.lotl.url
+        << "\n\n";
+  }
   out << std::left << std::setw(4) << "TL" << std::setw(6) << "seq" << std::setw(22) << "issued" << std::setw(22)
       << "next update" << std::setw(15) << "result" << std::setw(6) << "svc" << std::setw(6) << "CAs"
       << std::setw(9) << "in use" << std::setw(14) << "fetch" << "warnings\n";

@@ -33,11 +33,17 @@ tsl::TimePoint now();
 
 cache::Verifier production_verifier();
 
-// 0 all good, 1 some list not valid or not refreshed, 3 the LOTL is not valid.
+// 0 all good, 1 some list not valid or not refreshed, 3 the LOTL is not valid (not
+// asked of a snapshot whose national lists rest on the caller's signers).
 int exit_code(const cache::Snapshot& snapshot, bool lotl_verified);
 
+// The snapshot as JSON; `tl_signers` (the SHA-256 of each) only when the national
+// lists rest on signers the caller gave to `import --tl-signers`.
 nlohmann::json snapshot_json(const cache::Snapshot& snapshot, tsl::TimePoint at);
 void print_table(std::ostream& out, const cache::Snapshot& snapshot, tsl::TimePoint at);
+// "Trust: …" naming the caller's signers (SHA-256) when the national lists rest on
+// them rather than on the LOTL; nothing otherwise.
+void print_trust(std::ostream& out, const cache::Snapshot& snapshot);
 
 }  // namespace eutl::cli::store
 

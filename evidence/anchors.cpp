@@ -100,4 +100,20 @@ bool check_anchors_trusted(const std::vector<tsl::Bytes>& record_anchors, const 
   return all;
 }
 
+void note_caller_signers(std::size_t signers, const std::vector<verify::VerifiedList>& verified, EvidenceCheck& chk) {
+  if (signers == 0) {
+    return;
+  }
+  std::string territories;
+  for (const auto& v : verified) {
+    if (verify::trust_of(v) == verify::ListTrust::kCallerSigner) {
+      territories += (territories.empty() ? "" : ", ") + (v.list ? v.list->scheme.territory : v.source);
+    }
+  }
+  chk.checked.push_back("national lists re-verified against the " + std::to_string(signers) +
+                        " caller's signer(s) carried in the record (tl_signers), not the LOTL: " +
+                        (territories.empty() ? std::string("none of them is signed by one") : territories) +
+                        " rest on the caller's signers in the record, not on the Official Journal");
+}
+
 }  // namespace eutl::evidence::detail

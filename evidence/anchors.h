@@ -26,4 +26,11 @@ TrustedAnchors trusted_anchors(const EvidenceRecord& record, const EvidenceSourc
 bool check_anchors_trusted(const std::vector<tsl::Bytes>& record_anchors, const TrustedAnchors& trusted,
                            EvidenceCheck& chk);
 
+// A record of lists trusted through the caller's signers (`tl_signers`, `check
+// --tl-signers`) is re-verified against the signers it carries: ETSI TS 119 615
+// leaves that trust to the relying party, and the Official Journal anchors vouch for
+// none of those lists. Says so in chk.checked, naming the territories; nothing when
+// the record has no signers.
+void note_caller_signers(std::size_t signers, const std::vector<verify::VerifiedList>& verified, EvidenceCheck& chk);
+
 }  // namespace eutl::evidence::detail

@@ -88,9 +88,31 @@ std::string lists_table(const json& rec) {
            "</td><td>" + html_value(l.value("next_update", json())) + "</td><td>" + html_value(l.value("result", json())) +
            (l.value("indexed", false) ? " (used)" : " (not used)") + reasons + "</td><td><code>" +
            html_value(signer.value("sha256", json())) + "</code><div>" + html_value(signer.value("matched", json())) +
-           "</div></td><td><code>" + html_value(l.value("source", json())) + "</code></td></tr>\n";
+           "</div>" +
+           (l.value("trust", std::string()) == "caller-signer"
+                ? std::string("<div><strong>trusted through the caller's signer, not the LOTL</strong></div>")
+                : std::string()) +
+           "</td><td><code>" + html_value(l.value("source", json())) + "</code></td></tr>\n";
   }
   return out + "</tbody></table>\n";
+}
+
+// A record of lists trusted through the caller's own signers (tl_signers) says so
+// before the lists: those lists do not rest on the LOTL or the Official Journal.
+std::string caller_signers_note(const json& rec) {
+  const json signers = rec.value("tl_signers", json::array());
+  if (!signers.is_array() || signers.empty()) {
+    return "";
+  }
+  std::string out = "<p><strong>National lists trusted through the caller's signers, not the LOTL.</strong> "
+                    "Whoever made this record chose to trust these list signers directly (ETSI TS 119 615 leaves "
+                    "that choice to the relying party); the Official Journal anchors vouch for none of the lists "
+                    "marked so below.</p><ul>\n";
+  for (const auto& s : signers) {
+    out += "<li><code>" + html_value(s.value("sha256", json())) + "</code> " + html_value(s.value("subject", json())) +
+           "</li>\n";
+  }
+  return out + "</ul>\n";
 }
 
 std::string trace_table(const json& rec) {
@@ -132,6 +154,10 @@ std::string digests_table(const json& rec) {
   for (const auto& a : rec.value("lotl_anchors", json::array())) {
     out += row("LOTL anchor", "<code>" + html_value(a.value("sha256", json())) + "</code> " +
                                   html_value(a.value("subject", json())));
+  }
+  for (const auto& s : rec.value("tl_signers", json::array())) {
+    out += row("List signer (caller's)", "<code>" + html_value(s.value("sha256", json())) + "</code> " +
+                                             html_value(s.value("subject", json())));
   }
   for (const auto& l : rec.value("lists", json::array())) {
     out += row("List " + l.value("territory", std::string("?")) + " " + l.value("role", std::string()),
@@ -197,8 +223,8 @@ Result<std::string> evidence_html(std::string_view record_json, RecordProvenance
   using detail::html_value;
   using detail::json;
   const RecordRead read = from_json(record_json);
-  if (!read.record || read.record->schema != kEvidenceSchema) {
-    return Error(Errc::kMalformed, "not an evidence record (a JSON object with schema eutl-evidence/1)");
+  if (!read.record || !is_known_schema(read.record->schema)) {
+    return Error(Errc::kMalformed, "not an evidence record (a JSON object with schema eutl-evidence/2 or /1)");
   }
   const json& rec = detail::document(*read.record);
   try {
@@ -244,7 +270,7 @@ Result<std::string> evidence_html(std::string_view record_json, RecordProvenance
          detail::result_row("At time T", results.value("at_time", json::object())) +
          detail::result_row("Combined", results.value("overall", json::object())) + "</tbody></table>\n";
     h += "<h2>Policy crosswalk (EN 319 411-1 / EN 319 411-2)</h2>\n" + detail::crosswalk_table(rec);
-    h += "<h2>Trusted lists and signatures</h2>\n" + detail::lists_table(rec);
+    h += "<h2>Trusted lists and signatures</h2>\n" + detail::caller_signers_note(rec) + detail::lists_table(rec);
     h += "<h2>Service history</h2>\n" + detail::html_timeline(rec);
     h += "<h2>Rule trace</h2>\n" + detail::trace_table(rec);
     h += "<h2>Digests (SHA-256)</h2>\n" + detail::digests_table(rec);

@@ -1,6 +1,6 @@
 // Reading an evidence record strictly: one JSON object, no object repeating a key
 // (RFC 8259 §4 leaves the meaning of repeated names to each parser; a record must mean
-// one thing only), schema eutl-evidence/1.
+// one thing only), schema eutl-evidence/2 (or /1).
 #include <set>
 
 #include "evidence/json.h"
@@ -69,8 +69,10 @@ StrictJson parse_strict(std::string_view text) {
 
 bool is_evidence_record(std::string_view text) {
   const RecordRead read = from_json(text);
-  return read.record && read.record->schema == kEvidenceSchema;
+  return read.record && is_known_schema(read.record->schema);
 }
+
+bool is_known_schema(std::string_view schema) { return schema == kEvidenceSchema || schema == kEvidenceSchemaV1; }
 
 std::string_view to_string(EvidenceOutcome o) {
   switch (o) {

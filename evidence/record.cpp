@@ -59,6 +59,7 @@ json list_json(std::size_t i, const verify::VerifiedList& v, bool is_lotl) {
             {"result", verify::to_string(v.status)},
             {"reasons", reasons_json(v.reasons)},
             {"indexed", v.status == verify::ListStatus::kValid},
+            {"trust", verify::to_string(verify::trust_of(v))},
             {"signer",
              {{"sha256", v.signature.signer_sha256 ? json(tsl::to_hex(*v.signature.signer_sha256)) : json(nullptr)},
               {"matched", v.signature.matched},
@@ -98,6 +99,9 @@ EvidenceRecord build_record(const RecordRequest& in) {
   }
   for (const auto& a : in.lists.lotl_anchors) {
     rec.lotl_anchors.push_back(anchor_of(a));
+  }
+  for (const auto& s : in.lists.tl_signers) {
+    rec.tl_signers.push_back(anchor_of(s));
   }
   json lists = json::array();
   for (std::size_t i = 0; i < in.lists.lists.size(); ++i) {

@@ -85,6 +85,15 @@ json body_json(const EvidenceRecord& r) {
     anchors.push_back(der_json(r.lotl_anchors[i], at(member(body, "lotl_anchors"), i)));
   }
   body["lotl_anchors"] = anchors;
+  if (r.tl_signers.empty()) {  // only a record whose lists rest on the caller's signers has the member
+    body.erase("tl_signers");
+  } else {
+    json signers = json::array();
+    for (std::size_t i = 0; i < r.tl_signers.size(); ++i) {
+      signers.push_back(der_json(r.tl_signers[i], at(member(body, "tl_signers"), i)));
+    }
+    body["tl_signers"] = signers;
+  }
   json lists = json::array();
   for (std::size_t i = 0; i < r.lists.size(); ++i) {
     json l = at(member(body, "lists"), i);
@@ -164,6 +173,7 @@ RecordRead from_json(std::string_view text) {
   r.certificate = detail::der_of(detail::member(j, "certificate"));
   r.chain = detail::ders_of(detail::member(j, "chain"));
   r.lotl_anchors = detail::ders_of(detail::member(j, "lotl_anchors"));
+  r.tl_signers = detail::ders_of(detail::member(j, "tl_signers"));
   const json& lists = detail::member(j, "lists");
   if (lists.is_array()) {
     for (const auto& l : lists) {

@@ -102,6 +102,7 @@ struct Inputs final {
   std::optional<verify::CertificateProfile> cert;
   std::vector<verify::CertificateProfile> chain;
   std::vector<tsl::Bytes> anchors;
+  std::vector<tsl::Bytes> tl_signers;  // the caller's national-list signers the record carries
   std::vector<verify::ListSetInput> lists;
   bool complete = true;
 };
@@ -139,6 +140,16 @@ Inputs read_inputs(const EvidenceRecord& rec, const EvidenceSources& sources, Ev
     if (a.ok) {
       check_side_file(sources, "anchors/" + hex_or_empty(rec.lotl_anchors[i].sha256) + ".der", a.der, chk);
       in.anchors.push_back(std::move(a.der));
+    }
+  }
+  // eutl-evidence/1 had no tl_signers: a /1 record that names some is re-verified
+  // without them (and differs: "in the record but not re-derived").
+  if (rec.schema != kEvidenceSchemaV1) {
+    for (std::size_t i = 0; i < rec.tl_signers.size(); ++i) {
+      Decoded s = decode_der(rec.tl_signers[i], "tl_signers[" + std::to_string(i) + "]", chk);
+      if (s.ok) {
+        in.tl_signers.push_back(std::move(s.der));
+      }
     }
   }
   for (std::size_t i = 0; i < rec.lists.size(); ++i) {
@@ -196,9 +207,9 @@ EvidenceCheck verify_body(std::string_view record_json, const EvidenceSources& s
     return not_a_record("not a valid JSON object (truncated or edited)");
   }
   const EvidenceRecord& rec = *read.record;
-  if (rec.schema != kEvidenceSchema) {
-    return not_a_record("schema is \"" + rec.schema + "\", expected \"" + std::string(kEvidenceSchema) +
-                        "\": not an evidence record");
+  if (!is_known_schema(rec.schema)) {
+    return not_a_record("schema is \"" + rec.schema + "\", expected \"" + std::string(kEvidenceSchema) + "\" or \"" +
+                        std::string(kEvidenceSchemaV1) + "\": not an evidence record");
   }
   EvidenceCheck chk;
   chk.recorded_verdict = rec.verdict;
@@ -234,10 +245,12 @@ EvidenceCheck verify_body(std::string_view record_json, const EvidenceSources& s
 
   verify::ListSetRequest req;
   req.lotl_anchors = in.anchors;
+  req.tl_signers = in.tl_signers;
   req.at = *lists_at;
   verify::ListSetResult verified = verify::verify_list_set(std::move(in.lists), req);
   chk.checked.push_back("signatures of " + std::to_string(verified.lists.size()) + " lists re-verified at " +
                         tsl::format_time(*lists_at) + " with the record's anchors (all trusted)");
+  detail::note_caller_signers(in.tl_signers.size(), verified.lists, chk);
   tsl::ServiceIndex index = tsl::ServiceIndex::build(verify::valid_index_inputs(verified.lists));
   tsl::ServiceIndex unacceptable = tsl::ServiceIndex::build(verify::unacceptable_index_inputs(verified.lists));
   verify::QualificationEngine engine(index, &unacceptable);  // same reasons as `eutl check`
@@ -264,13 +277,19 @@ EvidenceCheck verify_body(std::string_view record_json, const EvidenceSources& s
     return chk;
   }
   const std::string snapshot_id = rec.snapshot.value_or("");
-  const DecisionLists basis{verified.lists, index, in.anchors, *lists_at, snapshot_id};
+  const DecisionLists basis{verified.lists, index, in.anchors, *lists_at, snapshot_id, in.tl_signers};
   const RecordStamp stamp{rec.tool_version, *rec.checked_at};
-  const EvidenceRecord again = detail::build_record({basis, *in.cert, in.chain, *at, claim_text, *result, stamp});
+  EvidenceRecord again = detail::build_record({basis, *in.cert, in.chain, *at, claim_text, *result, stamp});
+  again.schema = rec.schema;  // a /1 record is rebuilt as /1
   chk.verdict = again.verdict;
   chk.checked.push_back("decision re-run at T = " + tsl::format_time(*at) + ": " + std::string(to_string(chk.verdict)));
   // Round-trip through text so both sides have the same (UTF-8-repaired) strings.
-  const json rebuilt = json::parse(detail::body_json(again).dump(-1, ' ', false, json::error_handler_t::replace));
+  json rebuilt = json::parse(detail::body_json(again).dump(-1, ' ', false, json::error_handler_t::replace));
+  if (rec.schema == kEvidenceSchemaV1 && rebuilt.contains("lists")) {
+    for (json& l : rebuilt["lists"]) {
+      l.erase("trust");  // added by eutl-evidence/2
+    }
+  }
   detail::compare_records(doc, rebuilt, chk.differences);
   return chk;
 }

@@ -14,7 +14,8 @@
 //     TS 119 615 leaves that trust decision to the relying party). verify::trust_of()
 //     then says kCallerSigner for those lists;
 //   - a store (eutl fetch / eutl import): the lists of its current snapshot, from the
-//     snapshot's model cache (re-verified from the blobs when there is none);
+//     snapshot's model cache (re-verified from the blobs when there is none); a
+//     snapshot made by `eutl import --tl-signers` brings the signers it recorded;
 //   - a named snapshot of a store (`check --snapshot ID`): its lists re-verified from
 //     the store's blobs.
 //
@@ -81,6 +82,10 @@ class TrustedLists final {
   // a missing issuer; it never decides.
   const tsl::ServiceIndex& unacceptable_index() const noexcept;
   const std::vector<tsl::Bytes>& lotl_anchors() const noexcept;
+  // The national-list signers (DER) the caller trusted directly: ListSource::tl_signers
+  // in file mode, those the store snapshot recorded in store mode; empty when the
+  // national lists rest on the LOTL.
+  const std::vector<tsl::Bytes>& tl_signers() const noexcept;
   tsl::TimePoint lists_at() const noexcept;
   // The store snapshot the lists came from; empty in file mode.
   const std::string& snapshot_id() const noexcept;

@@ -100,10 +100,6 @@ TEST_F(TlSignersCli, CheckRefusesWhatTheSignersCannotGive) {
   EXPECT_EQ(no_lists.exit_code, 2) << no_lists.out;
   EXPECT_NE(no_lists.out.find("--tl-signers needs --lists"), std::string::npos) << no_lists.out;
 
-  auto evidence = run_command(check("qes-natural.pem", "tl-signer-AA.pem") + " --evidence /dev/null 2>&1");
-  EXPECT_EQ(evidence.exit_code, 2) << evidence.out;
-  EXPECT_NE(evidence.out.find("evidence record"), std::string::npos) << evidence.out;
-
   auto bad = run_command(check("qes-natural.pem", "nonexistent.pem") + " 2>&1");
   EXPECT_EQ(bad.exit_code, 2) << bad.out;
   EXPECT_NE(bad.out.find("--tl-signers: "), std::string::npos) << bad.out;

@@ -45,6 +45,13 @@ struct RefreshRequest final {
   std::string lotl_url = std::string(kDefaultLotlUrl);
   // DER certificates from the Official Journal; empty: those of the current snapshot.
   std::vector<tsl::Bytes> lotl_anchors;
+  // import only: national-list signers (DER) the caller trusts directly (`eutl import
+  // --tl-signers`). When given, the national lists imported are verified against these
+  // only (verify::ListSetRequest::tl_signers) and the snapshot holds exactly them: no
+  // LOTL or pivot (files of those are skipped with a note), no list of another
+  // territory carried over from the previous snapshot. It records the signers
+  // (Snapshot::tl_signer_digests) so everything that re-verifies it uses them.
+  std::vector<tsl::Bytes> tl_signers;
   tsl::TimePoint at{};       // validation time
   tsl::TimePoint created{};  // wall-clock time recorded in the snapshot
 };

@@ -102,6 +102,10 @@ struct Snapshot final {
   std::string origin;           // "fetch" or "import"
   std::string lotl_url;
   std::vector<tsl::Sha256> lotl_anchor_digests;  // blobs holding each anchor certificate (DER)
+  // Blobs holding each national-list signer the caller trusted directly (DER; `eutl
+  // import --tl-signers`): when not empty the national lists rest on these, not on the
+  // LOTL (verify::ListSetRequest::tl_signers). Written to JSON only when not empty.
+  std::vector<tsl::Sha256> tl_signer_digests;
   ListRecord lotl;
   std::vector<ListRecord> pivots;
   std::vector<ListRecord> lists;  // national lists, sorted by territory

@@ -43,17 +43,27 @@
 
 namespace eutl::evidence {
 
-inline constexpr std::string_view kEvidenceSchema = "eutl-evidence/1";
+// The schema written: eutl-evidence/2 added `tl_signers` and `lists[].trust` to
+// eutl-evidence/1 (docs/evidence-schema.md, Versioning). Records of both are read and
+// re-verified, each against its own set of members.
+inline constexpr std::string_view kEvidenceSchema = "eutl-evidence/2";
+inline constexpr std::string_view kEvidenceSchemaV1 = "eutl-evidence/1";
+// True for kEvidenceSchema and kEvidenceSchemaV1.
+bool is_known_schema(std::string_view schema);
 inline constexpr std::string_view kBundleRecordName = "record.json";
 
 // The lists a decision rested on, as eutl::TrustedLists exposes them (lists(),
-// index(), lotl_anchors(), lists_at(), snapshot_id()). References must outlive the call.
+// index(), lotl_anchors(), lists_at(), snapshot_id(), tl_signers()). References must
+// outlive the call.
 struct DecisionLists final {
   const std::vector<verify::VerifiedList>& lists;  // in verification order
   const tsl::ServiceIndex& index;                  // built from the valid ones
   const std::vector<tsl::Bytes>& lotl_anchors;     // DER, as given to the verification
   tsl::TimePoint lists_at{};                       // when the lists were verified
   std::string_view snapshot_id;                    // empty when the lists came from files
+  // The national-list signers (DER) the caller trusted directly (--tl-signers, or the
+  // store snapshot's from `import --tl-signers`); empty when the lists rest on the LOTL.
+  std::span<const tsl::Bytes> tl_signers{};
 };
 
 // Who wrote a record and when: the caller reads the wall clock (the library never does).
@@ -91,7 +101,7 @@ struct EvidenceSources final {
 // What a re-verification concluded, most serious first.
 enum class EvidenceOutcome : std::uint8_t {
   kSame,              // every digest, signature and field re-verified
-  kNotARecord,        // not a JSON object with schema eutl-evidence/1: nothing to verify
+  kNotARecord,        // not a JSON object with schema eutl-evidence/2 or /1: nothing to verify
   kDiffers,           // changed or invalid: integrity, digests, fields, duplicate keys
   kUntrustedAnchors,  // consistent, but rests on LOTL anchors the caller does not trust
   kInputsMissing,     // some list bytes are nowhere to be found (e.g. pruned): no conclusion
@@ -122,7 +132,7 @@ struct EvidenceCheck final {
 // is not even JSON is a finding. Errors are left for I/O on the sources.
 [[nodiscard]] Result<EvidenceCheck> verify_evidence(std::string_view record_json, const EvidenceSources& sources);
 
-// True when `text` is one JSON object whose schema is eutl-evidence/1: something
+// True when `text` is one JSON object whose schema is eutl-evidence/2 or /1: something
 // verify_evidence can judge (it may still differ, e.g. for a repeated key).
 bool is_evidence_record(std::string_view text);
 

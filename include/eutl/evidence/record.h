@@ -1,4 +1,4 @@
-// The evidence record as a type (schema "eutl-evidence/1", docs/evidence-schema.md),
+// The evidence record as a type (schema "eutl-evidence/2", docs/evidence-schema.md),
 // with exactly one JSON writer (to_json) and one reader (from_json), used by the
 // writer (make_evidence_record), the re-verifier (verify_evidence), the bundle
 // (write_evidence_bundle) and the HTML report (evidence_html).
@@ -44,7 +44,7 @@ RecordVerdict record_verdict_from(std::string_view text);
 enum class VerdictTone : std::uint8_t { kGood, kBad, kUnknown };
 VerdictTone tone_of(RecordVerdict v);
 
-// A certificate carried in full: certificate, chain[n] and lotl_anchors[n].
+// A certificate carried in full: certificate, chain[n], lotl_anchors[n] and tl_signers[n].
 struct RecordDer final {
   std::string der_base64;             // as written (decoding may fail for an edited record)
   std::optional<tsl::Sha256> sha256;  // as the record says; unset when not 64 hex digits
@@ -67,7 +67,7 @@ struct RecordQuestion final {
 struct RecordSections;  // the descriptive sections, opaque (evidence/record_json.h)
 
 struct EvidenceRecord final {
-  std::string schema;  // "eutl-evidence/1"
+  std::string schema;  // "eutl-evidence/2" (or /1, read only)
   std::string tool_name;
   std::string tool_version;
   std::optional<tsl::TimePoint> checked_at;
@@ -76,6 +76,9 @@ struct EvidenceRecord final {
   RecordDer certificate;
   std::vector<RecordDer> chain;
   std::vector<RecordDer> lotl_anchors;
+  // The national-list signers the caller trusted directly; written only when not empty
+  // (the lists then rest on these, not on the LOTL).
+  std::vector<RecordDer> tl_signers;
   std::vector<RecordList> lists;  // in verification order
   RecordVerdict verdict = RecordVerdict::kNone;
   std::optional<tsl::Sha256> integrity;  // as the record says
