@@ -104,7 +104,7 @@ void print_caller_trust(const std::vector<verify::VerifiedList>& lists) {
     }
   }
   if (!territories.empty()) {
-    std::cout << "Trust: " << territories << " trusted through the caller's signer (--tl-signers), not the LOTL\n";
+    std::cout << "Trust: " << territories << " trusted through the caller's signer (check --tl-signers or import --tl-signers), not the LOTL\n";
   }
 }
 

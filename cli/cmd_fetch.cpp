@@ -7,7 +7,6 @@
 #include <iostream>
 #include <memory>
 
-#include "cli/anchors_in_use.h"
 #include "cli/refresh_report.h"
 #include "cli/store_common.h"
 #include "eutl/net/fetcher.h"
@@ -57,23 +56,13 @@ int run_fetch(const FetchCliOptions& o) {
   req.lotl_url = o.lotl_url;
   req.at = *at;
   req.created = store::now();
-  if (!o.lotl_signers.empty()) {  // read before the store is touched: a wrong file changes nothing
-    if (int rc = request_anchors(o.lotl_signers, nullptr, req.lotl_anchors); rc != 0) {
-      return rc;
-    }
-  }
   int rc = 0;
-  auto writable = store::open_for_writing(o.store, rc);
+  auto writable = store::open_for_refresh(o.store, o.lotl_signers, req.lotl_anchors, rc);
   if (!writable) {
     return rc;
   }
   const cache::Store* st = &writable->store;
   const cache::StoreLock* lock = &writable->lock;
-  if (req.lotl_anchors.empty()) {  // the store's anchors, else the bundled ones
-    if (int rc = request_anchors("", &*st, req.lotl_anchors); rc != 0) {
-      return rc;
-    }
-  }
   net::FetchOptions fo;
   fo.cacert = o.cacert;
   fo.user_agent = std::string("eutl/") + EUTL_VERSION;

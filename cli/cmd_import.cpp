@@ -10,7 +10,6 @@
 #include <iostream>
 #include <memory>
 
-#include "cli/anchors_in_use.h"
 #include "cli/list_source.h"
 #include "cli/refresh_report.h"
 #include "cli/store_common.h"
@@ -54,11 +53,6 @@ int run_import(const ImportOptions& o) {
     return exit_code_for(signers.error());
   }
   req.tl_signers = std::move(*signers);
-  if (!o.lotl_signers.empty()) {  // read before the store is touched: a wrong file changes nothing
-    if (int rc = request_anchors(o.lotl_signers, nullptr, req.lotl_anchors); rc != 0) {
-      return rc;
-    }
-  }
   std::vector<cache::ImportFile> inputs;
   for (const auto& f : *files) {
     auto bytes = tsl::read_file(f, tsl::FileKind::kList);
@@ -69,17 +63,12 @@ int run_import(const ImportOptions& o) {
     inputs.push_back({f.string(), std::move(*bytes)});
   }
   int rc = 0;
-  auto writable = store::open_for_writing(o.store, rc);
+  auto writable = store::open_for_refresh(o.store, o.lotl_signers, req.lotl_anchors, rc);
   if (!writable) {
     return rc;
   }
   const cache::Store* st = &writable->store;
   const cache::StoreLock* lock = &writable->lock;
-  if (req.lotl_anchors.empty()) {  // the store's anchors, else the bundled ones
-    if (int rc = request_anchors("", &*st, req.lotl_anchors); rc != 0) {
-      return rc;
-    }
-  }
   auto report = cache::import_lists(*st, *lock, store::production_verifier(), std::move(inputs), req);
   if (!report) {
     print_error(report.error().message);

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <iomanip>
 
+#include "cli/anchors_in_use.h"
 #include "eutl/cache/snapshot_freshness.h"
 #include "eutl/cache/store.h"
 #include "eutl/verify/list_set.h"
@@ -114,6 +115,18 @@ std::optional<WritableStore> open_for_writing(const std::string& flag, int& rc) 
   }
   rc = 0;
   return WritableStore{std::move(*st), std::move(*lock)};
+}
+
+std::optional<WritableStore> open_for_refresh(const std::string& store_flag, const std::string& lotl_signers,
+                                              std::vector<tsl::Bytes>& anchors, int& rc) {
+  if (!lotl_signers.empty() && (rc = request_anchors(lotl_signers, nullptr, anchors)) != 0) {
+    return std::nullopt;
+  }
+  auto writable = open_for_writing(store_flag, rc);
+  if (writable && lotl_signers.empty() && (rc = request_anchors("", &writable->store, anchors)) != 0) {
+    return std::nullopt;
+  }
+  return writable;
 }
 
 cache::Verifier production_verifier() {

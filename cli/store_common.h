@@ -27,6 +27,12 @@ struct WritableStore final {
 // not run, 4).
 std::optional<WritableStore> open_for_writing(const std::string& flag, int& rc);
 
+// For fetch and import: the --lotl-signers file (when given) is read first, so that a
+// wrong file leaves the store untouched; then the store is opened and locked; without
+// a file, the store's anchors or else the bundled ones (anchors_in_use) go to `anchors`.
+std::optional<WritableStore> open_for_refresh(const std::string& store_flag, const std::string& lotl_signers,
+                                              std::vector<tsl::Bytes>& anchors, int& rc);
+
 // --at TIME; empty means now (the CLI is the only place that reads the clock).
 [[nodiscard]] Result<tsl::TimePoint> parse_at(const std::string& text);
 tsl::TimePoint now();

@@ -70,7 +70,7 @@ TEST_F(TlSignersCli, CheckDecidesAgainstTheListAndSaysWhoTrustedIt) {
   auto text = run_command(check("qes-natural.pem", "tl-signer-AA.pem") + " 2>&1");
   EXPECT_EQ(text.exit_code, 0) << text.out;
   EXPECT_NE(text.out.find("Lists: 1 of 1 valid"), std::string::npos) << text.out;
-  EXPECT_NE(text.out.find("Trust: AA trusted through the caller's signer (--tl-signers), not the LOTL"),
+  EXPECT_NE(text.out.find("Trust: AA trusted through the caller's signer (check --tl-signers or import --tl-signers), not the LOTL"),
             std::string::npos)
       << text.out;
 
