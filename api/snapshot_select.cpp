@@ -1,5 +1,5 @@
-// select_snapshot (include/eutl/trusted_lists.h): a stored snapshot by id, prefix or
-// "current", as `check --snapshot` and `diff` name them.
+// select_snapshot (include/eutl/trusted_lists.h): a stored snapshot by id, any unique
+// part of an id, or "current", as `check --snapshot` and `diff` name them.
 #include "eutl/trusted_lists.h"
 
 namespace eutl {
@@ -21,15 +21,17 @@ Result<cache::Snapshot> select_snapshot(const cache::Store& store, const std::st
       matches = {id};
       break;
     }
-    if (id.starts_with(wanted)) {
+    if (!wanted.empty() && id.find(wanted) != std::string::npos) {
       matches.push_back(id);
     }
   }
   if (matches.size() != 1) {
     return Error(matches.empty() ? Errc::kNotFound : Errc::kUsage,
                  "snapshot " + wanted + (matches.empty() ? ": not in the store " + store.dir().string()
-                                                         : ": ambiguous prefix (" + std::to_string(matches.size()) +
-                                                               " snapshots)"));
+                                                         : ": matches " + std::to_string(matches.size()) +
+                                                               " snapshots (" + matches.front() + ", " + matches[1] +
+                                                               (matches.size() > 2 ? ", …" : "") +
+                                                               "); give more of the id ('eutl store list')"));
   }
   return store.read_snapshot(matches.front());
 }

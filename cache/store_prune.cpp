@@ -32,10 +32,21 @@ void collect_digests(const ListRecord& l, std::set<std::string>& out) {
 
 enum class Removal { kRemoved, kPinned, kGone };
 
+// Unlinks the entry; in a dry run only says it would.
+bool unlink_entry(int dirfd, const std::string& name, PruneMode mode) {
+  return mode == PruneMode::kDryRun || ::unlinkat(dirfd, name.c_str(), 0) == 0;
+}
+
+// A stale temporary removed (or, in a dry run, found).
+bool remove_temporary(int dirfd, const std::string& name, PruneMode mode) {
+  return mode == PruneMode::kDryRun ? detail::probe_temporary(dirfd, name) == detail::TempState::kStale
+                                    : detail::remove_if_stale(dirfd, name);
+}
+
 // Removes snapshots/<name> unless a reader pins it (a shared flock, see store.h). The
 // exclusive lock is held across the unlink, so a reader waiting for its shared lock
 // then sees a link count of zero and knows the snapshot was pruned.
-Removal remove_snapshot_file(int dirfd, const std::string& name) {
+Removal remove_snapshot_file(int dirfd, const std::string& name, PruneMode mode) {
   detail::Fd fd(::openat(dirfd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
   if (fd.get() < 0) {
     return Removal::kGone;  // absent, or a symlink: never ours to follow or remove here
@@ -47,7 +58,7 @@ Removal remove_snapshot_file(int dirfd, const std::string& name) {
   if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
     return Removal::kPinned;
   }
-  return ::unlinkat(dirfd, name.c_str(), 0) == 0 ? Removal::kRemoved : Removal::kGone;
+  return unlink_entry(dirfd, name, mode) ? Removal::kRemoved : Removal::kGone;
 }
 
 bool is_regular_at(int dirfd, const std::string& name) {
@@ -61,10 +72,10 @@ bool is_directory_at(int dirfd, const std::string& name) {
 }
 
 // Stale temporaries in one directory of the store.
-std::size_t remove_stale_temporaries(int dirfd) {
+std::size_t remove_stale_temporaries(int dirfd, PruneMode mode) {
   std::size_t n = 0;
   for (const std::string& name : detail::list_names(dirfd)) {
-    if (name.starts_with(detail::kTempPrefix) && is_regular_at(dirfd, name) && detail::remove_if_stale(dirfd, name)) {
+    if (name.starts_with(detail::kTempPrefix) && is_regular_at(dirfd, name) && remove_temporary(dirfd, name, mode)) {
       ++n;
     }
   }
@@ -73,7 +84,7 @@ std::size_t remove_stale_temporaries(int dirfd) {
 
 }  // namespace
 
-Result<PruneResult> Store::prune(std::size_t keep, const StoreLock& /*held by the caller*/) const {
+Result<PruneResult> Store::prune(std::size_t keep, const StoreLock& /*held by the caller*/, PruneMode mode) const {
   PruneResult result;
   std::vector<std::string> ids = snapshot_ids();
   // Read without pinning (as the kept snapshots below): this Store must not hold on to
@@ -92,13 +103,15 @@ Result<PruneResult> Store::prune(std::size_t keep, const StoreLock& /*held by th
   if (!current_id.empty()) {
     kept_ids.insert(current_id);
   }
+  std::set<std::string> removed_ids;
   for (const std::string& id : ids) {
     if (kept_ids.count(id) != 0) {
       continue;
     }
-    switch (remove_snapshot_file(snapdir->get(), id + ".json")) {
+    switch (remove_snapshot_file(snapdir->get(), id + ".json", mode)) {
       case Removal::kRemoved:
         ++result.snapshots_removed;
+        removed_ids.insert(id);
         break;
       case Removal::kPinned:
         ++result.snapshots_in_use;
@@ -108,7 +121,9 @@ Result<PruneResult> Store::prune(std::size_t keep, const StoreLock& /*held by th
         break;
     }
   }
-  (void)::fsync(snapdir->get());
+  if (mode == PruneMode::kRemove) {
+    (void)::fsync(snapdir->get());
+  }
 
   // Blobs of every remaining snapshot (no new one can appear: the caller holds the
   // writer lock) and of those a reader pins.
@@ -134,22 +149,22 @@ Result<PruneResult> Store::prune(std::size_t keep, const StoreLock& /*held by th
   }
 
   if (auto root = detail::open_dir_beneath(m_dir, "", detail::CreateDirs::kNo); root) {
-    result.temporaries_removed += remove_stale_temporaries(root->get());
+    result.temporaries_removed += remove_stale_temporaries(root->get(), mode);
   }
-  result.temporaries_removed += remove_stale_temporaries(snapdir->get());
+  result.temporaries_removed += remove_stale_temporaries(snapdir->get(), mode);
 
   // Model caches: those of snapshots no longer in the store (removed now, or earlier
   // by an older eutl that left them behind).
   if (auto models = detail::open_dir_beneath(m_dir, "models", detail::CreateDirs::kNo); models) {
-    result.temporaries_removed += remove_stale_temporaries(models->get());
+    result.temporaries_removed += remove_stale_temporaries(models->get(), mode);
     for (const std::string& name : detail::list_names(models->get())) {
       if (name.starts_with(detail::kTempPrefix) || !name.ends_with(kModelSuffix) ||
           !is_regular_at(models->get(), name)) {
         continue;
       }
       const std::string id = name.substr(0, name.size() - kModelSuffix.size());
-      if (kept_ids.count(id) == 0 && !is_regular_at(snapdir->get(), id + ".json") &&
-          ::unlinkat(models->get(), name.c_str(), 0) == 0) {
+      const bool snapshot_gone = removed_ids.count(id) != 0 || !is_regular_at(snapdir->get(), id + ".json");
+      if (kept_ids.count(id) == 0 && snapshot_gone && unlink_entry(models->get(), name, mode)) {
         ++result.models_removed;
       }
     }
@@ -169,9 +184,9 @@ Result<PruneResult> Store::prune(std::size_t keep, const StoreLock& /*held by th
     }
     for (const std::string& name : detail::list_names(subdir->get())) {
       if (name.starts_with(detail::kTempPrefix)) {
-        result.temporaries_removed += is_regular_at(subdir->get(), name) && detail::remove_if_stale(subdir->get(), name);
+        result.temporaries_removed += is_regular_at(subdir->get(), name) && remove_temporary(subdir->get(), name, mode);
       } else if (referenced.count(name) == 0 && is_regular_at(subdir->get(), name)) {
-        result.blobs_removed += ::unlinkat(subdir->get(), name.c_str(), 0) == 0 ? 1 : 0;
+        result.blobs_removed += unlink_entry(subdir->get(), name, mode) ? 1 : 0;
       }
     }
   }

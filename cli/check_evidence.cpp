@@ -18,7 +18,7 @@ Result<void> write_text(const std::string& file, const std::string& text) { retu
 
 }  // namespace
 
-// Picks a snapshot by exact id, "current", or a unique prefix (eutl::select_snapshot).
+// Picks a snapshot by exact id, "current", or any unique part of an id (eutl::select_snapshot).
 Result<cache::Snapshot> pick_snapshot(const cache::Store& store, const std::string& wanted) {
   return eutl::select_snapshot(store, wanted);
 }
@@ -28,7 +28,7 @@ void add_evidence_options(CLI::App* cmd, EvidenceOptions& o) {
                   "Write an evidence record (JSON, schema eutl-evidence/2) that `eutl evidence verify` re-checks");
   cmd->add_option("--report", o.report_file, "Write a self-contained HTML report of the decision");
   cmd->add_option("--snapshot", o.snapshot,
-                  "Decide against this stored snapshot (id, unique prefix or 'current') instead of --lists");
+                  "Decide against this stored snapshot (id, any unique part of it or 'current') instead of --lists");
   if (cmd->get_option_no_throw("--store") == nullptr) {
     cmd->add_option("--store", o.store, "Store directory for --snapshot (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
   }

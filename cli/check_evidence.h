@@ -25,11 +25,11 @@ namespace eutl::cli {
 struct EvidenceOptions {
   std::string evidence_file;  // --evidence
   std::string report_file;    // --report
-  std::string snapshot;       // --snapshot (id, unique prefix or "current")
+  std::string snapshot;       // --snapshot (id, any unique part of it or "current")
   std::string store;          // --store (when check does not define it itself)
 };
 
-// A stored snapshot by exact id, "current", or a unique id prefix.
+// A stored snapshot by exact id, "current", or any unique part of an id.
 [[nodiscard]] Result<cache::Snapshot> pick_snapshot(const cache::Store& store, const std::string& wanted);
 
 void add_evidence_options(CLI::App* check_cmd, EvidenceOptions& o);

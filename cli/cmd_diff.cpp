@@ -1,13 +1,15 @@
-// eutl diff SNAP_A SNAP_B [--store DIR] [--json]
+// eutl diff SNAP_A SNAP_B [--territory T,…] [--changes all|lists|services|status] [--store DIR] [--json]
 //
 // What changed between two stored snapshots: lists (sequence numbers, bytes,
 // results), services added or removed, and status changes with their dates.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "cli/check_evidence.h"
 #include "cli/commands.h"
+#include "cli/list_filter.h"
 #include "cli/store_common.h"
 #include "eutl/cache/snapshot_diff.h"
 
@@ -20,8 +22,39 @@ struct DiffOptions {
   std::string from;
   std::string to;
   std::string store;
+  std::vector<std::string> territories;
+  std::string changes = "all";
   bool json = false;
 };
+
+// Keeps what --territory and --changes ask for: lists (all, lists), services added,
+// removed or changed (all, services), services whose status changed (status).
+void keep_asked(cache::SnapshotDiff& d, const std::vector<std::string>& territories, const std::string& changes) {
+  auto outside = [&](const std::string& territory) {
+    return !territories.empty() && std::find(territories.begin(), territories.end(), territory) == territories.end();
+  };
+  std::erase_if(d.lists, [&](const cache::ListChange& l) {
+    return (changes != "all" && changes != "lists") || outside(l.territory);
+  });
+  std::erase_if(d.services, [&](const cache::ServiceChange& s) {
+    return changes == "lists" || (changes == "status" && s.kind != cache::ChangeKind::kChanged) ||
+           outside(s.territory);
+  });
+}
+
+// Territories either snapshot holds ("EU" for the LOTL and pivots).
+std::vector<std::string> territories_of(const cache::Snapshot& a, const cache::Snapshot& b) {
+  std::vector<std::string> out{"EU"};
+  for (const auto* s : {&a, &b}) {
+    for (const auto& l : s->lists) {
+      if (std::find(out.begin(), out.end(), l.territory) == out.end()) {
+        out.push_back(l.territory);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 json opt_seq(const std::optional<std::uint64_t>& s) { return s ? json(*s) : json(nullptr); }
 json opt_str(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
@@ -108,11 +141,17 @@ int run_diff(const DiffOptions& o) {
     print_error(!a ? a.error().message : b.error().message);
     return kExitUsage;
   }
+  auto territories = parse_territory_filter(o.territories, territories_of(*a, *b), "has no list in either snapshot");
+  if (!territories) {
+    print_error(territories.error().message);
+    return kExitUsage;
+  }
   auto d = cache::diff_snapshots(*store, *a, *b);
   if (!d) {
     print_error(d.error().message);
     return kExitUsage;
   }
+  keep_asked(*d, *territories, o.changes);
   if (o.json) {
     std::cout << to_json(*d).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   } else {
@@ -126,11 +165,20 @@ int run_diff(const DiffOptions& o) {
 void register_diff(CLI::App& app, Runner& run) {
   auto opts = std::make_shared<DiffOptions>();
   CLI::App* cmd = app.add_subcommand("diff", "What changed between two stored snapshots (lists, services, statuses)");
-  cmd->add_option("SNAP_A", opts->from, "Older snapshot (id, unique prefix or 'current')")->required();
-  cmd->add_option("SNAP_B", opts->to, "Newer snapshot (id, unique prefix or 'current')")->required();
+  cmd->add_option("SNAP_A", opts->from, "Older snapshot (id, any unique part of it or 'current')")->required();
+  cmd->add_option("SNAP_B", opts->to, "Newer snapshot (id, any unique part of it or 'current')")->required();
   cmd->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
+  cmd->add_option("--territory", opts->territories,
+                  "Only these territories (EU for the LOTL and pivots): AT, BE, … or a comma list; repeatable");
+  cmd->add_option("--changes", opts->changes,
+                  "What to show: all (lists and services, the default), lists, services (added, removed or status "
+                  "changed), status (status changes only)")
+      ->check(CLI::IsMember({"all", "lists", "services", "status"}));
   cmd->add_flag("--json", opts->json, "Machine-readable output");
-  cmd->footer("Exit: 0 the difference was computed (even if empty), 2 usage error.");
+  cmd->footer("Lists are shown when their bytes, result or presence changed. Snapshot ids: 'eutl store list'.\n"
+              "Examples: eutl diff 54787e01 current --territory BE,FR --changes status\n"
+              "          eutl diff 54787e01 current --json | jq '.services[] | select(.change == \"changed\")'\n"
+              "Exit: 0 the difference was computed (even if empty), 2 usage error.");
   cmd->callback([&run, opts] { run = [opts] { return run_diff(*opts); }; });
 }
 

@@ -17,6 +17,7 @@ namespace {
 struct PruneOptions {
   std::string store;
   std::size_t keep = 10;
+  bool dry_run = false;
 };
 
 int run_prune(const PruneOptions& o) {
@@ -27,12 +28,12 @@ int run_prune(const PruneOptions& o) {
   }
   const cache::Store* st = &writable->store;
   const cache::StoreLock* lock = &writable->lock;
-  auto r = st->prune(o.keep, *lock);
+  auto r = st->prune(o.keep, *lock, o.dry_run ? cache::PruneMode::kDryRun : cache::PruneMode::kRemove);
   if (!r) {
     print_error(r.error().message);
     return kExitNo;
   }
-  std::cout << "removed " << r->snapshots_removed << " snapshot(s), " << r->blobs_removed << " blob(s), "
+  std::cout << (o.dry_run ? "would remove " : "removed ") << r->snapshots_removed << " snapshot(s), " << r->blobs_removed << " blob(s), "
             << r->temporaries_removed << " temporary file(s), " << r->models_removed << " model cache(s)\n";
   if (r->snapshots_in_use != 0) {
     std::cout << "kept " << r->snapshots_in_use << " older snapshot(s) that a running command is reading\n";
@@ -156,12 +157,16 @@ void register_store(CLI::App& app, Runner& run) {
       "Remove all but the newest N snapshots (the current one is always kept) with their model caches, the lists "
       "only they used and stale temporary files");
   prune->add_option("--keep", opts->keep, "Snapshots to keep")->required()->check(CLI::NonNegativeNumber);
+  prune->add_flag("--dry-run", opts->dry_run, "Remove nothing: say what would be removed");
   prune->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
   prune->footer(
       "A snapshot that a running command (check, status, list, export, evidence) is reading is kept until a\n"
-      "later prune. Symbolic links inside the store are never followed (see 'eutl store verify').");
+      "later prune. Symbolic links inside the store are never followed (see 'eutl store verify').\n"
+      "Examples: eutl store prune --keep 5 --dry-run\n"
+      "          eutl store prune --keep 5");
   prune->callback([&run, opts] { run = [opts] { return run_prune(*opts); }; });
   register_verify_store(*store, run);
+  register_store_list(*store, run);
 }
 
 }  // namespace eutl::cli

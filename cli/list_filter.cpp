@@ -107,14 +107,14 @@ Result<std::vector<std::string>> parse_status_filter(const std::vector<std::stri
 }
 
 Result<std::vector<std::string>> parse_territory_filter(const std::vector<std::string>& given,
-                                                        const std::vector<std::string>& present) {
+                                                        const std::vector<std::string>& present, std::string_view absent) {
   std::vector<std::string> out;
   std::vector<std::string_view> valid(present.begin(), present.end());
   for (const std::string& g : split(given)) {
     const std::string t = upper(g);
     const bool code = t.size() == 2 && std::all_of(t.begin(), t.end(), [](unsigned char c) { return std::isalpha(c); });
     if (!code || (!present.empty() && std::find(present.begin(), present.end(), t) == present.end())) {
-      return bad("--territory", g, code ? "has no valid list here" : "is not a two-letter territory code",
+      return bad("--territory", g, code ? absent : "is not a two-letter territory code",
                  valid.empty() ? std::string("two-letter codes (AT, BE, …)") : joined(valid));
     }
     out.push_back(t);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eutl/result.h"
@@ -22,9 +23,11 @@ struct ListFilter final {
 [[nodiscard]] Result<std::vector<std::string>> parse_type_filter(const std::vector<std::string>& given);
 // --status: granted, withdrawn, … (TS 119 612 §5.5.4, Annex J) or the full URI.
 [[nodiscard]] Result<std::vector<std::string>> parse_status_filter(const std::vector<std::string>& given);
-// --territory: two-letter codes; when `present` is not empty, only those.
+// --territory: two-letter codes; when `present` is not empty, only those (`absent`
+// says why another is refused: "has no valid list here").
 [[nodiscard]] Result<std::vector<std::string>> parse_territory_filter(const std::vector<std::string>& given,
-                                                                      const std::vector<std::string>& present);
+                                                                      const std::vector<std::string>& present,
+                                                                      std::string_view absent = "has no valid list here");
 
 bool matches(const ListFilter& filter, const tsl::IndexedService& service);
 

@@ -54,7 +54,7 @@ struct ListSource final {
   std::vector<tsl::Bytes> tl_signers;
   // Store mode (used when `files` is empty): the store directory.
   std::filesystem::path store;
-  // Store mode: a snapshot by exact id, unique id prefix or "current" (select_snapshot),
+  // Store mode: a snapshot by exact id, any unique part of an id, or "current" (select_snapshot),
   // re-verified from the blobs. Empty: the current snapshot, from its model cache.
   std::string snapshot;
 };
@@ -108,8 +108,8 @@ class TrustedLists final {
   std::unique_ptr<State> m_state;
 };
 
-// A stored snapshot by exact id, "current" (kNotFound when the store has none), or a
-// unique id prefix (kUsage when ambiguous, kNotFound when none matches).
+// A stored snapshot by exact id, "current" (kNotFound when the store has none), or any
+// unique part of an id (kUsage when several match, kNotFound when none does).
 [[nodiscard]] Result<cache::Snapshot> select_snapshot(const cache::Store& store, const std::string& wanted);
 
 // Every certificate of a PEM (one or more) or DER file, parsed. The first one is

@@ -65,6 +65,9 @@ struct PruneResult final {
   std::size_t snapshots_in_use = 0;   // due for removal but pinned by a running reader: kept
 };
 
+// kDryRun: prune() removes nothing and counts what it would remove.
+enum class PruneMode : bool { kRemove, kDryRun };
+
 class SnapshotPins;  // store.cpp: the shared flock()s a Store holds on snapshots it read
 
 class Store final {
@@ -113,8 +116,10 @@ class Store final {
   // pinned), removes the others with their model caches, every blob no remaining
   // snapshot references, orphan model caches and stale temporaries (those no live
   // writer holds). Never follows a symlink: links are left for verify_store() to
-  // report. Needs the lock.
-  [[nodiscard]] Result<PruneResult> prune(std::size_t keep, const StoreLock& lock) const;
+  // report. Needs the lock. With PruneMode::kDryRun the same choices are made and
+  // counted, and nothing is removed.
+  [[nodiscard]] Result<PruneResult> prune(std::size_t keep, const StoreLock& lock,
+                                          PruneMode mode = PruneMode::kRemove) const;
 
  private:
   enum class Pin : bool { kNo, kYes };
