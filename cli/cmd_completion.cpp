@@ -18,6 +18,9 @@ std::vector<const CLI::App*> subcommands(const CLI::App& app) {
 std::string option_words(const CLI::App& cmd) {
   std::string words;
   for (const CLI::Option* o : cmd.get_options()) {
+    if (o->get_group().empty()) {
+      continue;  // hidden: an old spelling kept for one release
+    }
     for (const std::string& l : o->get_lnames()) {
       words += (words.empty() ? "--" : " --") + l;
     }
