@@ -16,12 +16,7 @@ std::string help_text(const CLI::App& app, const std::vector<std::string>& path)
   const CLI::App* at = &app;
   std::string prefix = app.get_name();
   for (const std::string& name : path) {
-    const CLI::App* next = nullptr;
-    for (const CLI::App* sub : at->get_subcommands([](const CLI::App*) { return true; })) {
-      if (sub->get_name() == name) {
-        next = sub;
-      }
-    }
+    const CLI::App* next = find_subcommand(*at, name);
     if (next == nullptr) {
       return {};
     }

@@ -12,16 +12,20 @@ std::vector<std::string> command_names(const CLI::App& app) {
   return names;
 }
 
+const CLI::App* find_subcommand(const CLI::App& parent, const std::string& name) {
+  for (const CLI::App* sub : parent.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->get_name() == name) {
+      return sub;
+    }
+  }
+  return nullptr;
+}
+
 std::string unknown_command_message(const CLI::App& app, const std::vector<std::string>& path) {
   const CLI::App* parent = &app;
   std::string known_prefix;
   for (std::size_t i = 0; i + 1 < path.size(); ++i) {
-    const CLI::App* next = nullptr;
-    for (const CLI::App* sub : parent->get_subcommands([](const CLI::App*) { return true; })) {
-      if (sub->get_name() == path[i]) {
-        next = sub;
-      }
-    }
+    const CLI::App* next = find_subcommand(*parent, path[i]);
     if (next == nullptr) {
       return unknown_command_message(app, std::vector<std::string>(path.begin(), path.begin() + i + 1));
     }
@@ -42,10 +46,8 @@ std::optional<std::string> unknown_first_command(const CLI::App& app, int argc, 
     return std::nullopt;
   }
   const std::string first = argv[1];
-  for (const std::string& name : command_names(app)) {
-    if (name == first) {
-      return std::nullopt;
-    }
+  if (find_subcommand(app, first) != nullptr) {
+    return std::nullopt;
   }
   return first;
 }

@@ -12,6 +12,9 @@ namespace eutl::cli {
 // The subcommands of `app` a user may type, in the order they were registered.
 std::vector<std::string> command_names(const CLI::App& app);
 
+// The direct subcommand of `parent` called `name`; nullptr when there is none.
+const CLI::App* find_subcommand(const CLI::App& parent, const std::string& name);
+
 // "unknown command 'chek'; did you mean 'check'? ('eutl help' lists the commands)";
 // `path` is what was typed (command, then subcommand), the last part unknown.
 std::string unknown_command_message(const CLI::App& app, const std::vector<std::string>& path);
