@@ -27,6 +27,7 @@ void register_export(CLI::App& app, Runner& run);      // cmd_export.cpp: export
 void register_check_site(CLI::App& app, Runner& run);  // cmd_check_site.cpp: check-site HOST[:PORT]
 void register_anchors(CLI::App& app, Runner& run);     // cmd_anchors.cpp: anchors
 void register_store_list(CLI::App& store, Runner& run);  // cmd_store_list.cpp: store list
+void register_report(CLI::App& app, Runner& run);      // cmd_report.cpp: report tsp
 void register_help(CLI::App& app, Runner& run);        // cmd_help.cpp: help [COMMAND]
 void register_completion(CLI::App& app, Runner& run);  // cmd_completion.cpp: completion bash|zsh
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/real_sets.h"
 #include "tests/test_paths.h"
 
 namespace eutl::cli {
@@ -22,14 +23,8 @@ class DiffFilters : public ::testing::Test {
   static void SetUpTestSuite() {
     s_store = fs::temp_directory_path() / ("eutl-diff-filters-" + std::to_string(::getpid()));
     fs::remove_all(s_store);
-    const fs::path r = test::realdata();
-    test::run_command(test::cli() + " import --store" + q(s_store) + " --at 2023-10-28T00:00:00Z --lotl-signers" +
-                      q(r / "oj/oj-C276-2019-lotl-signers.pem") + q(r / "lotl/eu-lotl-seq332-2023-09-27.xml") +
-                      q(r / "lotl/pivots/eu-lotl-pivot-282.xml") + q(r / "lotl/pivots/eu-lotl-pivot-300.xml") +
-                      q(r / "tl/2023") + " >/dev/null 2>&1");
-    test::run_command(test::cli() + " import --store" + q(s_store) + " --at 2026-08-21T12:00:00Z" +
-                      q(r / "lotl/eu-lotl-seq390-2026-08-03.xml") + q(r / "lotl/pivots") + q(r / "tl/2026") +
-                      " >/dev/null 2>&1");
+    test::import_real_2023(s_store);
+    test::import_real_2026(s_store);
   }
   static void TearDownTestSuite() { fs::remove_all(s_store); }
   void SetUp() override {
