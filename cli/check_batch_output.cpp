@@ -70,6 +70,22 @@ std::string file_label(const BatchRow& row) {
   return row.entry->file + (row.entry->index > 1 ? "#" + std::to_string(row.entry->index) : "");
 }
 
+// A path cut from the left ("~certs/qes.pem"), so the file name stays; UTF-8 safe.
+std::string fit_path(const std::string& path, std::size_t width) {
+  if (utf8_length(path) <= width || width == 0) {
+    return fit(path, width);
+  }
+  std::size_t keep = width - 1;
+  std::size_t start = path.size();
+  while (keep > 0 && start > 0) {
+    --start;
+    if ((static_cast<unsigned char>(path[start]) & 0xC0) != 0x80) {
+      --keep;
+    }
+  }
+  return "~" + path.substr(start);
+}
+
 }  // namespace
 
 void print_batch_table(std::ostream& out, std::span<const BatchRow> rows, bool reasons) {
@@ -84,7 +100,7 @@ void print_batch_table(std::ostream& out, std::span<const BatchRow> rows, bool r
     std::string claim = row.result && row.result->claim
                             ? row.result->claim->claim.text + ": " + claim_verdict(row)
                             : "-";
-    out << pad(fit(file_label(row), kFile), kFile) << ' ' << pad(fit(subject, kSubject), kSubject) << ' '
+    out << pad(fit_path(file_label(row), kFile), kFile) << ' ' << pad(fit(subject, kSubject), kSubject) << ' '
         << pad(verdict_word(row, false), kVerdict) << ' ' << pad(type_word(row), kType) << ' '
         << pad(qscd_word(row), kQscd) << ' ' << (row.result ? claim : "") << '\n';
     if (reasons) {
