@@ -7,7 +7,7 @@
 // a subject of its own (BundleRule::kEachCertificate); with kFullchain the first is the
 // subject and the rest are its chain (a server's "fullchain.pem": leaf first).
 //
-// Caller is responsible for: choosing T (no now() default, style C13), and reading
+// Caller is responsible for: choosing T (the library never reads the clock), and reading
 // the files (eutl::read_certificates).
 #pragma once
 
