@@ -9,14 +9,10 @@
 // (the one pipeline from a list source to a decision): files verified exactly as
 // `eutl verify` does, the store's current snapshot (its model cache) or a chosen
 // snapshot. Only lists whose status is VALID are indexed.
-#include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <optional>
-#include <nlohmann/json.hpp>
 
 #include "cli/anchors_in_use.h"
 #include "cli/check_batch.h"
@@ -32,7 +28,6 @@
 #include "eutl/trusted_lists.h"
 #include "eutl/tsl/service_index.h"
 #include "eutl/verify/list_set.h"
-#include "eutl/verify/policy_profile.h"
 #include "eutl/verify/qualification.h"
 
 namespace eutl::cli {
@@ -63,8 +58,6 @@ struct CheckOptions {
 };
 
 namespace {
-
-using nlohmann::json;
 
 Result<tsl::TimePoint> time_option(const std::string& text, const char* name) {
   if (text.empty()) {
