@@ -2,6 +2,7 @@
 
 
 #include "cli/commands.h"
+#include "cli/common_options.h"
 #include "cli/store_common.h"
 #include "eutl/evidence/evidence.h"
 #include "eutl/evidence_from_lists.h"
@@ -30,7 +31,7 @@ void add_evidence_options(CLI::App* cmd, EvidenceOptions& o) {
   cmd->add_option("--snapshot", o.snapshot,
                   "Decide against this stored snapshot (id, any unique part of it or 'current') instead of --lists");
   if (cmd->get_option_no_throw("--store") == nullptr) {
-    cmd->add_option("--store", o.store, "Store directory for --snapshot (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
+    add_store_option(cmd, o.store, "whose current snapshot (or --snapshot) is used");
   }
 }
 
@@ -76,6 +77,14 @@ int write_evidence(const EvidenceOptions& o, const eutl::TrustedLists& lists, co
   if (!wants_evidence(o)) {
     return 0;
   }
+  return write_outputs(o, eutl::evidence_record(lists, cert, chain, at, claim, result, stamp_now()));
+}
+
+int write_evidence_file(const std::string& file, const eutl::TrustedLists& lists,
+                        const verify::CertificateProfile& cert, std::span<const verify::CertificateProfile> chain,
+                        tsl::TimePoint at, const std::string& claim, const verify::QualificationResult& result) {
+  EvidenceOptions o;
+  o.evidence_file = file;
   return write_outputs(o, eutl::evidence_record(lists, cert, chain, at, claim, result, stamp_now()));
 }
 

@@ -42,4 +42,10 @@ int write_evidence(const EvidenceOptions& o, const eutl::TrustedLists& lists, co
                    std::span<const verify::CertificateProfile> chain, tsl::TimePoint at, const std::string& claim,
                    const verify::QualificationResult& result);
 
+// --evidence-dir of a batch: the record of one decision written to `file`. 0, or the
+// exit code after printing why.
+int write_evidence_file(const std::string& file, const eutl::TrustedLists& lists,
+                        const verify::CertificateProfile& cert, std::span<const verify::CertificateProfile> chain,
+                        tsl::TimePoint at, const std::string& claim, const verify::QualificationResult& result);
+
 }  // namespace eutl::cli

@@ -7,6 +7,7 @@
 #include "eutl/service_query.h"
 #include "eutl/tsl/time.h"
 #include "eutl/tsl/uris.h"
+#include "eutl/verify/policy_profile.h"
 
 namespace eutl::cli {
 
@@ -74,6 +75,64 @@ void print_trace(const verify::Trace& trace) {
   for (const auto& e : trace.entries()) {
     std::cout << "  [" << e.rule_id << "] " << verify::to_string(e.outcome) << "  " << e.subject << ": " << e.detail
               << "  (" << e.clause << ")\n";
+  }
+}
+
+std::string claim_of_use(const std::string& use) {
+  if (use == "esig") {
+    return "qc-esig";
+  }
+  if (use == "eseal") {
+    return "qc-eseal";
+  }
+  if (use == "wsa") {
+    return "qwac";
+  }
+  return use;
+}
+
+Result<std::optional<verify::Claim>> parse_for_option(const std::string& use) {
+  if (use.empty()) {
+    return std::optional<verify::Claim>();
+  }
+  auto parsed = verify::parse_claim(claim_of_use(use));
+  if (!parsed) {
+    return Error(Errc::kUsage, "--for: " + parsed.error().message + " (or the uses esig, eseal, wsa)");
+  }
+  return std::optional<verify::Claim>(std::move(*parsed));
+}
+
+void print_certificate_text(const verify::CertificateProfile& c, const verify::QualificationResult& r) {
+  print_claim(r);
+  std::cout << headline(r.overall) << "\n\n";
+  std::cout << "Certificate\n  subject  " << c.subject << "\n  issuer   " << c.issuer << "\n  valid    "
+            << tsl::format_time(c.not_before) << " .. " << tsl::format_time(c.not_after) << "\n  sha256   "
+            << tsl::to_hex(c.sha256) << '\n';
+  std::string profiles;
+  for (const auto& m : verify::policy_profiles(c.policies)) {
+    profiles += (profiles.empty() ? "" : ", ") + std::string(verify::to_string(m.profile));
+  }
+  std::cout << "  policy   " << (profiles.empty() ? "no ETSI/CABF profile" : profiles) << '\n';
+  for (const auto& a : c.anomalies) {
+    std::cout << "  anomaly  " << a << '\n';
+  }
+  std::cout << "\nResults\n";
+  print_at("at issuance", r.at_issuance);
+  print_at("at time T  ", r.at_time);
+  std::cout << "\nTrace\n";
+  print_trace(r.trace);
+}
+
+// National lists trusted through the caller's signer rather than the LOTL (text mode).
+void print_caller_trust(const std::vector<verify::VerifiedList>& lists) {
+  std::string territories;
+  for (const auto& v : lists) {
+    if (verify::trust_of(v) == verify::ListTrust::kCallerSigner) {
+      territories += (territories.empty() ? "" : ", ") + (v.list ? v.list->scheme.territory : v.source);
+    }
+  }
+  if (!territories.empty()) {
+    std::cout << "Trust: " << territories << " trusted through the caller's signer (check --tl-signers or import --tl-signers), not the LOTL\n";
   }
 }
 

@@ -1,24 +1,26 @@
-// eutl check CERT [--chain PEM] [--at TIME] [--claim C] [--json] [--lists-at TIME]
+// eutl check CERT|DIR|-... [--fullchain] [--chain PEM] [--at TIME] [--for C] [--json|--jsonl|--csv]
+//            [--lists-at TIME] [--evidence-dir DIR]
 //            (--lists FILE|DIR... (--lotl-signers PEM | --tl-signers PEM) | [--store DIR] | --snapshot ID)
 //
-// Decides whether CERT is an EU qualified certificate (TS 119 615) at its issuance
-// and at time T. The lists come through eutl::TrustedLists (the one pipeline from a
-// list source to a decision): files verified exactly as `eutl verify` does, the
-// store's current snapshot (its model cache) or a chosen snapshot. Only lists whose
-// status is VALID are indexed.
-#include <algorithm>
+// Decides whether each certificate is an EU qualified certificate (TS 119 615) at its
+// issuance and at time T. One certificate prints the full decision (cli/check_output.h);
+// several, a directory, or --jsonl/--csv/--evidence-dir make a batch (cli/check_batch.h)
+// decided against the lists loaded once. The lists come through eutl::TrustedLists
+// (the one pipeline from a list source to a decision): files verified exactly as
+// `eutl verify` does, the store's current snapshot (its model cache) or a chosen
+// snapshot. Only lists whose status is VALID are indexed.
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <optional>
-#include <nlohmann/json.hpp>
 
 #include "cli/anchors_in_use.h"
+#include "cli/check_batch.h"
+#include "cli/check_batch_input.h"
 #include "cli/check_evidence.h"
 #include "cli/check_output.h"
 #include "cli/commands.h"
+#include "cli/common_options.h"
 #include "cli/heap_tuning.h"
 #include "cli/list_source.h"
 #include "cli/store_common.h"
@@ -26,51 +28,36 @@
 #include "eutl/trusted_lists.h"
 #include "eutl/tsl/service_index.h"
 #include "eutl/verify/list_set.h"
-#include "eutl/verify/policy_profile.h"
 #include "eutl/verify/qualification.h"
 
 namespace eutl::cli {
 
 struct CheckOptions {
-  std::string cert;
+  std::vector<std::string> certs;
+  bool fullchain = false;
   std::string chain;
   std::string at;
   std::string lists_at;
-  std::string claim;
-  bool json = false;
+  std::string claim;  // --for (or its old spelling --claim)
+  OutputFlags output;
+  bool jsonl = false;
+  bool csv = false;
+  std::string evidence_dir;
   std::vector<std::string> lists;
   std::string lotl_signers;
   std::string tl_signers;
   EvidenceOptions evidence;  // --evidence, --report, --snapshot (cli/check_evidence.h)
-  // CERT, read before any list or store is touched, so that a bad path is reported as
-  // such whatever the state of the store.
-  std::optional<verify::CertificateProfile> certificate;
+  // The CERT arguments, read before any list or store is touched, so that a bad path
+  // is reported as such whatever the state of the store.
+  BatchInput input;
+
+  // One certificate and no batch switch: today's full output.
+  bool single() const {
+    return input.entries.size() == 1 && !input.had_directory && !jsonl && !csv && evidence_dir.empty();
+  }
 };
 
 namespace {
-
-using nlohmann::json;
-
-void print_text(const verify::CertificateProfile& c, const verify::QualificationResult& r) {
-  print_claim(r);
-  std::cout << headline(r.overall) << "\n\n";
-  std::cout << "Certificate\n  subject  " << c.subject << "\n  issuer   " << c.issuer << "\n  valid    "
-            << tsl::format_time(c.not_before) << " .. " << tsl::format_time(c.not_after) << "\n  sha256   "
-            << tsl::to_hex(c.sha256) << '\n';
-  std::string profiles;
-  for (const auto& m : verify::policy_profiles(c.policies)) {
-    profiles += (profiles.empty() ? "" : ", ") + std::string(verify::to_string(m.profile));
-  }
-  std::cout << "  policy   " << (profiles.empty() ? "no ETSI/CABF profile" : profiles) << '\n';
-  for (const auto& a : c.anomalies) {
-    std::cout << "  anomaly  " << a << '\n';
-  }
-  std::cout << "\nResults\n";
-  print_at("at issuance", r.at_issuance);
-  print_at("at time T  ", r.at_time);
-  std::cout << "\nTrace\n";
-  print_trace(r.trace);
-}
 
 Result<tsl::TimePoint> time_option(const std::string& text, const char* name) {
   if (text.empty()) {
@@ -83,90 +70,76 @@ Result<tsl::TimePoint> time_option(const std::string& text, const char* name) {
   return t->time;
 }
 
-Result<verify::CertificateProfile> load_one(const std::string& file) {
-  auto ders = verify::read_certificate_file(file);
-  if (!ders) {
-    return std::move(ders).error();
+// The decision and output of one certificate against loaded lists. `lists_at()` is
+// the instant at which the lists' acceptability was decided: stated in every output,
+// with a warning when it is not time T.
+int run_single(const CheckOptions& o, const eutl::TrustedLists& lists, const eutl::CheckBatchRequest& request) {
+  const eutl::CheckSubject& subject = *o.input.entries.front().subject;
+  std::vector<verify::CertificateProfile> chain = subject.chain;
+  chain.insert(chain.end(), request.chain.begin(), request.chain.end());
+  auto result = lists.check(subject.certificate, chain, request.at, request.claim);
+  if (!result) {
+    print_error(result.error().message);
+    return kExitUsage;
   }
-  auto p = verify::read_certificate_profile(ders->front());
-  if (!p) {
-    return Error(p.error().code, file + ": " + p.error().message);
+  const std::string claim = request.claim ? request.claim->text : std::string();
+  if (int rc = write_evidence(o.evidence, lists, subject.certificate, chain, request.at, claim, *result); rc != 0) {
+    return rc;
   }
-  return p;
-}
-
-// National lists trusted through the caller's signer rather than the LOTL (text mode).
-void print_caller_trust(const std::vector<verify::VerifiedList>& lists) {
-  std::string territories;
-  for (const auto& v : lists) {
-    if (verify::trust_of(v) == verify::ListTrust::kCallerSigner) {
-      territories += (territories.empty() ? "" : ", ") + (v.list ? v.list->scheme.territory : v.source);
-    }
-  }
-  if (!territories.empty()) {
-    std::cout << "Trust: " << territories << " trusted through the caller's signer (check --tl-signers or import --tl-signers), not the LOTL\n";
-  }
-}
-
-// The decision and output against loaded lists. `lists_at()` is the instant at which
-// the lists' acceptability was decided: stated in every output, with a warning when it
-// is not time T.
-int run_check_against(const CheckOptions& o, const eutl::TrustedLists& lists) {
-  const verify::CertificateProfile* cert = o.certificate ? &*o.certificate : nullptr;
-  if (cert == nullptr) {
-    print_error("internal error: the certificate was not read");
-    return kExitCouldNotRun;
-  }
-  std::vector<verify::CertificateProfile> chain;
-  if (!o.chain.empty()) {
-    auto ders = verify::read_certificate_file(o.chain);
-    if (!ders) {
-      print_error("--chain: " + ders.error().message);
-      return exit_code_for(ders.error());
-    }
-    for (const auto& d : *ders) {
-      auto p = verify::read_certificate_profile(d);
-      if (!p) {
-        print_error("--chain: " + p.error().message);
-        return kExitUsage;
+  if (o.output.json) {
+    std::cout << eutl::check_json(lists, subject.certificate, *result) << '\n';
+  } else {
+    for (const auto& w : result->warnings) {
+      if (!o.output.quiet) {
+        print_error("warning: " + w);
       }
-      chain.push_back(std::move(*p));
+    }
+    print_certificate_text(subject.certificate, *result);
+    std::cout << "\nLists: " << lists.valid_count() << " of " << lists.lists().size() << " valid at "
+              << tsl::format_time(lists.lists_at()) << " and used\n";
+    print_caller_trust(lists.lists());
+  }
+  if (o.output.verbose && !o.output.quiet) {
+    for (const auto& v : lists.lists()) {
+      std::cerr << "eutl: list " << v.source << ": " << verify::to_string(v.status) << '\n';
     }
   }
+  return eutl::exit_code(eutl::answer_of(*result));
+}
+
+// One certificate or a batch, against loaded lists.
+int run_check_against(const CheckOptions& o, const eutl::TrustedLists& lists) {
+  eutl::CheckBatchRequest request;
+  auto chain = read_chain_option(o.chain);
+  if (!chain) {
+    print_error(chain.error().message);
+    return exit_code_for(chain.error());
+  }
+  request.chain = std::move(*chain);
   auto at = time_option(o.at, "--at");
   if (!at) {
     print_error(at.error().message);
     return kExitUsage;
   }
-  std::optional<verify::Claim> claim;
-  if (!o.claim.empty()) {
-    auto parsed = verify::parse_claim(o.claim);
-    if (!parsed) {
-      print_error("--claim: " + parsed.error().message);
-      return kExitUsage;
-    }
-    claim = *parsed;
-  }
-  auto result = lists.check(*cert, chain, *at, claim);
-  if (!result) {
-    print_error(result.error().message);
+  request.at = *at;
+  auto claim = parse_for_option(o.claim);
+  if (!claim) {
+    print_error(claim.error().message);
     return kExitUsage;
   }
-  if (int rc = write_evidence(o.evidence, lists, *cert, chain, *at, o.claim, *result); rc != 0) {
-    return rc;
+  request.claim = *claim;
+  if (o.single()) {
+    return run_single(o, lists, request);
   }
-  if (o.json) {
-    std::cout << eutl::check_json(lists, *cert, *result) << '\n';
-  } else {
-    for (const auto& w : result->warnings) {
-      print_error("warning: " + w);
-    }
-    print_text(*cert, *result);
-    std::cout << "\nLists: " << lists.valid_count() << " of " << lists.lists().size() << " valid at "
-              << tsl::format_time(lists.lists_at()) << " and used\n";
-    print_caller_trust(lists.lists());
-  }
-  return eutl::exit_code(eutl::answer_of(*result));
+  BatchOptions b;
+  b.format = o.output.json ? BatchFormat::kJson : o.jsonl ? BatchFormat::kJsonLines
+             : o.csv       ? BatchFormat::kCsv
+                           : BatchFormat::kTable;
+  b.evidence_dir = o.evidence_dir;
+  b.claim = request.claim ? request.claim->text : std::string();
+  b.quiet = o.output.quiet;
+  b.verbose = o.output.verbose;
+  return run_check_batch(o.input, lists, request, b);
 }
 
 // What the options ask for that no list source can give: 0, or the exit code after
@@ -223,18 +196,66 @@ int run_check(CheckOptions& o) {
   return rc;
 }
 
+
+// The CERT arguments read, and the batch-only refusals: 0, or the exit code after
+// printing why. One certificate that cannot be read fails as it always has, before
+// the lists are touched.
+int read_inputs(CheckOptions& o) {
+  auto c = parse_for_option(o.claim);
+  if (!c) {
+    print_error(c.error().message);
+    return kExitUsage;
+  }
+  o.claim = claim_of_use(o.claim);
+  o.input = expand_check_inputs(o.certs, o.fullchain ? eutl::BundleRule::kFullchain
+                                                     : eutl::BundleRule::kEachCertificate);
+  // Input errors go to stderr at once, before any list is loaded; a batch goes on with
+  // the rest, unless nothing is left to decide.
+  int worst = 0;
+  bool any_subject = false;
+  for (const auto& e : o.input.entries) {
+    if (e.error) {
+      print_error(e.error->message);
+      worst = eutl::worst_exit_code(worst, exit_code_for(*e.error));
+    }
+    any_subject = any_subject || e.subject.has_value();
+  }
+  if (!any_subject) {
+    return worst;
+  }
+  if (!o.single() && (!o.evidence.evidence_file.empty() || !o.evidence.report_file.empty())) {
+    print_error("check: --evidence and --report cover one certificate; use --evidence-dir DIR for several");
+    return kExitUsage;
+  }
+  return 0;
+}
+
 }  // namespace
 
 void register_check(CLI::App& app, Runner& run) {
   auto opts = std::make_shared<CheckOptions>();
-  CLI::App* cmd = app.add_subcommand("check", "Decide whether a certificate is an EU qualified certificate "
+  CLI::App* cmd = app.add_subcommand("check", "Decide whether certificates are EU qualified certificates "
                                               "(ETSI TS 119 615), with the reasons");
-  cmd->add_option("CERT", opts->cert, "Certificate (PEM or DER)")->required();
-  cmd->add_option("--chain", opts->chain, "PEM file with CA certificates up the chain (intermediates)");
-  cmd->add_option("--at", opts->at, "Time T (xsd:dateTime or date, UTC); default: now");
-  cmd->add_option("--claim", opts->claim,
-                  "Claim to check: qes, qc-esig, qseal, qc-eseal, qwac, or a policy profile (QCP-n, QNCP-w, OVCP…)");
-  cmd->add_flag("--json", opts->json, "Print JSON instead of text");
+  cmd->add_option("CERT", opts->certs,
+                  "Certificate files (PEM, one or more certificates, or DER), directories (their *.pem, *.crt, "
+                  "*.cer, *.der files, not recursively) or - (standard input)")
+      ->required();
+  cmd->add_flag("--fullchain", opts->fullchain,
+                "In each file the first certificate is the subject and the rest its chain (default: every "
+                "certificate of a bundle is a subject)");
+  cmd->add_option("--chain", opts->chain, "PEM file with CA certificates up the chain (intermediates), for every subject");
+  add_at_option(cmd, opts->at, "Time T of the decision");
+  add_use_option(cmd, opts->claim, kForHelp);
+  add_hidden_alias(cmd, "--claim", "--for", opts->claim);
+  CLI::Option* json = add_json_flag(cmd, opts->output.json);
+  add_quiet_verbose(cmd, opts->output,
+                    "With one certificate, the lists used on stderr; in a batch table, each reason under its row");
+  CLI::Option* jsonl = cmd->add_flag("--jsonl", opts->jsonl, "One JSON object per certificate and line");
+  CLI::Option* csv = cmd->add_flag("--csv", opts->csv, "CSV (RFC 4180) with a header row, one row per certificate");
+  json->excludes(jsonl)->excludes(csv);
+  jsonl->excludes(csv);
+  cmd->add_option("--evidence-dir", opts->evidence_dir,
+                  "Write one evidence record per certificate into this directory (FILE-INDEX.json)");
   cmd->add_option("--lists", opts->lists, "LOTL, pivots and national lists (files or directories)")->expected(1, -1);
   cmd->add_option("--lotl-signers", opts->lotl_signers,
                   "PEM file with the LOTL signing certificates (Official Journal); default with --lists: those "
@@ -245,20 +266,27 @@ void register_check(CLI::App& app, Runner& run) {
                   "brings its own)");
   cmd->add_option("--lists-at", opts->lists_at, "Time at which the lists are verified; default: --at, else now");
   add_evidence_options(cmd, opts->evidence);
-  cmd->footer("Examples:\n  eutl check cert.pem --lists lotl.xml pivots/ tl/ --lotl-signers oj.pem\n"
-              "  eutl check cert.pem --claim qwac --json --lists lists/ --lotl-signers oj.pem --at 2023-10-01\n"
-              "  eutl check cert.pem --store ~/.cache/eutl    (the store's current snapshot)\n"
-              "  eutl check cert.pem --lists AT.xml --tl-signers at-signer.pem    (one national list, its signer trusted)\n"
-              "Exit: 0 qualified / claim confirmed, 1 not qualified / refuted, 2 usage or input error, 3 indeterminate,\n"
-              "4 could not run (store busy or unreadable, I/O error).");
+  cmd->footer(
+      "Several certificates (more than one, a directory, a bundle, or --jsonl/--csv/--evidence-dir) are\n"
+      "decided against lists loaded once: a table (file, subject, verdict, type, QSCD, claim) and a\n"
+      "summary line; --json an array of the one-certificate objects, each with \"source\": {file, index}.\n"
+      "A bundle (PEM file with several certificates): each certificate is a subject, unless --fullchain\n"
+      "(leaf first, the rest its chain). A file that cannot be read is a row with its error.\n"
+      "Examples:\n  eutl check cert.pem --lists lotl.xml pivots/ tl/ --lotl-signers oj.pem\n"
+      "  eutl check cert.pem --for qwac --json --lists lists/ --lotl-signers oj.pem --at 2023-10-01\n"
+      "  eutl check cert.pem --store ~/.cache/eutl    (the store's current snapshot)\n"
+      "  eutl check suppliers/ a.pem b.crt --csv > answers.csv\n"
+      "  eutl check fullchain.pem --fullchain --for wsa\n"
+      "  cat cert.pem | eutl check -\n"
+      "  eutl check cert.pem --lists AT.xml --tl-signers at-signer.pem    (one national list, its signer trusted)\n"
+      "Exit: 0 qualified / claim confirmed, 1 not qualified / refuted, 2 usage or input error, 3 indeterminate,\n"
+      "4 could not run (store busy or unreadable, I/O error). A batch exits with its worst outcome:\n"
+      "4 could not run > 2 input error > 3 indeterminate > 1 not qualified / refuted > 0.");
   cmd->callback([opts, &run] {
     run = [opts] {
-      auto cert = load_one(opts->cert);
-      if (!cert) {
-        print_error(cert.error().message);
-        return exit_code_for(cert.error());
+      if (int rc = read_inputs(*opts); rc != 0) {
+        return rc;
       }
-      opts->certificate = std::move(*cert);
       // Read the clock once: T and the lists' instant then default to the same now.
       if (opts->at.empty()) {
         opts->at = tsl::format_time(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));

@@ -1,4 +1,4 @@
-// eutl check-site HOST[:PORT] [--sni NAME] [--at T] [--claim qwac] [--json] [--evidence F]
+// eutl check-site HOST[:PORT] [--sni NAME] [--at T] [--for qwac] [--json] [--evidence F]
 //
 // Connects to a TLS server, takes the chain it presents and runs the TS 119 615
 // decision with the QWAC claim (TS 119 411-5: 1-QWAC, or 2-QWAC when the certificate
@@ -16,6 +16,7 @@
 #include "cli/check_evidence.h"
 #include "cli/check_output.h"
 #include "cli/commands.h"
+#include "cli/common_options.h"
 #include "cli/list_source.h"
 #include "cli/store_common.h"
 #include "eutl/evidence_from_lists.h"
@@ -131,7 +132,7 @@ json result_json(const net::TlsChain& tls, const std::vector<verify::Certificate
 
 int write_evidence(const CheckSiteOptions& o, const std::vector<verify::CertificateProfile>& certs,
                    tsl::TimePoint at, const eutl::TrustedLists& lists, const verify::QualificationResult& r) {
-  auto record = eutl::evidence_record(lists, certs.front(), std::span(certs).subspan(1), at, o.claim, r,
+  auto record = eutl::evidence_record(lists, certs.front(), std::span(certs).subspan(1), at, claim_of_use(o.claim), r,
                                       {EUTL_VERSION, store::now()});
   if (!record) {
     print_error("--evidence: " + record.error().message);
@@ -156,14 +157,10 @@ int run_check_site(const CheckSiteOptions& o) {
     print_error(at.error().message);
     return kExitUsage;
   }
-  std::optional<verify::Claim> claim;
-  if (!o.claim.empty()) {
-    auto c = verify::parse_claim(o.claim);
-    if (!c) {
-      print_error("--claim: " + c.error().message);
-      return kExitUsage;
-    }
-    claim = *c;
+  auto claim = parse_for_option(o.claim);
+  if (!claim) {
+    print_error(claim.error().message);
+    return kExitUsage;
   }
   Result<eutl::TrustedLists> lists = load_lists(o.source);
   if (!lists) {
@@ -183,7 +180,7 @@ int run_check_site(const CheckSiteOptions& o) {
     return kExitUsage;
   }
   std::vector<verify::CertificateProfile> chain(certs->begin() + 1, certs->end());
-  auto result = lists->check(certs->front(), chain, *at, claim);
+  auto result = lists->check(certs->front(), chain, *at, *claim);
   if (!result) {
     print_error(result.error().message);
     return kExitUsage;
@@ -226,7 +223,8 @@ void register_check_site(CLI::App& app, Runner& run) {
       ->required();
   cmd->add_option("--sni", o->sni,
                   "Server name to send and to find in the certificate's subjectAltName (default: HOST)");
-  cmd->add_option("--claim", o->claim, "Claim to check (as eutl check)")->capture_default_str();
+  add_use_option(cmd, o->claim, std::string(kForHelp) + "; as eutl check")->capture_default_str();
+  add_hidden_alias(cmd, "--claim", "--for", o->claim);
   cmd->add_option("--evidence", o->evidence, "Write the evidence record (JSON) of the decision to this file");
   cmd->add_option("--timeout", o->timeout, "Connect and handshake timeouts, seconds")->capture_default_str();
   add_list_source_options(cmd, o->source, "Time T of the decision");

@@ -300,7 +300,11 @@ Result<std::vector<tsl::Bytes>> read_certificate_file(const std::filesystem::pat
   if (!bytes) {
     return std::move(bytes).error();
   }
-  const std::string data(bytes->begin(), bytes->end());
+  return read_certificate_bytes(*bytes, file.string());
+}
+
+Result<std::vector<tsl::Bytes>> read_certificate_bytes(tsl::ByteView bytes, std::string_view name) {
+  const std::string data(bytes.begin(), bytes.end());
   std::vector<tsl::Bytes> out;
   if (data.find("-----BEGIN") == std::string::npos) {
     out.emplace_back(data.begin(), data.end());
@@ -316,7 +320,7 @@ Result<std::vector<tsl::Bytes>> read_certificate_file(const std::filesystem::pat
   }
   ERR_clear_error();
   if (out.empty()) {
-    return Error(Errc::kMalformed, file.string() + ": no PEM certificate found");
+    return Error(Errc::kMalformed, std::string(name) + ": no PEM certificate found");
   }
   return out;
 }

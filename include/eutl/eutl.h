@@ -17,6 +17,8 @@
 //                                signer, a store, a chosen snapshot) + verify + index +
 //                                decide, in one object; select_snapshot; read_certificates
 //   eutl/outcome.h               answer_of / exit_code: yes, no, indeterminate, as exit 0/1/3
+//   eutl/check_batch.h           check_batch: many certificates against lists loaded once;
+//                                bundles (each certificate, or --fullchain); worst_exit_code
 //   eutl/service_query.h         service IDs, "granted CA/QC for a use at T"
 //   eutl/net/fetcher.h           HTTPS fetching (FetchOptions; connect_to is `eutl fetch
 //                                --connect-to`: mirrors and local test servers)
@@ -42,6 +44,7 @@
 #pragma once
 
 #include "eutl/cache/store.h"
+#include "eutl/check_batch.h"
 #include "eutl/evidence/evidence.h"
 #include "eutl/library.h"
 #include "eutl/net/fetcher.h"

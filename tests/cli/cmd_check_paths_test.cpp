@@ -73,7 +73,7 @@ TEST_F(CheckPaths, ListsAtIsStatedAndADifferentListsAtWarns) {
 TEST_F(CheckPaths, TimeAfterTheListsNextUpdateIsIndeterminateNamingTheList) {
   // Lists verified (valid) at 2025-03-01, T in 2026: past every NextUpdate.
   CheckRun r = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") +
-                     " --claim qes --at 2026-01-01 --lists-at 2025-03-01");
+                     " --for qes --at 2026-01-01 --lists-at 2025-03-01");
   ASSERT_FALSE(r.j.is_discarded()) << r.raw;
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.j["at_issuance"]["status"], "qualified");
@@ -124,7 +124,7 @@ TEST_F(CheckPaths, InvalidListIsNamedInsteadOfIssuerNotListed) {
 TEST_F(CheckPaths, CertificateOutsideItsValidityIsRefutedAtT) {
   // pre-eidas-qcp-plus is valid 2015-06-01 .. 2020-06-01; the lists are checked at 2025-03-01.
   CheckRun expired = check_json(cert("pre-eidas-qcp-plus") + lists_args(fixtures() / "lists") +
-                           " --claim QCP+ --at 2025-03-01");
+                           " --for QCP+ --at 2025-03-01");
   ASSERT_FALSE(expired.j.is_discarded()) << expired.raw;
   EXPECT_EQ(expired.exit_code, 1);
   EXPECT_EQ(expired.j["verdict"], "refuted");
@@ -135,7 +135,7 @@ TEST_F(CheckPaths, CertificateOutsideItsValidityIsRefutedAtT) {
   EXPECT_EQ(expired.j["at_issuance"]["certificate_valid"], true);
   // qes-natural (notBefore 2023-01-01) at a T before it, the lists verified at 2025-03-01.
   CheckRun early = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") +
-                         " --claim qes --at 2022-06-01 --lists-at 2025-03-01");
+                         " --for qes --at 2022-06-01 --lists-at 2025-03-01");
   EXPECT_EQ(early.exit_code, 1);
   EXPECT_EQ(early.j["at_time"]["validity"], "not_yet_valid");
   EXPECT_TRUE(has(early.j["claim_explanation"], "not yet valid at T")) << early.j["claim_explanation"];
@@ -145,10 +145,10 @@ TEST_F(CheckPaths, UnknownCriticalExtensionIsIndeterminateNamingTheOid) {
   if (!fs::exists(fixtures() / "certs/critcert-qes.pem")) {
     GTEST_SKIP() << "fixtures older than critcert-qes";
   }
-  CheckRun control = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") + " --claim qes --at 2025-03-01");
+  CheckRun control = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") + " --for qes --at 2025-03-01");
   EXPECT_EQ(control.exit_code, 0);
   EXPECT_EQ(control.j["verdict"], "confirmed") << control.raw;
-  CheckRun r = check_json(cert("critcert-qes") + lists_args(fixtures() / "lists") + " --claim qes --at 2025-03-01");
+  CheckRun r = check_json(cert("critcert-qes") + lists_args(fixtures() / "lists") + " --for qes --at 2025-03-01");
   ASSERT_FALSE(r.j.is_discarded()) << r.raw;
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.j["verdict"], "indeterminate");

@@ -223,9 +223,9 @@ TEST(CliCheckSiteErrors, RefusedConnectionCouldNotRunAndBadTargetIsAUsageError) 
   auto http = run_command(cli() + " check-site http://127.0.0.1:4433/" + fixture_list_args() + " 2>&1");
   EXPECT_EQ(http.exit_code, 2);
   EXPECT_THAT(http.out, HasSubstr("eutl: 'http://127.0.0.1:4433/': only https:// URLs name a TLS site"));
-  auto claim = run_command(cli() + " check-site 127.0.0.1:1 --claim bogus" + fixture_list_args() + " 2>&1");
+  auto claim = run_command(cli() + " check-site 127.0.0.1:1 --for bogus" + fixture_list_args() + " 2>&1");
   EXPECT_EQ(claim.exit_code, 2);
-  EXPECT_THAT(claim.out, HasSubstr("eutl: --claim: unknown claim 'bogus'"));
+  EXPECT_THAT(claim.out, HasSubstr("eutl: --for: unknown claim 'bogus'"));
 }
 
 }  // namespace

@@ -51,7 +51,7 @@ TEST(CheckCli, FixtureCertificatesGetTheManifestResults) {
   };
   for (const auto& c : cases) {
     std::string cmd = cli() + " check " + (fixtures() / "certs" / (std::string(c.cert) + ".pem")).string() +
-                      fixture_args() + " --json" + (std::string(c.claim).empty() ? "" : " --claim " + std::string(c.claim));
+                      fixture_args() + " --json" + (std::string(c.claim).empty() ? "" : " --for " + std::string(c.claim));
     auto r = run_command(cmd + " 2>/dev/null");
     EXPECT_EQ(r.exit_code, c.exit_code) << c.cert << " " << c.claim;
     auto j = nlohmann::json::parse(r.out, nullptr, false);
@@ -90,7 +90,7 @@ TEST(CheckCli, ServiceNamesTheListAndPeriod) {
 TEST(CheckCli, TextOutputStartsWithTheVerdict) {
   require_fixtures();
   auto r = run_command(cli() + " check " + (fixtures() / "certs/cc-qes.pem").string() + fixture_args() +
-                       " --claim qes 2>/dev/null");
+                       " --for qes 2>/dev/null");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out.rfind("CLAIM qes: refuted", 0), 0u) << r.out.substr(0, 200);
 }
@@ -116,9 +116,9 @@ TEST(CheckCli, UsageErrorsExitTwo) {
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_THAT(missing.out, HasSubstr("eutl: /nonexistent.pem: cannot open the certificate file"));
   auto claim = run_command(cli() + " check " + (fixtures() / "certs/qes-natural.pem").string() + fixture_args() +
-                           " --claim bogus 2>&1");
+                           " --for bogus 2>&1");
   EXPECT_EQ(claim.exit_code, 2);
-  EXPECT_THAT(claim.out, HasSubstr("eutl: --claim: unknown claim 'bogus': use qes, qc-esig"));
+  EXPECT_THAT(claim.out, HasSubstr("eutl: --for: unknown claim 'bogus': use qes, qc-esig"));
   // No --lists and the test run's private store (tests/main.cpp) holds nothing.
   auto no_lists = run_command(cli() + " check " + (fixtures() / "certs/qes-natural.pem").string() + " 2>&1");
   EXPECT_EQ(no_lists.exit_code, 2);

@@ -49,8 +49,8 @@ TEST_F(CompletionCli, CompletesCommandNames) {
 }
 
 TEST_F(CompletionCli, CompletesTheOptionsOfACommand) {
-  const std::string out = complete("check --cl");
-  EXPECT_EQ(out, "--claim\n");
+  const std::string out = complete("check --fo");
+  EXPECT_EQ(out, "--for\n");
   EXPECT_THAT(complete("fetch --"), HasSubstr("--lotl-signers\n"));
 }
 

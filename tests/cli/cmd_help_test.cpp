@@ -24,7 +24,7 @@ TEST(HelpCli, HelpOfACommandIsItsOwnHelp) {
   auto flag = test::run_command(test::cli() + " check --help 2>&1");
   EXPECT_EQ(help.exit_code, 0) << help.out;
   EXPECT_THAT(help.out, HasSubstr("Usage: eutl check"));
-  EXPECT_THAT(help.out, HasSubstr("--claim"));
+  EXPECT_THAT(help.out, HasSubstr("--for"));
   EXPECT_EQ(help.out, flag.out);
 }
 

@@ -145,5 +145,7 @@ struct CertificateProfile final {
 
 // Reads every certificate of a file: PEM (one or more blocks) or a single DER.
 [[nodiscard]] Result<std::vector<tsl::Bytes>> read_certificate_file(const std::filesystem::path& file);
+// The same from bytes already read (standard input); `name` prefixes the error.
+[[nodiscard]] Result<std::vector<tsl::Bytes>> read_certificate_bytes(tsl::ByteView bytes, std::string_view name);
 
 }  // namespace eutl::verify
