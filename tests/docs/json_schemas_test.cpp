@@ -108,10 +108,11 @@ TEST(JsonSchemas, EveryCommandsOutputOnTheFixturesMatchesItsSchema) {
   const json imported = check.run("eutl-import/1", "import" + store + anchors + " --at 2025-03-02T00:00:00Z " +
                                                        quoted(f / "lists/lotl.xml") + " " +
                                                        quoted(f / "lists/pivot-101.xml") + " " +
-                                                       quoted(f / "lists/tl-AA.xml"));
+                                                       quoted(f / "lists/tl-AA.xml"),
+                                  {0, 1});  // BB and CC left out: missing
   ASSERT_TRUE(imported.is_object());
   EXPECT_EQ(imported["lotl"]["digest"], imported["lotl"]["in_use_digest"]);  // the deprecated spelling stays
-  check.run("eutl-status/1", "status" + store + at);
+  check.run("eutl-status/1", "status" + store + at, {0, 1});  // the import left BB and CC out
   const json snapshots = check.run("eutl-store-list/1", "store list" + store);
   ASSERT_EQ(snapshots["snapshots"].size(), 2u) << snapshots.dump(1);
   check.run("eutl-store-verify/1", "store verify" + store);
