@@ -45,6 +45,24 @@ json certificate_json(const verify::CertificateProfile& c) {
   return out;
 }
 
+json list_use_json(const verify::VerifiedList& v) {
+  const std::string role(verify::to_string(v.kind));
+  const std::string result(verify::to_string(v.status));
+  const std::string digest = tsl::to_hex(v.digest);
+  return {{"source", v.source},
+          {"role", role},
+          {"result", result},
+          {"territory", v.list ? json(v.list->scheme.territory) : json(nullptr)},
+          {"sequence_number", v.list ? json(v.list->scheme.sequence_number) : json(nullptr)},
+          {"digest", digest},
+          {"trust", verify::to_string(verify::trust_of(v))},
+          {"used", v.status == verify::ListStatus::kValid},
+          // Deprecated spellings, kept for one release (docs/json.md).
+          {"kind", role},
+          {"status", result},
+          {"sha256", digest}};
+}
+
 void add_claim_json(json& out, const verify::QualificationResult& r) {
   if (!r.claim) {
     return;
@@ -57,16 +75,10 @@ json check_json_object(const verify::CertificateProfile& cert, const verify::Qua
                        const std::vector<verify::VerifiedList>& lists, tsl::TimePoint lists_at) {
   json used = json::array();
   for (const auto& v : lists) {
-    used.push_back({{"source", v.source},
-                    {"kind", verify::to_string(v.kind)},
-                    {"status", verify::to_string(v.status)},
-                    {"territory", v.list ? json(v.list->scheme.territory) : json(nullptr)},
-                    {"sequence_number", v.list ? json(v.list->scheme.sequence_number) : json(nullptr)},
-                    {"sha256", tsl::to_hex(v.digest)},
-                    {"trust", verify::to_string(verify::trust_of(v))},
-                    {"used", v.status == verify::ListStatus::kValid}});
+    used.push_back(list_use_json(v));
   }
-  json out = {{"certificate", certificate_json(cert)},
+  json out = {{"schema", kCheckSchema},
+              {"certificate", certificate_json(cert)},
               {"at_issuance", at_json(r.at_issuance)},
               {"at_time", at_json(r.at_time)},
               {"overall", at_json(r.overall)},

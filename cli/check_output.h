@@ -20,6 +20,7 @@ namespace eutl::cli {
 using eutl::detail::add_claim_json;
 using eutl::detail::at_json;
 using eutl::detail::certificate_json;
+using eutl::detail::list_use_json;
 using eutl::detail::service_json;
 using evidence::detail::trace_json;
 using evidence::detail::tri_json;

@@ -37,7 +37,9 @@ int run_anchors(const AnchorsOptions& o) {
     return exit_code_for(anchors.error());
   }
   if (o.json) {
-    std::cout << anchors_json(*anchors).dump(2) << '\n';
+    nlohmann::json j = anchors_json(*anchors);
+    j["schema"] = "eutl-anchors/1";
+    std::cout << j.dump(2) << '\n';
   } else {
     print_anchors(std::cout, *anchors, store::now());
   }

@@ -102,13 +102,10 @@ json result_json(const net::TlsChain& tls, const std::vector<verify::Certificate
   }
   json used = json::array();
   for (const auto& v : lists.lists()) {
-    used.push_back({{"source", v.source},
-                    {"kind", verify::to_string(v.kind)},
-                    {"status", verify::to_string(v.status)},
-                    {"sha256", tsl::to_hex(v.digest)},
-                    {"used", v.status == verify::ListStatus::kValid}});
+    used.push_back(list_use_json(v));
   }
-  json out = {{"site",
+  json out = {{"schema", "eutl-check-site/1"},
+              {"site",
                {{"address", tls.peer_address},
                 {"sni", tls.sni.empty() ? json(nullptr) : json(tls.sni)},
                 {"protocol", tls.protocol},

@@ -75,6 +75,16 @@ std::string short_uri(const std::string& uri) {
 
 std::string seq_text(const std::optional<std::uint64_t>& s) { return s ? std::to_string(*s) : "-"; }
 
+// One side of a list change; sha256 is the deprecated spelling of digest (docs/json.md).
+json side_json(const std::optional<std::uint64_t>& seq, const std::optional<tsl::Sha256>& digest,
+               const std::optional<verify::ListStatus>& result, const std::optional<tsl::TimePoint>& issued) {
+  return {{"sequence_number", opt_seq(seq)},
+          {"digest", opt_hex(digest)},
+          {"sha256", opt_hex(digest)},
+          {"result", opt_result(result)},
+          {"issue_date", opt_time(issued)}};
+}
+
 json to_json(const cache::SnapshotDiff& d) {
   json lists = json::array();
   for (const auto& l : d.lists) {
@@ -82,10 +92,8 @@ json to_json(const cache::SnapshotDiff& d) {
                      {"role", l.role},
                      {"territory", l.territory},
                      {"url", l.url},
-                     {"old", {{"sequence_number", opt_seq(l.old_sequence)}, {"sha256", opt_hex(l.old_digest)},
-                              {"result", opt_result(l.old_result)}, {"issue_date", opt_time(l.old_issue_date)}}},
-                     {"new", {{"sequence_number", opt_seq(l.new_sequence)}, {"sha256", opt_hex(l.new_digest)},
-                              {"result", opt_result(l.new_result)}, {"issue_date", opt_time(l.new_issue_date)}}}});
+                     {"old", side_json(l.old_sequence, l.old_digest, l.old_result, l.old_issue_date)},
+                     {"new", side_json(l.new_sequence, l.new_digest, l.new_result, l.new_issue_date)}});
   }
   json services = json::array();
   for (const auto& s : d.services) {
@@ -99,7 +107,8 @@ json to_json(const cache::SnapshotDiff& d) {
                         {"old_since", opt_time(s.old_since)},
                         {"new_since", opt_time(s.new_since)}});
   }
-  return {{"from", d.from_id}, {"to", d.to_id}, {"lists", lists}, {"services", services}, {"notes", d.notes}};
+  return {{"schema", "eutl-diff/1"},
+          {"from", d.from_id}, {"to", d.to_id}, {"lists", lists}, {"services", services}, {"notes", d.notes}};
 }
 
 void print_text(const cache::SnapshotDiff& d) {

@@ -205,7 +205,8 @@ int run_verify(const EvidenceCmdOptions& o) {
     for (const auto& d : chk.differences) {
       diffs.push_back({{"where", d.where}, {"message", d.message}, {"kind", kind_name(d.kind)}});
     }
-    nlohmann::json out = {{"same", chk.same},
+    nlohmann::json out = {{"schema", "eutl-evidence-verify/1"},
+                          {"same", chk.same},
                           {"outcome", evidence::to_string(chk.outcome)},
                           {"recorded_verdict", evidence::to_string(chk.recorded_verdict)},
                           {"verdict", chk.verdict == evidence::RecordVerdict::kNone

@@ -97,7 +97,8 @@ int run_export(const ExportOptions& o) {
         continue;
       }
       bundle += header(s, *p, *blob) + pem_of(blob->der()) + '\n';
-      entries.push_back({{"service_id", eutl::to_string(eutl::service_id(s.provenance))},
+      entries.push_back({{"schema", "eutl-export/1"},
+                         {"service_id", eutl::to_string(eutl::service_id(s.provenance))},
                          {"territory", s.provenance.territory},
                          {"tsp", s.provenance.tsp_name},
                          {"service_name", s.provenance.service_name},

@@ -91,6 +91,7 @@ int run_fetch(const FetchCliOptions& o) {
   store::print_download_failures(std::cerr, report->snapshot);
   if (o.json) {
     nlohmann::json j = store::snapshot_json(report->snapshot, *at);
+    j["schema"] = "eutl-fetch/1";
     j["report"] = {{"lotl_verified", report->lotl_verified},
                    {"list_failures", report->list_failures},
                    {"list_bytes_downloaded", report->list_bytes_downloaded},

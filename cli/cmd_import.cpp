@@ -79,6 +79,7 @@ int run_import(const ImportOptions& o) {
   }
   if (o.json) {
     nlohmann::json j = store::snapshot_json(report->snapshot, *at);
+    j["schema"] = "eutl-import/1";
     j["missing"] = store::missing_json(report->missing);
     j["report"] = {{"lotl_verified", report->lotl_verified},
                    {"list_failures", report->list_failures},

@@ -81,7 +81,8 @@ json type_name_json(std::string_view type_uri) {
 
 json service_summary(const tsl::IndexedService& s) {
   const tsl::ServiceState& cur = s.service->current;
-  return {{"id", eutl::to_string(eutl::service_id(s.provenance))},
+  return {{"schema", "eutl-list/1"},
+          {"id", eutl::to_string(eutl::service_id(s.provenance))},
           {"territory", s.provenance.territory},
           {"tsp", s.provenance.tsp_name},
           {"service_name", s.provenance.service_name},
@@ -220,11 +221,13 @@ int run_show_service(const ShowServiceOptions& o) {
     timeline.push_back(period_json(p));
   }
   json out = service_summary(s);
+  out["schema"] = "eutl-show-service/1";
   out["list_source"] = s.provenance.list_source;
   out["list_digest"] = tsl::to_hex(s.provenance.list_digest);
   out["certificate_details"] = certs;
   out["other_identifiers"] = s.service->current.identity.other;
-  out["timeline"] = timeline;
+  out["history"] = timeline;
+  out["timeline"] = timeline;  // deprecated: history
   out["warnings"] = s.warnings;
   if (o.source.json) {
     std::cout << out.dump(2) << '\n';

@@ -60,8 +60,11 @@ nlohmann::json to_json(const tsl::TrustedList& l) {
                      {"type_name", name.empty() ? json(nullptr) : json(std::string(name))},
                      {"services", t.services}});
   }
-  return {{"tsl_type", l.scheme.tsl_type_uri},
-          {"kind", l.is_lotl() ? "lotl" : "tl"},
+  const char* role = l.is_lotl() ? "lotl" : "tl";
+  return {{"schema", "eutl-show/1"},
+          {"tsl_type", l.scheme.tsl_type_uri},
+          {"role", role},
+          {"kind", role},  // deprecated: role
           {"territory", l.scheme.territory},
           {"sequence_number", l.scheme.sequence_number},
           {"version", l.scheme.version},

@@ -65,6 +65,7 @@ int run_status(const StatusOptions& o) {
   }
   if (o.json) {
     nlohmann::json j = store::snapshot_json(snap, *at);
+    j["schema"] = "eutl-status/1";
     j["missing"] = store::missing_json(missing);
     if (anchors) {
       j["anchors"] = anchor_summary_json(*anchors);

@@ -57,7 +57,8 @@ nlohmann::json verify_json(const std::string& dir, const VerifyOptions& o, const
                         {"detail", f.detail},
                         {"repaired", f.repaired}});
   }
-  return {{"store", dir},
+  return {{"schema", "eutl-store-verify/1"},
+          {"store", dir},
           {"repair", o.repair},
           {"clean", r.open_problems() == 0},
           {"open_problems", r.open_problems()},

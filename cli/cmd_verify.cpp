@@ -51,8 +51,12 @@ nlohmann::json to_json(const verify::VerifiedList& v) {
   for (const auto& w : v.warnings) {
     warnings.push_back({{"code", w.code}, {"message", w.message}});
   }
-  json out{{"file", v.source},
-           {"kind", verify::to_string(v.kind)},
+  // `reasons` stays the array of codes that scripts parse today; reason_details is the
+  // {code, message} shape every other command calls `reasons` (docs/json.md).
+  json out{{"schema", "eutl-verify/1"},
+           {"file", v.source},
+           {"role", verify::to_string(v.kind)},
+           {"kind", verify::to_string(v.kind)},  // deprecated: role
            {"territory", v.list ? json(v.list->scheme.territory) : json(nullptr)},
            {"sequence_number", v.list ? json(v.list->scheme.sequence_number) : json(nullptr)},
            {"version", v.list ? json(v.list->scheme.version) : json(nullptr)},
@@ -68,7 +72,8 @@ nlohmann::json to_json(const verify::VerifiedList& v) {
            {"signing_time", v.signature.signing_time ? json(tsl::format_time(*v.signature.signing_time)) : json(nullptr)},
            {"signature_method", v.signature.signature_method},
            {"trust", verify::to_string(verify::trust_of(v))},
-           {"sha256", tsl::to_hex(v.digest)}};
+           {"digest", tsl::to_hex(v.digest)},
+           {"sha256", tsl::to_hex(v.digest)}};  // deprecated: digest
   return out;
 }
 

@@ -55,7 +55,8 @@ json list_json(const cache::ListRecord& r, tsl::TimePoint at) {
             {"reasons", reasons_json(r.reasons)},
             {"service_count", r.service_count},
             {"certificate_count", r.certificate_count},
-            {"in_use_digest", hex_or_null(r.in_use_digest)},
+            {"digest", hex_or_null(r.in_use_digest)},
+            {"in_use_digest", hex_or_null(r.in_use_digest)},  // deprecated: digest
             {"in_use", std::string(cache::to_string(r.in_use))},
             {"warnings", warnings_of(r, at)},
             {"fetch",

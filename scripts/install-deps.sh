@@ -3,7 +3,8 @@
 #   scripts/install-deps.sh          what building and running the program needs (README command a)
 #   scripts/install-deps.sh --test   that plus what the test suite, sanitizers, fuzzing and
 #                                    benchmarks need: GoogleTest, Google Benchmark, clang/LLVM,
-#                                    Chromium and poppler-utils for the HTML report test (command b)
+#                                    Chromium and poppler-utils for the HTML report test,
+#                                    python3-jsonschema for the JSON schema test (command b)
 # Run as root on a fresh machine; safe to run again (apt skips what is there).
 set -euo pipefail
 packages=(
@@ -18,6 +19,7 @@ test_packages=(
   git libgtest-dev libgmock-dev googletest libbenchmark-dev time
   clang libclang-rt-14-dev llvm
   chromium poppler-utils
+  python3 python3-jsonschema
 )
 case ${1:-} in
   --test) packages+=("${test_packages[@]}") ;;

@@ -24,9 +24,16 @@ nlohmann::json at_json(const verify::QualificationAtTime& r);
 // The certificate: the shared keys plus subject_alt_names, anomalies, every QC
 // statement, and its ETSI/CABF profiles under "profile".
 nlohmann::json certificate_json(const verify::CertificateProfile& c);
+// One list the decision could rest on, as check and check-site print it in "lists":
+// source, role, result, territory, sequence_number, digest, trust, used, and the
+// deprecated spellings kind (= role), status (= result) and sha256 (= digest), kept
+// for one release (docs/json.md).
+nlohmann::json list_use_json(const verify::VerifiedList& v);
 // Adds claim, verdict, failing_part and claim_explanation when a claim was given.
 void add_claim_json(nlohmann::json& out, const verify::QualificationResult& r);
-// The whole `check --json` object: certificate, at_issuance, at_time, overall, lists,
+// The schema id of the `check --json` object (docs/schemas/eutl-check-1.schema.json).
+inline constexpr const char* kCheckSchema = "eutl-check/1";
+// The whole `check --json` object: schema, certificate, at_issuance, at_time, overall, lists,
 // lists_at, warnings, unprocessed_critical_extensions, trace and the claim keys.
 nlohmann::json check_json_object(const verify::CertificateProfile& cert, const verify::QualificationResult& r,
                                  const std::vector<verify::VerifiedList>& lists, tsl::TimePoint lists_at);

@@ -92,5 +92,23 @@ TEST(CheckJson, CertificateTimeAndTracePrintOneWayInCheckAndEvidence) {
   EXPECT_EQ(record["trace"], check["trace"]);
 }
 
+// The object names its schema (docs/schemas/eutl-check-1.schema.json), and each list
+// gives role, result and digest beside their deprecated spellings kind, status, sha256.
+TEST(CheckJson, NamesItsSchemaAndOneKeyPerConceptInLists) {
+  EUTL_REQUIRE_FIXTURES();
+  auto d = decide("qes-natural", "qes");
+  ASSERT_TRUE(d);
+  const json check = json::parse(check_json(d->lists, d->cert, d->result));
+  EXPECT_EQ(check["schema"], "eutl-check/1");
+  ASSERT_FALSE(check["lists"].empty());
+  for (const auto& l : check["lists"]) {
+    EXPECT_TRUE(l["role"] == "lotl" || l["role"] == "pivot" || l["role"] == "tl") << l.dump();
+    EXPECT_EQ(l["role"], l["kind"]) << l.dump();
+    EXPECT_EQ(l["result"], l["status"]) << l.dump();
+    EXPECT_EQ(l["digest"], l["sha256"]) << l.dump();
+    EXPECT_EQ(l["digest"].get<std::string>().size(), 64u) << l.dump();
+  }
+}
+
 }  // namespace
 }  // namespace eutl

@@ -128,6 +128,7 @@ TEST_F(ImportTlSigners, WrongSignerMakesTheListInvalidAndUnused) {
   ASSERT_FALSE(j.is_discarded()) << r.out;
   ASSERT_EQ(j["lists"].size(), 1u) << r.out;
   EXPECT_EQ(j["lists"][0]["status"], "invalid");
+  EXPECT_EQ(j["lists"][0]["result"], "invalid");  // status is its deprecated spelling (docs/json.md)
   EXPECT_EQ(j["lists"][0]["trust"], "none");
   EXPECT_EQ(j["lists"][0]["used"], false);
 }

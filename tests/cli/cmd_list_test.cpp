@@ -94,6 +94,8 @@ TEST(CliShowService, PrintsTheHistoryTimeline) {
   ASSERT_EQ(r.exit_code, 0) << r.out;
   json s = json::parse(r.out);
   ASSERT_EQ(s["timeline"].size(), 2u);
+  EXPECT_EQ(s["history"], s["timeline"]);  // timeline is its deprecated spelling (docs/json.md)
+  EXPECT_EQ(s["schema"], "eutl-show-service/1");
   EXPECT_EQ(s["timeline"][0]["start"], "2016-07-01T00:00:00Z");
   EXPECT_TRUE(s["timeline"][0]["end"].is_null());
   EXPECT_EQ(s["timeline"][1]["start"], "2010-01-01T00:00:00Z");

@@ -36,10 +36,15 @@ TEST(VerifyCli, JsonHasTheContractFields) {
   ASSERT_TRUE(j.is_array()) << r.out;
   ASSERT_EQ(j.size(), 3u);
   EXPECT_EQ(j[0]["kind"], "lotl");
+  EXPECT_EQ(j[0]["role"], "lotl");  // kind is its deprecated spelling (docs/json.md)
+  EXPECT_EQ(j[0]["schema"], "eutl-verify/1");
   EXPECT_EQ(j[0]["sequence_number"], 102);
   EXPECT_EQ(j[0]["result"], "valid");
   EXPECT_EQ(j[1]["kind"], "pivot");
+  EXPECT_EQ(j[1]["role"], "pivot");
   EXPECT_EQ(j[2]["kind"], "tl");
+  EXPECT_EQ(j[2]["role"], "tl");
+  EXPECT_EQ(j[2]["digest"], j[2]["sha256"]);
   EXPECT_EQ(j[2]["territory"], "AA");
   EXPECT_EQ(j[2]["result"], "invalid");
   EXPECT_EQ(j[2]["reasons"][0], "sig-digest-mismatch");

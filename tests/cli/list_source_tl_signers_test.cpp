@@ -90,6 +90,7 @@ TEST_F(TlSignersCli, CheckWithTheWrongSignerUsesNoList) {
   auto j = json::parse(r.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << r.out;
   EXPECT_EQ(j["lists"][0]["status"], "invalid");
+  EXPECT_EQ(j["lists"][0]["result"], "invalid");  // status is its deprecated spelling (docs/json.md)
   EXPECT_EQ(j["lists"][0]["trust"], "none");
   EXPECT_EQ(j["lists"][0]["used"], false);
 }
@@ -118,6 +119,7 @@ TEST(TlSignersCliRealdata, RealGreekListWithItsSignerDecidesARealQwac) {
   auto j = json::parse(good.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << good.out.substr(0, 500);
   EXPECT_EQ(j["lists"][0]["status"], "valid");
+  EXPECT_EQ(j["lists"][0]["result"], "valid");
   EXPECT_EQ(j["lists"][0]["trust"], "caller-signer");
   EXPECT_EQ(j["verdict"], "confirmed") << j["claim_explanation"];
 
