@@ -80,7 +80,7 @@ TEST_F(EvidenceTlSigners, RecordCarriesTheSignersAndEachListsTrust) {
   ASSERT_EQ(c.exit_code, 0) << c.out;
   json r = read_json(rec());
   ASSERT_TRUE(r.is_object());
-  EXPECT_EQ(r["schema"], "eutl-evidence/2");
+  EXPECT_EQ(r["schema"], "eutl-evidence/3");
   ASSERT_TRUE(r.contains("tl_signers")) << r.dump().substr(0, 500);
   ASSERT_EQ(r["tl_signers"].size(), 1u);
   EXPECT_EQ(r["tl_signers"][0]["sha256"], signer_sha("tl-signer-AA.pem"));
