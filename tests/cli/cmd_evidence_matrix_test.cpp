@@ -30,7 +30,7 @@ std::string dgst(const std::string& cmd) {
 // SHA-256 of the DER of every certificate in a PEM file, split with awk.
 std::set<std::string> pem_digests(const fs::path& pem, const fs::path& dir) {
   fs::create_directories(dir);
-  test::run_command("awk '/BEGIN CERT/{n++} {print > (\"" + dir.string() + "/c\" n \".pem\")}' " + q(pem));
+  test::run_command("awk '/BEGIN CERT/{n++} n{print > (\"" + dir.string() + "/c\" n \".pem\")}' " + q(pem));
   std::set<std::string> out;
   for (const auto& e : fs::directory_iterator(dir)) {
     out.insert(dgst("openssl x509 -in " + q(e.path()) + " -outform DER"));
