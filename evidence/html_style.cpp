@@ -22,6 +22,10 @@ td.k{width:150px;font-weight:bold;background:#f7f7fa}
 td.lbl{font-weight:bold;background:#f7f7fa;white-space:nowrap}
 code,.mono{font-family:"DejaVu Sans Mono",monospace;font-size:11.5px;word-break:break-all}
 .path,.digest{font-family:"DejaVu Sans Mono",monospace;font-size:11.5px;white-space:nowrap}
+table.matrix{table-layout:fixed}table.matrix td{overflow-wrap:anywhere}
+table.matrix th:nth-child(1){width:3%}table.matrix th:nth-child(2){width:10%}table.matrix th:nth-child(3){width:15%}
+table.matrix th:nth-child(4){width:25%}table.matrix th:nth-child(5){width:21%}table.matrix th:nth-child(6){width:15%}
+table.matrix th:nth-child(7){width:11%}
 tr.applied td{background:#e9f1ff}
 tr.decisive td{background:#fff3c4}
 tr.flagged td{background:#fdecea}

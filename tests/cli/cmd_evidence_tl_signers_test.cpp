@@ -110,8 +110,9 @@ TEST_F(EvidenceTlSigners, RecordOfLotlListsHasNoSignersAndSaysLotl) {
   EXPECT_EQ(v.exit_code, 0) << v.out;
   EXPECT_EQ(v.out.find("caller's signers"), std::string::npos) << v.out;
 
-  // The same record as eutl-evidence/1 wrote it (no trust) still verifies.
+  // The same record as eutl-evidence/1 wrote it (no trust, no evidence matrix) still verifies.
   r["schema"] = "eutl-evidence/1";
+  r.erase("evidence_matrix");
   for (auto& l : r["lists"]) {
     l.erase("trust");
   }
@@ -147,6 +148,7 @@ TEST_F(EvidenceTlSigners, ChangedOrRemovedSignersMakeTheRecordDiffer) {
   // A record whose list was trusted through the LOTL cannot gain caller's signers.
   json v1 = r;
   v1["schema"] = "eutl-evidence/1";
+  v1.erase("evidence_matrix");
   for (auto& l : v1["lists"]) {
     l.erase("trust");
   }
