@@ -26,7 +26,7 @@ Result<cache::Snapshot> pick_snapshot(const cache::Store& store, const std::stri
 
 void add_evidence_options(CLI::App* cmd, EvidenceOptions& o) {
   cmd->add_option("--evidence", o.evidence_file,
-                  "Write an evidence record (JSON, schema eutl-evidence/2) that `eutl evidence verify` re-checks");
+                  "Write an evidence record (JSON, schema eutl-evidence/3) that `eutl evidence verify` re-checks");
   cmd->add_option("--report", o.report_file, "Write a self-contained HTML report of the decision");
   cmd->add_option("--snapshot", o.snapshot,
                   "Decide against this stored snapshot (id, any unique part of it or 'current') instead of --lists");

@@ -1,6 +1,6 @@
 // eutl evidence verify FILE|DIR [--lotl-signers PEM] [--store DIR | --bundle DIR] [--json]
 // eutl evidence bundle FILE -o DIR [--store DIR]
-// eutl evidence report FILE|DIR [--lotl-signers PEM] [--store DIR] [--unverified] [-o OUT.html]
+// eutl evidence report FILE|DIR [--lotl-signers PEM] [--store DIR] [--unverified] [-o OUT.html] [--pdf OUT.pdf]
 //
 // Evidence records (docs/evidence-schema.md): re-verification offline, bundles an
 // auditor can take away, and the HTML report. A record is trusted only as far as it
@@ -13,6 +13,7 @@
 
 #include "cli/anchors_in_use.h"
 #include "cli/commands.h"
+#include "cli/evidence_pdf.h"
 #include "cli/store_common.h"
 #include "eutl/evidence/evidence.h"
 #include "eutl/tsl/read_file.h"
@@ -32,6 +33,7 @@ struct EvidenceCmdOptions {
   std::string lotl_signers;
   bool json = false;
   bool unverified = false;
+  std::string pdf;  // evidence report --pdf
 };
 
 // FILE may be a bundle directory, a record inside one, or a plain record file.
@@ -269,6 +271,9 @@ int run_report(const EvidenceCmdOptions& o) {
     print_error(html.error().message);
     return kExitUsage;
   }
+  if (!o.pdf.empty()) {
+    return write_evidence_pdf(*html, o.out, o.pdf);
+  }
   if (o.out.empty() || o.out == "-") {
     std::cout << *html;
     return kExitYes;
@@ -284,7 +289,7 @@ int run_report(const EvidenceCmdOptions& o) {
 
 void register_evidence(CLI::App& app, Runner& run) {
   auto opts = std::make_shared<EvidenceCmdOptions>();
-  CLI::App* ev = app.add_subcommand("evidence", "Re-verify, bundle or report an evidence record (eutl-evidence/2 or /1)");
+  CLI::App* ev = app.add_subcommand("evidence", "Re-verify, bundle or report an evidence record (eutl-evidence/3, /2 or /1)");
   ev->require_subcommand(1);
   const std::string signers_help =
       "PEM file with the LOTL signing certificates you trust (Official Journal); default: those the store "
@@ -320,14 +325,16 @@ void register_evidence(CLI::App& app, Runner& run) {
   CLI::App* r = ev->add_subcommand("report", "Write the HTML report of a record that re-verifies");
   r->add_option("FILE", opts->file, "Record (JSON) or bundle directory")->required();
   r->add_option("-o,--output", opts->out, "Output HTML file (default: stdout)");
+  r->add_option("--pdf", opts->pdf, "Also print the report to this PDF file with headless Chromium");
   r->add_option("--lotl-signers", opts->lotl_signers, signers_help);
   r->add_option("--store", opts->store, store_help);
   r->add_flag("--unverified", opts->unverified,
               "Render without re-verifying, under a banner saying the record was not verified");
   r->footer("Examples:\n  eutl evidence report record.json -o report.html\n"
             "  eutl evidence report suspicious.json --unverified -o report.html   # under a 'Not verified' banner\n"
+            "  eutl evidence report record.json --pdf report.pdf   # printed by headless Chromium\n"
             "Exit: 0 written; 1 the record does not re-verify (differs, or untrusted anchors); 2 usage error or not "
-            "an evidence record; 3 inputs missing.");
+            "an evidence record; 3 inputs missing; 4 --pdf without chromium on PATH (open the HTML and print it to PDF instead).");
   r->callback([&run, opts] { run = [opts] { return run_report(*opts); }; });
 }
 

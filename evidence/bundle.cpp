@@ -11,7 +11,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kReadme =
-    "eutl evidence bundle (schema eutl-evidence/2, see docs/evidence-schema.md)\n\n"
+    "eutl evidence bundle (schema eutl-evidence/3, see docs/evidence-schema.md)\n\n"
     "record.json           the evidence record\n"
     "lists/<sha256>.xml    the exact bytes of every trusted list the record names\n"
     "anchors/<sha256>.der  the LOTL signing certificates (Official Journal) used\n"
@@ -41,7 +41,7 @@ Result<BundleReport> write_evidence_bundle(std::string_view record_json, const E
                                            const std::filesystem::path& dir) {
   const RecordRead read = from_json(record_json);
   if (!read.record || !is_known_schema(read.record->schema)) {
-    return Error(Errc::kMalformed, "not an eutl-evidence/2 or /1 record");
+    return Error(Errc::kMalformed, "not an eutl-evidence/3, /2 or /1 record");
   }
   if (!read.duplicate.empty()) {
     return Error(Errc::kMalformed, "the record repeats the key \"" + read.duplicate +

@@ -100,8 +100,19 @@ void compare_records(const json& recorded, const json& rebuilt, std::vector<Evid
   json b = rebuilt;
   a.erase("integrity");
   b.erase("integrity");
+  // The evidence matrix restates the other members row by row: its differences come
+  // last, so a finding about a list or a result is never crowded out by its echo.
+  json a_matrix = json::object();
+  json b_matrix = json::object();
+  for (auto [from, to] : {std::pair{&a, &a_matrix}, std::pair{&b, &b_matrix}}) {
+    if (from->is_object() && from->contains("evidence_matrix")) {
+      (*to)["evidence_matrix"] = (*from)["evidence_matrix"];
+      from->erase("evidence_matrix");
+    }
+  }
   Walker w{recorded, out};
   w.walk(a, b, "");
+  w.walk(a_matrix, b_matrix, "");
   if (w.dropped > 0) {
     out.push_back({"record", std::to_string(w.dropped) + " more differences not shown"});
   }

@@ -1,6 +1,6 @@
 // Reading an evidence record strictly: one JSON object, no object repeating a key
 // (RFC 8259 §4 leaves the meaning of repeated names to each parser; a record must mean
-// one thing only), schema eutl-evidence/2 (or /1).
+// one thing only), schema eutl-evidence/3 (or /2, /1).
 #include <set>
 
 #include "evidence/json.h"
@@ -72,7 +72,9 @@ bool is_evidence_record(std::string_view text) {
   return read.record && is_known_schema(read.record->schema);
 }
 
-bool is_known_schema(std::string_view schema) { return schema == kEvidenceSchema || schema == kEvidenceSchemaV1; }
+bool is_known_schema(std::string_view schema) {
+  return schema == kEvidenceSchema || schema == kEvidenceSchemaV2 || schema == kEvidenceSchemaV1;
+}
 
 std::string_view to_string(EvidenceOutcome o) {
   switch (o) {

@@ -1,10 +1,11 @@
 // Writing an evidence record (build_record, typed; to_json writes it): the question, the certificate and chain in full, the
 // LOTL anchors in full, every list by digest with what its verification concluded,
-// the results, the services, the crosswalk and the trace (docs/evidence-schema.md).
+// the results, the services, the crosswalk, the evidence matrix and the trace (docs/evidence-schema.md).
 #include <algorithm>
 
 #include "evidence/json.h"
 #include "evidence/detail/json_shapes.h"
+#include "evidence/matrix.h"
 #include "evidence/record_json.h"
 #include "evidence/service.h"
 
@@ -126,6 +127,7 @@ EvidenceRecord build_record(const RecordRequest& in) {
                    {"results", results},
                    {"services", services.to_json()},
                    {"crosswalk", crosswalk_json(in.certificate, r)},
+                   {"evidence_matrix", matrix_json(evidence_matrix(in))},
                    {"trace", trace_json(r.trace)}};
   rec.sections = std::make_shared<const RecordSections>(RecordSections{std::move(sections)});
   return rec;

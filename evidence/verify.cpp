@@ -7,6 +7,7 @@
 #include "evidence/anchors.h"
 #include "evidence/compare.h"
 #include "evidence/json.h"
+#include "evidence/matrix_check.h"
 #include "evidence/record_json.h"
 #include "evidence/sources.h"
 #include "eutl/verify/certificate_chain.h"
@@ -208,8 +209,9 @@ EvidenceCheck verify_body(std::string_view record_json, const EvidenceSources& s
   }
   const EvidenceRecord& rec = *read.record;
   if (!is_known_schema(rec.schema)) {
-    return not_a_record("schema is \"" + rec.schema + "\", expected \"" + std::string(kEvidenceSchema) + "\" or \"" +
-                        std::string(kEvidenceSchemaV1) + "\": not an evidence record");
+    return not_a_record("schema is \"" + rec.schema + "\", expected \"" + std::string(kEvidenceSchema) + "\", \"" +
+                        std::string(kEvidenceSchemaV2) + "\" or \"" + std::string(kEvidenceSchemaV1) +
+                        "\": not an evidence record");
   }
   EvidenceCheck chk;
   chk.recorded_verdict = rec.verdict;
@@ -238,6 +240,7 @@ EvidenceCheck verify_body(std::string_view record_json, const EvidenceSources& s
   }
   check_snapshot(rec, sources, chk);
   Inputs in = read_inputs(rec, sources, chk);
+  detail::check_matrix_digests(rec, chk);
   const bool trusted = detail::check_anchors_trusted(in.anchors, detail::trusted_anchors(rec, sources), chk);
   if (!in.complete || !trusted) {
     return chk;  // cannot re-run the decision without every input, nor on anchors nobody trusts
@@ -285,11 +288,7 @@ EvidenceCheck verify_body(std::string_view record_json, const EvidenceSources& s
   chk.checked.push_back("decision re-run at T = " + tsl::format_time(*at) + ": " + std::string(to_string(chk.verdict)));
   // Round-trip through text so both sides have the same (UTF-8-repaired) strings.
   json rebuilt = json::parse(detail::body_json(again).dump(-1, ' ', false, json::error_handler_t::replace));
-  if (rec.schema == kEvidenceSchemaV1 && rebuilt.contains("lists")) {
-    for (json& l : rebuilt["lists"]) {
-      l.erase("trust");  // added by eutl-evidence/2
-    }
-  }
+  detail::as_schema(rec.schema, rebuilt);
   detail::compare_records(doc, rebuilt, chk.differences);
   return chk;
 }

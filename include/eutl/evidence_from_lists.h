@@ -1,5 +1,5 @@
 // A decision made with eutl::TrustedLists, written out the way the command line
-// writes it: the evidence record of `eutl check --evidence` (schema eutl-evidence/2,
+// writes it: the evidence record of `eutl check --evidence` (schema eutl-evidence/3,
 // docs/evidence-schema.md) and the JSON object of `eutl check --json`.
 //
 // Caller is responsible for: reading the wall clock for RecordStamp::checked_at (the

@@ -80,7 +80,7 @@ TEST_F(EvidenceTlSigners, RecordCarriesTheSignersAndEachListsTrust) {
   ASSERT_EQ(c.exit_code, 0) << c.out;
   json r = read_json(rec());
   ASSERT_TRUE(r.is_object());
-  EXPECT_EQ(r["schema"], "eutl-evidence/2");
+  EXPECT_EQ(r["schema"], "eutl-evidence/3");
   ASSERT_TRUE(r.contains("tl_signers")) << r.dump().substr(0, 500);
   ASSERT_EQ(r["tl_signers"].size(), 1u);
   EXPECT_EQ(r["tl_signers"][0]["sha256"], signer_sha("tl-signer-AA.pem"));
@@ -110,8 +110,9 @@ TEST_F(EvidenceTlSigners, RecordOfLotlListsHasNoSignersAndSaysLotl) {
   EXPECT_EQ(v.exit_code, 0) << v.out;
   EXPECT_EQ(v.out.find("caller's signers"), std::string::npos) << v.out;
 
-  // The same record as eutl-evidence/1 wrote it (no trust) still verifies.
+  // The same record as eutl-evidence/1 wrote it (no trust, no evidence matrix) still verifies.
   r["schema"] = "eutl-evidence/1";
+  r.erase("evidence_matrix");
   for (auto& l : r["lists"]) {
     l.erase("trust");
   }
@@ -147,6 +148,7 @@ TEST_F(EvidenceTlSigners, ChangedOrRemovedSignersMakeTheRecordDiffer) {
   // A record whose list was trusted through the LOTL cannot gain caller's signers.
   json v1 = r;
   v1["schema"] = "eutl-evidence/1";
+  v1.erase("evidence_matrix");
   for (auto& l : v1["lists"]) {
     l.erase("trust");
   }

@@ -167,11 +167,12 @@ TEST_F(EvidenceTrust, PrunedListsAreInputsMissingNotTampering) {
 TEST(EvidenceRecordShape, WhatIsNotARecordIsSaidSo) {
   EXPECT_FALSE(is_evidence_record("{}"));
   EXPECT_FALSE(is_evidence_record("[]"));
-  EXPECT_FALSE(is_evidence_record("{\"schema\": \"eutl-evidence/3\"}"));
+  EXPECT_FALSE(is_evidence_record("{\"schema\": \"eutl-evidence/4\"}"));
   EXPECT_FALSE(is_evidence_record("{\"results\": {\"overall\": {\"status\": \"qualified\"}}}"));  // check --json
   EXPECT_FALSE(is_evidence_record("not json"));
   EXPECT_TRUE(is_evidence_record("{\"schema\": \"eutl-evidence/1\"}"));
   EXPECT_TRUE(is_evidence_record("{\"schema\": \"eutl-evidence/2\"}"));
+  EXPECT_TRUE(is_evidence_record("{\"schema\": \"eutl-evidence/3\"}"));
   auto chk = verify_evidence("{}", EvidenceSources{});
   ASSERT_TRUE(chk);
   EXPECT_EQ(chk->outcome, EvidenceOutcome::kNotARecord);

@@ -62,7 +62,7 @@ TEST_F(EvidenceTest, RecordReverifiesFromTheStore) {
 
 TEST_F(EvidenceTest, RecordStatesFactsCheckableAgainstIndependentSources) {
   const json rec = json::parse(m_record);
-  EXPECT_EQ(rec["schema"], "eutl-evidence/2");
+  EXPECT_EQ(rec["schema"], "eutl-evidence/3");
   EXPECT_EQ(rec["snapshot"], m_snapshot.id);
   // tl-AA.xml: seq 7 per fixtures/MANIFEST.txt; its SHA-256 from openssl, not from us.
   auto dgst = test::run_command("openssl dgst -sha256 -r '" + (test::fixtures() / "lists/tl-AA.xml").string() + "'");

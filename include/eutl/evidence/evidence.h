@@ -1,4 +1,4 @@
-// Evidence records (schema "eutl-evidence/1", docs/evidence-schema.md): everything one
+// Evidence records (schema "eutl-evidence/3", docs/evidence-schema.md): everything one
 // qualification decision rested on, written so that an auditor can re-verify it
 // offline, byte for byte, months later.
 //
@@ -43,12 +43,14 @@
 
 namespace eutl::evidence {
 
-// The schema written: eutl-evidence/2 added `tl_signers` and `lists[].trust` to
-// eutl-evidence/1 (docs/evidence-schema.md, Versioning). Records of both are read and
+// The schema written: eutl-evidence/3 added the `evidence_matrix` to eutl-evidence/2,
+// which added `tl_signers` and `lists[].trust` to eutl-evidence/1
+// (docs/evidence-schema.md, Versioning). Records of all three are read and
 // re-verified, each against its own set of members.
-inline constexpr std::string_view kEvidenceSchema = "eutl-evidence/2";
+inline constexpr std::string_view kEvidenceSchema = "eutl-evidence/3";
+inline constexpr std::string_view kEvidenceSchemaV2 = "eutl-evidence/2";
 inline constexpr std::string_view kEvidenceSchemaV1 = "eutl-evidence/1";
-// True for kEvidenceSchema and kEvidenceSchemaV1.
+// True for kEvidenceSchema, kEvidenceSchemaV2 and kEvidenceSchemaV1.
 bool is_known_schema(std::string_view schema);
 inline constexpr std::string_view kBundleRecordName = "record.json";
 
@@ -101,7 +103,7 @@ struct EvidenceSources final {
 // What a re-verification concluded, most serious first.
 enum class EvidenceOutcome : std::uint8_t {
   kSame,              // every digest, signature and field re-verified
-  kNotARecord,        // not a JSON object with schema eutl-evidence/2 or /1: nothing to verify
+  kNotARecord,        // not a JSON object with schema eutl-evidence/3, /2 or /1: nothing to verify
   kDiffers,           // changed or invalid: integrity, digests, fields, duplicate keys
   kUntrustedAnchors,  // consistent, but rests on LOTL anchors the caller does not trust
   kInputsMissing,     // some list bytes are nowhere to be found (e.g. pruned): no conclusion
@@ -132,7 +134,7 @@ struct EvidenceCheck final {
 // is not even JSON is a finding. Errors are left for I/O on the sources.
 [[nodiscard]] Result<EvidenceCheck> verify_evidence(std::string_view record_json, const EvidenceSources& sources);
 
-// True when `text` is one JSON object whose schema is eutl-evidence/2 or /1: something
+// True when `text` is one JSON object whose schema is eutl-evidence/3, /2 or /1: something
 // verify_evidence can judge (it may still differ, e.g. for a repeated key).
 bool is_evidence_record(std::string_view text);
 

@@ -1,4 +1,4 @@
-// The evidence record as a type (schema "eutl-evidence/2", docs/evidence-schema.md),
+// The evidence record as a type (schema "eutl-evidence/3", docs/evidence-schema.md),
 // with exactly one JSON writer (to_json) and one reader (from_json), used by the
 // writer (make_evidence_record), the re-verifier (verify_evidence), the bundle
 // (write_evidence_bundle) and the HTML report (evidence_html).
@@ -67,7 +67,7 @@ struct RecordQuestion final {
 struct RecordSections;  // the descriptive sections, opaque (evidence/record_json.h)
 
 struct EvidenceRecord final {
-  std::string schema;  // "eutl-evidence/2" (or /1, read only)
+  std::string schema;  // "eutl-evidence/3" (or /2, /1, read only)
   std::string tool_name;
   std::string tool_version;
   std::optional<tsl::TimePoint> checked_at;
