@@ -12,8 +12,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/common_options.h"
 #include "cli/list_filter.h"
+#include "cli/list_name_search.h"
 #include "cli/list_source.h"
+#include "cli/list_staleness.h"
 #include "cli/list_table.h"
 #include "eutl/service_query.h"
 #include "eutl/tsl/service_type_names.h"
@@ -26,24 +29,19 @@ using nlohmann::json;
 struct ListOptions {
   ListSourceOptions source;
   std::vector<std::string> territories;
-  std::string tsp;
+  std::string name;
   std::vector<std::string> types;
   std::vector<std::string> statuses;
   bool csv = false;
-  std::string asi;
+  std::string use;
   std::string qualified_at;
+  std::string cert;
 };
 
 struct ShowServiceOptions {
   ListSourceOptions source;
   std::string id;
 };
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  return out;
-}
 
 std::string short_status(std::string_view uri) { return std::string(eutl::uri_tail(uri)); }
 
@@ -120,6 +118,34 @@ Result<ListFilter> read_filter(const ListOptions& o, const eutl::TrustedLists& l
   return f;
 }
 
+// --cert FILE: the services whose digital identity is one of the file's certificates.
+// An unreadable file or one that holds no certificate is a usage error naming it.
+Result<std::map<std::uint32_t, eutl::IdentityMatch>> identity_hits(const std::string& file,
+                                                                    const eutl::TrustedLists& lists) {
+  auto certs = eutl::read_certificates(file);
+  if (!certs) {
+    return Error(Errc::kUsage, "--cert " + file + ": not a certificate (PEM or DER): " + certs.error().message);
+  }
+  std::map<std::uint32_t, eutl::IdentityMatch> hits;
+  for (const auto& c : *certs) {
+    for (const auto& h : eutl::services_identified_by(lists.index(), c)) {
+      auto [it, added] = hits.emplace(h.service, h.match);
+      if (!added && h.match == eutl::IdentityMatch::kSameCertificate) {
+        it->second = h.match;
+      }
+    }
+  }
+  return hits;
+}
+
+json warnings_json(const std::vector<ListWarning>& warnings) {
+  json out = json::array();
+  for (const auto& w : warnings) {
+    out.push_back({{"code", w.code}, {"message", w.message}});
+  }
+  return out;
+}
+
 int run_list(const ListOptions& o) {
   Result<eutl::TrustedLists> lists = load_lists(o.source);
   if (!lists) {
@@ -134,26 +160,39 @@ int run_list(const ListOptions& o) {
     }
     qualified_at = t->time;
   }
-  std::optional<verify::CertType> asi;
-  if (!o.asi.empty()) {
-    auto u = eutl::parse_use(o.asi);
+  std::optional<verify::CertType> use;
+  if (!o.use.empty()) {
+    auto u = eutl::parse_use(o.use);
     if (!u) {
-      print_error("--asi: " + u.error().message);
+      print_error("--for: " + u.error().message);
       return kExitUsage;
     }
-    asi = *u;
+    use = *u;
   }
+  std::optional<std::map<std::uint32_t, eutl::IdentityMatch>> identity;
+  if (!o.cert.empty()) {
+    auto hits = identity_hits(o.cert, *lists);
+    if (!hits) {
+      print_error(hits.error().message);
+      return kExitUsage;
+    }
+    identity = std::move(*hits);
+  }
+  const std::vector<ListWarning> warnings = list_warnings(*lists);
   auto filter = read_filter(o, *lists);
   if (!filter) {
     print_error(filter.error().message);
     return kExitUsage;
   }
+  const NameSearch name(*lists, o.name);
   std::vector<const tsl::IndexedService*> rows;
-  for (const auto& s : lists->index().services()) {
-    bool keep = matches(*filter, s);
-    keep = keep && (o.tsp.empty() || lower(s.provenance.tsp_name).find(lower(o.tsp)) != std::string::npos);
-    keep = keep && (!asi || (!s.periods.empty() && eutl::period_covers_use(s.periods.front(), *asi)));
+  const auto& all = lists->index().services();
+  for (std::uint32_t i = 0; i < all.size(); ++i) {
+    const tsl::IndexedService& s = all[i];
+    bool keep = matches(*filter, s) && name.matches(s);
+    keep = keep && (!use || (!s.periods.empty() && eutl::period_covers_use(s.periods.front(), *use)));
     keep = keep && (!qualified_at || eutl::qualified_ca_at(s, *qualified_at));
+    keep = keep && (!identity || identity->count(i) == 1);
     if (keep) {
       rows.push_back(&s);
     }
@@ -161,16 +200,42 @@ int run_list(const ListOptions& o) {
   if (o.source.json) {
     json out = json::array();
     for (const auto* s : rows) {
-      out.push_back(service_summary(*s));
+      json row = service_summary(*s);
+      if (identity) {
+        row["identity_match"] = std::string(eutl::to_string(identity->at(static_cast<std::uint32_t>(s - all.data()))));
+      }
+      if (!warnings.empty()) {
+        row["list_warnings"] = warnings_json(warnings);
+      }
+      out.push_back(std::move(row));
     }
     std::cout << out.dump(2) << '\n';
   } else if (o.csv) {
     print_service_csv(std::cout, rows);
   } else {
-    print_service_table(std::cout, std::cerr, rows, o.source.quiet);
-    if (!o.source.quiet) {
-      std::cerr << rows.size() << " of " << lists->index().services().size() << " services\n";
+    for (const auto& w : warnings) {
+      std::cout << "warning: " << w.message << '\n';
     }
+    if (!no_usable_list(warnings)) {
+      print_service_table(std::cout, std::cerr, rows, o.source.quiet);
+    }
+  }
+  if (no_usable_list(warnings)) {
+    if (o.source.json || o.csv) {
+      print_error(warnings.back().message);  // CSV has no place for it; JSON rows carry it, but there are none
+    }
+    return kExitIndeterminate;
+  }
+  if (!o.source.quiet && !o.source.json && !o.csv) {
+    std::cerr << rows.size() << " of " << all.size() << " services\n";
+  }
+  if (identity && rows.empty()) {
+    if (!o.source.quiet) {
+      std::cerr << "eutl: no service of the valid lists has the certificate of " << o.cert
+                << " (its public key and subject name, ETSI TS 119 612 §5.5.3) as its digital identity; "
+                   "'eutl check' finds the service that issued a certificate\n";
+    }
+    return kExitNo;
   }
   return kExitYes;
 }
@@ -278,23 +343,37 @@ void register_list(CLI::App& app, Runner& run) {
   CLI::App* list = app.add_subcommand("list", "List the trust services of the verified lists, with filters");
   add_list_source_options(list, lo->source, "Time at which the lists are verified");
   list->add_option("--territory", lo->territories, "Only these territories: AT, BE, … or a comma list AT,BE; repeatable");
-  list->add_option("--tsp", lo->tsp, "Only providers whose name contains this text (any case)");
+  list->add_option("--name", lo->name,
+                   "Only services whose provider name, trade name or service name contains this text, in any "
+                   "language of the list; case and accents ignored (e = é, ss = ß, l = ł)");
+  add_hidden_alias(list, "--tsp", "--name", lo->name);
   list->add_option("--type", lo->types,
                    "Only these service types (TS 119 612 §5.5.1): CA/QC, TSA/QTST (or QTST), QESValidation/Q, … or "
                    "the URI; comma list, repeatable");
   list->add_option("--status", lo->statuses,
                    "Only these current statuses (TS 119 612 §5.5.4): granted, withdrawn, … or the URI; comma list");
+  list->add_option("--cert", lo->cert,
+                   "Only the services whose digital identity is this certificate (PEM or DER file): the same public "
+                   "key and subject name (TS 119 612 §5.5.3)");
   list->add_flag("--csv", lo->csv, "CSV (RFC 4180) with a header row, for spreadsheets");
-  list->add_option("--asi", lo->asi, "Only services listed for this use: esig, eseal or wsa (AdditionalServiceInformation)");
+  add_use_option(list, lo->use,
+                 "Only services listed for this use: esig, eseal or wsa (AdditionalServiceInformation, TS 119 612 "
+                 "§5.5.9.4)");
+  add_hidden_alias(list, "--asi", "--for", lo->use);
   list->add_option("--qualified-at", lo->qualified_at, "Only CA/QC services granted at this time (date or date-time)");
   list->footer("Service IDs are TERRITORY/TSP/SERVICE (1-based positions in the list); see 'eutl show-service'.\n"
                "Examples:\n"
                "  eutl list --territory BE --type CA/QC --status granted\n"
                "  eutl list --territory BE,FR --type QTST --csv > qtst.csv\n"
-               "  eutl list --asi wsa --qualified-at 2024-01-01 --json\n"
-               "  eutl list --lists lists/ --lotl-signers oj.pem --at 2025-03-01 --tsp trust\n"
+               "  eutl list --name 'societe generale'      (finds Société Générale)\n"
+               "  eutl list --cert issuing-ca.pem --json   (which services list this CA certificate)\n"
+               "  eutl list --for wsa --qualified-at 2024-01-01 --json\n"
+               "  eutl list --lists lists/ --lotl-signers oj.pem --at 2025-03-01 --name trust\n"
                "A --type, --status or --territory value that names nothing is a usage error listing the valid values.\n"
-               "Exit: 0 listed (possibly nothing), 2 usage or input error.");
+               "Lists past their NextUpdate at --at (TS 119 612 §5.3.15) are not used: the output starts with a\n"
+               "'warning:' line naming them (JSON: list_warnings in each row).\n"
+               "Exit: 0 listed (possibly nothing), 1 --cert matches no service, 2 usage or input error,\n"
+               "3 no list is usable at that time (a stale store): indeterminate, not empty.");
   list->callback([lo, &run] { run = [lo] { return run_list(*lo); }; });
 
   auto so = std::make_shared<ShowServiceOptions>();
