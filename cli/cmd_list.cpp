@@ -13,6 +13,7 @@
 
 #include "cli/commands.h"
 #include "cli/common_options.h"
+#include "cli/list_cert_match.h"
 #include "cli/list_filter.h"
 #include "cli/list_name_search.h"
 #include "cli/list_source.h"
@@ -118,34 +119,6 @@ Result<ListFilter> read_filter(const ListOptions& o, const eutl::TrustedLists& l
   return f;
 }
 
-// --cert FILE: the services whose digital identity is one of the file's certificates.
-// An unreadable file or one that holds no certificate is a usage error naming it.
-Result<std::map<std::uint32_t, eutl::IdentityMatch>> identity_hits(const std::string& file,
-                                                                    const eutl::TrustedLists& lists) {
-  auto certs = eutl::read_certificates(file);
-  if (!certs) {
-    return Error(Errc::kUsage, "--cert " + file + ": not a certificate (PEM or DER): " + certs.error().message);
-  }
-  std::map<std::uint32_t, eutl::IdentityMatch> hits;
-  for (const auto& c : *certs) {
-    for (const auto& h : eutl::services_identified_by(lists.index(), c)) {
-      auto [it, added] = hits.emplace(h.service, h.match);
-      if (!added && h.match == eutl::IdentityMatch::kSameCertificate) {
-        it->second = h.match;
-      }
-    }
-  }
-  return hits;
-}
-
-json warnings_json(const std::vector<ListWarning>& warnings) {
-  json out = json::array();
-  for (const auto& w : warnings) {
-    out.push_back({{"code", w.code}, {"message", w.message}});
-  }
-  return out;
-}
-
 int run_list(const ListOptions& o) {
   Result<eutl::TrustedLists> lists = load_lists(o.source);
   if (!lists) {
@@ -169,9 +142,9 @@ int run_list(const ListOptions& o) {
     }
     use = *u;
   }
-  std::optional<std::map<std::uint32_t, eutl::IdentityMatch>> identity;
+  std::optional<CertMatches> identity;
   if (!o.cert.empty()) {
-    auto hits = identity_hits(o.cert, *lists);
+    auto hits = services_with_identity(o.cert, lists->index());
     if (!hits) {
       print_error(hits.error().message);
       return kExitUsage;
@@ -205,7 +178,7 @@ int run_list(const ListOptions& o) {
         row["identity_match"] = std::string(eutl::to_string(identity->at(static_cast<std::uint32_t>(s - all.data()))));
       }
       if (!warnings.empty()) {
-        row["list_warnings"] = warnings_json(warnings);
+        row["list_warnings"] = to_json(warnings);
       }
       out.push_back(std::move(row));
     }

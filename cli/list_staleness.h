@@ -6,6 +6,7 @@
 // list the answer is indeterminate (exit 3).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,12 @@ struct ListWarning final {
 };
 
 // The warnings for lists verified at `lists.lists_at()`, in that order; none when
-// every list is valid.
+// every list is valid. Pivot LOTLs are left out (only their anchors are used); "no
+// usable list" means no valid national list, whatever the LOTL's status.
 std::vector<ListWarning> list_warnings(const eutl::TrustedLists& lists);
+
+// [{code, message}, …]: the rows' `list_warnings` in `eutl list --json`.
+nlohmann::json to_json(const std::vector<ListWarning>& warnings);
 
 // True when the warnings include "no-usable-list".
 bool no_usable_list(const std::vector<ListWarning>& warnings);

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/product_cli_support.h"
+#include "tests/support/cli_stores.h"
 
 namespace eutl::test {
 namespace {
@@ -32,7 +33,7 @@ class ListCert : public ::testing::Test {
     if (!fs::exists(fixtures() / "pki/ca-qc-AA.pem")) {
       GTEST_FAIL() << "fixtures not generated: build eutl_fixtures";
     }
-    m_dir = fs::temp_directory_path() / ("eutl-list-cert-" + std::to_string(::getpid()));
+    m_dir = fresh_store_dir("list-cert");
     fs::create_directories(m_dir);
   }
   void TearDown() override { fs::remove_all(m_dir); }
@@ -98,6 +99,52 @@ TEST_F(ListCert, AFileThatIsNotACertificateIsAUsageErrorNamingIt) {
   auto missing = list_cert("'" + (m_dir / "absent.pem").string() + "'", " 2>&1 >/dev/null");
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_THAT(missing.out, HasSubstr("--cert " + (m_dir / "absent.pem").string()));
+}
+
+// The real 2026 set: CA certificates of ../shared/realdata/certs/ca find their services.
+class ListCertRealData : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    s_store = fresh_store_dir("list-cert-real");
+    import_real_2026(s_store);
+  }
+  static void TearDownTestSuite() { fs::remove_all(s_store); }
+  void SetUp() override {
+    EUTL_REQUIRE_REALDATA();
+    ASSERT_TRUE(fs::exists(s_store / "current")) << "import of the real 2026 set failed";
+  }
+  static json list(const std::string& args) {
+    auto r = run_command(cli() + " list --json -q --store " + quoted(s_store) + " --at " + kReal2026At + " " + args +
+                         " 2>/dev/null");
+    return json::parse(r.out, nullptr, false);
+  }
+  static std::string ca(const std::string& prefix) {
+    for (const auto& e : fs::directory_iterator(realdata() / "certs/ca")) {
+      if (e.path().filename().string().rfind(prefix, 0) == 0) {
+        return quoted(e.path());
+      }
+    }
+    ADD_FAILURE() << "no " << prefix << "* in certs/ca";
+    return "";
+  }
+  static fs::path s_store;
+};
+fs::path ListCertRealData::s_store;
+
+TEST_F(ListCertRealData, CaCertificatesFindTheirServices) {
+  json harica = list("--cert " + ca("EL-HARICA-Qualified-Web-Authentication"));
+  ASSERT_TRUE(harica.is_array());
+  ASSERT_EQ(harica.size(), 1u);
+  EXPECT_EQ(harica[0]["territory"], "EL");
+  EXPECT_EQ(harica[0]["service_name"], "HARICA Qualified Web Authentication Certificates RSA");
+  EXPECT_EQ(harica[0]["identity_match"], "same-certificate");
+  // Combined with the other filters: the same service is listed for website authentication.
+  EXPECT_EQ(list("--cert " + ca("EL-HARICA-Qualified-Web-Authentication") + " --for wsa").size(), 1u);
+
+  json disig = list("--cert " + ca("SK-CA-Disig-QCA3"));
+  ASSERT_EQ(disig.size(), 1u);
+  EXPECT_EQ(disig[0]["territory"], "SK");
+  EXPECT_EQ(disig[0]["service_name"], "(73) CA Disig QCA3");
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/product_cli_support.h"
+#include "tests/support/cli_stores.h"
 
 namespace eutl::test {
 namespace {
@@ -65,23 +66,7 @@ TEST(CommonOptions, AsiIsAHiddenOldSpellingOfFor) {
   EXPECT_THAT(help.out, Not(HasSubstr("--asi")));
 }
 
-class StoreVerbosity : public ::testing::Test {
- protected:
-  void SetUp() override {
-    if (!fs::exists(fixtures() / "lists/tl-AA.xml")) {
-      GTEST_FAIL() << "fixtures not generated: build eutl_fixtures";
-    }
-    m_store = fs::temp_directory_path() / ("eutl-common-options-" + std::to_string(::getpid()));
-    fs::remove_all(m_store);
-    auto r = run_command(cli() + " import --store '" + m_store.string() + "' --lotl-signers '" +
-                         (fixtures() / "pki/oj-anchors.pem").string() + "' --at 2025-03-01T00:00:00Z '" +
-                         (fixtures() / "lists").string() + "' 2>&1");
-    ASSERT_TRUE(fs::exists(m_store / "current")) << r.out;
-  }
-  void TearDown() override { fs::remove_all(m_store); }
-  std::string store() const { return " --store '" + m_store.string() + "'"; }
-  fs::path m_store;
-};
+using StoreVerbosity = FixtureStoreTest;
 
 TEST_F(StoreVerbosity, VerboseNamesTheStoreAndSnapshot) {
   const std::string current = read_all(m_store / "current").substr(0, 20);

@@ -1,0 +1,56 @@
+// Stores the CLI tests import: the generated fixture lists (valid 2025-01-01 ..
+// 2025-07-01, imported at 2025-03-01) and the real 2026 EU set (LOTL 390, its pivots
+// and tl/2026, imported at 2026-08-21T12:00:00Z with the bundled anchors).
+#pragma once
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "tests/test_paths.h"
+
+namespace eutl::test {
+
+inline std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+inline const char* const kReal2026At = "2026-08-21T12:00:00Z";
+
+// A fresh directory under the temporary directory, named for `what` and this process.
+inline std::filesystem::path fresh_store_dir(const std::string& what) {
+  auto dir = std::filesystem::temp_directory_path() / ("eutl-" + what + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  return dir;
+}
+
+inline CommandResult import_fixture_lists(const std::filesystem::path& store) {
+  return run_command(cli() + " import --store " + quoted(store) + " --lotl-signers " +
+                     quoted(fixtures() / "pki/oj-anchors.pem") + " --at 2025-03-01T00:00:00Z " +
+                     quoted(fixtures() / "lists") + " 2>&1");
+}
+
+inline CommandResult import_real_2026(const std::filesystem::path& store) {
+  const std::filesystem::path r = realdata();
+  return run_command(cli() + " import --store " + quoted(store) + " --at " + kReal2026At + " " +
+                     quoted(r / "lotl/eu-lotl-seq390-2026-08-03.xml") + " " + quoted(r / "lotl/pivots") + " " +
+                     quoted(r / "tl/2026") + " 2>&1");
+}
+
+// A store of the fixture lists for each test, removed after it.
+class FixtureStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(fixtures() / "lists/tl-AA.xml")) {
+      GTEST_FAIL() << "fixtures not generated: build eutl_fixtures";
+    }
+    m_store = fresh_store_dir("fixture-store");
+    auto r = import_fixture_lists(m_store);
+    ASSERT_TRUE(std::filesystem::exists(m_store / "current")) << r.out;
+  }
+  void TearDown() override { std::filesystem::remove_all(m_store); }
+  std::string store() const { return " --store " + quoted(m_store); }
+  std::filesystem::path m_store;
+};
+
+}  // namespace eutl::test
