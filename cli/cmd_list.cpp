@@ -338,7 +338,7 @@ void register_list(CLI::App& app, Runner& run) {
                "Examples:\n"
                "  eutl list --territory BE --type CA/QC --status granted\n"
                "  eutl list --territory BE,FR --type QTST --csv > qtst.csv\n"
-               "  eutl list --name 'societe generale'      (finds Société Générale)\n"
+               "  eutl list --name 'minositett'           (finds Minősített …, any case)\n"
                "  eutl list --cert issuing-ca.pem --json   (which services list this CA certificate)\n"
                "  eutl list --for wsa --qualified-at 2024-01-01 --json\n"
                "  eutl list --lists lists/ --lotl-signers oj.pem --at 2025-03-01 --name trust\n"

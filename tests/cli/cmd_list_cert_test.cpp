@@ -102,22 +102,9 @@ TEST_F(ListCert, AFileThatIsNotACertificateIsAUsageErrorNamingIt) {
 }
 
 // The real 2026 set: CA certificates of ../shared/realdata/certs/ca find their services.
-class ListCertRealData : public ::testing::Test {
+class ListCertRealData : public Real2026StoreTest {
  protected:
-  static void SetUpTestSuite() {
-    s_store = fresh_store_dir("list-cert-real");
-    import_real_2026(s_store);
-  }
-  static void TearDownTestSuite() { fs::remove_all(s_store); }
-  void SetUp() override {
-    EUTL_REQUIRE_REALDATA();
-    ASSERT_TRUE(fs::exists(s_store / "current")) << "import of the real 2026 set failed";
-  }
-  static json list(const std::string& args) {
-    auto r = run_command(cli() + " list --json -q --store " + quoted(s_store) + " --at " + kReal2026At + " " + args +
-                         " 2>/dev/null");
-    return json::parse(r.out, nullptr, false);
-  }
+  static json list(const std::string& args) { return list_json(args); }
   static std::string ca(const std::string& prefix) {
     for (const auto& e : fs::directory_iterator(realdata() / "certs/ca")) {
       if (e.path().filename().string().rfind(prefix, 0) == 0) {
@@ -127,9 +114,7 @@ class ListCertRealData : public ::testing::Test {
     ADD_FAILURE() << "no " << prefix << "* in certs/ca";
     return "";
   }
-  static fs::path s_store;
 };
-fs::path ListCertRealData::s_store;
 
 TEST_F(ListCertRealData, CaCertificatesFindTheirServices) {
   json harica = list("--cert " + ca("EL-HARICA-Qualified-Web-Authentication"));

@@ -35,20 +35,10 @@ bool valid_utf8(const std::string& s) {
   return true;
 }
 
-class ListFilters : public ::testing::Test {
+class ListFilters : public test::Real2026StoreTest {
  protected:
-  static void SetUpTestSuite() {
-    s_store = test::fresh_store_dir("list-filters");
-    test::import_real_2026(s_store);
-  }
-  static void TearDownTestSuite() { fs::remove_all(s_store); }
-  void SetUp() override {
-    EUTL_REQUIRE_REALDATA();
-    ASSERT_TRUE(fs::exists(s_store / "current")) << "import of the real 2026 set failed";
-  }
-
   static test::CommandResult list(const std::string& args) {
-    return test::run_command(test::cli() + " list --store '" + s_store.string() + "' --at " + kAt + " -q " + args);
+    return test::run_command(test::cli() + " list --store " + test::quoted(s_store) + " --at " + kAt + " -q " + args);
   }
   // Table rows: lines after the header (the "warning:" lines above it name the lists of
   // the 2026 set that are past their NextUpdate at kAt).
@@ -56,10 +46,7 @@ class ListFilters : public ::testing::Test {
     const auto header = out.find("ID ");
     return header == std::string::npos ? 0 : std::count(out.begin() + header, out.end(), '\n') - 1;
   }
-
-  static fs::path s_store;
 };
-fs::path ListFilters::s_store;
 
 TEST_F(ListFilters, ShortTypeNameIsTheFullShortForm) {
   auto shortname = list("--type QTST 2>/dev/null");

@@ -69,25 +69,10 @@ TEST(CliListName, TspIsAHiddenOldSpellingOfName) {
 }
 
 // The real 2026 set, imported once for this suite.
-class ListNameRealData : public ::testing::Test {
+class ListNameRealData : public Real2026StoreTest {
  protected:
-  static void SetUpTestSuite() {
-    s_store = fresh_store_dir("list-name");
-    import_real_2026(s_store);
-  }
-  static void TearDownTestSuite() { fs::remove_all(s_store); }
-  void SetUp() override {
-    EUTL_REQUIRE_REALDATA();
-    ASSERT_TRUE(fs::exists(s_store / "current")) << "import of the real 2026 set failed";
-  }
-  static json list(const std::string& args) {
-    auto r = run_command(cli() + " list --json -q --store " + quoted(s_store) + " --at " + kReal2026At + " " + args +
-                         " 2>/dev/null");
-    return json::parse(r.out, nullptr, false);
-  }
-  static fs::path s_store;
+  static json list(const std::string& args) { return list_json(args); }
 };
-fs::path ListNameRealData::s_store;
 
 TEST_F(ListNameRealData, AccentedHungarianNameTypedWithoutAccents) {
   // HU: "Microsec Számítástechnikai Fejlesztő zártkörűen működő Részvénytársaság" is the

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "tests/test_paths.h"
@@ -51,6 +52,27 @@ class FixtureStoreTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(m_store); }
   std::string store() const { return " --store " + quoted(m_store); }
   std::filesystem::path m_store;
+};
+
+// The real 2026 set imported once per suite; `list_json` runs `eutl list --json -q`
+// on it at kReal2026At.
+class Real2026StoreTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    s_store = fresh_store_dir("real-2026");
+    import_real_2026(s_store);
+  }
+  static void TearDownTestSuite() { std::filesystem::remove_all(s_store); }
+  void SetUp() override {
+    EUTL_REQUIRE_REALDATA();
+    ASSERT_TRUE(std::filesystem::exists(s_store / "current")) << "import of the real 2026 set failed";
+  }
+  static nlohmann::json list_json(const std::string& args) {
+    auto r = run_command(cli() + " list --json -q --store " + quoted(s_store) + " --at " + kReal2026At + " " + args +
+                         " 2>/dev/null");
+    return nlohmann::json::parse(r.out, nullptr, false);
+  }
+  inline static std::filesystem::path s_store;
 };
 
 }  // namespace eutl::test
