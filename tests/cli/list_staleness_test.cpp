@@ -67,7 +67,7 @@ TEST_F(ListStaleness, SomeListsPastNextUpdateAreNamedAboveTheRest) {
   auto text = run_command(cli() + " list" + lists + " 2>/dev/null");
   ASSERT_EQ(text.exit_code, 0) << text.out;
   EXPECT_THAT(text.out, StartsWith("warning: 1 of 4 lists are past their NextUpdate at 2025-03-01T00:00:00Z "
-                                   "(ETSI TS 119 612 §5.3.15) and are not used: AA\n"));
+                                   "(ETSI TS 119 612 §5.3.15) and are not used: AA; "));
   EXPECT_THAT(text.out, HasSubstr("BB/"));
   auto j = run_command(cli() + " list --json" + lists + " 2>/dev/null");
   json rows = json::parse(j.out);
