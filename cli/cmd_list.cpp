@@ -119,50 +119,64 @@ Result<ListFilter> read_filter(const ListOptions& o, const eutl::TrustedLists& l
   return f;
 }
 
+// Every filter of `eutl list`, read and checked before anything is listed; the error
+// names the option.
+struct ListQuery {
+  ListFilter filter;
+  std::optional<tsl::TimePoint> qualified_at;
+  std::optional<verify::CertType> use;
+  std::optional<CertMatches> identity;  // --cert
+};
+
+Result<ListQuery> read_query(const ListOptions& o, const eutl::TrustedLists& lists) {
+  ListQuery q;
+  if (!o.qualified_at.empty()) {
+    auto t = tsl::parse_datetime(o.qualified_at);
+    if (!t) {
+      return Error(Errc::kUsage, "--qualified-at: " + t.error().message);
+    }
+    q.qualified_at = t->time;
+  }
+  if (!o.use.empty()) {
+    auto u = eutl::parse_use(o.use);
+    if (!u) {
+      return Error(Errc::kUsage, "--for: " + u.error().message);
+    }
+    q.use = *u;
+  }
+  if (!o.cert.empty()) {
+    auto hits = services_with_identity(o.cert, lists.index());
+    if (!hits) {
+      return std::move(hits).error();
+    }
+    q.identity = std::move(*hits);
+  }
+  auto filter = read_filter(o, lists);
+  if (!filter) {
+    return std::move(filter).error();
+  }
+  q.filter = std::move(*filter);
+  return q;
+}
+
 int run_list(const ListOptions& o) {
   Result<eutl::TrustedLists> lists = load_lists(o.source);
   if (!lists) {
     return exit_code_for(lists.error());
   }
-  std::optional<tsl::TimePoint> qualified_at;
-  if (!o.qualified_at.empty()) {
-    auto t = tsl::parse_datetime(o.qualified_at);
-    if (!t) {
-      print_error("--qualified-at: " + t.error().message);
-      return kExitUsage;
-    }
-    qualified_at = t->time;
-  }
-  std::optional<verify::CertType> use;
-  if (!o.use.empty()) {
-    auto u = eutl::parse_use(o.use);
-    if (!u) {
-      print_error("--for: " + u.error().message);
-      return kExitUsage;
-    }
-    use = *u;
-  }
-  std::optional<CertMatches> identity;
-  if (!o.cert.empty()) {
-    auto hits = services_with_identity(o.cert, lists->index());
-    if (!hits) {
-      print_error(hits.error().message);
-      return kExitUsage;
-    }
-    identity = std::move(*hits);
-  }
-  const std::vector<ListWarning> warnings = list_warnings(*lists);
-  auto filter = read_filter(o, *lists);
-  if (!filter) {
-    print_error(filter.error().message);
+  auto query = read_query(o, *lists);
+  if (!query) {
+    print_error(query.error().message);
     return kExitUsage;
   }
+  const auto& [filter, qualified_at, use, identity] = *query;
+  const std::vector<ListWarning> warnings = list_warnings(*lists);
   const NameSearch name(*lists, o.name);
   std::vector<const tsl::IndexedService*> rows;
   const auto& all = lists->index().services();
   for (std::uint32_t i = 0; i < all.size(); ++i) {
     const tsl::IndexedService& s = all[i];
-    bool keep = matches(*filter, s) && name.matches(s);
+    bool keep = matches(filter, s) && name.matches(s);
     keep = keep && (!use || (!s.periods.empty() && eutl::period_covers_use(s.periods.front(), *use)));
     keep = keep && (!qualified_at || eutl::qualified_ca_at(s, *qualified_at));
     keep = keep && (!identity || identity->count(i) == 1);
