@@ -38,7 +38,7 @@ bool valid_utf8(const std::string& s) {
 class ListFilters : public test::Real2026StoreTest {
  protected:
   static test::CommandResult list(const std::string& args) {
-    return test::run_command(test::cli() + " list --store " + test::quoted(s_store) + " --at " + kAt + " -q " + args);
+    return test::run_command(test::cli() + " list --store " + test::quote_arg(s_store) + " --at " + kAt + " -q " + args);
   }
   // Table rows: lines after the header (the "warning:" lines above it name the lists of
   // the 2026 set that are past their NextUpdate at kAt).

@@ -14,7 +14,7 @@
 
 namespace eutl::test {
 
-inline std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+inline std::string quote_arg(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 inline const char* const kReal2026At = "2026-08-21T12:00:00Z";
 
@@ -26,16 +26,16 @@ inline std::filesystem::path fresh_store_dir(const std::string& what) {
 }
 
 inline CommandResult import_fixture_lists(const std::filesystem::path& store) {
-  return run_command(cli() + " import --store " + quoted(store) + " --lotl-signers " +
-                     quoted(fixtures() / "pki/oj-anchors.pem") + " --at 2025-03-01T00:00:00Z " +
-                     quoted(fixtures() / "lists") + " 2>&1");
+  return run_command(cli() + " import --store " + quote_arg(store) + " --lotl-signers " +
+                     quote_arg(fixtures() / "pki/oj-anchors.pem") + " --at 2025-03-01T00:00:00Z " +
+                     quote_arg(fixtures() / "lists") + " 2>&1");
 }
 
-inline CommandResult import_real_2026(const std::filesystem::path& store) {
+inline CommandResult import_real_2026_store(const std::filesystem::path& store) {
   const std::filesystem::path r = realdata();
-  return run_command(cli() + " import --store " + quoted(store) + " --at " + kReal2026At + " " +
-                     quoted(r / "lotl/eu-lotl-seq390-2026-08-03.xml") + " " + quoted(r / "lotl/pivots") + " " +
-                     quoted(r / "tl/2026") + " 2>&1");
+  return run_command(cli() + " import --store " + quote_arg(store) + " --at " + kReal2026At + " " +
+                     quote_arg(r / "lotl/eu-lotl-seq390-2026-08-03.xml") + " " + quote_arg(r / "lotl/pivots") + " " +
+                     quote_arg(r / "tl/2026") + " 2>&1");
 }
 
 // A store of the fixture lists for each test, removed after it.
@@ -50,7 +50,7 @@ class FixtureStoreTest : public ::testing::Test {
     ASSERT_TRUE(std::filesystem::exists(m_store / "current")) << r.out;
   }
   void TearDown() override { std::filesystem::remove_all(m_store); }
-  std::string store() const { return " --store " + quoted(m_store); }
+  std::string store() const { return " --store " + quote_arg(m_store); }
   std::filesystem::path m_store;
 };
 
@@ -60,7 +60,7 @@ class Real2026StoreTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     s_store = fresh_store_dir("real-2026");
-    import_real_2026(s_store);
+    import_real_2026_store(s_store);
   }
   static void TearDownTestSuite() { std::filesystem::remove_all(s_store); }
   void SetUp() override {
@@ -68,7 +68,7 @@ class Real2026StoreTest : public ::testing::Test {
     ASSERT_TRUE(std::filesystem::exists(s_store / "current")) << "import of the real 2026 set failed";
   }
   static nlohmann::json list_json(const std::string& args) {
-    auto r = run_command(cli() + " list --json -q --store " + quoted(s_store) + " --at " + kReal2026At + " " + args +
+    auto r = run_command(cli() + " list --json -q --store " + quote_arg(s_store) + " --at " + kReal2026At + " " + args +
                          " 2>/dev/null");
     return nlohmann::json::parse(r.out, nullptr, false);
   }
