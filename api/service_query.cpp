@@ -62,6 +62,28 @@ bool qualified_ca_at(const tsl::IndexedService& service, tsl::TimePoint t, std::
   return p != nullptr && is_granted_ca_qc(*p) && (!use || period_covers_use(*p, *use));
 }
 
+std::string_view to_string(IdentityMatch m) {
+  return m == IdentityMatch::kSameCertificate ? "same-certificate" : "same-key-and-subject";
+}
+
+std::vector<IdentityHit> services_identified_by(const tsl::ServiceIndex& index,
+                                                const verify::CertificateProfile& certificate) {
+  std::vector<IdentityHit> hits;
+  for (const tsl::AnchorRef& ref : index.find_by_key(certificate.spki_der, certificate.subject_der)) {
+    const IdentityMatch match = index.certificate(ref).sha256() == certificate.sha256
+                                    ? IdentityMatch::kSameCertificate
+                                    : IdentityMatch::kSameKeyAndSubject;
+    auto same = std::find_if(hits.begin(), hits.end(), [&](const IdentityHit& h) { return h.service == ref.service; });
+    if (same == hits.end()) {
+      hits.push_back({ref.service, match});
+    } else if (match == IdentityMatch::kSameCertificate) {
+      same->match = match;
+    }
+  }
+  std::sort(hits.begin(), hits.end(), [](const IdentityHit& a, const IdentityHit& b) { return a.service < b.service; });
+  return hits;
+}
+
 std::string_view uri_tail(std::string_view uri) {
   auto slash = uri.rfind('/');
   return slash == std::string_view::npos ? uri : uri.substr(slash + 1);

@@ -1,4 +1,4 @@
-// The JSON form of a TSP status report ("schema": "eutl-tsp-report/1"); the one
+// The JSON form of a TSP status report ("schema": "eutl-report-tsp/1"); the one
 // serialiser of TspReport (docs/json.md).
 #include <nlohmann/json.hpp>
 
@@ -72,7 +72,7 @@ std::string tsp_report_json(const TspReport& r) {
   for (const TspService& s : r.services) {
     services.push_back(service_json(s));
   }
-  json out = {{"schema", "eutl-tsp-report/1"},
+  json out = {{"schema", "eutl-report-tsp/1"},
               {"tsp", {{"name", r.tsp_name}, {"territory", r.territory}}},
               {"period", {{"from", time_or_null(r.from)}, {"to", time_or_null(r.to)}}},
               {"store", r.store.string()},

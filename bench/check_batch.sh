@@ -35,21 +35,8 @@ N=${#CERTS[@]}
 ROWS=$("$EUTL" check --store "$STORE" --at "$AT" --jsonl "${DIRS[@]}" 2>/dev/null | wc -l) || true
 [[ "$ROWS" -eq "$N" ]] || { echo "check_batch.sh: the batch gave $ROWS rows for $N certificates" >&2; exit 1; }
 
-TIMEFORMAT='%3R %3U %3S'
-time_ms() {
-  local t
-  t=$( { time "$@" >/dev/null 2>&1; } 2>&1 | tail -1)
-  awk -v t="$t" 'BEGIN { split(t, a, " "); printf "%.1f %.1f\n", a[1] * 1000, (a[2] + a[3]) * 1000 }'
-}
-min_time() {
-  local best_wall="" best_cpu="" w c
-  for ((i = 0; i < REPS; i++)); do
-    read -r w c < <(time_ms "$@")
-    best_wall=$(awk -v a="$best_wall" -v b="$w" 'BEGIN { print (a == "" || b < a) ? b : a }')
-    best_cpu=$(awk -v a="$best_cpu" -v b="$c" 'BEGIN { print (a == "" || b < a) ? b : a }')
-  done
-  echo "$best_wall $best_cpu"
-}
+# shellcheck source=bench/timing.sh
+source "$ROOT/bench/timing.sh"
 batch() { "$EUTL" check --store "$STORE" --at "$AT" "${DIRS[@]}" || true; }
 singles() { for c in "${CERTS[@]}"; do "$EUTL" check "$c" --store "$STORE" --at "$AT" || true; done; }
 per_s() { awk -v n="$1" -v ms="$2" 'BEGIN { printf "%.0f", n / (ms / 1000) }'; }

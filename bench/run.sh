@@ -53,23 +53,8 @@ BYTES=$(cat "${FILES[@]}" | wc -c)
 PARSE_FILES=(lotl/eu-lotl-seq332-2023-09-27.xml tl/2023/*.xml)  # issue 2 set (31 files)
 PARSE_BYTES=$(cat "${PARSE_FILES[@]}" | wc -c)
 
-# Prints "wall_ms cpu_ms" (cpu = user + sys of the command and its children).
-TIMEFORMAT='%3R %3U %3S'
-time_ms() {
-  local t
-  t=$( { time "$@" >/dev/null 2>&1; } 2>&1 | tail -1)
-  awk -v t="$t" 'BEGIN { split(t, a, " "); printf "%.1f %.1f\n", a[1] * 1000, (a[2] + a[3]) * 1000 }'
-}
-# Minimum over REPS of each column of time_ms.
-min_time() {
-  local best_wall="" best_cpu="" w c
-  for ((i = 0; i < REPS; i++)); do
-    read -r w c < <(time_ms "$@")
-    best_wall=$(awk -v a="$best_wall" -v b="$w" 'BEGIN { print (a == "" || b < a) ? b : a }')
-    best_cpu=$(awk -v a="$best_cpu" -v b="$c" 'BEGIN { print (a == "" || b < a) ? b : a }')
-  done
-  echo "$best_wall $best_cpu"
-}
+# shellcheck source=bench/timing.sh
+source "$ROOT/bench/timing.sh"
 # Peak RSS in MiB of one command (the largest when called on several).
 RSS_FILE=$(mktemp /tmp/eutl-bench-rss.XXXXXX)
 rss_mib() {

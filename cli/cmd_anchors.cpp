@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli/anchor_report.h"
+#include "cli/common_options.h"
 #include "cli/store_common.h"
 
 namespace eutl::cli {
@@ -16,6 +17,8 @@ struct AnchorsOptions {
   std::string lotl_signers;
   std::string store;
   bool json = false;
+  bool quiet = false;
+  bool verbose = false;
 };
 
 int run_anchors(const AnchorsOptions& o) {
@@ -53,8 +56,8 @@ void register_anchors(CLI::App& app, Runner& run) {
   CLI::App* cmd = app.add_subcommand("anchors", "List the LOTL signing certificates (trust anchors) in use");
   cmd->add_option("--lotl-signers", opts->lotl_signers,
                   "PEM file of LOTL signing certificates to show (each must be a CA or a list signer)");
-  cmd->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
-  cmd->add_flag("--json", opts->json, "Machine-readable output");
+  add_store_option(cmd, opts->store, "whose current snapshot's anchors are shown");
+  add_output_flags(cmd, opts->json, opts->quiet, opts->verbose, "Say on stderr which store and snapshot are read");
   cmd->footer(
       "Source: the --lotl-signers file when given, else the anchors the store's current snapshot was made\n"
       "with, else those bundled with this release: the LOTL signers announced in the Official Journal\n"
@@ -62,7 +65,7 @@ void register_anchors(CLI::App& app, Runner& run) {
       "are carried by pivot LOTLs named in the LOTL's SchemeInformationURI (ETSI TS 119 612 V2.4.1 §5.3.7,\n"
       "TS 119 615 V1.2.1 §4.1), which fetch follows.\n"
       "Example: eutl anchors --json");
-  cmd->callback([&run, opts] { run = [opts] { return run_anchors(*opts); }; });
+  cmd->callback([&run, opts] { run = [opts] { return run_with_store_note(*opts, run_anchors); }; });
 }
 
 }  // namespace eutl::cli

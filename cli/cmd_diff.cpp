@@ -9,6 +9,7 @@
 
 #include "cli/check_evidence.h"
 #include "cli/commands.h"
+#include "cli/common_options.h"
 #include "cli/list_filter.h"
 #include "cli/store_common.h"
 #include "eutl/cache/snapshot_diff.h"
@@ -25,6 +26,8 @@ struct DiffOptions {
   std::vector<std::string> territories;
   std::string changes = "all";
   bool json = false;
+  bool quiet = false;
+  bool verbose = false;
 };
 
 // Keeps what --territory and --changes ask for: lists (all, lists), services added,
@@ -176,19 +179,19 @@ void register_diff(CLI::App& app, Runner& run) {
   CLI::App* cmd = app.add_subcommand("diff", "What changed between two stored snapshots (lists, services, statuses)");
   cmd->add_option("SNAP_A", opts->from, "Older snapshot (id, any unique part of it or 'current')")->required();
   cmd->add_option("SNAP_B", opts->to, "Newer snapshot (id, any unique part of it or 'current')")->required();
-  cmd->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
+  add_store_option(cmd, opts->store, "holding both snapshots");
   cmd->add_option("--territory", opts->territories,
                   "Only these territories (EU for the LOTL and pivots): AT, BE, … or a comma list; repeatable");
   cmd->add_option("--changes", opts->changes,
                   "What to show: all (lists and services, the default), lists, services (added, removed or status "
                   "changed), status (status changes only)")
       ->check(CLI::IsMember({"all", "lists", "services", "status"}));
-  cmd->add_flag("--json", opts->json, "Machine-readable output");
+  add_output_flags(cmd, opts->json, opts->quiet, opts->verbose, "Say on stderr which store is read");
   cmd->footer("Lists are shown when their bytes, result or presence changed. Snapshot ids: 'eutl store list'.\n"
               "Examples: eutl diff 54787e01 current --territory BE,FR --changes status\n"
               "          eutl diff 54787e01 current --json | jq '.services[] | select(.change == \"changed\")'\n"
               "Exit: 0 the difference was computed (even if empty), 2 usage error.");
-  cmd->callback([&run, opts] { run = [opts] { return run_diff(*opts); }; });
+  cmd->callback([&run, opts] { run = [opts] { return run_with_store_note(*opts, run_diff); }; });
 }
 
 }  // namespace eutl::cli

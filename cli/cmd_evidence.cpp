@@ -13,6 +13,7 @@
 
 #include "cli/anchors_in_use.h"
 #include "cli/commands.h"
+#include "cli/common_options.h"
 #include "cli/evidence_pdf.h"
 #include "cli/store_common.h"
 #include "eutl/evidence/evidence.h"
@@ -32,6 +33,8 @@ struct EvidenceCmdOptions {
   std::string out;
   std::string lotl_signers;
   bool json = false;
+  bool quiet = false;
+  bool verbose = false;
   bool unverified = false;
   std::string pdf;  // evidence report --pdf
 };
@@ -294,15 +297,15 @@ void register_evidence(CLI::App& app, Runner& run) {
   const std::string signers_help =
       "PEM file with the LOTL signing certificates you trust (Official Journal); default: those the store "
       "recorded, else those bundled with eutl. The anchors inside the record are never trusted";
-  const std::string store_help = "Store holding the lists and the trusted anchors (default $EUTL_STORE or "
-                                 "$XDG_CACHE_HOME/eutl)";
+  const std::string store_what = "holding the lists and the trusted anchors";
 
   CLI::App* v = ev->add_subcommand("verify", "Re-verify a record offline: digests, anchors, signatures, decision");
   v->add_option("FILE", opts->file, "Record (JSON) or bundle directory")->required();
   v->add_option("--lotl-signers", opts->lotl_signers, signers_help);
-  v->add_option("--store", opts->store, store_help);
+  add_store_option(v, opts->store, store_what);
   v->add_option("--bundle", opts->bundle, "Bundle directory holding the lists (autodetected for DIR/record.json)");
-  v->add_flag("--json", opts->json, "Machine-readable output");
+  add_output_flags(v, opts->json, opts->quiet, opts->verbose,
+                   "Say on stderr which store is read for lists and anchors");
   v->footer("Examples:\n  eutl evidence verify record.json                    # lists and anchors from the store\n"
             "  eutl evidence verify bundle-dir/ --lotl-signers oj.pem  # an auditor with the OJ certificates\n"
             "Lists are read from the bundle, else the store, else the file path recorded in the record, and used "
@@ -310,12 +313,12 @@ void register_evidence(CLI::App& app, Runner& run) {
             "Exit: 0 same verdict, every digest and signature re-verified with trusted anchors; 1 something differs, "
             "was tampered with, or rests on LOTL anchors you do not trust; 2 usage error or not an evidence record; "
             "3 inputs missing (lists no longer available): nothing concluded.");
-  v->callback([&run, opts] { run = [opts] { return run_verify(*opts); }; });
+  v->callback([&run, opts] { run = [opts] { return run_with_store_note(*opts, run_verify); }; });
 
   CLI::App* b = ev->add_subcommand("bundle", "Copy a record and the exact bytes it rests on into a directory");
   b->add_option("FILE", opts->file, "Record (JSON)")->required();
   b->add_option("-o,--output", opts->out, "Output directory")->required();
-  b->add_option("--store", opts->store, store_help);
+  add_store_option(b, opts->store, store_what);
   b->footer("Example:\n  eutl evidence bundle record.json -o bundle-dir/\n"
             "Lists are read from the store, else the file path recorded in the record, and copied only when "
             "their SHA-256 matches.\nExit: 0 written; 2 usage error or not an evidence record; 3 a list the record "
@@ -327,7 +330,7 @@ void register_evidence(CLI::App& app, Runner& run) {
   r->add_option("-o,--output", opts->out, "Output HTML file (default: stdout)");
   r->add_option("--pdf", opts->pdf, "Also print the report to this PDF file with headless Chromium");
   r->add_option("--lotl-signers", opts->lotl_signers, signers_help);
-  r->add_option("--store", opts->store, store_help);
+  add_store_option(r, opts->store, store_what);
   r->add_flag("--unverified", opts->unverified,
               "Render without re-verifying, under a banner saying the record was not verified");
   r->footer("Examples:\n  eutl evidence report record.json -o report.html\n"

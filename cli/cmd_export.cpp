@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/common_options.h"
 #include "cli/list_source.h"
 #include "eutl/service_query.h"
 #include "eutl/tsl/write_file.h"
@@ -130,7 +131,9 @@ void register_export(CLI::App& app, Runner& run) {
   CLI::App* cmd = app.add_subcommand("export", "Export the CA certificates of granted CA/QC services as a PEM bundle");
   cmd->add_flag("--pem", o->pem, "PEM bundle, one commented certificate after another (required; with --json: "
                                  "a JSON array of {service_id, territory, tsp, service_name, sha256, pem})");
-  cmd->add_option("--for", o->use, "Only services listed for this use: esig, eseal or wsa")
+  add_use_option(cmd, o->use,
+                 "Only services listed for this use: esig, eseal or wsa (AdditionalServiceInformation, TS 119 612 "
+                 "§5.5.9.4)")
       ->check(CLI::IsMember({"esig", "eseal", "wsa"}));
   cmd->add_option("-o,--output", o->output, "Write to this file instead of stdout");
   add_list_source_options(cmd, o->source, "Services granted at this time; the lists are verified then too");

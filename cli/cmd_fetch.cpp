@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "cli/refresh_report.h"
+#include "cli/common_options.h"
 #include "cli/store_common.h"
 #include "eutl/net/fetcher.h"
 #include "eutl/cache/refresh.h"
@@ -22,6 +23,8 @@ struct FetchCliOptions {
   std::string cacert;
   std::string at;
   bool json = false;
+  bool quiet = false;
+  bool verbose = false;
   double timeout = 120;
   double connect_timeout = 10;
   double deadline = 300;
@@ -75,7 +78,7 @@ int run_fetch(const FetchCliOptions& o) {
   fo.max_connections = o.parallel;
   fo.connect_to = o.connect_to;
   net::Fetcher fetcher(fo);
-  const bool tty = ::isatty(STDERR_FILENO) == 1;
+  const bool tty = ::isatty(STDERR_FILENO) == 1 && !o.quiet;
   net::ProgressFn progress;
   if (tty) {
     progress = show_progress;
@@ -88,7 +91,9 @@ int run_fetch(const FetchCliOptions& o) {
     print_error(report.error().message);
     return exit_code_for(report.error());
   }
-  store::print_download_failures(std::cerr, report->snapshot);
+  if (!o.quiet) {
+    store::print_download_failures(std::cerr, report->snapshot);
+  }
   if (o.json) {
     nlohmann::json j = store::snapshot_json(report->snapshot, *at);
     j["schema"] = "eutl-fetch/1";
@@ -137,9 +142,10 @@ void register_fetch(CLI::App& app, Runner& run) {
                   "a list signer (default: those the store's snapshot was made with, else the ones bundled "
                   "with eutl: see 'eutl anchors')");
   cmd->add_option("--cacert", opts->cacert, "PEM bundle of CA certificates for HTTPS (default: the system store)");
-  cmd->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
-  cmd->add_option("--at", opts->at, "Validation time (xsd:dateTime, default now)");
-  cmd->add_flag("--json", opts->json, "Machine-readable output");
+  add_store_option(cmd, opts->store, "to refresh");
+  add_at_option(cmd, opts->at, "Validation time");
+  add_output_flags(cmd, opts->json, opts->quiet, opts->verbose,
+                   "Say on stderr which store and snapshot were in use before the refresh");
   cmd->add_option("--timeout", opts->timeout, "Per-request total timeout in seconds")->capture_default_str();
   cmd->add_option("--connect-timeout", opts->connect_timeout,
                   "Per-request connect timeout (TCP and TLS handshake) in seconds")
@@ -162,7 +168,7 @@ void register_fetch(CLI::App& app, Runner& run) {
       "points to have no list ('missing').\n"
       "Examples: eutl fetch     (the EU LOTL, with the bundled Official Journal anchors)\n"
       "          eutl fetch --lotl-signers oj-C276-2019-lotl-signers.pem");
-  cmd->callback([&run, opts] { run = [opts] { return run_fetch(*opts); }; });
+  cmd->callback([&run, opts] { run = [opts] { return run_with_store_note(*opts, run_fetch); }; });
 }
 
 }  // namespace eutl::cli

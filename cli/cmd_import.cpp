@@ -12,6 +12,7 @@
 
 #include "cli/list_source.h"
 #include "cli/refresh_report.h"
+#include "cli/common_options.h"
 #include "cli/store_common.h"
 #include "eutl/cache/refresh.h"
 #include "eutl/tsl/read_file.h"
@@ -25,6 +26,8 @@ struct ImportOptions {
   std::string tl_signers;
   std::string at;
   bool json = false;
+  bool quiet = false;
+  bool verbose = false;
   std::vector<std::string> inputs;
 };
 
@@ -75,7 +78,9 @@ int run_import(const ImportOptions& o) {
     return exit_code_for(report.error());
   }
   for (const auto& note : report->notes) {
-    std::cerr << "eutl: " << note << '\n';
+    if (!o.quiet) {
+      std::cerr << "eutl: " << note << '\n';
+    }
   }
   if (o.json) {
     nlohmann::json j = store::snapshot_json(report->snapshot, *at);
@@ -106,9 +111,10 @@ void register_import(CLI::App& app, Runner& run) {
   cmd->add_option("--tl-signers", opts->tl_signers,
                   "PEM file of national-list signers trusted directly: the national lists given are verified "
                   "against these, not the LOTL, and the snapshot records them");
-  cmd->add_option("--at", opts->at, "Validation time (xsd:dateTime, default now)");
-  cmd->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
-  cmd->add_flag("--json", opts->json, "Machine-readable output");
+  add_at_option(cmd, opts->at, "Validation time");
+  add_store_option(cmd, opts->store, "to record the lists in");
+  add_output_flags(cmd, opts->json, opts->quiet, opts->verbose,
+                   "Say on stderr which store and snapshot were in use before the import");
   cmd->add_option("inputs", opts->inputs, "List files or directories of *.xml")->required();
   cmd->footer(
       "Several files for one territory: the newest valid one is used. A list with a lower TSLSequenceNumber\n"
@@ -121,7 +127,7 @@ void register_import(CLI::App& app, Runner& run) {
       "Examples:\n"
       "  eutl import --lotl-signers oj.pem --at 2023-10-28T00:00:00Z lotl.xml pivots/ tl/\n"
       "  eutl import --tl-signers el-signer.pem EL.xml    (one national list, its signer trusted)");
-  cmd->callback([&run, opts] { run = [opts] { return run_import(*opts); }; });
+  cmd->callback([&run, opts] { run = [opts] { return run_with_store_note(*opts, run_import); }; });
 }
 
 }  // namespace eutl::cli

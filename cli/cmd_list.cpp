@@ -12,8 +12,12 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/common_options.h"
+#include "cli/list_cert_match.h"
 #include "cli/list_filter.h"
+#include "cli/list_name_search.h"
 #include "cli/list_source.h"
+#include "cli/list_staleness.h"
 #include "cli/list_table.h"
 #include "eutl/service_query.h"
 #include "eutl/tsl/service_type_names.h"
@@ -26,24 +30,19 @@ using nlohmann::json;
 struct ListOptions {
   ListSourceOptions source;
   std::vector<std::string> territories;
-  std::string tsp;
+  std::string name;
   std::vector<std::string> types;
   std::vector<std::string> statuses;
   bool csv = false;
-  std::string asi;
+  std::string use;
   std::string qualified_at;
+  std::string cert;
 };
 
 struct ShowServiceOptions {
   ListSourceOptions source;
   std::string id;
 };
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  return out;
-}
 
 std::string short_status(std::string_view uri) { return std::string(eutl::uri_tail(uri)); }
 
@@ -121,40 +120,67 @@ Result<ListFilter> read_filter(const ListOptions& o, const eutl::TrustedLists& l
   return f;
 }
 
+// Every filter of `eutl list`, read and checked before anything is listed; the error
+// names the option.
+struct ListQuery {
+  ListFilter filter;
+  std::optional<tsl::TimePoint> qualified_at;
+  std::optional<verify::CertType> use;
+  std::optional<CertMatches> identity;  // --cert
+};
+
+Result<ListQuery> read_query(const ListOptions& o, const eutl::TrustedLists& lists) {
+  ListQuery q;
+  if (!o.qualified_at.empty()) {
+    auto t = tsl::parse_datetime(o.qualified_at);
+    if (!t) {
+      return Error(Errc::kUsage, "--qualified-at: " + t.error().message);
+    }
+    q.qualified_at = t->time;
+  }
+  if (!o.use.empty()) {
+    auto u = eutl::parse_use(o.use);
+    if (!u) {
+      return Error(Errc::kUsage, "--for: " + u.error().message);
+    }
+    q.use = *u;
+  }
+  if (!o.cert.empty()) {
+    auto hits = services_with_identity(o.cert, lists.index());
+    if (!hits) {
+      return std::move(hits).error();
+    }
+    q.identity = std::move(*hits);
+  }
+  auto filter = read_filter(o, lists);
+  if (!filter) {
+    return std::move(filter).error();
+  }
+  q.filter = std::move(*filter);
+  return q;
+}
+
 int run_list(const ListOptions& o) {
   Result<eutl::TrustedLists> lists = load_lists(o.source);
   if (!lists) {
     return exit_code_for(lists.error());
   }
-  std::optional<tsl::TimePoint> qualified_at;
-  if (!o.qualified_at.empty()) {
-    auto t = tsl::parse_datetime(o.qualified_at);
-    if (!t) {
-      print_error("--qualified-at: " + t.error().message);
-      return kExitUsage;
-    }
-    qualified_at = t->time;
-  }
-  std::optional<verify::CertType> asi;
-  if (!o.asi.empty()) {
-    auto u = eutl::parse_use(o.asi);
-    if (!u) {
-      print_error("--asi: " + u.error().message);
-      return kExitUsage;
-    }
-    asi = *u;
-  }
-  auto filter = read_filter(o, *lists);
-  if (!filter) {
-    print_error(filter.error().message);
+  auto query = read_query(o, *lists);
+  if (!query) {
+    print_error(query.error().message);
     return kExitUsage;
   }
+  const auto& [filter, qualified_at, use, identity] = *query;
+  const std::vector<ListWarning> warnings = list_warnings(*lists);
+  const NameSearch name(*lists, o.name);
   std::vector<const tsl::IndexedService*> rows;
-  for (const auto& s : lists->index().services()) {
-    bool keep = matches(*filter, s);
-    keep = keep && (o.tsp.empty() || lower(s.provenance.tsp_name).find(lower(o.tsp)) != std::string::npos);
-    keep = keep && (!asi || (!s.periods.empty() && eutl::period_covers_use(s.periods.front(), *asi)));
+  const auto& all = lists->index().services();
+  for (std::uint32_t i = 0; i < all.size(); ++i) {
+    const tsl::IndexedService& s = all[i];
+    bool keep = matches(filter, s) && name.matches(s);
+    keep = keep && (!use || (!s.periods.empty() && eutl::period_covers_use(s.periods.front(), *use)));
     keep = keep && (!qualified_at || eutl::qualified_ca_at(s, *qualified_at));
+    keep = keep && (!identity || identity->count(i) == 1);
     if (keep) {
       rows.push_back(&s);
     }
@@ -162,16 +188,42 @@ int run_list(const ListOptions& o) {
   if (o.source.json) {
     json out = json::array();
     for (const auto* s : rows) {
-      out.push_back(service_summary(*s));
+      json row = service_summary(*s);
+      if (identity) {
+        row["identity_match"] = std::string(eutl::to_string(identity->at(static_cast<std::uint32_t>(s - all.data()))));
+      }
+      if (!warnings.empty()) {
+        row["list_warnings"] = to_json(warnings);
+      }
+      out.push_back(std::move(row));
     }
     std::cout << out.dump(2) << '\n';
   } else if (o.csv) {
     print_service_csv(std::cout, rows);
   } else {
-    print_service_table(std::cout, std::cerr, rows, o.source.quiet);
-    if (!o.source.quiet) {
-      std::cerr << rows.size() << " of " << lists->index().services().size() << " services\n";
+    for (const auto& w : warnings) {
+      std::cout << "warning: " << w.message << '\n';
     }
+    if (!no_usable_list(warnings)) {
+      print_service_table(std::cout, std::cerr, rows, o.source.quiet);
+    }
+  }
+  if (no_usable_list(warnings)) {
+    if (o.source.json || o.csv) {
+      print_error(warnings.back().message);  // CSV has no place for it; JSON rows carry it, but there are none
+    }
+    return kExitIndeterminate;
+  }
+  if (!o.source.quiet && !o.source.json && !o.csv) {
+    std::cerr << rows.size() << " of " << all.size() << " services\n";
+  }
+  if (identity && rows.empty()) {
+    if (!o.source.quiet) {
+      std::cerr << "eutl: no service of the valid lists has the certificate of " << o.cert
+                << " (its public key and subject name, ETSI TS 119 612 §5.5.3) as its digital identity; "
+                   "'eutl check' finds the service that issued a certificate\n";
+    }
+    return kExitNo;
   }
   return kExitYes;
 }
@@ -281,23 +333,37 @@ void register_list(CLI::App& app, Runner& run) {
   CLI::App* list = app.add_subcommand("list", "List the trust services of the verified lists, with filters");
   add_list_source_options(list, lo->source, "Time at which the lists are verified");
   list->add_option("--territory", lo->territories, "Only these territories: AT, BE, … or a comma list AT,BE; repeatable");
-  list->add_option("--tsp", lo->tsp, "Only providers whose name contains this text (any case)");
+  list->add_option("--name", lo->name,
+                   "Only services whose provider name, trade name or service name contains this text, in any "
+                   "language of the list; case and accents ignored (e = é, ss = ß, l = ł)");
+  add_hidden_alias(list, "--tsp", "--name", lo->name);
   list->add_option("--type", lo->types,
                    "Only these service types (TS 119 612 §5.5.1): CA/QC, TSA/QTST (or QTST), QESValidation/Q, … or "
                    "the URI; comma list, repeatable");
   list->add_option("--status", lo->statuses,
                    "Only these current statuses (TS 119 612 §5.5.4): granted, withdrawn, … or the URI; comma list");
+  list->add_option("--cert", lo->cert,
+                   "Only the services whose digital identity is this certificate (PEM or DER file): the same public "
+                   "key and subject name (TS 119 612 §5.5.3)");
   list->add_flag("--csv", lo->csv, "CSV (RFC 4180) with a header row, for spreadsheets");
-  list->add_option("--asi", lo->asi, "Only services listed for this use: esig, eseal or wsa (AdditionalServiceInformation)");
+  add_use_option(list, lo->use,
+                 "Only services listed for this use: esig, eseal or wsa (AdditionalServiceInformation, TS 119 612 "
+                 "§5.5.9.4)");
+  add_hidden_alias(list, "--asi", "--for", lo->use);
   list->add_option("--qualified-at", lo->qualified_at, "Only CA/QC services granted at this time (date or date-time)");
   list->footer("Service IDs are TERRITORY/TSP/SERVICE (1-based positions in the list); see 'eutl show-service'.\n"
                "Examples:\n"
                "  eutl list --territory BE --type CA/QC --status granted\n"
                "  eutl list --territory BE,FR --type QTST --csv > qtst.csv\n"
-               "  eutl list --asi wsa --qualified-at 2024-01-01 --json\n"
-               "  eutl list --lists lists/ --lotl-signers oj.pem --at 2025-03-01 --tsp trust\n"
+               "  eutl list --name 'minositett'           (finds Minősített …, any case)\n"
+               "  eutl list --cert issuing-ca.pem --json   (which services list this CA certificate)\n"
+               "  eutl list --for wsa --qualified-at 2024-01-01 --json\n"
+               "  eutl list --lists lists/ --lotl-signers oj.pem --at 2025-03-01 --name trust\n"
                "A --type, --status or --territory value that names nothing is a usage error listing the valid values.\n"
-               "Exit: 0 listed (possibly nothing), 2 usage or input error.");
+               "Lists past their NextUpdate at --at (TS 119 612 §5.3.15) are not used: the output starts with a\n"
+               "'warning:' line naming them (JSON: list_warnings in each row).\n"
+               "Exit: 0 listed (possibly nothing), 1 --cert matches no service, 2 usage or input error,\n"
+               "3 no list is usable at that time (a stale store): indeterminate, not empty.");
   list->callback([lo, &run] { run = [lo] { return run_list(*lo); }; });
 
   auto so = std::make_shared<ShowServiceOptions>();

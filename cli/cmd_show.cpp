@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/common_options.h"
 #include "eutl/tsl/parser.h"
 #include "eutl/tsl/service_type_names.h"
 
@@ -15,6 +16,8 @@ namespace {
 struct ShowOptions {
   std::string file;
   bool json = false;
+  bool quiet = false;
+  bool verbose = false;
 };
 
 struct TypeCount final {
@@ -126,7 +129,7 @@ void register_show(CLI::App& app, Runner& run) {
   auto opts = std::make_shared<ShowOptions>();
   CLI::App* cmd = app.add_subcommand("show", "Summarise one trusted list (LOTL or national list)");
   cmd->add_option("FILE", opts->file, "Trusted-list XML file")->required();
-  cmd->add_flag("--json", opts->json, "Print JSON instead of text");
+  add_output_flags(cmd, opts->json, opts->quiet, opts->verbose, "Say on stderr the size and SHA-256 of the file read");
   cmd->footer("Examples:\n  eutl show eu-lotl.xml\n  eutl show --json AT.xml | jq .service_count\n"
               "Does not verify the signature: use 'eutl verify' for that.");
   cmd->callback([opts, &run] {
@@ -135,6 +138,10 @@ void register_show(CLI::App& app, Runner& run) {
       if (!bytes) {
         print_error(bytes.error().message);
         return exit_code_for(bytes.error());
+      }
+      if (opts->verbose && !opts->quiet) {
+        std::cerr << "eutl: " << opts->file << ": " << bytes->size() << " bytes, SHA-256 "
+                  << tsl::to_hex(tsl::sha256(*bytes)) << '\n';
       }
       auto list = tsl::parse_trusted_list(*bytes, opts->file);
       if (!list) {

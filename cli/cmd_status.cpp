@@ -9,6 +9,7 @@
 #include "eutl/cache/snapshot_lists.h"
 #include "cli/anchor_report.h"
 #include "cli/refresh_report.h"
+#include "cli/common_options.h"
 #include "cli/store_common.h"
 #include "eutl/cache/snapshot_freshness.h"
 #include "eutl/cache/store.h"
@@ -20,6 +21,8 @@ struct StatusOptions {
   std::string store;
   std::string at;
   bool json = false;
+  bool quiet = false;
+  bool verbose = false;
 };
 
 int run_status(const StatusOptions& o) {
@@ -88,9 +91,9 @@ int run_status(const StatusOptions& o) {
 void register_status(CLI::App& app, Runner& run) {
   auto opts = std::make_shared<StatusOptions>();
   CLI::App* cmd = app.add_subcommand("status", "Show the health of the current snapshot of the trusted lists");
-  cmd->add_option("--at", opts->at, "Evaluate at this time (xsd:dateTime); re-verifies the stored lists");
-  cmd->add_flag("--json", opts->json, "Machine-readable output");
-  cmd->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
+  add_at_option(cmd, opts->at, "Evaluate at this time, re-verifying the stored lists");
+  add_store_option(cmd, opts->store, "whose current snapshot is shown");
+  add_output_flags(cmd, opts->json, opts->quiet, opts->verbose, "Say on stderr which store and snapshot are shown");
   cmd->footer(
       "Warnings per list: no-list, expired, not-refreshed, zero-services, http-url (published at an http://\n"
       "URL the LOTL names: fetched, but only its signature protects it). Territories the LOTL points to\n"
@@ -98,7 +101,7 @@ void register_status(CLI::App& app, Runner& run) {
       "and any not among those bundled with eutl is named (eutl anchors --store shows them all). A snapshot\n"
       "made by 'eutl import --tl-signers' says so and gives each signer's SHA-256 (JSON: tl_signers).\n"
       "Example: eutl status --at 2023-10-28T00:00:00Z --json");
-  cmd->callback([&run, opts] { run = [opts] { return run_status(*opts); }; });
+  cmd->callback([&run, opts] { run = [opts] { return run_with_store_note(*opts, run_status); }; });
 }
 
 }  // namespace eutl::cli

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/common_options.h"
 #include "cli/store_common.h"
 #include "eutl/cache/store.h"
 #include "eutl/cache/store_verify.h"
@@ -18,6 +19,9 @@ struct PruneOptions {
   std::string store;
   std::size_t keep = 10;
   bool dry_run = false;
+  bool json = false;
+  bool quiet = false;
+  bool verbose = false;
 };
 
 int run_prune(const PruneOptions& o) {
@@ -33,6 +37,19 @@ int run_prune(const PruneOptions& o) {
     print_error(r.error().message);
     return kExitNo;
   }
+  if (o.json) {
+    std::cout << nlohmann::json{{"schema", "eutl-store-prune/1"},
+                                {"store", st->dir().string()},
+                                {"dry_run", o.dry_run},
+                                {"snapshots_removed", r->snapshots_removed},
+                                {"blobs_removed", r->blobs_removed},
+                                {"temporaries_removed", r->temporaries_removed},
+                                {"models_removed", r->models_removed},
+                                {"snapshots_in_use", r->snapshots_in_use}}
+                     .dump(2)
+              << '\n';
+    return kExitYes;
+  }
   std::cout << (o.dry_run ? "would remove " : "removed ") << r->snapshots_removed << " snapshot(s), " << r->blobs_removed << " blob(s), "
             << r->temporaries_removed << " temporary file(s), " << r->models_removed << " model cache(s)\n";
   if (r->snapshots_in_use != 0) {
@@ -45,6 +62,8 @@ struct VerifyOptions {
   std::string store;
   bool repair = false;
   bool json = false;
+  bool quiet = false;
+  bool verbose = false;
   std::vector<std::string> from;
 };
 
@@ -128,8 +147,8 @@ void register_verify_store(CLI::App& store, Runner& run) {
                      "With --repair: files or directories whose bytes may replace a missing or corrupt blob (used "
                      "only when their SHA-256 is the blob's name; a PEM file offers each certificate, as given to "
                      "--lotl-signers)");
-  verify->add_flag("--json", opts->json, "Machine-readable report on stdout");
-  verify->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
+  add_store_option(verify, opts->store, "to check");
+  add_output_flags(verify, opts->json, opts->quiet, opts->verbose, "Say on stderr which store is checked");
   verify->footer(
       "Problems (exit 1 while any remains): a blob whose bytes do not hash to its name, a blob a snapshot uses\n"
       "that is absent, a symbolic link or other non-regular file in the store (never followed), a snapshot or\n"
@@ -140,7 +159,7 @@ void register_verify_store(CLI::App& store, Runner& run) {
       "Exit codes: 0 clean, 1 problems remain, 4 could not run (no store, store busy, unreadable).\n"
       "Examples: eutl store verify\n"
       "          eutl store verify --repair --from lotl.xml --from tl/");
-  verify->callback([&run, opts] { run = [opts] { return run_verify(*opts); }; });
+  verify->callback([&run, opts] { run = [opts] { return run_with_store_note(*opts, run_verify); }; });
 }
 
 }  // namespace
@@ -159,13 +178,14 @@ void register_store(CLI::App& app, Runner& run) {
       "only they used and stale temporary files");
   prune->add_option("--keep", opts->keep, "Snapshots to keep")->required()->check(CLI::NonNegativeNumber);
   prune->add_flag("--dry-run", opts->dry_run, "Remove nothing: say what would be removed");
-  prune->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
+  add_store_option(prune, opts->store, "to prune");
+  add_output_flags(prune, opts->json, opts->quiet, opts->verbose, "Say on stderr which store and snapshot are kept");
   prune->footer(
       "A snapshot that a running command (check, status, list, export, evidence) is reading is kept until a\n"
       "later prune. Symbolic links inside the store are never followed (see 'eutl store verify').\n"
       "Examples: eutl store prune --keep 5 --dry-run\n"
       "          eutl store prune --keep 5");
-  prune->callback([&run, opts] { run = [opts] { return run_prune(*opts); }; });
+  prune->callback([&run, opts] { run = [opts] { return run_with_store_note(*opts, run_prune); }; });
   register_verify_store(*store, run);
   register_store_list(*store, run);
 }

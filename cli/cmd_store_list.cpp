@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/common_options.h"
 #include "cli/store_common.h"
 #include "cli/text_columns.h"
 #include "eutl/cache/store.h"
@@ -18,6 +19,8 @@ using nlohmann::json;
 struct StoreListOptions {
   std::string store;
   bool json = false;
+  bool quiet = false;
+  bool verbose = false;
 };
 
 struct Row final {
@@ -106,6 +109,8 @@ int run_store_list(const StoreListOptions& o) {
     std::cout << out.dump(2) << '\n';
   } else {
     print_rows(rows);
+  }
+  if (!o.json && !o.quiet) {
     std::cerr << rows.size() << " snapshot(s) in " << dir.string() << (current_id.empty() ? "; none current" : "; * current")
               << '\n';
   }
@@ -117,15 +122,15 @@ int run_store_list(const StoreListOptions& o) {
 void register_store_list(CLI::App& store, Runner& run) {
   auto opts = std::make_shared<StoreListOptions>();
   CLI::App* list = store.add_subcommand("list", "List the snapshots of the store, oldest first (* marks the current one)");
-  list->add_option("--store", opts->store, "Store directory (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
-  list->add_flag("--json", opts->json, "Machine-readable output");
+  add_store_option(list, opts->store, "to list");
+  add_output_flags(list, opts->json, opts->quiet, opts->verbose, "Say on stderr which store is read");
   list->footer(
       "Any unique part of an id selects a snapshot in 'eutl diff', 'check --snapshot' and 'evidence --snapshot'\n"
       "(for example its last digits).\n"
       "Examples: eutl store list\n"
       "          eutl diff $(eutl store list --json | jq -r '.snapshots[-2].id') current\n"
       "Exit codes: 0 listed, 4 no store.");
-  list->callback([&run, opts] { run = [opts] { return run_store_list(*opts); }; });
+  list->callback([&run, opts] { run = [opts] { return run_with_store_note(*opts, run_store_list); }; });
 }
 
 }  // namespace eutl::cli

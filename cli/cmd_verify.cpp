@@ -14,6 +14,7 @@
 
 #include "cli/anchors_in_use.h"
 #include "cli/commands.h"
+#include "cli/common_options.h"
 #include "cli/list_source.h"
 #include "eutl/tsl/xml_document.h"
 #include "eutl/verify/list_set.h"
@@ -27,6 +28,8 @@ struct VerifyOptions {
   std::string tl_signers;
   std::string at;
   bool json = false;
+  bool quiet = false;
+  bool verbose = false;
   unsigned threads = 0;
   std::vector<std::string> inputs;
 };
@@ -187,8 +190,9 @@ void register_verify(CLI::App& app, Runner& run) {
   cmd->add_option("--tl-signers", opts->tl_signers,
                   "PEM file of national-list signers trusted directly: national lists are verified against "
                   "these, not the LOTL");
-  cmd->add_option("--at", opts->at, "Validation time (xsd:dateTime or date, UTC); default: now");
-  cmd->add_flag("--json", opts->json, "Print a JSON array instead of one line per list");
+  add_at_option(cmd, opts->at, "Validation time");
+  add_output_flags(cmd, opts->json, opts->quiet, opts->verbose,
+                   "Say on stderr which files and which LOTL anchors are used");
   cmd->add_option("--threads", opts->threads, "Worker threads (0: one per core)");
   cmd->add_option("FILE", opts->inputs, "LOTL, pivot and national list files, or directories of *.xml (recursive)")
       ->required();
@@ -199,7 +203,18 @@ void register_verify(CLI::App& app, Runner& run) {
       "  eutl verify --lotl-signers oj.pem --json eu-lotl.xml AT.xml | jq '.[] | .result'\n"
       "  eutl verify --tl-signers at-signer.pem AT.xml    (one national list, its signer trusted)\n"
       "Exit codes: 0 all valid, 1 any list not valid, 2 usage or input error.");
-  cmd->callback([opts, &run] { run = [opts] { return run_verify(*opts); }; });
+  cmd->callback([opts, &run] {
+    run = [opts] {
+      if (opts->verbose && !opts->quiet) {
+        std::cerr << "eutl: verifying " << opts->inputs.size() << " input(s) against "
+                  << (!opts->tl_signers.empty()    ? "the national-list signers of " + opts->tl_signers
+                      : !opts->lotl_signers.empty() ? "the LOTL anchors of " + opts->lotl_signers
+                                                    : std::string("the LOTL anchors bundled with eutl"))
+                  << '\n';
+      }
+      return run_verify(*opts);
+    };
+  });
 }
 
 }  // namespace eutl::cli

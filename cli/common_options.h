@@ -23,13 +23,19 @@ CLI::Option* add_json_flag(CLI::App* cmd, bool& json);
 // -q/--quiet (only errors on stderr) and -v/--verbose (more detail on stderr).
 // `verbose_help` says what -v adds for this command.
 void add_quiet_verbose(CLI::App* cmd, OutputFlags& flags, const std::string& verbose_help);
+void add_quiet_verbose(CLI::App* cmd, bool& quiet, bool& verbose, const std::string& verbose_help);
 
 // --json, -q, -v together.
 void add_output_flags(CLI::App* cmd, OutputFlags& flags, const std::string& verbose_help);
+void add_output_flags(CLI::App* cmd, bool& json, bool& quiet, bool& verbose, const std::string& verbose_help);
 
 // --store DIR (default $EUTL_STORE, else $XDG_CACHE_HOME/eutl). `what` says what the
 // command does with it, e.g. "whose current snapshot is used".
 CLI::Option* add_store_option(CLI::App* cmd, std::string& store, const std::string& what);
+
+// --snapshot ID: a stored snapshot by id, any unique part of an id, or 'current'
+// (eutl::select_snapshot). `what` starts the help text.
+CLI::Option* add_snapshot_option(CLI::App* cmd, std::string& snapshot, const std::string& what);
 
 // --at T: the time the answer is about (ISO 8601 date-time or date, UTC).
 // `meaning` starts the help text, e.g. "Time T of the decision"; "; default: now" is
@@ -42,6 +48,21 @@ CLI::Option* add_at_option(CLI::App* cmd, std::string& at, const std::string& me
 // true also the claims of 'eutl check' (qes, qseal, qwac, policy profiles). Hidden
 // old spellings: --asi (list) and --claim (check, check-site).
 CLI::Option* add_use_option(CLI::App* cmd, std::string& use, const std::string& help);
+
+// For -v: "eutl: store DIR, current snapshot ID" on stderr, so that the user sees
+// which lists an answer rests on; says so when the store has none or does not exist
+// (never creates it).
+void note_store_used(const std::string& store_flag);
+
+// Runs `command(opts)`; with -v (and not -q) first names the store it reads
+// (note_store_used). For option structs with `store`, `quiet` and `verbose`.
+template <class Options, class Command>
+int run_with_store_note(const Options& opts, Command command) {
+  if (opts.verbose && !opts.quiet) {
+    note_store_used(opts.store);
+  }
+  return command(opts);
+}
 
 // A hidden alias `old_name` of an option whose one spelling is `new_name`; it writes
 // to the same variable and prints "eutl: OLD is an old spelling of NEW" on stderr.

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/common_options.h"
 #include "cli/store_common.h"
 #include "eutl/bundled_anchors.h"
 
@@ -49,17 +50,17 @@ Result<eutl::ListSource> make_list_source(const std::vector<std::string>& lists,
 }
 
 void add_list_source_options(CLI::App* cmd, ListSourceOptions& o, const std::string& at_help) {
-  cmd->add_option("--store", o.store,
-                  "Store directory whose current snapshot is used (default $EUTL_STORE or $XDG_CACHE_HOME/eutl)");
-  cmd->add_option("--lists", o.lists, "Instead of the store: LOTL, pivots and national lists (files or directories)")
-      ->expected(1, -1);
+  add_store_option(cmd, o.store, "whose current snapshot is used");
+  auto* lists =
+      cmd->add_option("--lists", o.lists, "Instead of the store: LOTL, pivots and national lists (files or directories)")
+          ->expected(1, -1);
+  add_snapshot_option(cmd, o.snapshot, "Instead of the store's current snapshot")->excludes(lists);
   cmd->add_option("--lotl-signers", o.lotl_signers,
                   "With --lists: PEM file of the LOTL signing certificates (Official Journal)");
-  cmd->add_option("--at", o.at, at_help + " (ISO 8601 date-time or date, UTC); default: now");
+  add_at_option(cmd, o.at, at_help);
   cmd->add_option("--lists-at", o.lists_at, "Time at which the lists are verified; default: --at");
-  cmd->add_flag("--json", o.json, "JSON on stdout (diagnostics stay on stderr)");
-  cmd->add_flag("-q,--quiet", o.quiet, "No diagnostics on stderr, only errors");
-  cmd->add_flag("-v,--verbose", o.verbose, "Say on stderr which lists were used");
+  add_json_flag(cmd, o.json);
+  add_quiet_verbose(cmd, o.quiet, o.verbose, "Say on stderr which lists were used");
 }
 
 Result<tsl::TimePoint> time_at(const ListSourceOptions& o) { return store::parse_at(o.at); }
@@ -70,7 +71,7 @@ Result<eutl::TrustedLists> load_lists(const ListSourceOptions& o) {
     print_error(lists_at.error().message);
     return std::move(lists_at).error();
   }
-  auto source = make_list_source(o.lists, o.lotl_signers, {}, o.store);
+  auto source = make_list_source(o.lists, o.lotl_signers, {}, o.store, o.snapshot);
   if (!source) {
     print_error(source.error().message);
     return std::move(source).error();

@@ -22,6 +22,7 @@ struct ListSourceOptions {
   std::string lotl_signers;
   std::string at;        // time T; default now
   std::string lists_at;  // when the lists are verified; default --at
+  std::string snapshot;  // a stored snapshot instead of the current one
   bool json = false;
   bool quiet = false;
   bool verbose = false;
@@ -40,7 +41,8 @@ struct ListSourceOptions {
                                                         const std::string& tl_signers, const std::string& store,
                                                         const std::string& snapshot = {});
 
-// Adds --store, --lists, --lotl-signers, --at, --lists-at, --json, --quiet, --verbose.
+// Adds --store, --lists, --snapshot, --lotl-signers, --at, --lists-at, --json, --quiet,
+// --verbose (the shared ones through cli/common_options.h).
 void add_list_source_options(CLI::App* cmd, ListSourceOptions& o, const std::string& at_help);
 
 // --at parsed (ISO 8601 date-time or date), now when empty.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # README command (a): install, build, and run the whole flow end to end against a
 # local HTTPS server that publishes the project's generated fixture lists:
-#   fetch -> status -> check a sample QWAC (--claim qwac) with an evidence record
+#   fetch -> status -> check a sample QWAC (--for qwac) with an evidence record
 #   -> verify the record offline -> check-site on a local TLS server -> export.
 # Prints a short story of what happened. Nothing leaves 127.0.0.1.
 #
@@ -72,7 +72,7 @@ set -e
 
 step "6. eutl check: is certs/qwac.pem a QWAC? (claim qwac, decided against the stored snapshot)"
 set +e
-run "$eutl" check "$fx/certs/qwac.pem" --claim qwac --at "$AT" --snapshot current --store "$store" \
+run "$eutl" check "$fx/certs/qwac.pem" --for qwac --at "$AT" --snapshot current --store "$store" \
   --evidence "$work/evidence.json"
 rc=$?
 set -e

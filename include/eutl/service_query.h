@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@
 #include "eutl/result.h"
 #include "eutl/tsl/service_index.h"
 #include "eutl/tsl/time.h"
+#include "eutl/verify/certificate_profile.h"
 #include "eutl/verify/qualification.h"
 #include "eutl/verify/service_period.h"
 
@@ -52,6 +54,27 @@ bool qualified_ca_at(const tsl::IndexedService& service, tsl::TimePoint t,
 // "esig" / "eseal" / "wsa" (also "ForeSignatures", "ForeSeals", "ForWebSiteAuthentication"
 // or the full URIs); kUsage otherwise.
 [[nodiscard]] Result<verify::CertType> parse_use(std::string_view text);
+
+// Which services a certificate is the identity of (`eutl list --cert`). ETSI TS 119 612
+// V2.4.1 §5.5.3: a ServiceDigitalIdentity identifies one public key, and TS 119 615
+// V1.2.1 §4.3 identifies a service by its certificate's public key together with its
+// subject name. So a certificate matches a service when its SubjectPublicKeyInfo and
+// subject Name are those of a certificate of the service's current digital identity:
+// the very same certificate (kSameCertificate), or another certificate for the same
+// key and name, e.g. a renewed CA certificate (kSameKeyAndSubject). A certificate that
+// a service issued is not its identity; `eutl check` finds the issuing service.
+enum class IdentityMatch : std::uint8_t { kSameCertificate, kSameKeyAndSubject };
+std::string_view to_string(IdentityMatch m);  // "same-certificate" / "same-key-and-subject"
+
+struct IdentityHit final {
+  std::uint32_t service = 0;  // index into ServiceIndex::services()
+  IdentityMatch match = IdentityMatch::kSameKeyAndSubject;
+};
+
+// One hit per service (the closest match when several of its certificates match), in
+// index order.
+std::vector<IdentityHit> services_identified_by(const tsl::ServiceIndex& index,
+                                                const verify::CertificateProfile& certificate);
 
 // The last path segment of a URI ("granted" for …/Svcstatus/granted).
 std::string_view uri_tail(std::string_view uri);

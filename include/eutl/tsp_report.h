@@ -90,7 +90,7 @@ struct TspReport final {
 // ambiguous or empty, or `from` is after `to`.
 [[nodiscard]] Result<TspReport> build_tsp_report(const std::filesystem::path& store, const TspQuery& query);
 
-// The one JSON form ("schema": "eutl-tsp-report/1") and the self-contained HTML page.
+// The one JSON form ("schema": "eutl-report-tsp/1") and the self-contained HTML page.
 std::string tsp_report_json(const TspReport& report);
 std::string tsp_report_html(const TspReport& report);
 

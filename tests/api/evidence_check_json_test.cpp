@@ -53,7 +53,7 @@ TEST(CheckJson, LibraryCallPrintsWhatCheckJsonPrints) {
     auto d = decide(cert, claim);
     ASSERT_TRUE(d);
     auto r = test::run_command(test::cli() + " check " + (test::fixtures() / "certs" / (cert + ".pem")).string() +
-                               test::fixture_list_args() + " --json" + (claim.empty() ? "" : " --claim " + claim) +
+                               test::fixture_list_args() + " --json" + (claim.empty() ? "" : " --for " + claim) +
                                " 2>/dev/null");
     EXPECT_EQ(check_json(d->lists, d->cert, d->result) + "\n", r.out) << cert;
   }

@@ -34,7 +34,7 @@ TEST(EvidenceRecordFromLists, IsTheRecordCheckWritesAndReverifies) {
 
   const fs::path cli_record = dir / "cli.json";
   auto r = test::run_command(test::cli() + " check " + (test::fixtures() / "certs/qes-natural.pem").string() +
-                             test::fixture_list_args() + " --claim qes --evidence " + cli_record.string() +
+                             test::fixture_list_args() + " --for qes --evidence " + cli_record.string() +
                              " >/dev/null 2>&1");
   ASSERT_EQ(r.exit_code, 0);
   json ours = json::parse(*record);

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/support/real_sets.h"
+#include "tests/support/cli_stores.h"
 #include "tests/test_paths.h"
 
 namespace eutl::cli {
@@ -23,8 +23,8 @@ class DiffFilters : public ::testing::Test {
   static void SetUpTestSuite() {
     s_store = fs::temp_directory_path() / ("eutl-diff-filters-" + std::to_string(::getpid()));
     fs::remove_all(s_store);
-    test::import_real_2023(s_store);
-    test::import_real_2026(s_store);
+    test::import_real_2023_store(s_store);
+    test::import_real_2026_store(s_store);
   }
   static void TearDownTestSuite() { fs::remove_all(s_store); }
   void SetUp() override {

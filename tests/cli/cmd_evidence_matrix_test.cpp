@@ -52,7 +52,7 @@ TEST(EvidenceMatrixRealData, Record2023HasACompleteMatrixWhoseDigestsMatchTheFil
   // MANIFEST.md: LU LuxTrust Global Qualified CA 3, QC granted since 2018-04-06.
   const fs::path cert = r / "certs/qualified/LU-Aleksandr-Beliakov-8ed9a642.pem";
   auto c = test::run_command(test::cli() + " check " + q(cert) + " --snapshot current --store " + q(store) +
-                             " --at 2023-10-28T00:00:00Z --claim qes --evidence " + q(dir / "rec.json") + " 2>&1");
+                             " --at 2023-10-28T00:00:00Z --for qes --evidence " + q(dir / "rec.json") + " 2>&1");
   ASSERT_NE(c.exit_code, 2) << c.out;
   const json rec = json::parse(test::read_text(dir / "rec.json"));
   ASSERT_EQ(rec["schema"], "eutl-evidence/3");

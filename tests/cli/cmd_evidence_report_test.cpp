@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/evidence_support.h"
+#include "tests/support/headless_browser.h"
 #include "tests/test_paths.h"
 
 namespace eutl::cli {
@@ -24,8 +25,6 @@ using ::testing::Not;
 using nlohmann::json;
 
 std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
-
-bool have_chromium() { return test::run_command("command -v chromium >/dev/null 2>&1").exit_code == 0; }
 
 class EvidenceReport : public ::testing::Test {
  protected:
@@ -57,35 +56,9 @@ class EvidenceReport : public ::testing::Test {
     return html;
   }
 
-  // Headless Chromium: the DOM and the browser's log (console messages, script errors).
-  struct Rendered final {
-    std::string dom;
-    std::string log;
-  };
-  Rendered render(const fs::path& html) {
-    const std::string common = "timeout 120 chromium --headless --no-sandbox --disable-gpu "
-                               "--disable-background-networking --disable-component-update --disable-sync "
-                               "--no-first-run --user-data-dir=" + q(m_dir / "profile") + " ";
-    Rendered out;
-    out.dom = test::run_command(common + "--enable-logging=stderr --v=0 --dump-dom " + q("file://" + html.string()) +
-                                " 2>" + q(m_dir / "chromium.log")).out;
-    out.log = test::read_text(m_dir / "chromium.log");
-    if (html.stem() == "broken") {
-      return out;  // the detector's own check: no screenshot
-    }
-    // The screenshot for the note: build/screenshots/NAME.png.
-    const fs::path shots = test::fixtures().parent_path() / "screenshots";
-    fs::create_directories(shots);
-    auto s = test::run_command(common + "--hide-scrollbars --window-size=1280,2000 --screenshot=" +
-                               q(shots / (html.stem().string() + ".png")) + " " + q("file://" + html.string()) +
-                               " >/dev/null 2>&1");
-    EXPECT_EQ(s.exit_code, 0);
-    EXPECT_GT(fs::file_size(shots / (html.stem().string() + ".png")), 10000u);
-    return out;
-  }
-
-  static bool console_errors(const std::string& log) {
-    return log.find("CONSOLE") != std::string::npos || log.find("Uncaught") != std::string::npos;
+  test::Rendered render(const fs::path& html) {
+    // "broken" is the console-error detector's own check: no screenshot for it.
+    return test::render_in_chromium(html, m_dir, html.stem() == "broken" ? std::string() : html.stem().string());
   }
 
   static void expect_sections(const std::string& dom, const std::string& verdict) {
@@ -110,10 +83,10 @@ class EvidenceReport : public ::testing::Test {
 };
 
 TEST_F(EvidenceReport, ThreeVerdictsRenderInHeadlessChromium) {
-  const fs::path qwac = report("report-confirmed-qwac", "certs/qwac.pem", "--at 2025-03-01T00:00:00Z --claim qwac", 0);
-  const fs::path qes = report("report-refuted-qes", "certs/qc-esig-noqscd.pem", "--at 2025-03-01T00:00:00Z --claim qes", 1);
+  const fs::path qwac = report("report-confirmed-qwac", "certs/qwac.pem", "--at 2025-03-01T00:00:00Z --for qwac", 0);
+  const fs::path qes = report("report-refuted-qes", "certs/qc-esig-noqscd.pem", "--at 2025-03-01T00:00:00Z --for qes", 1);
   // T past every list's NextUpdate (fixtures/MANIFEST.txt): nothing can be said at T.
-  const fs::path late = report("report-indeterminate", "certs/qes-natural.pem", "--at 2026-01-01T00:00:00Z --claim qes", 3);
+  const fs::path late = report("report-indeterminate", "certs/qes-natural.pem", "--at 2026-01-01T00:00:00Z --for qes", 3);
   // Without a browser the pages are still checked as text.
   const std::string qwac_html = test::read_text(qwac);
   EXPECT_THAT(qwac_html, HasSubstr("(decided the case)"));
@@ -122,24 +95,24 @@ TEST_F(EvidenceReport, ThreeVerdictsRenderInHeadlessChromium) {
   EXPECT_THAT(qwac_html, Not(HasSubstr("<code>QSCD</code></td><td class=\"fail\">")));
   EXPECT_THAT(qwac_html, Not(HasSubstr("service #0")));
   EXPECT_THAT(test::read_text(qes), HasSubstr("<span class=\"fail\">no</span>"));
-  if (!have_chromium()) {
+  if (!test::have_chromium()) {
     GTEST_SKIP() << "chromium is not installed (scripts/install-deps.sh installs it)";
   }
   // The detector sees a script error on a page that has one (so "none" below means none).
   test::write_text(m_dir / "broken.html", "<!DOCTYPE html><html><body><script>no_such_function();</script></body></html>");
-  EXPECT_TRUE(console_errors(render(m_dir / "broken.html").log));
+  EXPECT_TRUE(test::console_errors(render(m_dir / "broken.html").log));
   for (const auto& [html, verdict] : {std::pair{qwac, "confirmed"}, std::pair{qes, "refuted"},
                                       std::pair{late, "indeterminate"}}) {
     SCOPED_TRACE(html.string());
-    Rendered r = render(html);
+    test::Rendered r = render(html);
     expect_sections(r.dom, verdict);
-    EXPECT_FALSE(console_errors(r.log)) << r.log;
+    EXPECT_FALSE(test::console_errors(r.log)) << r.log;
   }
 }
 
 TEST_F(EvidenceReport, PartOnePolicyForAQualifiedClaimIsFlaggedOnThePage) {
   // ovcp-web carries OVCP and CA/B OV only (fixtures/MANIFEST.txt).
-  const fs::path html = report("report-part1-flag", "certs/ovcp-web.pem", "--at 2025-03-01T00:00:00Z --claim QCP-n", 1);
+  const fs::path html = report("report-part1-flag", "certs/ovcp-web.pem", "--at 2025-03-01T00:00:00Z --for QCP-n", 1);
   const std::string page = test::read_text(html);
   EXPECT_THAT(page, HasSubstr("<tr class=\"flagged\">"));
   EXPECT_THAT(page, HasSubstr("Part 1 evidence does not prove the qualified claim"));
@@ -151,7 +124,7 @@ TEST_F(EvidenceReport, PdfThroughHeadlessChromiumOrExitFourSayingHow) {
   const fs::path rec = m_dir / "rec.json";
   auto c = test::run_command(test::cli() + " check " + q(test::fixtures() / "certs/qwac.pem") +
                              " --snapshot current --store " + q(m_store) +
-                             " --at 2025-03-01T00:00:00Z --claim qwac --evidence " + q(rec) + " 2>&1");
+                             " --at 2025-03-01T00:00:00Z --for qwac --evidence " + q(rec) + " 2>&1");
   ASSERT_EQ(c.exit_code, 0) << c.out;
   // No chromium on PATH: exit 4, and the message says how to get the PDF.
   auto none = test::run_command("PATH=/nonexistent " + test::cli() + " evidence report " + q(rec) + " --store " +
@@ -160,7 +133,7 @@ TEST_F(EvidenceReport, PdfThroughHeadlessChromiumOrExitFourSayingHow) {
   EXPECT_THAT(none.out, HasSubstr("chromium is not on PATH"));
   EXPECT_THAT(none.out, HasSubstr("print it to PDF"));
   EXPECT_FALSE(fs::exists(m_dir / "none.pdf"));
-  if (!have_chromium() || test::run_command("command -v pdftotext >/dev/null 2>&1").exit_code != 0) {
+  if (!test::have_chromium() || test::run_command("command -v pdftotext >/dev/null 2>&1").exit_code != 0) {
     GTEST_SKIP() << "chromium or pdftotext is not installed";
   }
   auto pdf = test::run_command(test::cli() + " evidence report " + q(rec) + " --store " + q(m_store) + " --pdf " +

@@ -73,7 +73,7 @@ class EvidenceCli : public ::testing::Test {
 };
 
 TEST_F(EvidenceCli, RecordReverifiesAfterTheStoreIsRefreshed) {
-  auto c = check("certs/qes-natural.pem", "--claim qes");
+  auto c = check("certs/qes-natural.pem", "--for qes");
   ASSERT_EQ(c.exit_code, 0) << c.out;
   auto v = verify(q(m_dir / "rec.json"), "--store " + q(m_store));
   EXPECT_EQ(v.exit_code, 0) << v.out;
@@ -118,7 +118,7 @@ TEST_F(EvidenceCli, ChangedRecordByteFails) {
 }
 
 TEST_F(EvidenceCli, BundleVerifiesInAFreshDirectoryWithoutAStore) {
-  ASSERT_EQ(check("certs/qes-natural.pem", "--claim qes").exit_code, 0);
+  ASSERT_EQ(check("certs/qes-natural.pem", "--for qes").exit_code, 0);
   auto b = test::run_command(test::cli() + " evidence bundle " + q(m_dir / "rec.json") + " -o " + q(m_dir / "bundle") +
                              " --store " + q(m_store) + " 2>&1");
   ASSERT_EQ(b.exit_code, 0) << b.out;
@@ -163,7 +163,7 @@ TEST_F(EvidenceCli, RecordFromListFilesReverifiesFromTheRecordedPaths) {
   auto c = test::run_command(test::cli() + " check " + q(f / "certs/qwac.pem") + " --lists " +
                              q(f / "lists/pivot-101.xml") + " " + q(f / "lists/lotl.xml") + " " +
                              q(f / "lists/tl-BB.xml") + " --lotl-signers " + q(f / "pki/oj-anchors.pem") +
-                             " --at 2025-03-01T00:00:00Z --claim qwac --evidence " + q(m_dir / "rec.json") + " 2>&1");
+                             " --at 2025-03-01T00:00:00Z --for qwac --evidence " + q(m_dir / "rec.json") + " 2>&1");
   ASSERT_EQ(c.exit_code, 0) << c.out;
   const json rec = json::parse(test::read_text(m_dir / "rec.json"));
   EXPECT_TRUE(rec["snapshot"].is_null());
@@ -189,7 +189,7 @@ TEST_F(EvidenceCli, UsageErrorsExitTwo) {
 // The report through headless Chromium: renders, and the rendered text carries the
 // verdict, the subject, the list sequence number and the service name.
 TEST_F(EvidenceCli, ReportRendersInHeadlessChromium) {
-  auto c = check("certs/qes-natural.pem", "--claim qes --report " + q(m_dir / "report.html"));
+  auto c = check("certs/qes-natural.pem", "--for qes --report " + q(m_dir / "report.html"));
   ASSERT_EQ(c.exit_code, 0) << c.out;
   auto r = test::run_command(test::cli() + " evidence report " + q(m_dir / "rec.json") + " --store " + q(m_store) +
                              " -o " + q(m_dir / "report2.html") + " 2>&1");

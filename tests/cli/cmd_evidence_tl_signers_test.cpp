@@ -57,7 +57,7 @@ class EvidenceTlSigners : public ::testing::Test {
   // check --lists tl-AA.xml --tl-signers PEM --evidence rec.json
   test::CommandResult check_files(const char* signer_pem, const std::string& extra = "") {
     return run_command(cli() + " check" + q(fixtures() / "certs/qes-natural.pem") +
-                       " --claim qes --at 2025-03-01T00:00:00Z --lists" + q(fixtures() / "lists/tl-AA.xml") +
+                       " --for qes --at 2025-03-01T00:00:00Z --lists" + q(fixtures() / "lists/tl-AA.xml") +
                        " --tl-signers" + q(fixtures() / "pki" / signer_pem) + " --evidence" + q(rec()) + extra +
                        " 2>&1");
   }
@@ -98,7 +98,7 @@ TEST_F(EvidenceTlSigners, RecordCarriesTheSignersAndEachListsTrust) {
 
 TEST_F(EvidenceTlSigners, RecordOfLotlListsHasNoSignersAndSaysLotl) {
   auto c = run_command(cli() + " check" + q(fixtures() / "certs/qes-natural.pem") +
-                       " --claim qes --at 2025-03-01T00:00:00Z --lists" + q(fixtures() / "lists") + " --lotl-signers" +
+                       " --for qes --at 2025-03-01T00:00:00Z --lists" + q(fixtures() / "lists") + " --lotl-signers" +
                        q(fixtures() / "pki/oj-anchors.pem") + " --evidence" + q(rec()) + " 2>&1");
   ASSERT_EQ(c.exit_code, 0) << c.out;
   json r = read_json(rec());
@@ -175,7 +175,7 @@ TEST_F(EvidenceTlSigners, StoreSnapshotOfImportTlSignersGivesSuchARecord) {
                          q(fixtures() / "pki/tl-signer-AA.pem") + q(fixtures() / "lists/tl-AA.xml") + " 2>&1");
   ASSERT_EQ(imp.exit_code, 0) << imp.out;
   const std::string check = cli() + " check" + q(fixtures() / "certs/qes-natural.pem") +
-                            " --claim qes --at 2025-03-01T00:00:00Z --store" + q(store);
+                            " --for qes --at 2025-03-01T00:00:00Z --store" + q(store);
   ASSERT_EQ(run_command(check + " >/dev/null 2>&1").exit_code, 0);  // writes the model cache
   ASSERT_TRUE(fs::exists(store / "models")) << "no model cache written";
   auto c = run_command(check + " --evidence" + q(rec()) + " 2>&1");  // from the model cache

@@ -39,7 +39,7 @@ class EvidenceTrustCli : public ::testing::Test {
     ASSERT_EQ(imp.exit_code, 0) << imp.out;
     auto c = test::run_command(test::cli() + " check " + q(test::fixtures() / "certs/qes-natural.pem") +
                                " --snapshot current --store " + q(m_store) +
-                               " --at 2025-03-01T00:00:00Z --claim qes --evidence " + q(m_dir / "rec.json") + " 2>&1");
+                               " --at 2025-03-01T00:00:00Z --for qes --evidence " + q(m_dir / "rec.json") + " 2>&1");
     ASSERT_EQ(c.exit_code, 0) << c.out;
   }
   void TearDown() override { fs::remove_all(m_dir); }

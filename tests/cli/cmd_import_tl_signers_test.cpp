@@ -97,7 +97,7 @@ TEST_F(ImportTlSigners, ListSignedByTheGivenSignerIsStoredAndStatusSaysWhoTruste
 
 TEST_F(ImportTlSigners, CheckFromTheStoreDecidesFromThoseListsAndSaysSo) {
   ASSERT_EQ(import(signer("tl-signer-AA.pem") + aa()).exit_code, 0);
-  const std::string check = cli() + " check" + q(fixtures() / "certs/qes-natural.pem") + " --claim qes --at 2025-03-01" +
+  const std::string check = cli() + " check" + q(fixtures() / "certs/qes-natural.pem") + " --for qes --at 2025-03-01" +
                             store();
   for (int pass = 0; pass < 2; ++pass) {  // the model cache is built, then read
     auto text = run_command(check + " 2>&1");
@@ -121,7 +121,7 @@ TEST_F(ImportTlSigners, WrongSignerMakesTheListInvalidAndUnused) {
   auto imp = import(signer("tl-signer-BB.pem") + aa());
   EXPECT_EQ(imp.exit_code, 1) << imp.out;
   EXPECT_NE(imp.out.find("signer-not-tl-signer"), std::string::npos) << imp.out;
-  auto r = run_command(cli() + " check" + q(fixtures() / "certs/qes-natural.pem") + " --claim qes --at 2025-03-01" +
+  auto r = run_command(cli() + " check" + q(fixtures() / "certs/qes-natural.pem") + " --for qes --at 2025-03-01" +
                        store() + " --json");
   EXPECT_EQ(r.exit_code, 3) << r.out;
   auto j = json::parse(r.out, nullptr, false);
@@ -180,7 +180,7 @@ TEST(ImportTlSignersRealdata, RealGreekListImportedWithItsSignerDecidesARealQwac
   const std::string at = " --at 2026-08-21T12:00:00Z";
   const std::string list = q(rd / "tl/2026/EL-seq85.xml");
   const std::string check = cli() + " check" + q(rd / "certs/qualified/EL-www-harica-gr-8ece0569.pem") +
-                            " --claim qwac" + at + " --store" + q(st);
+                            " --for qwac" + at + " --store" + q(st);
 
   auto imp = run_command(cli() + " import --store" + q(st) + at + " --tl-signers" +
                          q(rd / "signers/EL-seq85.signer.pem") + list + " 2>&1");

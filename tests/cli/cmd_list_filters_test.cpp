@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "tests/support/cli_stores.h"
 #include "tests/test_paths.h"
 
 namespace eutl::cli {
@@ -34,30 +35,18 @@ bool valid_utf8(const std::string& s) {
   return true;
 }
 
-class ListFilters : public ::testing::Test {
+class ListFilters : public test::Real2026StoreTest {
  protected:
-  static void SetUpTestSuite() {
-    s_store = fs::temp_directory_path() / ("eutl-list-filters-" + std::to_string(::getpid()));
-    fs::remove_all(s_store);
-    const fs::path r = test::realdata();
-    test::run_command(test::cli() + " import --store '" + s_store.string() + "' --at " + kAt + " '" +
-                      (r / "lotl/eu-lotl-seq390-2026-08-03.xml").string() + "' '" + (r / "lotl/pivots").string() +
-                      "' '" + (r / "tl/2026").string() + "' >/dev/null 2>&1");
-  }
-  static void TearDownTestSuite() { fs::remove_all(s_store); }
-  void SetUp() override {
-    EUTL_REQUIRE_REALDATA();
-    ASSERT_TRUE(fs::exists(s_store / "current")) << "import of the real 2026 set failed";
-  }
-
   static test::CommandResult list(const std::string& args) {
-    return test::run_command(test::cli() + " list --store '" + s_store.string() + "' --at " + kAt + " -q " + args);
+    return test::run_command(test::cli() + " list --store " + test::quote_arg(s_store) + " --at " + kAt + " -q " + args);
   }
-  static std::size_t rows(const std::string& out) { return std::count(out.begin(), out.end(), '\n') - 1; }
-
-  static fs::path s_store;
+  // Table rows: lines after the header (the "warning:" lines above it name the lists of
+  // the 2026 set that are past their NextUpdate at kAt).
+  static std::size_t rows(const std::string& out) {
+    const auto header = out.find("ID ");
+    return header == std::string::npos ? 0 : std::count(out.begin() + header, out.end(), '\n') - 1;
+  }
 };
-fs::path ListFilters::s_store;
 
 TEST_F(ListFilters, ShortTypeNameIsTheFullShortForm) {
   auto shortname = list("--type QTST 2>/dev/null");
@@ -110,6 +99,18 @@ TEST_F(ListFilters, TheTableIsValidUtf8WithSeparateColumns) {
     start = end + 1;
   }
   EXPECT_THAT(all.out, ::testing::ContainsRegex("Certstatus/OCSP/QC +granted +20"));
+}
+
+TEST_F(ListFilters, ListsPastNextUpdateAreNamedAboveTheTable) {
+  // NL (seq 76) and NO (seq 87) of the 2026 set are past their NextUpdate at kAt.
+  auto all = list("2>/dev/null");
+  ASSERT_EQ(all.exit_code, 0);
+  EXPECT_THAT(all.out, ::testing::StartsWith("warning: 2 of "));
+  EXPECT_THAT(all.out, HasSubstr(" lists are past their NextUpdate at 2026-08-21T12:00:00Z (ETSI TS 119 612 "
+                                 "§5.3.15) and are not used: NL, NO;"));
+  EXPECT_LT(all.out.find("warning:"), all.out.find("ID "));
+  auto json_rows = list("--json --territory BE 2>/dev/null");
+  EXPECT_THAT(json_rows.out, HasSubstr("\"code\": \"lists-past-next-update\""));
 }
 
 TEST_F(ListFilters, CsvReadsBackWithPythonsCsvModule) {

@@ -77,9 +77,13 @@ TEST(CliList, TableOnStdoutAndUsageErrors) {
   EXPECT_EQ(table.exit_code, 0);
   EXPECT_NE(table.out.find("ID"), std::string::npos);
   EXPECT_NE(table.out.find("BB/1/1"), std::string::npos);
-  auto asi = run_command(cli() + " list" + fixture_list_args() + " --asi nonsense 2>&1");
+  auto use = run_command(cli() + " list" + fixture_list_args() + " --for nonsense 2>&1");
+  EXPECT_EQ(use.exit_code, 2);
+  EXPECT_THAT(use.out, ::testing::HasSubstr("eutl: --for: 'nonsense': expected esig, eseal or wsa"));
+  auto asi = run_command(cli() + " list" + fixture_list_args() + " --asi nonsense 2>&1");  // the old spelling
   EXPECT_EQ(asi.exit_code, 2);
-  EXPECT_THAT(asi.out, ::testing::HasSubstr("eutl: --asi: 'nonsense': expected esig, eseal or wsa"));
+  EXPECT_THAT(asi.out, ::testing::HasSubstr("eutl: --asi is an old spelling of --for"));
+  EXPECT_THAT(asi.out, ::testing::HasSubstr("eutl: --for: 'nonsense': expected esig, eseal or wsa"));
   auto anchors = run_command(cli() + " list --lists /nonexistent --lotl-signers /nonexistent 2>&1");
   EXPECT_EQ(anchors.exit_code, 2);
   EXPECT_THAT(anchors.out, ::testing::HasSubstr("eutl: --lotl-signers: /nonexistent: cannot open the anchors file"));

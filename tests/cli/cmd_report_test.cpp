@@ -12,7 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "tests/support/real_sets.h"
+#include "tests/support/cli_stores.h"
+#include "tests/support/headless_browser.h"
 #include "tests/test_paths.h"
 
 namespace eutl::cli {
@@ -54,7 +55,7 @@ fs::path ReportTspFixture::s_store;
 TEST_F(ReportTspFixture, ServiceIdNamesItsProviderWithEveryServiceAndItsHistory) {
   const json j = report_json("AA/1/1");
   ASSERT_FALSE(j.is_discarded());
-  EXPECT_EQ(j["schema"], "eutl-tsp-report/1");
+  EXPECT_EQ(j["schema"], "eutl-report-tsp/1");
   EXPECT_EQ(j["tsp"]["name"], "Alpha Trust Services");
   EXPECT_EQ(j["tsp"]["territory"], "AA");
   ASSERT_EQ(j["list_versions"].size(), 1u);
@@ -135,6 +136,27 @@ TEST_F(ReportTspFixture, HtmlIsSelfContainedWithoutScripts) {
   EXPECT_THAT(page.str(), Not(HasSubstr("src=")));
 }
 
+// The page in headless Chromium: the sections are in the DOM, no console errors, and
+// a screenshot for the note (build/screenshots/report-tsp.png).
+TEST_F(ReportTspFixture, HtmlRendersInHeadlessChromium) {
+  const fs::path dir = s_store.parent_path() / ("eutl-report-tsp-page-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto r = report("AA/1/1 --html" + q(dir / "report-tsp.html"));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("Alpha Trust Services (AA)"));
+  if (!test::have_chromium()) {
+    fs::remove_all(dir);
+    GTEST_SKIP() << "chromium is not installed (scripts/install-deps.sh installs it)";
+  }
+  const test::Rendered page = test::render_in_chromium(dir / "report-tsp.html", dir, "report-tsp");
+  fs::remove_all(dir);
+  EXPECT_FALSE(test::console_errors(page.log)) << page.log;
+  EXPECT_THAT(page.dom, HasSubstr("National list versions in the store"));
+  EXPECT_THAT(page.dom, HasSubstr("AA/1/1 — Alpha Qualified CA 1"));
+  EXPECT_THAT(page.dom, HasSubstr("sequence 7, issued 2025-01-01T00:00:00Z"));
+  EXPECT_THAT(page.dom, HasSubstr("accredited"));
+}
+
 TEST(ReportTspStore, NoStoreIsNo) {
   const fs::path none = fs::temp_directory_path() / ("eutl-report-none-" + std::to_string(::getpid()));
   auto r = test::run_command(test::cli() + " report tsp AA/1/1 --store" + q(none) + " 2>&1");
@@ -147,9 +169,9 @@ TEST(ReportTspRealData, StatusChangeBetween2023And2026IsAttestedByTheListThatPub
   EUTL_REQUIRE_REALDATA();
   const fs::path store = fs::temp_directory_path() / ("eutl-report-real-" + std::to_string(::getpid()));
   fs::remove_all(store);
-  auto imported_2023 = test::import_real_2023(store);
+  auto imported_2023 = test::import_real_2023_store(store);
   ASSERT_THAT(imported_2023.out, HasSubstr("LOTL seq 332  valid"));  // exit 1: FR seq 112 is expired
-  auto imported_2026 = test::import_real_2026(store);
+  auto imported_2026 = test::import_real_2026_store(store);
   ASSERT_THAT(imported_2026.out, HasSubstr("LOTL seq 390  valid"));
   auto out = test::run_command(test::cli() + " report tsp 'GlobalSign NV' --json --store" + q(store));
   fs::remove_all(store);

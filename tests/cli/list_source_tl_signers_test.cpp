@@ -24,7 +24,7 @@ class TlSignersCli : public ::testing::Test {
   std::string aa() const { return arg(fixtures() / "lists/tl-AA.xml"); }
   std::string signer(const char* name) const { return " --tl-signers" + arg(fixtures() / "pki" / name); }
   std::string check(const char* cert, const char* signer_pem) const {
-    return cli() + " check" + arg(fixtures() / "certs" / cert) + " --claim qes --at 2025-03-01 --lists" + aa() +
+    return cli() + " check" + arg(fixtures() / "certs" / cert) + " --for qes --at 2025-03-01 --lists" + aa() +
            signer(signer_pem);
   }
 };
@@ -113,7 +113,7 @@ TEST(TlSignersCliRealdata, RealGreekListWithItsSignerDecidesARealQwac) {
   EUTL_REQUIRE_REALDATA();
   const auto rd = realdata();
   const std::string base = cli() + " check" + arg(rd / "certs/qualified/EL-www-harica-gr-8ece0569.pem") +
-                           " --claim qwac --at 2026-08-21T12:00:00Z --json --lists" + arg(rd / "tl/2026/EL-seq85.xml");
+                           " --for qwac --at 2026-08-21T12:00:00Z --json --lists" + arg(rd / "tl/2026/EL-seq85.xml");
   auto good = run_command(base + " --tl-signers" + arg(rd / "signers/EL-seq85.signer.pem"));
   EXPECT_EQ(good.exit_code, 0) << good.out.substr(0, 2000);
   auto j = json::parse(good.out, nullptr, false);

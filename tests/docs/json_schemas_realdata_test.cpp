@@ -82,7 +82,7 @@ TEST(JsonSchemasRealData, The2023And2026SetsGiveOutputThatMatchesEverySchema) {
   for (const fs::path& cert : sample_certificates()) {
     check.run("eutl-check/1",
               "check " + quoted(cert) + " --snapshot current" + store + k2026 +
-                  (first_cert ? " --claim qes --evidence " + quoted(record) : std::string()),
+                  (first_cert ? " --for qes --evidence " + quoted(record) : std::string()),
               {0, 1, 3});
     check.run("eutl-check/1", "check " + quoted(cert) + " --snapshot " + first + store + k2023, {0, 1, 3});
     first_cert = false;

@@ -119,6 +119,10 @@ TEST(JsonSchemas, EveryCommandsOutputOnTheFixturesMatchesItsSchema) {
   check.run("eutl-diff/1", "diff " + snapshots["snapshots"][0]["id"].get<std::string>() + " current" + store);
   check.run("eutl-anchors/1", "anchors" + store);
   check.run("eutl-anchors/1", "anchors" + anchors);
+  const json tsp = check.run("eutl-report-tsp/1", "report tsp AA/1/1" + store);
+  EXPECT_EQ(tsp["tsp"]["territory"], "AA") << tsp.dump(1);
+  const json pruned = check.run("eutl-store-prune/1", "store prune --keep 1 --dry-run" + store);
+  EXPECT_EQ(pruned["dry_run"], true) << pruned.dump(1);
 
   const std::string lists = fixture_list_args();
   const json listed = check.run("eutl-list/1", "list" + lists);
@@ -137,7 +141,7 @@ TEST(JsonSchemas, EveryCommandsOutputOnTheFixturesMatchesItsSchema) {
   // check: qualified with a claim, not qualified, indeterminate; an evidence record re-verified.
   const fs::path record = check.dir() / "record.json";
   const json qes = check.run("eutl-check/1", "check " + quoted(f / "certs/qes-natural.pem") +
-                                                 " --claim qes --snapshot current" + store + at + " --evidence " +
+                                                 " --for qes --snapshot current" + store + at + " --evidence " +
                                                  quoted(record));
   for (const auto& l : qes["lists"]) {
     EXPECT_EQ(l["role"], l["kind"]) << l.dump(1);
@@ -146,14 +150,14 @@ TEST(JsonSchemas, EveryCommandsOutputOnTheFixturesMatchesItsSchema) {
   }
   EXPECT_EQ(qes["verdict"], "confirmed") << qes.dump(1);
   check.run("eutl-check/1", "check " + quoted(f / "certs/pkc-plain.pem") + lists, {1});
-  check.run("eutl-check/1", "check " + quoted(f / "certs/lookalike.pem") + " --claim qes" + lists, {3});
+  check.run("eutl-check/1", "check " + quoted(f / "certs/lookalike.pem") + " --for qes" + lists, {3});
   const json same = check.run("eutl-evidence-verify/1", "evidence verify " + quoted(record) + store);
   EXPECT_EQ(same["outcome"], "same") << same.dump(1);
 
   // check-site against `openssl s_server` serving the fixture QWAC.
   OpenSslServer site(f / "certs/qwac.pem", f / "certs/qwac.key", f / "pki/ca-qwac-BB.pem", check.dir());
   ASSERT_NE(site.port(), 0);
-  const json qwac = check.run("eutl-check-site/1", "check-site " + site.address() + " --claim qwac --quiet --sni qwac.example.test" + lists);
+  const json qwac = check.run("eutl-check-site/1", "check-site " + site.address() + " --for qwac --quiet --sni qwac.example.test" + lists);
   EXPECT_EQ(qwac["verdict"], "confirmed") << qwac.dump(1);
 
   EXPECT_EQ(check.validated(), schema_ids_on_disk()) << "a schema no command output was validated against";

@@ -54,7 +54,7 @@ class FixtureStore {
     return run_command(import_command(files) + " 2>&1");
   }
   std::string check_command(const std::string& extra = "") const {
-    return cli() + " check " + quoted(fixtures() / "certs/qes-natural.pem") + " --claim qes --store " +
+    return cli() + " check " + quoted(fixtures() / "certs/qes-natural.pem") + " --for qes --store " +
            quoted(store()) + " --at 2025-03-01T00:00:00Z " + extra;
   }
   CommandResult check(const std::string& extra = "") const { return run_command(check_command(extra) + " 2>&1"); }
