@@ -10,6 +10,7 @@
 #include "eutl/cache/store.h"
 #include "eutl/service_query.h"
 #include "eutl/trusted_lists.h"
+#include "eutl/tsl/name_fold.h"
 #include "eutl/verify/certificate_profile.h"
 
 namespace eutl {
@@ -22,12 +23,6 @@ struct Who final {
   std::string tsp_name;
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 // The TSP the query names, in the newest snapshot's valid lists.
 Result<Who> resolve(const tsl::ServiceIndex& index, const std::string& query) {
   if (auto id = parse_service_id(query)) {
@@ -38,13 +33,13 @@ Result<Who> resolve(const tsl::ServiceIndex& index, const std::string& query) {
     const auto& p = index.service(*pos).provenance;
     return Who{p.territory, p.tsp_name};
   }
-  const std::string wanted = lower(query);
+  const std::string wanted = tsl::fold_for_search(query);
   if (wanted.empty()) {
     return Error{Errc::kUsage, "give a TSP name (or part of it) or a service ID such as BE/2/1"};
   }
   std::vector<Who> found;
   for (const auto& s : index.services()) {
-    const std::string name = lower(s.provenance.tsp_name);
+    const std::string name = tsl::fold_for_search(s.provenance.tsp_name);
     if (name.find(wanted) == std::string::npos) {
       continue;
     }

@@ -90,7 +90,7 @@ void register_report(CLI::App& app, Runner& run) {
   CLI::App* tsp = report->add_subcommand(
       "tsp", "Status report of one trust service provider: every service, its status history and the national "
              "list version that first holds each status (ETSI TS 119 612 §5.5.10), from the store's snapshots");
-  tsp->add_option("TSP", o->tsp, "Part of the provider's name (any case), or a service ID such as BE/2/1")
+  tsp->add_option("TSP", o->tsp, "Part of the provider's name (case and accents ignored), or a service ID such as BE/2/1")
       ->required();
   tsp->add_option("--from", o->from, "Only status periods in force at or after this time (date or date-time, UTC)");
   tsp->add_option("--to", o->to, "Only status periods that began at or before this time (date or date-time, UTC)");

@@ -1,11 +1,11 @@
 // Name search for `eutl list --name` (cli/list_name_search.h).
 #include "cli/list_name_search.h"
 
-#include "cli/name_fold.h"
+#include "eutl/tsl/name_fold.h"
 
 namespace eutl::cli {
 
-NameSearch::NameSearch(const eutl::TrustedLists& lists, std::string_view text) : m_needle(fold_for_search(text)) {
+NameSearch::NameSearch(const eutl::TrustedLists& lists, std::string_view text) : m_needle(tsl::fold_for_search(text)) {
   for (const auto& v : lists.lists()) {
     if (v.list) {
       m_lists.emplace(v.digest, &*v.list);
@@ -15,7 +15,7 @@ NameSearch::NameSearch(const eutl::TrustedLists& lists, std::string_view text) :
 
 bool NameSearch::any_contains(const tsl::MultiLangString& names) const {
   for (const auto& n : names.values) {
-    if (fold_for_search(n.value).find(m_needle) != std::string::npos) {
+    if (tsl::fold_for_search(n.value).find(m_needle) != std::string::npos) {
       return true;
     }
   }
@@ -27,8 +27,8 @@ bool NameSearch::matches(const tsl::IndexedService& service) const {
     return true;
   }
   const tsl::ServiceProvenance& p = service.provenance;
-  if (fold_for_search(p.tsp_name).find(m_needle) != std::string::npos ||
-      fold_for_search(p.service_name).find(m_needle) != std::string::npos ||
+  if (tsl::fold_for_search(p.tsp_name).find(m_needle) != std::string::npos ||
+      tsl::fold_for_search(p.service_name).find(m_needle) != std::string::npos ||
       any_contains(service.service->current.name)) {
     return true;
   }

@@ -7,12 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include "evidence/detail/html_escape.h"
 #include "evidence/json.h"
 
 namespace eutl::evidence::detail {
 
-// Escapes & < > " ' for text and attribute values.
-std::string html_escape(std::string_view s);
 // A JSON value as display text ("—" for null), escaped.
 std::string html_value(const json& v);
 // How far the page can be relied on; a visible banner when it was not verified.

@@ -21,8 +21,8 @@
 namespace eutl {
 
 struct TspQuery final {
-  // A service ID ("BE/2/1": the TSP of that service) or a part of the TSP's name (any
-  // case); several TSPs matching a name is a usage error that names them.
+  // A service ID ("BE/2/1": the TSP of that service) or a part of the TSP's name (case
+  // and accents folded, tsl/name_fold.h); several TSPs matching a name is a usage error that names them.
   std::string tsp;
   std::optional<tsl::TimePoint> from;  // only status periods that reach into [from, to]
   std::optional<tsl::TimePoint> to;

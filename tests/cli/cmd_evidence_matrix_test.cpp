@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "tests/support/cli_stores.h"
 #include "tests/support/evidence_support.h"
 #include "tests/test_paths.h"
 
@@ -44,10 +45,7 @@ TEST(EvidenceMatrixRealData, Record2023HasACompleteMatrixWhoseDigestsMatchTheFil
   const fs::path dir = test::temp_dir("matrix-real2023");
   const fs::path store = dir / "store";
   const fs::path oj = r / "oj/oj-C276-2019-lotl-signers.pem";
-  auto imp = test::run_command(test::cli() + " import --store " + q(store) + " --lotl-signers " + q(oj) +
-                               " --at 2023-10-28T00:00:00Z " + q(r / "lotl/eu-lotl-seq332-2023-09-27.xml") + " " +
-                               q(r / "lotl/pivots/eu-lotl-pivot-282.xml") + " " +
-                               q(r / "lotl/pivots/eu-lotl-pivot-300.xml") + " " + q(r / "tl/2023") + " 2>&1");
+  auto imp = test::import_real_2023_store(store);  // with the anchors of `oj`
   ASSERT_NE(imp.exit_code, 2) << imp.out;
   // MANIFEST.md: LU LuxTrust Global Qualified CA 3, QC granted since 2018-04-06.
   const fs::path cert = r / "certs/qualified/LU-Aleksandr-Beliakov-8ed9a642.pem";

@@ -1,4 +1,4 @@
-// Folding names for search: `eutl list --name` finds "Société Générale" from
+// Folding names for search: `eutl list --name` and `eutl report tsp` finds "Société Générale" from
 // "societe generale" and "ΕΡΜΗΣ" from "ερμης". Both the names and the text typed are
 // folded the same way, then compared as bytes.
 //
@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-namespace eutl::cli {
+namespace eutl::tsl {
 
 // The folded form of UTF-8 text (see above).
 std::string fold_for_search(std::string_view utf8);
@@ -23,4 +23,4 @@ std::string fold_for_search(std::string_view utf8);
 // `needle` occurs in `haystack` once both are folded; an empty needle matches.
 bool contains_folded(std::string_view haystack, std::string_view needle);
 
-}  // namespace eutl::cli
+}  // namespace eutl::tsl

@@ -2,12 +2,12 @@
 // lower-case ASCII spelling of a Latin letter without its diacritics; an empty entry
 // keeps the character. They were made from Python's unicodedata (NFKD, combining marks
 // removed) with hand-mapped letters that do not decompose (ß, æ, ø, ł, đ, þ, ŋ, …).
-#include "cli/name_fold.h"
+#include "eutl/tsl/name_fold.h"
 
 #include <array>
 #include <cstdint>
 
-namespace eutl::cli {
+namespace eutl::tsl {
 namespace {
 
 // U+00C0..U+024F
@@ -186,4 +186,4 @@ bool contains_folded(std::string_view haystack, std::string_view needle) {
   return fold_for_search(haystack).find(fold_for_search(needle)) != std::string::npos;
 }
 
-}  // namespace eutl::cli
+}  // namespace eutl::tsl

@@ -1,11 +1,11 @@
-// The fold behind `eutl list --name` (cli/name_fold.h): case and diacritics of Latin
+// The fold behind `eutl list --name` (include/eutl/tsl/name_fold.h): case and diacritics of Latin
 // letters (Latin-1 Supplement, Latin Extended-A/B and Additional), ligatures and sharp
 // s spelled out, Greek and Cyrillic case, combining marks dropped, other bytes kept.
-#include "cli/name_fold.h"
+#include "eutl/tsl/name_fold.h"
 
 #include <gtest/gtest.h>
 
-namespace eutl::cli {
+namespace eutl::tsl {
 namespace {
 
 struct FoldCase {
@@ -61,4 +61,4 @@ TEST(NameFold, ContainsMatchesEitherWay) {
 }
 
 }  // namespace
-}  // namespace eutl::cli
+}  // namespace eutl::tsl
