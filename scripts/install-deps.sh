@@ -12,14 +12,14 @@ packages=(
   libxml2-dev libxml2-utils
   libxmlsec1-dev libxmlsec1-openssl xmlsec1
   libssl-dev openssl
-  libcurl4-openssl-dev
+  libcurl4-openssl-dev libboost-dev
   nlohmann-json3-dev libcli11-dev
 )
 test_packages=(
   git libgtest-dev libgmock-dev googletest libbenchmark-dev time
   clang libclang-rt-14-dev llvm
-  chromium poppler-utils
-  python3 python3-jsonschema
+  chromium chromium-driver poppler-utils wrk
+  python3 python3-jsonschema python3-selenium
 )
 case ${1:-} in
   --test) packages+=("${test_packages[@]}") ;;

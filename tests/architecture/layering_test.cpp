@@ -1,5 +1,5 @@
 // The layers depend only downward (docs/architecture.md):
-//   tsl <- verify <- net <- cache <- evidence <- api <- cli
+//   tsl <- verify <- net <- cache <- evidence <- api <- server <- cli
 // Read from the source tree: every quoted #include of every library and CLI file, the
 // public headers' system includes, and the eutl_* targets each target links. A file
 // may include its own layer and lower ones; of another layer's internal headers only
@@ -31,12 +31,13 @@ struct Layer final {
   std::string_view target;  // its CMake target
 };
 // Bottom up: the index is the rank.
-constexpr std::array<Layer, 7> kLayers{{{"tsl", "eutl_tsl"},
+constexpr std::array<Layer, 8> kLayers{{{"tsl", "eutl_tsl"},
                                         {"verify", "eutl_verify"},
                                         {"net", "eutl_net"},
                                         {"cache", "eutl_cache"},
                                         {"evidence", "eutl_evidence"},
                                         {"api", "eutl_lib"},
+                                        {"server", "eutl_server"},
                                         {"cli", "eutl"}}};
 constexpr std::size_t kApi = 5;
 

@@ -1,0 +1,32 @@
+// One check as the API and the web page both run it: certificates in, the decision
+// as `check --json` prints it and the ID of the evidence record kept for it out.
+// POST /v1/check and the page's form (server/web/) call this, so they cannot differ.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eutl/outcome.h"
+#include "eutl/result.h"
+#include "eutl/tsl/bytes.h"
+#include "server/route.h"
+
+namespace eutl::server {
+
+struct CheckInput final {
+  std::vector<tsl::Bytes> certificates;  // DER, end-entity first, then its CA chain
+  std::optional<std::string> claim;      // as `check --for`: qes, qseal, qwac, …
+  std::optional<std::string> at;         // xsd:dateTime or date; empty: context.now
+};
+
+struct CheckOutput final {
+  std::string json;         // exactly what `check --json` prints
+  std::string evidence_id;  // GET /v1/evidence/{id}; the record's SHA-256 in hex
+  Answer answer = Answer::kIndeterminate;
+};
+
+// kUsage/kMalformed for input the check cannot use; kNotFound when no snapshot is loaded.
+[[nodiscard]] Result<CheckOutput> run_check(const CheckInput& input, const RequestContext& context);
+
+}  // namespace eutl::server
