@@ -2,44 +2,17 @@
 // facts shown about an anchor (include/eutl/bundled_anchors.h).
 #include "eutl/bundled_anchors.h"
 
-#include <openssl/err.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
-
 #include <algorithm>
 
-#include "api/bundled_anchors_pem.h"
 #include "eutl/verify/certificate_profile.h"
 #include "eutl/verify/list_set.h"
-#include "tsl/detail/c_handle.h"
+#include "eutl/verify/oj_notices.h"
 
 namespace eutl {
 namespace {
 
-using BioPtr = detail::CHandle<BIO, ::BIO_free>;
-using X509Ptr = detail::CHandle<X509, ::X509_free>;
-
 // id-tsl-kp-tslSigning, the key purpose ETSI TS 119 612 defines for list signers.
 constexpr std::string_view kTslSigningEku = "0.4.0.2231.3.0";
-
-// The DER of every certificate in a compiled-in PEM text.
-std::vector<tsl::Bytes> der_certificates(std::string_view pem) {
-  std::vector<tsl::Bytes> out;
-  BioPtr bio(::BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-  while (bio) {
-    X509Ptr cert(::PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
-    const int len = cert ? ::i2d_X509(cert.get(), nullptr) : 0;
-    if (len <= 0) {
-      break;
-    }
-    tsl::Bytes der(static_cast<std::size_t>(len));
-    unsigned char* p = der.data();
-    ::i2d_X509(cert.get(), &p);
-    out.push_back(std::move(der));
-  }
-  ::ERR_clear_error();  // PEM_read_bio_X509 leaves "no start line" at the end of the text
-  return out;
-}
 
 bool same_bytes(tsl::ByteView a, tsl::ByteView b) { return std::ranges::equal(a, b); }
 
@@ -55,10 +28,8 @@ bool has_anchor_shape(const verify::CertificateProfile& p) {
 
 std::vector<BundledAnchor> bundled_lotl_anchors() {
   std::vector<BundledAnchor> out;
-  for (const detail::BundledPem& notice : detail::kBundledPemNotices) {
-    for (tsl::Bytes& der : der_certificates(notice.pem)) {
-      out.push_back({std::string(notice.oj_reference), std::move(der)});
-    }
+  for (verify::OjNoticeCertificate& c : verify::bundled_oj_notice_certificates()) {
+    out.push_back({std::move(c.oj_reference), std::move(c.der)});
   }
   return out;
 }
@@ -74,13 +45,7 @@ std::vector<tsl::Bytes> bundled_lotl_anchor_certificates() {
 }
 
 std::vector<std::string> bundled_oj_references(tsl::ByteView der) {
-  std::vector<std::string> out;
-  for (BundledAnchor& a : bundled_lotl_anchors()) {
-    if (same_bytes(a.der, der)) {
-      out.push_back(std::move(a.oj_reference));
-    }
-  }
-  return out;
+  return verify::oj_references_of(verify::bundled_oj_notice_certificates(), der);
 }
 
 Result<AnchorFacts> anchor_facts(tsl::ByteView der) {

@@ -51,20 +51,50 @@ Link list_link(const json& l, std::string what, std::string via) {
           html_short_digest(l.value("sha256", json())), list_date(l), std::move(via)};
 }
 
+// The first link: the Official Journal notice that announced the anchor which signed
+// the first of `signed_lists` (the LOTL, then the pivots newest first) signed by an
+// anchor, from the matrix rows (eutl-evidence/3). Without such a row: every notice
+// and anchor the record names.
+Link official_journal_link(const json& rec, const std::vector<const json*>& signed_lists) {
+  const json matrix = rec.value("evidence_matrix", json::array());
+  std::vector<const json*> oj_rows;
+  for (const auto& r : matrix) {
+    if (r.is_object() && r.value("kind", std::string()) == "official-journal-anchor") {
+      oj_rows.push_back(&r);
+    }
+  }
+  for (const json* l : signed_lists) {
+    const json signer_object = l->value("signer", json());
+    const json signer = signer_object.is_object() ? signer_object.value("sha256", json()) : json();
+    for (const json* r : oj_rows) {
+      if (!signer.is_null() && r->value("sha256", json()) == signer) {
+        return {"Official Journal",
+                html_value(r->value("source", json())) + " · " + html_value(r->value("artifact", json())) +
+                    " · signed " + html_value(l->value("territory", json())) + " sequence " +
+                    html_value(l->value("sequence_number", json())),
+                html_short_digest(r->value("sha256", json())), "", ""};
+      }
+    }
+  }
+  std::string notices;
+  std::string anchors;
+  for (const json* r : oj_rows) {
+    const std::string source = html_value(r->value("source", json()));
+    if (notices.find(source) == std::string::npos) {
+      notices += (notices.empty() ? "" : "; ") + source;
+    }
+  }
+  for (const auto& a : rec.value("lotl_anchors", json::array())) {
+    anchors += (anchors.empty() ? "" : ", ") + html_short_digest(a.value("sha256", json()));
+  }
+  return {"Official Journal", notices.empty() ? std::string("LOTL signing certificates") : notices, anchors, "", ""};
+}
+
 }  // namespace
 
 std::string html_chain_of_trust(const json& rec) {
   std::vector<Link> links;
   const json lists = rec.value("lists", json::array());
-  // The Official Journal: the LOTL signing certificates the verifier trusts.
-  const json* oj = matrix_row(rec, "official-journal-anchor");
-  std::string anchors;
-  for (const auto& a : rec.value("lotl_anchors", json::array())) {
-    anchors += (anchors.empty() ? "" : ", ") + html_short_digest(a.value("sha256", json()));
-  }
-  links.push_back({"Official Journal",
-                   oj ? html_value(oj->value("source", json())) : std::string("LOTL signing certificates"),
-                   anchors, "", ""});
   std::vector<json> pivots;
   const json* lotl = nullptr;
   for (const auto& l : lists) {
@@ -79,6 +109,14 @@ std::string html_chain_of_trust(const json& rec) {
     const json y = b.value("sequence_number", json());
     return (x.is_number_unsigned() ? x.get<std::uint64_t>() : 0) < (y.is_number_unsigned() ? y.get<std::uint64_t>() : 0);
   });
+  std::vector<const json*> signed_lists;
+  if (lotl) {
+    signed_lists.push_back(lotl);
+  }
+  for (auto p = pivots.rbegin(); p != pivots.rend(); ++p) {
+    signed_lists.push_back(&*p);
+  }
+  links.push_back(official_journal_link(rec, signed_lists));
   for (const auto& p : pivots) {
     links.push_back(list_link(p, "LOTL pivot", "names the LOTL signers in"));
   }

@@ -8,6 +8,7 @@
 
 #include "eutl/tsl/uris.h"
 #include "eutl/verify/policy_profile.h"
+#include "evidence/matrix_oj.h"
 #include "evidence/oid_names.h"
 
 namespace eutl::evidence::detail {
@@ -144,20 +145,6 @@ const verify::QualificationAtTime* decisive(const verify::QualificationResult& r
   return nullptr;
 }
 
-// The OJ notice the LOTL names in its SchemeInformationURI (TS 119 615 §4.1 step 1).
-std::string oj_notice(const std::vector<verify::VerifiedList>& lists) {
-  for (const auto& v : lists) {
-    if (v.kind == verify::ListKind::kLotl && v.list) {
-      for (const auto& u : v.list->scheme.information_uris.values) {
-        if (std::string ref = oj_reference_of(u.value); !ref.empty()) {
-          return ref + ", named in the LOTL's SchemeInformationURI";
-        }
-      }
-    }
-  }
-  return "";
-}
-
 void add_service_rows(const RecordRequest& in, std::vector<MatrixRow>& rows) {
   const verify::QualificationResult& res = in.result;
   const verify::QualificationAtTime* d = decisive(res);
@@ -241,44 +228,8 @@ std::vector<MatrixRow> evidence_matrix(const RecordRequest& in) {
                               "Official Journal notice", in.lists.lists_at));
     }
   }
-  const std::string notice = oj_notice(in.lists.lists);
-  for (const auto& der : in.lists.lotl_anchors) {
-    MatrixRow r{MatrixArtifact::kOfficialJournalAnchor,
-                notice.empty() ? "LOTL signing certificate trusted by the verifier (Official Journal)"
-                               : "Official Journal notice " + notice,
-                "LOTL signing certificate published in the Official Journal: the root of trust", "", tsl::sha256(der),
-                std::nullopt, std::nullopt, in.lists.lists_at, MatrixStandard::kTrustedListFramework};
-    if (auto p = verify::read_certificate_profile(der)) {
-      r.artifact = "LOTL signer " + p->subject;
-      r.from = p->not_before;
-      r.until = p->not_after;
-    }
-    rows.push_back(std::move(r));
-  }
+  add_oj_anchor_rows(in.lists, rows);
   return rows;
-}
-
-std::string oj_reference_of(std::string_view uri) {
-  // EUR-Lex: "uriserv:OJ.C_.2019.276.01.0001.01.ENG" is OJ C 276 of 2019.
-  const auto at = uri.find("OJ.C_.");
-  if (at == std::string_view::npos) {
-    return "";
-  }
-  std::string_view rest = uri.substr(at + 6);
-  const auto dot = rest.find('.');
-  if (dot == std::string_view::npos) {
-    return "";
-  }
-  const std::string_view year = rest.substr(0, dot);
-  std::string_view number = rest.substr(dot + 1);
-  number = number.substr(0, number.find('.'));
-  while (number.size() > 1 && number.front() == '0') {
-    number.remove_prefix(1);
-  }
-  if (year.size() != 4 || number.empty()) {
-    return "";
-  }
-  return "OJ C " + std::string(number) + "/" + std::string(year);
 }
 
 }  // namespace eutl::evidence::detail

@@ -72,7 +72,4 @@ bool qualified_claim_at_stake(const verify::QualificationResult& result);
 std::vector<MatrixRow> evidence_matrix(const RecordRequest& in);
 json matrix_json(const std::vector<MatrixRow>& rows);
 
-// "OJ C 276/2019" for an EUR-Lex URI of the form ...uriserv:OJ.C_.2019.276.01...; empty otherwise.
-std::string oj_reference_of(std::string_view uri);
-
 }  // namespace eutl::evidence::detail

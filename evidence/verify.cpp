@@ -8,6 +8,7 @@
 #include "evidence/compare.h"
 #include "evidence/json.h"
 #include "evidence/matrix_check.h"
+#include "evidence/matrix_oj.h"
 #include "evidence/record_json.h"
 #include "evidence/sources.h"
 #include "eutl/verify/certificate_chain.h"
@@ -289,6 +290,7 @@ EvidenceCheck verify_body(std::string_view record_json, const EvidenceSources& s
   // Round-trip through text so both sides have the same (UTF-8-repaired) strings.
   json rebuilt = json::parse(detail::body_json(again).dump(-1, ' ', false, json::error_handler_t::replace));
   detail::as_schema(rec.schema, rebuilt);
+  detail::accept_legacy_oj_rows(doc, detail::legacy_oj_anchor_source(verified.lists), rebuilt);
   detail::compare_records(doc, rebuilt, chk.differences);
   return chk;
 }

@@ -93,5 +93,51 @@ TEST(EvidenceMatrixRealData, Record2023HasACompleteMatrixWhoseDigestsMatchTheFil
   fs::remove_all(dir);
 }
 
+// The 2026 set with the anchors bundled with eutl: each OJ row names the notice that
+// announced its certificate, and the report's chain of trust starts at OJ C/2026/1944,
+// whose certificate signed LOTL 390, not at the 2019 notice the LOTL also lists.
+TEST(EvidenceMatrixRealData, Record2026NamesTheNoticeOfEachAnchor) {
+  EUTL_REQUIRE_REALDATA();
+  const fs::path r = test::realdata();
+  const fs::path dir = test::temp_dir("matrix-real2026");
+  const fs::path store = dir / "store";
+  auto imp = test::import_real_2026_store(store);
+  ASSERT_NE(imp.exit_code, 2) << imp.out;
+  auto c = test::run_command(test::cli() + " check " + q(r / "certs/qualified/AT-Neelie-Kroes-c5f8b3af.pem") +
+                             " --snapshot current --store " + q(store) + " --at " + test::kReal2026At +
+                             " --for qes --evidence " + q(dir / "rec.json") + " 2>&1");
+  ASSERT_NE(c.exit_code, 2) << c.out;
+  const json rec = json::parse(test::read_text(dir / "rec.json"));
+  std::map<std::string, std::string> source_of;  // anchor digest -> row source
+  for (const auto& row : rec["evidence_matrix"]) {
+    if (row["kind"] == "official-journal-anchor") {
+      source_of[row["sha256"]] = row["source"];
+    }
+  }
+  const std::set<std::string> notice2019 = pem_digests(r / "oj/oj-C276-2019-lotl-signers.pem", dir / "oj2019");
+  const std::set<std::string> notice2026 = pem_digests(test::source_dir() / "oj/oj-C2026-1944-lotl-signers.pem",
+                                                       dir / "oj2026");
+  ASSERT_FALSE(notice2026.empty());
+  for (const auto& [digest, source] : source_of) {
+    const bool in2019 = notice2019.count(digest) != 0;
+    const bool in2026 = notice2026.count(digest) != 0;
+    EXPECT_TRUE(in2019 || in2026) << digest;
+    EXPECT_EQ(source.find("OJ C 276/2019") != std::string::npos, in2019) << digest << ": " << source;
+    EXPECT_EQ(source.find("OJ C/2026/1944") != std::string::npos, in2026) << digest << ": " << source;
+  }
+  EXPECT_EQ(source_of.size(), rec["lotl_anchors"].size());
+  auto h = test::run_command(test::cli() + " evidence report " + q(dir / "rec.json") + " --store " + q(store) +
+                             " -o " + q(dir / "report.html") + " 2>&1");
+  ASSERT_EQ(h.exit_code, 0) << h.out;
+  const std::string html = test::read_text(dir / "report.html");
+  const auto chain = html.find("<span class=\"what\">Official Journal</span>");
+  ASSERT_NE(chain, std::string::npos);
+  const std::string first_link = html.substr(chain, html.find("</li>", chain) - chain);
+  EXPECT_THAT(first_link, ::testing::HasSubstr("Official Journal notice OJ C/2026/1944"));
+  EXPECT_THAT(first_link, ::testing::HasSubstr("signed EU sequence 390"));
+  EXPECT_THAT(first_link, ::testing::Not(::testing::HasSubstr("276/2019")));
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace eutl::cli

@@ -168,10 +168,7 @@ TEST_F(MatrixTest, SchemaTwoRecordsStillReverifyWithoutAMatrix) {
   EXPECT_EQ(c.verdict, RecordVerdict::kConfirmed);
 }
 
-TEST(MatrixOj, NamesTheNoticeOfAnEurLexUri) {
-  EXPECT_EQ(detail::oj_reference_of("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=uriserv:OJ.C_.2019.276.01.0001.01.ENG"),
-            "OJ C 276/2019");
-  EXPECT_EQ(detail::oj_reference_of("https://ec.europa.eu/tools/lotl/eu-lotl.xml"), "");
+TEST(MatrixStandardNames, AreTheSerialisedOnes) {
   EXPECT_EQ(detail::to_string(detail::MatrixStandard::kBoth), "both");
   EXPECT_EQ(detail::to_string(detail::MatrixStandard::kTrustedListFramework), "trusted-list-framework");
 }

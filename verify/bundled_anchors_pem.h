@@ -5,7 +5,7 @@
 #include <array>
 #include <string_view>
 
-namespace eutl::detail {
+namespace eutl::verify::detail {
 
 struct BundledPem final {
   std::string_view oj_reference;
@@ -15,4 +15,4 @@ struct BundledPem final {
 // Oldest notice first.
 extern constinit const std::array<BundledPem, 2> kBundledPemNotices;
 
-}  // namespace eutl::detail
+}  // namespace eutl::verify::detail

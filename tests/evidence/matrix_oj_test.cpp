@@ -1,0 +1,132 @@
+// The Official Journal rows of the evidence matrix: each anchor names the notice that
+// announced it (none for an anchor eutl does not ship), URIs of both OJ reference forms
+// are read, and records written with the earlier wording of those rows still re-verify
+// while any other change to them does not.
+#include "evidence/matrix_oj.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/evidence_support.h"
+
+namespace eutl::evidence {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr const char* kLegacySource =
+    "Official Journal notice OJ C 276/2019, named in the LOTL's SchemeInformationURI";
+constexpr const char* kLegacyClaim = "LOTL signing certificate published in the Official Journal: the root of trust";
+
+TEST(MatrixOjReference, ReadsBothOjReferenceForms) {
+  struct Case {
+    const char* uri;
+    const char* reference;
+  };
+  const Case cases[] = {
+      {"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=uriserv:OJ.C_.2019.276.01.0001.01.ENG", "OJ C 276/2019"},
+      {"https://eur-lex.europa.eu/eli/C/2026/1944/oj", "OJ C/2026/1944"},
+      {"https://eur-lex.europa.eu/eli/C/2026/1944", "OJ C/2026/1944"},
+      {"https://eur-lex.europa.eu/eli/C/20x6/1944/oj", ""},
+      {"https://eur-lex.europa.eu/eli/C/2026//oj", ""},
+      {"https://eur-lex.europa.eu/eli/reg/2014/910/oj", ""},
+      {"https://ec.europa.eu/tools/lotl/eu-lotl.xml", ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(detail::oj_reference_of(c.uri), c.reference) << c.uri;
+  }
+}
+
+class MatrixOjTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    EUTL_REQUIRE_FIXTURES();
+    m_dir = test::temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    auto store = cache::Store::open(m_dir / "store");
+    ASSERT_TRUE(store);
+    m_store.emplace(std::move(*store));
+    m_snapshot = test::import_fixture_lists(*m_store, test::fixture_set());
+  }
+  void TearDown() override { fs::remove_all(m_dir); }
+
+  json record() {
+    return json::parse(
+        test::make_record(*m_store, m_snapshot, "certs/qes-natural.pem", "2025-03-01T00:00:00Z", "qes"));
+  }
+  // The record with `edit` applied to every OJ row, sealed again (a new integrity digest).
+  std::string edited(json rec, const std::function<void(json&)>& edit) {
+    for (json& row : rec["evidence_matrix"]) {
+      if (row["kind"] == "official-journal-anchor") {
+        edit(row);
+      }
+    }
+    auto read = from_json(rec.dump());
+    EXPECT_TRUE(read.record);
+    return read.record ? to_json(*read.record) : std::string();
+  }
+  EvidenceCheck verify(const std::string& text) {
+    EvidenceSources s;
+    s.store = m_dir / "store";
+    auto r = verify_evidence(text, s);
+    EXPECT_TRUE(r.has_value());
+    return r ? *r : EvidenceCheck{};
+  }
+  static std::string differences(const EvidenceCheck& c) {
+    std::string all;
+    for (const auto& d : c.differences) {
+      all += d.where + ": " + d.message + "\n";
+    }
+    return all;
+  }
+
+  fs::path m_dir;
+  std::optional<cache::Store> m_store;
+  cache::Snapshot m_snapshot;
+};
+
+TEST_F(MatrixOjTest, AnAnchorNoBundledNoticeAnnouncesSaysSo) {
+  const json rec = record();
+  std::size_t rows = 0;
+  for (const auto& row : rec["evidence_matrix"]) {
+    if (row["kind"] == "official-journal-anchor") {
+      ++rows;
+      // The fixture PKI's anchors are ours, not the Commission's.
+      EXPECT_EQ(row["source"],
+                "LOTL anchor given by the caller; none of the Official Journal notices bundled with eutl announces it "
+                "(the LOTL names OJ C 276/2019)");
+      EXPECT_EQ(row["claim"], "LOTL signing certificate the verifier was given: the root of trust");
+    }
+  }
+  EXPECT_EQ(rows, rec["lotl_anchors"].size());
+  EXPECT_GT(rows, 0u);
+}
+
+TEST_F(MatrixOjTest, RecordsWithTheEarlierWordingStillReverify) {
+  const std::string legacy = edited(record(), [](json& row) {
+    row["source"] = kLegacySource;
+    row["claim"] = kLegacyClaim;
+  });
+  const EvidenceCheck c = verify(legacy);
+  EXPECT_TRUE(c.same) << differences(c);
+  EXPECT_EQ(c.verdict, RecordVerdict::kConfirmed);
+}
+
+TEST_F(MatrixOjTest, AnyOtherWordingOfTheRowsDiffers) {
+  for (const char* source : {"Official Journal notice OJ C/2026/1944", "Official Journal notice OJ C 276/2019"}) {
+    const std::string changed = edited(record(), [&](json& row) { row["source"] = source; });
+    const EvidenceCheck c = verify(changed);
+    EXPECT_FALSE(c.same) << source;
+    EXPECT_NE(differences(c).find("evidence_matrix"), std::string::npos) << differences(c);
+  }
+  // The earlier source with a claim it never had is not the earlier wording either.
+  const std::string half = edited(record(), [](json& row) {
+    row["source"] = kLegacySource;
+    row["claim"] = "anything";
+  });
+  EXPECT_FALSE(verify(half).same);
+}
+
+}  // namespace
+}  // namespace eutl::evidence
