@@ -1,36 +1,12 @@
 // The remaining sections of the HTML report: the policy crosswalk, the rule trace
-// (what does not apply is said neutrally: a QWAC needs no QSCD), every list given to
+// (what does not apply to the claim is said neutrally, evidence/rule_applicability.h), every list given to
 // the verification (collapsed, short names with the full path on hover), and the
 // digests.
-#include <algorithm>
-#include <cctype>
-
 #include "evidence/html.h"
+#include "evidence/rule_applicability.h"
 
 namespace eutl::evidence::detail {
 namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-std::string claim_text(const json& rec) {
-  const json claim = rec.value("results", json::object()).value("claim", json());
-  return claim.is_object() && claim.value("claim", json()).is_string() ? lower(claim["claim"].get<std::string>())
-                                                                         : std::string();
-}
-
-// The QSCD rule (EN 319 412-5 §4.2.2, TS 119 615 §4.5(c)) "fails" for every
-// certificate without a QSCD; that decides only a claim that needs one (QES, qualified
-// seal, a "-qscd" policy). Otherwise the absence is a fact, not a failure.
-bool not_applicable(const json& rec, const json& entry) {
-  if (entry.value("rule", std::string()) != "QSCD" || entry.value("outcome", std::string()) != "fail") {
-    return false;
-  }
-  const std::string c = claim_text(rec);
-  return !(c == "qes" || c == "qseal" || (c.size() > 5 && c.substr(c.size() - 5) == "-qscd"));
-}
 
 // Display name of a crosswalk standard: TS 101 456 is the pre-eIDAS standard, not
 // EN 319 411-2 Part 2.
@@ -77,13 +53,15 @@ std::string html_trace(const json& rec) {
   for (const auto& e : rec.value("trace", json::array())) {
     std::string outcome = e.value("outcome", std::string());
     std::string cls = outcome;
-    if (not_applicable(rec, e)) {
+    std::string why;
+    if (auto reason = not_applicable_because(rec, e)) {
       outcome = "not applicable";
       cls = "na";
+      why = "<div class=\"muted\">Not applicable: " + html_escape(*reason) + ".</div>";
     }
     out += "<tr><td>" + std::to_string(++n) + "</td><td><code>" + html_value(e.value("rule", json())) +
            "</code></td><td class=\"" + html_escape(cls) + "\">" + html_escape(outcome) + "</td><td>" +
-           html_value(e.value("subject", json())) + "</td><td>" + html_value(e.value("detail", json())) + "</td><td>" +
+           html_value(e.value("subject", json())) + "</td><td>" + html_value(e.value("detail", json())) + why + "</td><td>" +
            html_value(e.value("clause", json())) + "</td></tr>\n";
   }
   return out + "</tbody></table>\n";

@@ -137,6 +137,19 @@ TEST(EvidenceHtml, QscdIsNotApplicableToAQwacButFailsAQes) {
   EXPECT_EQ(qes->find("not applicable"), std::string::npos);
 }
 
+TEST(EvidenceHtml, AQualificationElementThatDoesNotSelectTheCertificateIsNotAFailure) {
+  json rec = audit_record("qes", "esig");
+  rec["trace"] = json::array({{{"rule", "CRITERIA-LIST"}, {"outcome", "fail"}, {"subject", "AA/1/1"},
+                               {"detail", "Qualification element 1 [QCForESeal] does not match the certificate"},
+                               {"clause", "TS 119 612 V2.4.1 §5.5.9.2.1"}}});
+  auto html = evidence_html(rec.dump(), RecordProvenance::kJustMade);
+  ASSERT_TRUE(html);
+  EXPECT_NE(html->find("<td class=\"na\">not applicable</td>"), std::string::npos);
+  EXPECT_NE(html->find("Not applicable: the criteria of this Qualification element do not select the certificate"),
+            std::string::npos);
+  EXPECT_EQ(html->find("<td class=\"fail\">fail</td>"), std::string::npos);
+}
+
 TEST(EvidenceHtml, CertificateOidsAreNamedAndTOutsideItsValidityIsNoted) {
   auto html = evidence_html(audit_record("qwac", "wsa").dump(), RecordProvenance::kJustMade);
   ASSERT_TRUE(html);
