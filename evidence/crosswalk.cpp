@@ -46,7 +46,11 @@ std::string missing_piece(std::string_view name, verify::PolicyProfile p, const 
   const verify::QualificationAtTime& o = r.overall;
   const verify::QualificationAtTime& d = decisive(r);
   const verify::CertType want = expected_type(p);
-  const std::string head = "Part 2 policy " + std::string(name) + " present, but ";
+  // EN 319 411-2 is Part 2; TS 101 456 is the pre-eIDAS standard it replaced.
+  const std::string head = std::string(verify::family_of(p) == verify::PolicyFamily::kTs101456
+                                            ? "TS 101 456 qualified policy "
+                                            : "Part 2 policy ") +
+                           std::string(name) + " present, but ";
   if (!d.service) {
     return head + "no trusted-list service of the issuing CA was found (" + o.reason + ")";
   }

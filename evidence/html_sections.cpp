@@ -19,7 +19,7 @@ std::string qualified_label(const json& e) {
 
 std::string crosswalk_note(const json& e) {
   std::string note = e.value("note", std::string());
-  const std::string part2 = "Part 2 policy ";
+  const std::string part2 = "Part 2 policy ";  // records written before the crosswalk said "TS 101 456 qualified policy"
   if (e.value("standard", std::string()) == "TS 101 456" && note.rfind(part2, 0) == 0) {
     note = "TS 101 456 qualified policy " + note.substr(part2.size());
   }

@@ -68,24 +68,6 @@ void check_matrix_digests(const EvidenceRecord& rec, EvidenceCheck& chk) {
                         " digests name the certificate, chain, anchors, lists and service certificates checked here");
 }
 
-void accept_legacy_oj_rows(const json& record, const std::string& legacy_source, json& rebuilt) {
-  if (!record.is_object() || !record.contains("evidence_matrix") || !record["evidence_matrix"].is_array() ||
-      !rebuilt.contains("evidence_matrix") || !rebuilt["evidence_matrix"].is_array()) {
-    return;
-  }
-  const json& old_rows = record["evidence_matrix"];
-  json& new_rows = rebuilt["evidence_matrix"];
-  for (std::size_t i = 0; i < old_rows.size() && i < new_rows.size(); ++i) {
-    const json& o = old_rows[i];
-    json& n = new_rows[i];
-    if (o.is_object() && n.is_object() && text(o, "kind") == "official-journal-anchor" &&
-        text(n, "kind") == "official-journal-anchor" && text(o, "source") == legacy_source) {
-      n["source"] = legacy_source;
-      n["claim"] = "LOTL signing certificate published in the Official Journal: the root of trust";
-    }
-  }
-}
-
 void as_schema(std::string_view schema, json& rebuilt) {
   if (schema == kEvidenceSchema) {
     return;

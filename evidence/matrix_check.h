@@ -2,7 +2,6 @@
 // reading a rebuilt record as the older schema a record was written in.
 #pragma once
 
-#include <string>
 #include <string_view>
 
 #include "evidence/json.h"
@@ -15,12 +14,6 @@ namespace eutl::evidence::detail {
 // anything else is a finding ("evidence_matrix[3] national-list"). The rows as a whole
 // are then re-derived with the decision and compared field by field.
 void check_matrix_digests(const EvidenceRecord& record, EvidenceCheck& chk);
-
-// Records written before the Official Journal rows named each anchor's own notice
-// gave every such row the source `legacy_source` (matrix_oj.h) and one claim. Where
-// the record's row says exactly that, the rebuilt row takes the old wording, so those
-// records still re-verify; every other field of the row, its digest first, is compared.
-void accept_legacy_oj_rows(const json& record, const std::string& legacy_source, json& rebuilt);
 
 // Removes from a rebuilt record the members that `schema` did not have:
 // eutl-evidence/2 had no `evidence_matrix`, eutl-evidence/1 neither `lists[].trust`.

@@ -7,6 +7,7 @@
 #include "evidence/anchors.h"
 #include "evidence/compare.h"
 #include "evidence/json.h"
+#include "evidence/legacy_wording.h"
 #include "evidence/matrix_check.h"
 #include "evidence/matrix_oj.h"
 #include "evidence/record_json.h"
@@ -291,6 +292,7 @@ EvidenceCheck verify_body(std::string_view record_json, const EvidenceSources& s
   json rebuilt = json::parse(detail::body_json(again).dump(-1, ' ', false, json::error_handler_t::replace));
   detail::as_schema(rec.schema, rebuilt);
   detail::accept_legacy_oj_rows(doc, detail::legacy_oj_anchor_source(verified.lists), rebuilt);
+  detail::accept_legacy_crosswalk_notes(doc, rebuilt);
   detail::compare_records(doc, rebuilt, chk.differences);
   return chk;
 }

@@ -63,6 +63,16 @@ TEST(EvidenceCrosswalk, Part2ProfilesAreCheckedAgainstTheTrustedList) {
   }
 }
 
+TEST(EvidenceCrosswalk, ATs101456PolicyIsNotCalledPart2) {
+  const json cw = crosswalk_json(with_policy(verify::PolicyProfile::kQcpPlus),
+                                 qualified(verify::CertType::kESig, verify::Tri::kFalse, {"ForeSeals"}));
+  ASSERT_EQ(cw.size(), 1u);
+  EXPECT_EQ(cw[0]["standard"], "TS 101 456");
+  EXPECT_EQ(cw[0]["missing"], "TS 101 456 qualified policy QCP+ present, but the issuing CA's service has no "
+                              "ForeSignatures entry");
+  EXPECT_EQ(cw[0]["note"], cw[0]["missing"]);
+}
+
 TEST(EvidenceCrosswalk, NoServiceIsTheMissingPiece) {
   verify::QualificationResult r;
   r.overall.status = verify::QualStatus::kIndeterminate;

@@ -1,7 +1,6 @@
 // The Official Journal rows of the evidence matrix: each anchor names the notice that
-// announced it (none for an anchor eutl does not ship), URIs of both OJ reference forms
-// are read, and records written with the earlier wording of those rows still re-verify
-// while any other change to them does not.
+// announced it (none for an anchor eutl does not ship), and URIs of both OJ reference
+// forms are read. Records with the earlier wording: legacy_wording_test.cpp.
 #include "evidence/matrix_oj.h"
 
 #include <gtest/gtest.h>
@@ -15,10 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-constexpr const char* kLegacySource =
-    "Official Journal notice OJ C 276/2019, named in the LOTL's SchemeInformationURI";
-constexpr const char* kLegacyClaim = "LOTL signing certificate published in the Official Journal: the root of trust";
 
 TEST(MatrixOjReference, ReadsBothOjReferenceForms) {
   struct Case {
@@ -55,32 +50,6 @@ class MatrixOjTest : public ::testing::Test {
     return json::parse(
         test::make_record(*m_store, m_snapshot, "certs/qes-natural.pem", "2025-03-01T00:00:00Z", "qes"));
   }
-  // The record with `edit` applied to every OJ row, sealed again (a new integrity digest).
-  std::string edited(json rec, const std::function<void(json&)>& edit) {
-    for (json& row : rec["evidence_matrix"]) {
-      if (row["kind"] == "official-journal-anchor") {
-        edit(row);
-      }
-    }
-    auto read = from_json(rec.dump());
-    EXPECT_TRUE(read.record);
-    return read.record ? to_json(*read.record) : std::string();
-  }
-  EvidenceCheck verify(const std::string& text) {
-    EvidenceSources s;
-    s.store = m_dir / "store";
-    auto r = verify_evidence(text, s);
-    EXPECT_TRUE(r.has_value());
-    return r ? *r : EvidenceCheck{};
-  }
-  static std::string differences(const EvidenceCheck& c) {
-    std::string all;
-    for (const auto& d : c.differences) {
-      all += d.where + ": " + d.message + "\n";
-    }
-    return all;
-  }
-
   fs::path m_dir;
   std::optional<cache::Store> m_store;
   cache::Snapshot m_snapshot;
@@ -101,31 +70,6 @@ TEST_F(MatrixOjTest, AnAnchorNoBundledNoticeAnnouncesSaysSo) {
   }
   EXPECT_EQ(rows, rec["lotl_anchors"].size());
   EXPECT_GT(rows, 0u);
-}
-
-TEST_F(MatrixOjTest, RecordsWithTheEarlierWordingStillReverify) {
-  const std::string legacy = edited(record(), [](json& row) {
-    row["source"] = kLegacySource;
-    row["claim"] = kLegacyClaim;
-  });
-  const EvidenceCheck c = verify(legacy);
-  EXPECT_TRUE(c.same) << differences(c);
-  EXPECT_EQ(c.verdict, RecordVerdict::kConfirmed);
-}
-
-TEST_F(MatrixOjTest, AnyOtherWordingOfTheRowsDiffers) {
-  for (const char* source : {"Official Journal notice OJ C/2026/1944", "Official Journal notice OJ C 276/2019"}) {
-    const std::string changed = edited(record(), [&](json& row) { row["source"] = source; });
-    const EvidenceCheck c = verify(changed);
-    EXPECT_FALSE(c.same) << source;
-    EXPECT_NE(differences(c).find("evidence_matrix"), std::string::npos) << differences(c);
-  }
-  // The earlier source with a claim it never had is not the earlier wording either.
-  const std::string half = edited(record(), [](json& row) {
-    row["source"] = kLegacySource;
-    row["claim"] = "anything";
-  });
-  EXPECT_FALSE(verify(half).same);
 }
 
 }  // namespace
