@@ -295,34 +295,4 @@ Result<CertificateProfile> read_certificate_profile(tsl::ByteView der) {
   return p;
 }
 
-Result<std::vector<tsl::Bytes>> read_certificate_file(const std::filesystem::path& file) {
-  auto bytes = tsl::read_file(file, tsl::FileKind::kCertificate);
-  if (!bytes) {
-    return std::move(bytes).error();
-  }
-  return read_certificate_bytes(*bytes, file.string());
-}
-
-Result<std::vector<tsl::Bytes>> read_certificate_bytes(tsl::ByteView bytes, std::string_view name) {
-  const std::string data(bytes.begin(), bytes.end());
-  std::vector<tsl::Bytes> out;
-  if (data.find("-----BEGIN") == std::string::npos) {
-    out.emplace_back(data.begin(), data.end());
-    return out;
-  }
-  BioPtr bio(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
-  while (true) {
-    detail::X509Ptr x(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
-    if (!x) {
-      break;
-    }
-    out.push_back(i2d_bytes([&](unsigned char** o) { return i2d_X509(x.get(), o); }));
-  }
-  ERR_clear_error();
-  if (out.empty()) {
-    return Error(Errc::kMalformed, std::string(name) + ": no PEM certificate found");
-  }
-  return out;
-}
-
 }  // namespace eutl::verify

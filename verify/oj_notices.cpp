@@ -1,46 +1,22 @@
 // The bundled Official Journal notices (include/eutl/verify/oj_notices.h).
 #include "eutl/verify/oj_notices.h"
 
-#include <openssl/err.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
-
 #include <algorithm>
 
-#include "tsl/detail/c_handle.h"
+#include "eutl/verify/certificate_profile.h"
 #include "verify/bundled_anchors_pem.h"
 
 namespace eutl::verify {
-namespace {
-
-using BioPtr = ::eutl::detail::CHandle<BIO, ::BIO_free>;
-using X509Ptr = ::eutl::detail::CHandle<X509, ::X509_free>;
-
-// The DER of every certificate in a compiled-in PEM text.
-std::vector<tsl::Bytes> der_certificates(std::string_view pem) {
-  std::vector<tsl::Bytes> out;
-  BioPtr bio(::BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-  while (bio) {
-    X509Ptr cert(::PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
-    const int len = cert ? ::i2d_X509(cert.get(), nullptr) : 0;
-    if (len <= 0) {
-      break;
-    }
-    tsl::Bytes der(static_cast<std::size_t>(len));
-    unsigned char* p = der.data();
-    ::i2d_X509(cert.get(), &p);
-    out.push_back(std::move(der));
-  }
-  ::ERR_clear_error();  // PEM_read_bio_X509 leaves "no start line" at the end of the text
-  return out;
-}
-
-}  // namespace
 
 std::vector<OjNoticeCertificate> bundled_oj_notice_certificates() {
   std::vector<OjNoticeCertificate> out;
   for (const detail::BundledPem& notice : detail::kBundledPemNotices) {
-    for (tsl::Bytes& der : der_certificates(notice.pem)) {
+    const tsl::ByteView pem(reinterpret_cast<const std::uint8_t*>(notice.pem.data()), notice.pem.size());
+    auto ders = read_certificate_bytes(pem, notice.oj_reference);
+    if (!ders) {
+      continue;  // CMake refuses a notice file without a PEM certificate
+    }
+    for (tsl::Bytes& der : *ders) {
       out.push_back({std::string(notice.oj_reference), std::move(der)});
     }
   }
