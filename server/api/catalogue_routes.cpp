@@ -6,6 +6,8 @@
 #include "eutl/cache/snapshot_freshness.h"
 #include "eutl/service_list.h"
 #include "eutl/status_json.h"
+#include "eutl/tsl/bytes.h"
+#include "eutl/verify/certificate_profile.h"
 #include "server/api/openapi_document.h"
 
 namespace eutl::server {
@@ -36,6 +38,25 @@ std::optional<cache::Store> open_store(const ServerConfig& config) {
   return store ? std::optional<cache::Store>(std::move(*store)) : std::nullopt;
 }
 
+// The certificates of the `cert` parameter: PEM, or base64 DER (either alphabet).
+Result<std::vector<verify::CertificateProfile>> identity_certificates(std::string text) {
+  if (text.find("-----BEGIN") == std::string::npos) {
+    for (char& c : text) {
+      c = c == '-' ? '+' : c == '_' ? '/' : c == ' ' ? '+' : c;  // base64url, or '+' read as a space
+    }
+    auto der = tsl::base64_decode(text);
+    if (!der) {
+      return Error(Errc::kUsage, "cert: neither PEM nor base64 DER: " + der.error().message);
+    }
+    text.assign(der->begin(), der->end());
+  }
+  auto ders = verify::read_certificate_bytes(tsl::as_bytes(text), "cert");
+  if (!ders) {
+    return std::move(ders).error();
+  }
+  return read_certificates(*ders);
+}
+
 }  // namespace
 
 Response status_route(const Request&, const RequestContext& context) {
@@ -61,6 +82,13 @@ Response services_route(const Request& request, const RequestContext& context) {
   ServiceListQuery query{params(request, "territory"), param(request, "name"),  params(request, "type"),
                          params(request, "status"),    param(request, "for"),   param(request, "qualified-at"),
                          std::nullopt};
+  if (const std::string cert = param(request, "cert"); !cert.empty()) {
+    auto certificates = identity_certificates(cert);
+    if (!certificates) {
+      return json_error(400, "bad_certificate", certificates.error().message);
+    }
+    query.identity = std::move(*certificates);
+  }
   auto listing = list_services(*context.lists, query, "");
   if (!listing) {
     return json_error(400, "bad_filter", listing.error().message);

@@ -70,6 +70,9 @@ class ApiContextTest : public FixtureStoreTest {
  protected:
   void SetUp() override {
     FixtureStoreTest::SetUp();
+    if (HasFatalFailure()) {
+      return;
+    }
     m_config.store = m_store;
     ListSource source;
     source.store = m_store;

@@ -29,7 +29,7 @@ std::string der_of(const std::filesystem::path& pem) {
 // The answer without its first key (evidence_id), as `eutl check --json` prints it.
 std::string without_evidence_id(const std::string& body) {
   const auto line_end = body.find('\n', 2);
-  return "{" + body.substr(line_end + 1);
+  return "{\n" + body.substr(line_end + 1);
 }
 
 class CheckRoute : public ApiContextTest {};
