@@ -163,22 +163,28 @@ void register_serve(CLI::App& app, Runner& run) {
       "serve", "Serve the HTTP API, the web page and the operations routes over the store's current snapshot");
   cmd->add_option("--listen", opts->listen,
                   "HOST:PORT to listen on; loopback unless told otherwise (port 0: any free port, printed)")
+      ->type_name("HOST:PORT")
       ->capture_default_str();
   add_store_option(cmd, opts->store, "whose current snapshot is served and which a refresh fills");
   cmd->add_option("--refresh", opts->refresh,
                   "Refresh the store from the network every EVERY (30m, 6h, 1d; 0: only on POST /v1/refresh); "
                   "the first at once when the store has no snapshot")
+      ->type_name("EVERY")
       ->capture_default_str();
   cmd->add_option("--lotl-signers", opts->lotl_signers,
                   "PEM file of the LOTL signing certificates published in the Official Journal, for refreshes "
-                  "(default: those the store's snapshot was made with, else the ones bundled with eutl)");
+                  "(default: those the store's snapshot was made with, else the ones bundled with eutl)")
+      ->type_name("PEM");
   cmd->add_option("--evidence-dir", opts->evidence_dir,
-                  "Where POST /v1/check keeps its evidence records (default: STORE/evidence)");
+                  "Where POST /v1/check keeps its evidence records (default: STORE/evidence)")
+      ->type_name("DIR");
   cmd->add_flag("--allow-site-checks", opts->allow_site_checks,
                 "Enable POST /v1/check-site (the server then connects to hosts its clients name)");
   cmd->add_flag("--allow-private-sites", opts->allow_private_sites,
                 "Let site checks reach loopback, private and link-local addresses (off: refused, against SSRF)");
-  cmd->add_option("--max-body", opts->max_body, "Largest request body in bytes; larger: 413")->capture_default_str();
+  cmd->add_option("--max-body", opts->max_body, "Largest request body in bytes; larger: 413")
+      ->type_name("BYTES")
+      ->capture_default_str();
   cmd->add_option("--max-connections", opts->max_connections,
                   "Connections open at once; more: 503 and closed")
       ->capture_default_str();

@@ -5,7 +5,7 @@
 //   eutl_verdicts_total{answer="yes"|"no"|"indeterminate"}   counter (the VerdictSink)
 //   eutl_refresh_total{outcome="installed"|"unchanged"|"refused"|"failed"}  counter
 //   eutl_snapshot_loaded, eutl_ready                          gauges, 0 or 1
-//   eutl_snapshot_age_seconds                                 gauge: now minus the snapshot's creation
+//   eutl_snapshot_age_seconds                                 gauge: the wall clock minus the snapshot's creation
 //   eutl_list_result{territory,kind,result}                   gauge: how many lists of the snapshot served
 // Every counter is an atomic, written without a lock by the request threads; the
 // routes are fixed when the server starts (set_routes), so no map grows at run time.

@@ -1,5 +1,7 @@
 #include "server/ops_routes.h"
 
+#include <chrono>
+
 #include <nlohmann/json.hpp>
 
 namespace eutl::server {
@@ -26,7 +28,9 @@ Response readyz(const SnapshotHolder& holder, const RequestContext& context) {
 Response metrics(const SnapshotHolder& holder, const Metrics& metrics, const RequestContext& context) {
   Response response;
   response.content_type = "text/plain; version=0.0.4; charset=utf-8";
-  response.body = metrics.render(holder.view(context.now), context.now);
+  // The snapshot's age is wall-clock time (the evaluation clock may be fixed in tests).
+  const auto wall = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  response.body = metrics.render(holder.view(context.now), wall);
   return response;
 }
 

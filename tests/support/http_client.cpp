@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstring>
 
 namespace eutl::test {
@@ -86,12 +87,19 @@ HttpReply parse_http_reply(const std::string& raw, std::string* rest) {
     value.erase(0, value.find_first_not_of(' '));
     r.headers[name] = value;
   }
-  const std::size_t length = r.headers.count("content-length") ? std::stoul(r.headers["content-length"]) : 0;
+  std::size_t length = 0;
+  if (const std::string& cl = r.headers["content-length"]; !cl.empty()) {
+    std::from_chars(cl.data(), cl.data() + cl.size(), length);
+  }
   if (raw.size() < end + 4 + length) {
     return HttpReply{};  // not all of the body yet
   }
   r.body = raw.substr(end + 4, length);
-  r.status = std::stoi(status_line.substr(9, 3));
+  int status = 0;
+  if (status_line.size() >= 12) {
+    std::from_chars(status_line.data() + 9, status_line.data() + 12, status);
+  }
+  r.status = status;
   if (rest != nullptr) {
     *rest = raw.substr(end + 4 + length);
   }
