@@ -1,0 +1,20 @@
+#include "server/web/static_page.h"
+
+#include "server/web/security_headers.h"
+#include "server/web/static_assets.h"
+
+namespace eutl::server::web {
+
+Response static_asset(const Request& request, const RequestContext&) {
+  const auto name = request.path_params.find("name");
+  const WebAsset* asset = name == request.path_params.end() ? nullptr : find_web_asset(name->second);
+  if (asset == nullptr) {
+    Response missing = json_error(404, "not-found", "no such file among the page's assets");
+    add_security_headers(missing);
+    return missing;
+  }
+  const auto version = request.query.find("v");
+  return asset_response(*asset, version == request.query.end() ? std::string_view{} : version->second);
+}
+
+}  // namespace eutl::server::web
