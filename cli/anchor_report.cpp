@@ -3,20 +3,11 @@
 
 #include <set>
 
+#include "eutl/anchors_in_use.h"
 #include "eutl/bundled_anchors.h"
 
 namespace eutl::cli {
 namespace {
-
-// Facts of each anchor; an unreadable one keeps its digest and says so.
-std::vector<AnchorFacts> facts_of(const std::vector<tsl::Bytes>& anchors) {
-  std::vector<AnchorFacts> out;
-  for (const tsl::Bytes& der : anchors) {
-    auto f = anchor_facts(der);
-    out.push_back(f ? std::move(*f) : AnchorFacts{tsl::to_hex(tsl::sha256(der)), "(not a readable certificate)"});
-  }
-  return out;
-}
 
 std::string joined(const std::vector<std::string>& items) {
   std::string out;
@@ -44,25 +35,9 @@ std::string heading(const AnchorsInUse& a) {
 
 }  // namespace
 
-nlohmann::json anchors_json(const AnchorsInUse& anchors) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const AnchorFacts& f : facts_of(anchors.certificates)) {
-    list.push_back({{"sha256", f.sha256},
-                    {"subject", f.subject},
-                    {"not_before", tsl::format_time(f.not_before)},
-                    {"not_after", tsl::format_time(f.not_after)},
-                    {"oj_references", f.oj_references},
-                    {"bundled", !f.oj_references.empty()}});
-  }
-  return {{"source", to_string(anchors.origin)},
-          {"from", anchors.from.empty() ? nlohmann::json(nullptr) : nlohmann::json(anchors.from)},
-          {"count", anchors.certificates.size()},
-          {"anchors", list}};
-}
-
 void print_anchors(std::ostream& out, const AnchorsInUse& anchors, tsl::TimePoint now) {
   out << "LOTL anchors in use: " << anchors.certificates.size() << ", " << heading(anchors) << "\n";
-  for (const AnchorFacts& f : facts_of(anchors.certificates)) {
+  for (const AnchorFacts& f : anchor_facts_of(anchors.certificates)) {
     out << "\nsha256     " << f.sha256 << "\n"
         << "  subject  " << f.subject << "\n"
         << "  valid    " << tsl::format_time(f.not_before) << " .. " << tsl::format_time(f.not_after)
@@ -74,22 +49,9 @@ void print_anchors(std::ostream& out, const AnchorsInUse& anchors, tsl::TimePoin
   }
 }
 
-nlohmann::json anchor_summary_json(const std::vector<tsl::Bytes>& anchors) {
-  nlohmann::json not_bundled = nlohmann::json::array();
-  std::size_t bundled = 0;
-  for (const AnchorFacts& f : facts_of(anchors)) {
-    if (f.oj_references.empty()) {
-      not_bundled.push_back({{"sha256", f.sha256}, {"subject", f.subject}});
-    } else {
-      ++bundled;
-    }
-  }
-  return {{"count", anchors.size()}, {"bundled", bundled}, {"not_bundled", not_bundled}};
-}
-
 void print_anchor_summary(std::ostream& out, const std::vector<tsl::Bytes>& anchors) {
   std::vector<AnchorFacts> odd;
-  for (AnchorFacts& f : facts_of(anchors)) {
+  for (AnchorFacts& f : anchor_facts_of(anchors)) {
     if (f.oj_references.empty()) {
       odd.push_back(std::move(f));
     }

@@ -1,6 +1,6 @@
-// Which LOTL anchors a command uses: the --lotl-signers file (each certificate must
-// be a CA or shaped as a list signer), else those the store's current snapshot was
-// made with, else the Official Journal certificates this release ships (oj/).
+// Which LOTL anchors a command uses (eutl::anchors_in_use): the --lotl-signers file,
+// else those the store's current snapshot was made with, else the bundled ones; and
+// what fetch, import and evidence do with them.
 #pragma once
 
 #include <cstdint>
@@ -10,28 +10,18 @@
 #include <string_view>
 #include <vector>
 
+#include "eutl/anchors_in_use.h"
 #include "eutl/cache/store.h"
 #include "eutl/result.h"
 #include "eutl/tsl/bytes.h"
 
 namespace eutl::cli {
 
-enum class AnchorOrigin : std::uint8_t { kGiven, kStore, kBundled };
-std::string_view to_string(AnchorOrigin origin);  // "given" / "store" / "bundled"
-
-struct AnchorsInUse final {
-  AnchorOrigin origin = AnchorOrigin::kBundled;
-  std::string from;  // the file, the store directory, or empty for the bundled ones
-  std::vector<tsl::Bytes> certificates;
-};
-
-// The anchors the store's current snapshot recorded; empty when there is no snapshot
-// or it recorded none.
-[[nodiscard]] Result<std::vector<tsl::Bytes>> store_anchors(const cache::Store& store);
-
-// `lotl_signers` when not empty (kUsage for a certificate of the wrong shape), else
-// the anchors of `store` (when given and it has some), else the bundled ones.
-[[nodiscard]] Result<AnchorsInUse> anchors_in_use(const std::string& lotl_signers, const cache::Store* store);
+// The types and anchors_in_use() live in the library (include/eutl/anchors_in_use.h).
+using eutl::AnchorOrigin;
+using eutl::anchors_in_use;
+using eutl::AnchorsInUse;
+using eutl::store_anchors;
 
 // For fetch and import: anchors_in_use() into `out`; on failure prints why and returns
 // the exit code (0 on success).

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/list_source.h"
+#include "eutl/claim_for.h"
 #include "eutl/service_query.h"
 #include "eutl/tsl/time.h"
 #include "eutl/tsl/uris.h"
@@ -78,28 +79,10 @@ void print_trace(const verify::Trace& trace) {
   }
 }
 
-std::string claim_of_use(const std::string& use) {
-  if (use == "esig") {
-    return "qc-esig";
-  }
-  if (use == "eseal") {
-    return "qc-eseal";
-  }
-  if (use == "wsa") {
-    return "qwac";
-  }
-  return use;
-}
+std::string claim_of_use(const std::string& use) { return eutl::claim_of_use(use); }
 
 Result<std::optional<verify::Claim>> parse_for_option(const std::string& use) {
-  if (use.empty()) {
-    return std::optional<verify::Claim>();
-  }
-  auto parsed = verify::parse_claim(claim_of_use(use));
-  if (!parsed) {
-    return Error(Errc::kUsage, "--for: " + parsed.error().message + " (or the uses esig, eseal, wsa)");
-  }
-  return std::optional<verify::Claim>(std::move(*parsed));
+  return eutl::parse_claim_for(use, "--for");
 }
 
 void print_certificate_text(const verify::CertificateProfile& c, const verify::QualificationResult& r) {

@@ -40,9 +40,7 @@ int run_anchors(const AnchorsOptions& o) {
     return exit_code_for(anchors.error());
   }
   if (o.json) {
-    nlohmann::json j = anchors_json(*anchors);
-    j["schema"] = "eutl-anchors/1";
-    std::cout << j.dump(2) << '\n';
+    std::cout << eutl::anchors_json(*anchors) << '\n';
   } else {
     print_anchors(std::cout, *anchors, store::now());
   }

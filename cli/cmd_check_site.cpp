@@ -6,12 +6,10 @@
 // handshake does not authenticate the server: the chain is judged by the lists, and
 // the server's certificate must be issued for the host (--sni, else HOST) by its
 // subjectAltName (RFC 6125 §6.4); otherwise any claim is refuted.
-//
-// TODO(after the qualification work lands): share the printer and JSON of
-// cmd_check.cpp through cli/check_common.cpp instead of the mirror below.
+// The host-name rule and the JSON are the library's (include/eutl/check_site.h), shared
+// with POST /v1/check-site of `eutl serve`.
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "cli/check_evidence.h"
 #include "cli/check_output.h"
@@ -23,37 +21,14 @@
 #include "eutl/tsl/write_file.h"
 #include "eutl/service_query.h"
 #include "eutl/net/tls_chain.h"
+#include "eutl/check_site.h"
 #include "eutl/verify/hostname_match.h"
 
 namespace eutl::cli {
 namespace {
 
-using nlohmann::json;
-
-// The name the site is reached by (--sni, else HOST) and RFC 6125 §6.4's answer.
-struct SiteName {
-  std::string name;
-  verify::HostnameCheck check;
-};
-
-// RFC 6125 §6: a certificate not issued for the name the client asked for does not
-// identify that site, so no claim about the site holds whatever the lists say.
-void apply_hostname(const SiteName& name, verify::QualificationResult& r) {
-  const bool match = name.check.match == verify::HostnameMatch::kMatch;
-  std::string detail = match ? name.name + " matches " + name.check.matched_by
-                             : "certificate not issued for " + name.name + ": " + name.check.reason;
-  r.trace.add(verify::kHostnameRule, match ? verify::Outcome::kPass : verify::Outcome::kFail, "certificate", detail);
-  if (match || !r.claim) {
-    return;
-  }
-  std::string earlier = r.claim->verdict == verify::Verdict::kConfirmed || r.claim->explanation.empty()
-                            ? std::string()
-                            : " Independently of the name: " + r.claim->explanation;
-  r.claim->verdict = verify::Verdict::kRefuted;
-  r.claim->failing_part = "host name";
-  r.claim->explanation = "certificate not issued for " + name.name + " (RFC 6125 §6.4: " + name.check.reason +
-                         ")." + earlier;
-}
+using eutl::apply_hostname;
+using eutl::SiteName;
 
 struct CheckSiteOptions {
   ListSourceOptions source;
@@ -92,39 +67,6 @@ void print_text(const net::TlsChain& tls, const std::vector<verify::CertificateP
   }
   std::cout << "\nLists: " << lists.valid_count() << " of " << lists.lists().size() << " valid at "
             << tsl::format_time(lists.lists_at()) << " and used\n";
-}
-
-json result_json(const net::TlsChain& tls, const std::vector<verify::CertificateProfile>& certs,
-                 const SiteName& name, const verify::QualificationResult& r, const eutl::TrustedLists& lists) {
-  json chain = json::array();
-  for (std::size_t i = 1; i < certs.size(); ++i) {
-    chain.push_back(certificate_json(certs[i]));
-  }
-  json used = json::array();
-  for (const auto& v : lists.lists()) {
-    used.push_back(list_use_json(v));
-  }
-  json out = {{"schema", "eutl-check-site/1"},
-              {"site",
-               {{"address", tls.peer_address},
-                {"sni", tls.sni.empty() ? json(nullptr) : json(tls.sni)},
-                {"protocol", tls.protocol},
-                {"cipher", tls.cipher},
-                {"name", name.name},
-                {"name_matched_by", name.check.matched_by.empty() ? json(nullptr) : json(name.check.matched_by)}}},
-              {"hostname_match", name.check.match == verify::HostnameMatch::kMatch},
-              {"certificate", certificate_json(certs.front())},
-              {"chain", chain},
-              {"at_issuance", at_json(r.at_issuance)},
-              {"at_time", at_json(r.at_time)},
-              {"overall", at_json(r.overall)},
-              {"lists", used},
-              {"lists_at", tsl::format_time(lists.lists_at())},
-              {"warnings", r.warnings},
-              {"unprocessed_critical_extensions", r.unprocessed_critical_extensions},
-              {"trace", trace_json(r.trace)}};
-  add_claim_json(out, r);
-  return out;
 }
 
 int write_evidence(const CheckSiteOptions& o, const std::vector<verify::CertificateProfile>& certs,
@@ -199,7 +141,7 @@ int run_check_site(const CheckSiteOptions& o) {
   }
   apply_hostname(name, *result);
   if (o.source.json) {
-    std::cout << result_json(*tls, *certs, name, *result, *lists).dump(2) << '\n';
+    std::cout << eutl::check_site_json(*tls, *certs, name, *result, *lists) << '\n';
   } else if (!o.source.quiet) {
     for (const auto& w : result->warnings) {
       print_error("warning: " + w);

@@ -10,7 +10,7 @@
 #include "cli/check_evidence.h"
 #include "cli/commands.h"
 #include "cli/common_options.h"
-#include "cli/list_filter.h"
+#include "eutl/service_filter.h"
 #include "cli/store_common.h"
 #include "eutl/cache/snapshot_diff.h"
 

@@ -9,14 +9,15 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "cli/anchors_in_use.h"
 #include "cli/commands.h"
 #include "cli/common_options.h"
+#include "cli/evidence_headline.h"
 #include "cli/evidence_pdf.h"
 #include "cli/store_common.h"
 #include "eutl/evidence/evidence.h"
+#include "eutl/evidence_verify_json.h"
 #include "eutl/tsl/read_file.h"
 #include "eutl/verify/list_set.h"
 #include "eutl/tsl/write_file.h"
@@ -102,54 +103,6 @@ Result<evidence::EvidenceSources> sources_of(const EvidenceCmdOptions& o, const 
   return s;
 }
 
-int exit_code_of(evidence::EvidenceOutcome o) {
-  switch (o) {
-    case evidence::EvidenceOutcome::kSame:
-      return kExitYes;
-    case evidence::EvidenceOutcome::kNotARecord:
-      return kExitUsage;
-    case evidence::EvidenceOutcome::kInputsMissing:
-      return kExitIndeterminate;
-    case evidence::EvidenceOutcome::kDiffers:
-    case evidence::EvidenceOutcome::kUntrustedAnchors:
-      break;
-  }
-  return kExitNo;
-}
-
-std::string_view kind_name(evidence::EvidenceFindingKind k) {
-  switch (k) {
-    case evidence::EvidenceFindingKind::kUntrustedAnchor:
-      return "untrusted-anchor";
-    case evidence::EvidenceFindingKind::kInputMissing:
-      return "input-missing";
-    case evidence::EvidenceFindingKind::kDiffers:
-      break;
-  }
-  return "differs";
-}
-
-std::string headline(const evidence::EvidenceCheck& c) {
-  const std::string recorded_text(evidence::to_string(c.recorded_verdict));
-  const std::string verdict(evidence::to_string(c.verdict));
-  const std::string recorded = "recorded verdict " + (recorded_text.empty() ? "none" : recorded_text);
-  switch (c.outcome) {
-    case evidence::EvidenceOutcome::kSame:
-      return "RE-VERIFIED: same verdict (" + verdict + ")";
-    case evidence::EvidenceOutcome::kUntrustedAnchors:
-      return "NOT TRUSTED: the record rests on LOTL anchors you do not trust (" + recorded + ")";
-    case evidence::EvidenceOutcome::kInputsMissing:
-      return "INDETERMINATE: inputs missing: lists the record names are not available (pruned from the store, or "
-             "give --store or the bundle); nothing was concluded (" + recorded + ")";
-    case evidence::EvidenceOutcome::kNotARecord:
-      return "NOT AN EVIDENCE RECORD";
-    case evidence::EvidenceOutcome::kDiffers:
-      break;
-  }
-  return "DIFFERS: the record does not re-verify (" + recorded + ", re-verified " +
-         (verdict.empty() ? "not re-run" : verdict) + ")";
-}
-
 // Reads FILE, refuses what is not an evidence record (exit 2) and re-verifies it.
 struct Verified {
   int exit = kExitYes;  // set when the run stops early
@@ -206,20 +159,7 @@ int run_verify(const EvidenceCmdOptions& o) {
   }
   const evidence::EvidenceCheck& chk = *v.check;
   if (o.json) {
-    nlohmann::json diffs = nlohmann::json::array();
-    for (const auto& d : chk.differences) {
-      diffs.push_back({{"where", d.where}, {"message", d.message}, {"kind", kind_name(d.kind)}});
-    }
-    nlohmann::json out = {{"schema", "eutl-evidence-verify/1"},
-                          {"same", chk.same},
-                          {"outcome", evidence::to_string(chk.outcome)},
-                          {"recorded_verdict", evidence::to_string(chk.recorded_verdict)},
-                          {"verdict", chk.verdict == evidence::RecordVerdict::kNone
-                                          ? nlohmann::json(nullptr)
-                                          : nlohmann::json(evidence::to_string(chk.verdict))},
-                          {"differences", diffs},
-                          {"checked", chk.checked}};
-    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    std::cout << eutl::evidence_verify_json(chk) << '\n';
   } else {
     std::cout << headline(chk) << '\n';
     if (chk.same) {

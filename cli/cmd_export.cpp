@@ -2,18 +2,15 @@
 //
 // A PEM bundle of the CA certificates (current ServiceDigitalIdentity) of every
 // service that is a granted CA/QC at T, for the given use, for TLS stacks and
-// signature validators. Each certificate is preceded by comment lines naming the
-// territory, TSP and service; a certificate listed by several services appears once.
+// signature validators (eutl::export_ca_certificates, include/eutl/ca_export.h, which
+// GET /v1/export.pem of `eutl serve` serves too).
 #include <iostream>
 #include <memory>
-#include <set>
-#include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/common_options.h"
 #include "cli/list_source.h"
+#include "eutl/ca_export.h"
 #include "eutl/service_query.h"
 #include "eutl/tsl/write_file.h"
 
@@ -26,34 +23,6 @@ struct ExportOptions {
   std::string use;
   std::string output;
 };
-
-std::string pem_of(const tsl::Bytes& der) {
-  std::string b64 = tsl::base64_encode(der);
-  std::string out = "-----BEGIN CERTIFICATE-----\n";
-  for (std::size_t i = 0; i < b64.size(); i += 64) {
-    out += b64.substr(i, 64) + '\n';
-  }
-  return out + "-----END CERTIFICATE-----\n";
-}
-
-// Comment lines outside the PEM armour are ignored by OpenSSL, GnuTLS and NSS tools.
-std::string header(const tsl::IndexedService& s, const tsl::ServicePeriod& p, const tsl::CertificateBlob& blob) {
-  std::ostringstream h;
-  std::string asi;
-  for (const auto& a : p.state->extensions.additional_information) {
-    asi += (asi.empty() ? "" : ", ") + std::string(eutl::uri_tail(a.uri));
-  }
-  h << "# " << s.provenance.territory << " / " << s.provenance.tsp_name << " / " << s.provenance.service_name << '\n'
-    << "#   service " << eutl::to_string(eutl::service_id(s.provenance)) << ": "
-    << tsl::service_type_short(p.state->type_uri) << ' ' << eutl::uri_tail(p.state->status_uri) << " since "
-    << tsl::format_time(p.start) << (asi.empty() ? "" : " (" + asi + ")") << '\n';
-  if (auto prof = verify::read_certificate_profile(blob.der())) {
-    h << "#   subject " << prof->subject << "\n#   valid " << tsl::format_time(prof->not_before) << " .. "
-      << tsl::format_time(prof->not_after) << '\n';
-  }
-  h << "#   sha256 " << tsl::to_hex(blob.sha256()) << '\n';
-  return h.str();
-}
 
 int run_export(const ExportOptions& o) {
   if (!o.pem) {
@@ -78,38 +47,8 @@ int run_export(const ExportOptions& o) {
   if (!lists) {
     return exit_code_for(lists.error());
   }
-  std::string bundle = "# EU trusted-list CA certificates: granted CA/QC services" +
-                       (use ? " for " + std::string(verify::to_string(*use)) : std::string()) + " at " +
-                       tsl::format_time(*at) + "\n# Made by eutl " + EUTL_VERSION + " from " +
-                       std::to_string(lists->valid_count()) + " valid trusted lists" +
-                       (lists->snapshot_id().empty() ? std::string() : " (store snapshot " + lists->snapshot_id() + ")") +
-                       ".\n\n";
-  std::set<std::string> seen;
-  std::size_t services = 0;
-  nlohmann::json entries = nlohmann::json::array();
-  for (const auto& s : lists->index().services()) {
-    if (!eutl::qualified_ca_at(s, *at, use)) {
-      continue;
-    }
-    const tsl::ServicePeriod* p = eutl::period_at(s, *at);
-    ++services;
-    for (const auto* blob : s.certificates) {
-      if (!seen.insert(tsl::to_hex(blob->sha256())).second) {
-        continue;
-      }
-      bundle += header(s, *p, *blob) + pem_of(blob->der()) + '\n';
-      entries.push_back({{"schema", "eutl-export/1"},
-                         {"service_id", eutl::to_string(eutl::service_id(s.provenance))},
-                         {"territory", s.provenance.territory},
-                         {"tsp", s.provenance.tsp_name},
-                         {"service_name", s.provenance.service_name},
-                         {"sha256", tsl::to_hex(blob->sha256())},
-                         {"pem", pem_of(blob->der())}});
-    }
-  }
-  if (o.source.json) {
-    bundle = entries.dump(2) + '\n';
-  }
+  const eutl::CaExport exported = eutl::export_ca_certificates(*lists, *at, use, EUTL_VERSION);
+  const std::string bundle = o.source.json ? exported.json + '\n' : exported.pem;
   if (o.output.empty() || o.output == "-") {
     std::cout << bundle;
   } else {
@@ -119,9 +58,10 @@ int run_export(const ExportOptions& o) {
     }
   }
   if (!o.source.quiet) {
-    std::cerr << "eutl: exported " << seen.size() << " certificate(s) of " << services << " service(s)\n";
+    std::cerr << "eutl: exported " << exported.certificates << " certificate(s) of " << exported.services
+              << " service(s)\n";
   }
-  return seen.empty() ? kExitNo : kExitYes;
+  return exported.certificates == 0 ? kExitNo : kExitYes;
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "cli/store_common.h"
 #include "eutl/cache/snapshot_freshness.h"
 #include "eutl/cache/store.h"
+#include "eutl/status_json.h"
 
 namespace eutl::cli {
 namespace {
@@ -56,34 +57,22 @@ int run_status(const StatusOptions& o) {
   } else {
     cache::apply_freshness(snap, *at);
   }
-  std::vector<verify::MissingTerritory> missing;
-  if (auto m = cache::missing_territories(*st, snap)) {
-    missing = std::move(*m);
-  } else {
-    print_error("cannot read the LOTL in use to list missing territories: " + m.error().message);
-  }
-  auto anchors = cache::load_snapshot_anchors(*st, snap);
-  if (!anchors) {
-    print_error("cannot read the LOTL anchors recorded with the snapshot: " + anchors.error().message);
+  const eutl::StoreStatus status = eutl::gather_store_status(*st, std::move(snap), *at);
+  for (const std::string& problem : status.problems) {
+    print_error(problem);
   }
   if (o.json) {
-    nlohmann::json j = store::snapshot_json(snap, *at);
-    j["schema"] = "eutl-status/1";
-    j["missing"] = store::missing_json(missing);
-    if (anchors) {
-      j["anchors"] = anchor_summary_json(*anchors);
-    }
-    std::cout << j.dump(2) << '\n';
+    std::cout << eutl::status_json(status) << '\n';
   } else {
-    store::print_table(std::cout, snap, *at);
-    store::print_why(std::cout, snap);
-    store::print_missing(std::cout, missing);
-    store::print_trust(std::cout, snap);
-    if (anchors) {
-      print_anchor_summary(std::cout, *anchors);
+    store::print_table(std::cout, status.snapshot, *at);
+    store::print_why(std::cout, status.snapshot);
+    store::print_missing(std::cout, status.missing);
+    store::print_trust(std::cout, status.snapshot);
+    if (status.anchors) {
+      print_anchor_summary(std::cout, *status.anchors);
     }
   }
-  return store::exit_code(snap, true);
+  return store::exit_code(status.snapshot, true);
 }
 
 }  // namespace

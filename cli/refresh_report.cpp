@@ -108,14 +108,6 @@ void print_download_failures(std::ostream& err, const cache::Snapshot& s) {
   }
 }
 
-nlohmann::json missing_json(const std::vector<verify::MissingTerritory>& missing) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& m : missing) {
-    out.push_back({{"territory", m.territory}, {"url", m.url}});
-  }
-  return out;
-}
-
 void print_missing(std::ostream& out, const std::vector<verify::MissingTerritory>& missing) {
   for (const auto& m : missing) {
     out << "missing: " << m.territory << " (no list; the LOTL points to " << m.url << ")\n";

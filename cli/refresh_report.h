@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "api/detail/snapshot_json.h"
 #include "eutl/cache/snapshot.h"
 #include "eutl/verify/missing_territories.h"
 
@@ -28,8 +29,8 @@ std::string url_host(std::string_view url);
 // (DNS, connection, TLS, timeout, HTTP status), naming the host and the cause.
 void print_download_failures(std::ostream& err, const cache::Snapshot& snapshot);
 
-// [{"territory": "DE", "url": "https://…"}, …]
-nlohmann::json missing_json(const std::vector<verify::MissingTerritory>& missing);
+// [{"territory": "DE", "url": "https://…"}, …] (api/detail/snapshot_json.h)
+using eutl::detail::missing_json;
 // "missing: DE (no list; the LOTL points to https://…)", one line each.
 void print_missing(std::ostream& out, const std::vector<verify::MissingTerritory>& missing);
 

@@ -11,74 +11,6 @@
 namespace eutl::cli::store {
 namespace {
 
-using nlohmann::json;
-
-json time_or_null(const std::optional<tsl::TimePoint>& t) { return t ? json(tsl::format_time(*t)) : json(nullptr); }
-json hex_or_null(const std::optional<tsl::Sha256>& d) { return d ? json(tsl::to_hex(*d)) : json(nullptr); }
-
-std::vector<std::string> warnings_of(const cache::ListRecord& r, tsl::TimePoint at) {
-  std::vector<std::string> w;
-  if (r.in_use == cache::InUse::kNone) {
-    w.push_back("no-list");
-  }
-  if (cache::past_next_update(r, at)) {
-    w.push_back("expired");
-  }
-  if (r.in_use == cache::InUse::kKept ||
-      (!net::is_success(r.fetch.status) && r.fetch.status != net::FetchStatus::kNotAttempted)) {
-    w.push_back("not-refreshed");
-  }
-  if (r.in_use != cache::InUse::kNone && r.service_count == 0 && r.territory != "EU") {
-    w.push_back("zero-services");
-  }
-  if (r.url.rfind("http://", 0) == 0) {
-    w.push_back("http-url");  // fetched without TLS: only the list's signature protects it
-  }
-  return w;
-}
-
-json reasons_json(const std::vector<cache::ReasonCode>& reasons) {
-  json out = json::array();
-  for (const auto& r : reasons) {
-    out.push_back({{"code", r.code}, {"message", r.message}});
-  }
-  return out;
-}
-
-json list_json(const cache::ListRecord& r, tsl::TimePoint at) {
-  json j = {{"territory", r.territory},
-            {"url", r.url},
-            {"sequence_number", nullptr},
-            {"issue_date", time_or_null(r.issue_date)},
-            {"next_update", time_or_null(r.next_update)},
-            {"result", std::string(verify::to_string(r.result))},
-            {"reasons", reasons_json(r.reasons)},
-            {"service_count", r.service_count},
-            {"certificate_count", r.certificate_count},
-            {"digest", hex_or_null(r.in_use_digest)},
-            {"in_use_digest", hex_or_null(r.in_use_digest)},  // deprecated: digest
-            {"in_use", std::string(cache::to_string(r.in_use))},
-            {"warnings", warnings_of(r, at)},
-            {"fetch",
-             {{"status", std::string(net::to_string(r.fetch.status))},
-              {"error", r.fetch.error},
-              {"http_status", r.fetch.http_status},
-              {"etag", r.fetch.etag},
-              {"last_modified", r.fetch.last_modified},
-              {"bytes", r.fetch.bytes},
-              {"attempts", r.fetch.attempts},
-              {"digest", r.fetch.digest ? tsl::to_hex(*r.fetch.digest) : std::string()},
-              {"result", std::string(cache::result_name(r.fetch))},
-              {"reasons", reasons_json(r.fetch.reasons)}}}};
-  if (r.sequence_number) {
-    j["sequence_number"] = *r.sequence_number;
-  }
-  if (r.issue_date) {
-    j["age_days"] = std::chrono::duration_cast<std::chrono::hours>(at - *r.issue_date).count() / 24;
-  }
-  return j;
-}
-
 std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
 std::string or_dash(const std::optional<tsl::TimePoint>& t) { return tsl::format_time(t, "-"); }
 
@@ -150,32 +82,6 @@ int exit_code(const cache::Snapshot& snapshot, bool lotl_verified) {
   return 0;
 }
 
-json snapshot_json(const cache::Snapshot& s, tsl::TimePoint at) {
-  json lotl = list_json(s.lotl, at);
-  json j = {{"snapshot", s.id},
-            {"created", tsl::format_time(s.created)},
-            {"validation_time", tsl::format_time(s.validation_time)},
-            {"evaluated_at", tsl::format_time(at)},
-            {"origin", s.origin},
-            {"lotl_url", s.lotl_url},
-            {"lotl", lotl},
-            {"pivots", json::array()},
-            {"lists", json::array()}};
-  for (const auto& p : s.pivots) {
-    j["pivots"].push_back(list_json(p, at));
-  }
-  for (const auto& l : s.lists) {
-    j["lists"].push_back(list_json(l, at));
-  }
-  if (!s.tl_signer_digests.empty()) {
-    j["tl_signers"] = json::array();
-    for (const tsl::Sha256& d : s.tl_signer_digests) {
-      j["tl_signers"].push_back(tsl::to_hex(d));
-    }
-  }
-  return j;
-}
-
 void print_trust(std::ostream& out, const cache::Snapshot& s) {
   if (s.tl_signer_digests.empty()) {
     return;
@@ -200,7 +106,7 @@ void print_table(std::ostream& out, const cache::Snapshot& s, tsl::TimePoint at)
       << std::setw(9) << "in use" << std::setw(14) << "fetch" << "warnings\n";
   for (const auto& l : s.lists) {
     std::string w;
-    for (const auto& x : warnings_of(l, at)) {
+    for (const auto& x : eutl::detail::snapshot_list_warnings(l, at)) {
       w += (w.empty() ? "" : ",") + x;
     }
     out << std::left << std::setw(4) << l.territory << std::setw(6)

@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 
+#include "api/detail/snapshot_json.h"
 #include "eutl/cache/refresh.h"
 #include "eutl/cache/snapshot.h"
 #include "eutl/cache/store.h"
@@ -43,9 +44,8 @@ cache::Verifier production_verifier();
 // asked of a snapshot whose national lists rest on the caller's signers).
 int exit_code(const cache::Snapshot& snapshot, bool lotl_verified);
 
-// The snapshot as JSON; `tl_signers` (the SHA-256 of each) only when the national
-// lists rest on signers the caller gave to `import --tl-signers`.
-nlohmann::json snapshot_json(const cache::Snapshot& snapshot, tsl::TimePoint at);
+// The snapshot as JSON (the library's serialiser, api/detail/snapshot_json.h).
+using eutl::detail::snapshot_json;
 void print_table(std::ostream& out, const cache::Snapshot& snapshot, tsl::TimePoint at);
 // "Trust: …" naming the caller's signers (SHA-256) when the national lists rest on
 // them rather than on the LOTL; nothing otherwise.

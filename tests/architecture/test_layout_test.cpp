@@ -18,8 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<std::string_view, 9> kMirrored{"tsl", "verify", "net", "cache", "evidence", "api", "server",
-                                                    "cli", "examples"};
+constexpr std::array<std::string_view, 9> kMirrored{"tsl", "verify", "net", "cache", "evidence", "api", "server", "cli",
+                                                    "examples"};
 constexpr std::array<std::string_view, 5> kCrossCutting{"architecture", "hardening", "docs", "e2e", "support"};
 
 template <std::size_t N>

@@ -28,16 +28,22 @@ inline std::filesystem::path schema_file(const std::string& id) {
   return schema_dir() / (name + ".schema.json");
 }
 
-// The schema ids of the command schemas on disk (eutl-common holds shared definitions).
+// The schema ids of the command schemas on disk.
 inline std::set<std::string> schema_ids_on_disk() {
   std::set<std::string> out;
   constexpr std::string_view kSuffix = ".schema.json";
   for (const auto& e : std::filesystem::directory_iterator(schema_dir())) {
     std::string name = e.path().filename().string();
-    if (!name.ends_with(kSuffix) || name == "eutl-common.schema.json") {
+    if (!name.ends_with(kSuffix)) {
       continue;
     }
     name.resize(name.size() - kSuffix.size());
+    // Only "eutl-NAME-VERSION" names a command's output; eutl-common holds shared
+    // definitions and eutl-error the error answers of eutl serve (docs/openapi.json).
+    const auto last = name.find_last_not_of("0123456789");
+    if (last == std::string::npos || last + 1 == name.size() || name[last] != '-') {
+      continue;
+    }
     if (const auto dash = name.rfind('-'); dash != std::string::npos) {
       name[dash] = '/';
     }

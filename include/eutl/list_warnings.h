@@ -6,13 +6,12 @@
 // list the answer is indeterminate (exit 3).
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "eutl/trusted_lists.h"
 
-namespace eutl::cli {
+namespace eutl {
 
 struct ListWarning final {
   std::string code;     // "lists-past-next-update", "lists-not-valid", "no-usable-list"
@@ -24,10 +23,7 @@ struct ListWarning final {
 // usable list" means no valid national list, whatever the LOTL's status.
 std::vector<ListWarning> list_warnings(const eutl::TrustedLists& lists);
 
-// [{code, message}, …]: the rows' `list_warnings` in `eutl list --json`.
-nlohmann::json to_json(const std::vector<ListWarning>& warnings);
-
 // True when the warnings include "no-usable-list".
 bool no_usable_list(const std::vector<ListWarning>& warnings);
 
-}  // namespace eutl::cli
+}  // namespace eutl

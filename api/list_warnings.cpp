@@ -1,9 +1,9 @@
-// Warnings about lists that could not be used (cli/list_staleness.h).
-#include "cli/list_staleness.h"
+// Warnings about lists that could not be used (include/eutl/list_warnings.h).
+#include "eutl/list_warnings.h"
 
 #include <algorithm>
 
-namespace eutl::cli {
+namespace eutl {
 namespace {
 
 // "AT, BE (LOTL)" for the lists in `names`: their territories, else their sources.
@@ -72,17 +72,9 @@ std::vector<ListWarning> list_warnings(const eutl::TrustedLists& lists) {
   return out;
 }
 
-nlohmann::json to_json(const std::vector<ListWarning>& warnings) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& w : warnings) {
-    out.push_back({{"code", w.code}, {"message", w.message}});
-  }
-  return out;
-}
-
 bool no_usable_list(const std::vector<ListWarning>& warnings) {
   return std::any_of(warnings.begin(), warnings.end(),
                      [](const ListWarning& w) { return w.code == "no-usable-list"; });
 }
 
-}  // namespace eutl::cli
+}  // namespace eutl

@@ -1,4 +1,5 @@
-#include "cli/list_filter.h"
+// The filters of `eutl list` and GET /v1/services (include/eutl/service_filter.h).
+#include "eutl/service_filter.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,7 +8,7 @@
 #include "eutl/tsl/service_type_names.h"
 #include "eutl/tsl/uris.h"
 
-namespace eutl::cli {
+namespace eutl {
 namespace {
 
 std::string lower(std::string_view s) {
@@ -79,12 +80,12 @@ std::optional<std::string_view> resolve_type(std::string_view want) {
 
 }  // namespace
 
-Result<std::vector<std::string>> parse_type_filter(const std::vector<std::string>& given) {
+Result<std::vector<std::string>> parse_type_filter(const std::vector<std::string>& given, std::string_view option) {
   std::vector<std::string> out;
   for (const std::string& g : split(given)) {
     auto t = resolve_type(g);
     if (!t) {
-      return bad("--type", g, "is not a service type of ETSI TS 119 612 §5.5.1 (or names several)",
+      return bad(option, g, "is not a service type of ETSI TS 119 612 §5.5.1 (or names several)",
                  joined(tsl::known_service_types()));
     }
     out.emplace_back(*t);
@@ -92,14 +93,14 @@ Result<std::vector<std::string>> parse_type_filter(const std::vector<std::string
   return out;
 }
 
-Result<std::vector<std::string>> parse_status_filter(const std::vector<std::string>& given) {
+Result<std::vector<std::string>> parse_status_filter(const std::vector<std::string>& given, std::string_view option) {
   std::vector<std::string> out;
   const auto known = tsl::known_service_statuses();
   for (const std::string& g : split(given)) {
     const std::string w = lower(g.starts_with("http") ? eutl::uri_tail(g) : std::string_view(g));
     auto it = std::find_if(known.begin(), known.end(), [&](std::string_view k) { return lower(k) == w; });
     if (it == known.end()) {
-      return bad("--status", g, "is not a service status of ETSI TS 119 612 §5.5.4 or Annex J", joined(known));
+      return bad(option, g, "is not a service status of ETSI TS 119 612 §5.5.4 or Annex J", joined(known));
     }
     out.emplace_back(*it);
   }
@@ -107,14 +108,15 @@ Result<std::vector<std::string>> parse_status_filter(const std::vector<std::stri
 }
 
 Result<std::vector<std::string>> parse_territory_filter(const std::vector<std::string>& given,
-                                                        const std::vector<std::string>& present, std::string_view absent) {
+                                                        const std::vector<std::string>& present, std::string_view absent,
+                                                        std::string_view option) {
   std::vector<std::string> out;
   std::vector<std::string_view> valid(present.begin(), present.end());
   for (const std::string& g : split(given)) {
     const std::string t = upper(g);
     const bool code = t.size() == 2 && std::all_of(t.begin(), t.end(), [](unsigned char c) { return std::isalpha(c); });
     if (!code || (!present.empty() && std::find(present.begin(), present.end(), t) == present.end())) {
-      return bad("--territory", g, code ? absent : "is not a two-letter territory code",
+      return bad(option, g, code ? absent : "is not a two-letter territory code",
                  valid.empty() ? std::string("two-letter codes (AT, BE, …)") : joined(valid));
     }
     out.push_back(t);
@@ -131,4 +133,4 @@ bool matches(const ListFilter& f, const tsl::IndexedService& s) {
          any(f.statuses, eutl::uri_tail(cur.status_uri));
 }
 
-}  // namespace eutl::cli
+}  // namespace eutl

@@ -1,9 +1,9 @@
-// Name search for `eutl list --name` (cli/list_name_search.h).
-#include "cli/list_name_search.h"
+// Name search for `eutl list --name` (api/service_name_search.h).
+#include "api/service_name_search.h"
 
 #include "eutl/tsl/name_fold.h"
 
-namespace eutl::cli {
+namespace eutl::detail {
 
 NameSearch::NameSearch(const eutl::TrustedLists& lists, std::string_view text) : m_needle(tsl::fold_for_search(text)) {
   for (const auto& v : lists.lists()) {
@@ -40,4 +40,4 @@ bool NameSearch::matches(const tsl::IndexedService& service) const {
   return any_contains(tsp.name) || any_contains(tsp.trade_name);
 }
 
-}  // namespace eutl::cli
+}  // namespace eutl::detail

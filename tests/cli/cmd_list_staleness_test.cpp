@@ -1,4 +1,4 @@
-// A stale store does not look like "no services" (cli/list_staleness.h): `eutl list`
+// A stale store does not look like "no services" (include/eutl/list_warnings.h): `eutl list`
 // starts its output with a "warning:" line naming the lists past their NextUpdate
 // (ETSI TS 119 612 §5.3.15), the JSON rows carry `list_warnings`, and when no list is
 // usable at all the answer is indeterminate (exit 3), in text, JSON and CSV alike.

@@ -1,5 +1,6 @@
 // `eutl list --name TEXT`: the services whose provider or own name contains TEXT,
-// in any language the list gives, ignoring case and diacritics (cli/name_fold.h).
+// in any language the list gives, ignoring case and diacritics (eutl/tsl/name_fold.h).
+// Internal to the service listing (include/eutl/service_list.h).
 // Names searched: TSPName and TSPTradeName (ETSI TS 119 612 V2.4.1 §5.4.1, §5.4.2)
 // and ServiceName (§5.5.2), every language of each.
 #pragma once
@@ -13,7 +14,7 @@
 #include "eutl/tsl/model.h"
 #include "eutl/tsl/service_index.h"
 
-namespace eutl::cli {
+namespace eutl::detail {
 
 class NameSearch final {
  public:
@@ -29,4 +30,4 @@ class NameSearch final {
   std::map<tsl::Sha256, const tsl::TrustedList*> m_lists;  // by the digest of their bytes
 };
 
-}  // namespace eutl::cli
+}  // namespace eutl::detail

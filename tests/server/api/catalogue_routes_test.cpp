@@ -1,0 +1,135 @@
+// GET /v1/status, /v1/services, /v1/services/{territory}/{tsp}/{service},
+// /v1/export.pem, /v1/anchors and /v1/openapi.json over the fixture store at
+// 2025-03-01: each answer byte-equal to the CLI's --json (or PEM) for the same store
+// and time, and the errors with their codes.
+#include "server/api/catalogue_routes.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "tests/support/api_context.h"
+
+namespace eutl::test {
+namespace {
+
+using nlohmann::json;
+
+class CatalogueRoutes : public ApiContextTest {
+ protected:
+  std::string cli_out(const std::string& args, int want_exit = 0) {
+    const auto r = run_command(cli() + " " + args + store() + " 2>/dev/null");
+    EXPECT_EQ(r.exit_code, want_exit) << args << "\n" << r.out;
+    return r.out;
+  }
+};
+
+TEST_F(CatalogueRoutes, StatusIsTheCliStatusJson) {
+  const server::Response r = server::status_route(api_get("/v1/status"), context());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(body_json(r)["schema"], "eutl-status/1");
+  // Without --at, `eutl status` checks freshness at now; the route at the request's time.
+  EXPECT_EQ(r.body, run_command(cli() + " status --json --at 2025-03-01T00:00:00Z" + store() + " 2>/dev/null").out);
+  EXPECT_EQ(body_json(r)["evaluated_at"], "2025-03-01T00:00:00Z");
+}
+
+TEST_F(CatalogueRoutes, ServicesTakeTheListFiltersAsQueryParameters) {
+  const server::Response all = server::services_route(api_get("/v1/services"), context());
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(all.body, cli_out("list --json --at 2025-03-01T00:00:00Z"));
+  ASSERT_TRUE(body_json(all).is_array());
+  EXPECT_GE(body_json(all).size(), 3u);
+
+  const server::Response filtered = server::services_route(
+      api_get("/v1/services", {{"territory", "BB"}, {"type", "CA/QC"}, {"status", "granted"}, {"for", "wsa"}}),
+      context());
+  ASSERT_EQ(filtered.status, 200) << filtered.body;
+  EXPECT_EQ(filtered.body, cli_out("list --json --at 2025-03-01T00:00:00Z --territory BB --type CA/QC "
+                                   "--status granted --for wsa"));
+  const server::Response named = server::services_route(api_get("/v1/services", {{"name", "qwac"}}), context());
+  ASSERT_EQ(named.status, 200);
+  EXPECT_EQ(named.body, cli_out("list --json --at 2025-03-01T00:00:00Z --name qwac"));
+}
+
+TEST_F(CatalogueRoutes, AFilterThatNamesNothingIs400NamingTheParameter) {
+  for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+           {"territory", "ZZ"}, {"territory", "x"}, {"type", "nope"}, {"status", "nope"}, {"for", "nope"},
+           {"qualified-at", "tomorrow"}}) {
+    const server::Response r = server::services_route(api_get("/v1/services", {{key, value}}), context());
+    EXPECT_EQ(r.status, 400) << key << "=" << value << ": " << r.body;
+    EXPECT_EQ(error_code(r), "bad_filter");
+    EXPECT_TRUE(body_json(r)["error"].value("message", "").starts_with(key + ":")) << r.body;
+  }
+}
+
+TEST_F(CatalogueRoutes, OneServiceByItsIdInThePath) {
+  const json first = body_json(server::services_route(api_get("/v1/services"), context()))[0];
+  const std::string id = first["id"];
+  const auto a = id.find('/');
+  const auto b = id.find('/', a + 1);
+  const server::Response r = server::service_route(
+      api_get("/v1/services/" + id, {},
+              {{"territory", id.substr(0, a)}, {"tsp", id.substr(a + 1, b - a - 1)}, {"service", id.substr(b + 1)}}),
+      context());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body, cli_out("show-service " + id + " --json --at 2025-03-01T00:00:00Z"));
+
+  const server::Response unknown =
+      server::service_route(api_get("/v1/services/BB/99/1", {}, {{"territory", "BB"}, {"tsp", "99"}, {"service", "1"}}),
+                            context());
+  EXPECT_EQ(unknown.status, 404) << unknown.body;
+  EXPECT_EQ(error_code(unknown), "not_found");
+  const server::Response bad =
+      server::service_route(api_get("/v1/services/x/y/z", {}, {{"territory", ".."}, {"tsp", ".."}, {"service", "etc"}}),
+                            context());
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_EQ(error_code(bad), "bad_id");
+}
+
+TEST_F(CatalogueRoutes, ExportIsTheCliPemBundle) {
+  for (const char* use : {"esig", "eseal", "wsa"}) {
+    const server::Response r = server::export_route(api_get("/v1/export.pem", {{"for", use}}), context());
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.content_type, "application/x-pem-file");
+    const auto by_cli = run_command(cli() + " export --pem --for " + use + " --at 2025-03-01T00:00:00Z" + store() +
+                                    " 2>/dev/null");
+    EXPECT_EQ(r.body, by_cli.out) << use;
+  }
+  const server::Response wsa = server::export_route(api_get("/v1/export.pem", {{"for", "wsa"}}), context());
+  EXPECT_NE(wsa.body.find("-----BEGIN CERTIFICATE-----"), std::string::npos);
+  const server::Response bad = server::export_route(api_get("/v1/export.pem", {{"for", "qes"}}), context());
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(error_code(bad), "bad_use");
+}
+
+TEST_F(CatalogueRoutes, AnchorsAreTheCliAnchorsJson) {
+  const server::Response r = server::anchors_route(api_get("/v1/anchors"), context());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(body_json(r)["source"], "store");
+  EXPECT_EQ(r.body, cli_out("anchors --json"));
+}
+
+TEST_F(CatalogueRoutes, WithoutASnapshotTheListRoutesAre503) {
+  for (auto handler : {server::services_route, server::export_route}) {
+    const server::Response r = handler(api_get("/v1/services"), context(false));
+    EXPECT_EQ(r.status, 503) << r.body;
+    EXPECT_EQ(error_code(r), "no_lists");
+  }
+  m_config.store = m_store / "not-there";
+  const server::Response status = server::status_route(api_get("/v1/status"), context(false));
+  EXPECT_EQ(status.status, 503) << status.body;
+  EXPECT_EQ(error_code(status), "no_lists");
+}
+
+TEST_F(CatalogueRoutes, OpenApiIsTheDocumentInDocs) {
+  const server::Response r = server::openapi_route(api_get("/v1/openapi.json"), context());
+  ASSERT_EQ(r.status, 200);
+  std::ifstream in(source_dir() / "docs/openapi.json", std::ios::binary);
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(r.body, doc);
+  EXPECT_EQ(body_json(r)["openapi"], "3.1.0");
+}
+
+}  // namespace
+}  // namespace eutl::test

@@ -1,0 +1,139 @@
+// POST /v1/check called directly over the fixture store at 2025-03-01: PEM, DER and
+// JSON bodies, the answer byte-equal to `eutl check --json` apart from evidence_id,
+// the evidence record kept under its digest, and the input errors with their codes.
+#include "server/api/check_route.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "eutl/tsl/bytes.h"
+#include "eutl/tsl/read_file.h"
+#include "server/api/evidence_store.h"
+#include "tests/support/api_context.h"
+
+namespace eutl::test {
+namespace {
+
+using nlohmann::json;
+
+std::string file_text(const std::filesystem::path& p) {
+  auto bytes = tsl::read_file(p, tsl::FileKind::kCertificate);
+  return bytes ? std::string(bytes->begin(), bytes->end()) : std::string();
+}
+
+std::string der_of(const std::filesystem::path& pem) {
+  return run_command("openssl x509 -in " + quote_arg(pem) + " -outform DER 2>/dev/null").out;
+}
+
+// The answer without its first key (evidence_id), as `eutl check --json` prints it.
+std::string without_evidence_id(const std::string& body) {
+  const auto line_end = body.find('\n', 2);
+  return "{" + body.substr(line_end + 1);
+}
+
+class CheckRoute : public ApiContextTest {};
+
+TEST_F(CheckRoute, PemAnswerIsTheCheckJsonOfTheCliPlusEvidenceId) {
+  const auto cert = fixtures() / "certs/qwac.pem";
+  const server::Response r = server::check_route(
+      api_post("/v1/check", "application/x-pem-file", file_text(cert), {{"for", "wsa"}, {"at", "2025-03-01"}}),
+      context());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.content_type, "application/json");
+  const json answer = body_json(r);
+  ASSERT_TRUE(answer.is_object()) << r.body;
+  EXPECT_EQ(answer["schema"], "eutl-check/1");
+  EXPECT_EQ(answer["claim"], "qwac");
+  EXPECT_EQ(answer["verdict"], "confirmed") << r.body;
+  const std::string id = answer["evidence_id"];
+  EXPECT_TRUE(server::is_evidence_id(id)) << id;
+  EXPECT_TRUE(r.body.starts_with("{\n  \"evidence_id\": \"" + id + "\",\n")) << r.body.substr(0, 120);
+
+  const auto by_cli = run_command(cli() + " check " + quote_arg(cert) + " --json --for wsa --at 2025-03-01" + store());
+  EXPECT_EQ(by_cli.exit_code, 0) << by_cli.out;
+  EXPECT_EQ(without_evidence_id(r.body), by_cli.out);
+  ASSERT_EQ(m_verdicts.answers().size(), 1u);
+  EXPECT_EQ(m_verdicts.answers().front(), Answer::kYes);
+
+  // The record is kept under the SHA-256 of its bytes.
+  const auto record = m_store / "evidence" / (id + ".json");
+  ASSERT_TRUE(std::filesystem::is_regular_file(record));
+  auto bytes = tsl::read_file(record, tsl::FileKind::kEvidence);
+  ASSERT_TRUE(bytes);
+  EXPECT_EQ(tsl::to_hex(tsl::sha256(*bytes)), id);
+  EXPECT_EQ(json::parse(*bytes)["schema"], "eutl-evidence/3");
+}
+
+TEST_F(CheckRoute, DerAndJsonBodiesGiveTheSameDecision) {
+  const auto cert = fixtures() / "certs/qes-natural.pem";
+  const server::Response pem = server::check_route(
+      api_post("/v1/check", "application/x-pem-file", file_text(cert), {{"for", "qes"}}), context());
+  const std::string der = der_of(cert);
+  ASSERT_FALSE(der.empty());
+  const server::Response der_answer =
+      server::check_route(api_post("/v1/check", "application/pkix-cert", der, {{"for", "qes"}}), context());
+  const json body = {{"certificate", tsl::base64_encode(tsl::as_bytes(der))}, {"claim", "qes"},
+                     {"at", "2025-03-01T00:00:00Z"}};
+  const server::Response js = server::check_route(api_post("/v1/check", "application/json", body.dump()), context());
+  ASSERT_EQ(pem.status, 200) << pem.body;
+  ASSERT_EQ(der_answer.status, 200) << der_answer.body;
+  ASSERT_EQ(js.status, 200) << js.body;
+  EXPECT_EQ(pem.body, der_answer.body);
+  EXPECT_EQ(pem.body, js.body);
+  EXPECT_EQ(body_json(js)["claim"], "qes");
+}
+
+TEST_F(CheckRoute, AVerdictOtherThanYesIsStill200) {
+  const server::Response r = server::check_route(
+      api_post("/v1/check", "application/x-pem-file", file_text(fixtures() / "certs/pkc-plain.pem"), {{"for", "qes"}}),
+      context());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(body_json(r)["verdict"], "refuted") << r.body;
+  EXPECT_EQ(m_verdicts.answers(), std::vector<Answer>{Answer::kNo});
+}
+
+TEST_F(CheckRoute, InputErrorsHaveStableCodes) {
+  const std::string pem = file_text(fixtures() / "certs/qwac.pem");
+  struct Case {
+    server::Request request;
+    int status;
+    const char* code;
+  };
+  const std::vector<Case> cases = {
+      {api_post("/v1/check", "application/x-pem-file", "not a certificate"), 400, "bad_certificate"},
+      {api_post("/v1/check", "application/x-pem-file", ""), 400, "bad_certificate"},
+      {api_post("/v1/check", "application/pkix-cert", std::string(300000, '\x30')), 400, "bad_certificate"},
+      {api_post("/v1/check", "application/x-pem-file", pem, {{"for", "qxyz"}}), 400, "bad_claim"},
+      {api_post("/v1/check", "application/x-pem-file", pem, {{"at", "yesterday"}}), 400, "bad_time"},
+      {api_post("/v1/check", "application/json", "{\"certificate\": "), 400, "bad_json"},
+      {api_post("/v1/check", "application/json", "[1, 2]"), 400, "bad_json"},
+      {api_post("/v1/check", "application/json", "{\"chain\": []}"), 400, "bad_json"},
+      {api_post("/v1/check", "application/json", json({{"certificate", pem}, {"claim", 7}}).dump()), 400, "bad_json"},
+      {api_post("/v1/check", "application/json", json({{"certificate", "%%%"}}).dump()), 400, "bad_certificate"},
+      {api_post("/v1/check", "application/json", json({{"certificate", pem}, {"chain", {"nope"}}}).dump()), 400,
+       "bad_certificate"},
+      {api_post("/v1/check", "application/json", json({{"certificate", pem}, {"claim", "qwack"}}).dump()), 400,
+       "bad_claim"},
+      {api_post("/v1/check", "image/png", pem), 415, "unsupported_media_type"},
+  };
+  for (const Case& c : cases) {
+    const server::Response r = server::check_route(c.request, context());
+    EXPECT_EQ(r.status, c.status) << c.code << ": " << r.body;
+    EXPECT_EQ(error_code(r), c.code) << r.body;
+    EXPECT_FALSE(body_json(r)["error"].value("message", "").empty()) << r.body;
+  }
+  EXPECT_TRUE(m_verdicts.answers().empty());
+  EXPECT_FALSE(std::filesystem::exists(m_store / "evidence"));
+}
+
+TEST_F(CheckRoute, WithoutASnapshotTheAnswerIs503SayingWhy) {
+  const server::Response r = server::check_route(
+      api_post("/v1/check", "application/x-pem-file", file_text(fixtures() / "certs/qwac.pem")), context(false));
+  EXPECT_EQ(r.status, 503);
+  EXPECT_EQ(error_code(r), "no_lists");
+  EXPECT_EQ(body_json(r)["error"]["message"], "no snapshot loaded yet");
+}
+
+}  // namespace
+}  // namespace eutl::test
