@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/fetch_report_json.h"
 #include "cli/refresh_report.h"
 #include "cli/common_options.h"
 #include "cli/store_common.h"
@@ -95,14 +96,7 @@ int run_fetch(const FetchCliOptions& o) {
     store::print_download_failures(std::cerr, report->snapshot);
   }
   if (o.json) {
-    nlohmann::json j = store::snapshot_json(report->snapshot, *at);
-    j["schema"] = "eutl-fetch/1";
-    j["report"] = {{"lotl_verified", report->lotl_verified},
-                   {"list_failures", report->list_failures},
-                   {"list_bytes_downloaded", report->list_bytes_downloaded},
-                   {"notes", report->notes}};
-    j["missing"] = store::missing_json(report->missing);
-    std::cout << j.dump(2) << '\n';
+    std::cout << store::fetch_report_json(*report, *at).dump(2) << '\n';
   } else {
     if (!report->lotl_verified) {
       const std::string why = store::why_not_refreshed(report->snapshot.lotl);

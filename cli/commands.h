@@ -30,6 +30,7 @@ void register_store_list(CLI::App& store, Runner& run);  // cmd_store_list.cpp: 
 void register_report(CLI::App& app, Runner& run);      // cmd_report.cpp: report tsp
 void register_help(CLI::App& app, Runner& run);        // cmd_help.cpp: help [COMMAND]
 void register_completion(CLI::App& app, Runner& run);  // cmd_completion.cpp: completion bash|zsh
+void register_serve(CLI::App& app, Runner& run);       // cmd_serve.cpp: serve
 
 // Prints "eutl: <message>" on stderr.
 void print_error(const std::string& message);

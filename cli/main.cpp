@@ -68,6 +68,7 @@ int run_main(int argc, char** argv) {
   register_check_site(app, run);
   register_anchors(app, run);
   register_report(app, run);
+  register_serve(app, run);
   register_help(app, run);
   register_completion(app, run);
   if (argc < 2) {

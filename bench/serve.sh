@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# `eutl serve` under load: requests/s and p50/p99 latency of POST /v1/check for a repeated
+# certificate and for distinct certificates, next to GET /healthz, on one server, with
+# wrk (Debian package) at 64 connections on loopback. Written to bench/SERVE_RESULTS.md.
+#
+# Usage: bench/serve.sh [BUILD_DIR] [SECONDS]   (defaults: build, 10)
+#
+# Data: the real 2026 set (LOTL 390 + pivots + tl/2026, ../shared/realdata) imported at
+# 2026-08-21T12:00:00Z and the real certificates of realdata/certs; without real data,
+# the generated fixture lists and certificates at 2025-03-01. The server evaluates at
+# that instant (its hidden --now). No timing assertion: figures are reported only.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${1:-build}
+[[ "$BUILD" = /* ]] || BUILD="$ROOT/$BUILD"
+SECONDS_EACH=${2:-10}
+EUTL="$BUILD/eutl"
+CONNECTIONS=64
+THREADS=2
+OUT="$ROOT/bench/SERVE_RESULTS.md"
+command -v wrk >/dev/null || { echo "serve.sh: wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+[[ -x "$EUTL" ]] || { echo "serve.sh: $EUTL not built" >&2; exit 2; }
+
+WORK=$(mktemp -d /tmp/eutl-bench-serve.XXXXXX)
+SERVER_PID=""
+cleanup() {
+  [[ -n "$SERVER_PID" ]] && kill -TERM "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+REAL="$ROOT/../shared/realdata"
+if [[ -f "$REAL/MANIFEST.md" ]]; then
+  DATA="the real 2026 set (LOTL 390, tl/2026) and the real certificates of realdata/certs"
+  AT=2026-08-21T12:00:00Z
+  "$EUTL" import --store "$WORK/store" --at "$AT" "$REAL/lotl/eu-lotl-seq390-2026-08-03.xml" "$REAL/lotl/pivots" \
+    "$REAL/tl/2026" >/dev/null 2>&1 || [[ $? -le 1 ]]
+  find "$REAL/certs/qualified" "$REAL/certs/non-qualified" -maxdepth 1 -type f -name '*.pem' | sort >"$WORK/certs.txt"
+  REPEATED=$(head -1 "$WORK/certs.txt")
+else
+  DATA="the generated fixture lists and certificates"
+  AT=2025-03-01T00:00:00Z
+  "$EUTL" import --store "$WORK/store" --lotl-signers "$BUILD/fixtures/pki/oj-anchors.pem" --at "$AT" \
+    "$BUILD/fixtures/lists" >/dev/null 2>&1
+  find "$BUILD/fixtures/certs" -maxdepth 1 -type f -name '*.pem' | sort >"$WORK/certs.txt"
+  REPEATED="$BUILD/fixtures/certs/qes-natural.pem"
+fi
+DISTINCT=$(wc -l <"$WORK/certs.txt")
+
+"$EUTL" serve --listen 127.0.0.1:0 --store "$WORK/store" --now "$AT" --refresh 0 --quiet 2>"$WORK/serve.log" &
+SERVER_PID=$!
+PORT=""
+for _ in $(seq 1 200); do
+  PORT=$(sed -n 's|^eutl: serving on http://127\.0\.0\.1:\([0-9]*\) .*|\1|p' "$WORK/serve.log")
+  [[ -n "$PORT" ]] && break
+  sleep 0.05
+done
+[[ -n "$PORT" ]] || { echo "serve.sh: the server did not start:" >&2; cat "$WORK/serve.log" >&2; exit 1; }
+URL="http://127.0.0.1:$PORT"
+CHECK_STATUS=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/x-pem-file' \
+  --data-binary @"$REPEATED" "$URL/v1/check" || true)
+
+# run NAME PATH [LUA]: one wrk run; prints "req/s p50 p99 non2xx" (latencies in ms).
+run() {
+  local name=$1 path=$2 script=${3:-}
+  local args=(-t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency)
+  [[ -n "$script" ]] && args+=(-s "$script")
+  wrk "${args[@]}" "$URL$path" >"$WORK/$name.txt" 2>&1 || true
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec:/ { rps = $2 }
+    /^ +50%/ { p50 = ms($2) }
+    /^ +99%/ { p99 = ms($2) }
+    /Non-2xx or 3xx responses:/ { bad = $5 }
+    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' "$WORK/$name.txt"
+}
+
+read -r H_RPS H_P50 H_P99 H_BAD < <(run healthz /healthz)
+export EUTL_CERT="$REPEATED" EUTL_CERT_LIST="$WORK/certs.txt"
+read -r R_RPS R_P50 R_P99 R_BAD < <(run repeated /v1/check "$ROOT/bench/serve/check_repeated.lua")
+read -r D_RPS D_P50 D_P99 D_BAD < <(run distinct /v1/check "$ROOT/bench/serve/check_distinct.lua")
+RATIO=$(awk -v r="$R_RPS" -v h="$H_RPS" 'BEGIN { printf "%.2f", (h > 0 ? r / h : 0) }')
+
+{
+  echo "# \`eutl serve\` under load"
+  echo
+  echo "Written by \`bench/serve.sh\` on $(date -u +%Y-%m-%dT%H:%M:%SZ): wrk $THREADS threads, $CONNECTIONS connections,"
+  echo "${SECONDS_EACH} s per row, one server on loopback ($(nproc) cores, shared with the load generator),"
+  echo "$DATA, evaluated at $AT."
+  echo
+  echo "| request | requests/s | p50 ms | p99 ms | non-2xx answers |"
+  echo "|---|---:|---:|---:|---:|"
+  echo "| GET /healthz | $H_RPS | $H_P50 | $H_P99 | $H_BAD |"
+  echo "| POST /v1/check, one certificate repeated | $R_RPS | $R_P50 | $R_P99 | $R_BAD |"
+  echo "| POST /v1/check, $DISTINCT distinct certificates in turn | $D_RPS | $D_P50 | $D_P99 | $D_BAD |"
+  echo
+  echo "Repeated check / healthz request rate: $RATIO (target: at least 0.5; p99 target: under 10 ms)."
+  if [[ "$CHECK_STATUS" != "200" ]]; then
+    echo
+    echo "POST /v1/check answered HTTP $CHECK_STATUS when this was run: the /v1 API was not in this build,"
+    echo "so its rows measure an error answer, not a decision."
+  fi
+} >"$OUT"
+cat "$OUT"

@@ -1,0 +1,46 @@
+#include "server/beast_message.h"
+
+#include <gtest/gtest.h>
+
+namespace eutl::server::detail {
+namespace {
+
+namespace http = boost::beast::http;
+
+TEST(BeastMessage, ARequestBecomesPlainValues) {
+  BeastRequest b{http::verb::post, "/v1/check?for=qwac", 11};
+  b.set(http::field::content_type, " Application/JSON ; charset=utf-8");
+  b.set(http::field::accept, "text/html, */*");
+  b.body() = "{}";
+  const Request r = from_beast(std::move(b), "127.0.0.1");
+  EXPECT_EQ(r.method, Method::kPost);
+  EXPECT_EQ(r.target, "/v1/check?for=qwac");  // decoded later, by the Dispatcher
+  EXPECT_EQ(r.content_type, "application/json");
+  EXPECT_EQ(r.accept, "text/html, */*");
+  EXPECT_EQ(r.body, "{}");
+  EXPECT_EQ(r.remote, "127.0.0.1");
+  EXPECT_EQ(from_beast(BeastRequest{http::verb::delete_, "/", 11}, "").method, Method::kOther);
+  EXPECT_EQ(from_beast(BeastRequest{http::verb::head, "/", 11}, "").method, Method::kHead);
+}
+
+TEST(BeastMessage, AResponseKeepsStatusTypeHeadersAndBody) {
+  Response r = json_error(413, "body_too_large", "too big");
+  r.headers.emplace_back("Retry-After", "1");
+  const BeastResponse b = to_beast(r, 11, true, false);
+  EXPECT_EQ(b.result_int(), 413u);
+  EXPECT_EQ(b[http::field::content_type], "application/json");
+  EXPECT_EQ(b["Retry-After"], "1");
+  EXPECT_EQ(b.body(), r.body);
+  EXPECT_EQ(b[http::field::content_length], std::to_string(r.body.size()));
+  EXPECT_TRUE(b.keep_alive());
+  EXPECT_FALSE(to_beast(r, 11, false, false).keep_alive());
+}
+
+TEST(BeastMessage, HeadKeepsTheLengthWithoutTheBody) {
+  const BeastResponse b = to_beast(json_response("{\"a\":1}"), 11, true, true);
+  EXPECT_EQ(b.body(), "");
+  EXPECT_EQ(b[http::field::content_length], "7");
+}
+
+}  // namespace
+}  // namespace eutl::server::detail
