@@ -5,7 +5,7 @@
 
 namespace eutl::server::web {
 
-void add_security_headers(Response& response) {
+void add_page_headers(Response& response) {
   response.headers.emplace_back("Content-Security-Policy", std::string(kContentSecurityPolicy));
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
   response.headers.emplace_back("Referrer-Policy", "no-referrer");
@@ -17,7 +17,7 @@ Response html_page(std::string body, int status) {
   response.content_type = "text/html; charset=utf-8";
   response.body = std::move(body);
   response.headers.emplace_back("Cache-Control", "no-store");
-  add_security_headers(response);
+  add_page_headers(response);
   return response;
 }
 

@@ -15,7 +15,7 @@ inline constexpr std::string_view kContentSecurityPolicy =
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 // CSP, X-Content-Type-Options: nosniff (WHATWG Fetch §3.5), Referrer-Policy: no-referrer.
-void add_security_headers(Response& response);
+void add_page_headers(Response& response);
 
 // An HTML page: text/html; charset=utf-8, `status`, not cached (it shows live lists).
 [[nodiscard]] Response html_page(std::string body, int status = 200);

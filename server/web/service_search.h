@@ -1,8 +1,8 @@
-// The search behind GET /services, with the filters of `eutl list`: a name (provider
-// name, trade name or service name in every language, case and accents folded,
-// tsl/name_fold.h; ETSI TS 119 612 V2.4.1 §5.4.1, §5.4.2, §5.5.2), a territory, a
-// service type (§5.5.1 short form, "CA/QC") and a status (§5.5.4 / Annex J, "granted"),
-// over the services of the valid lists, one page at a time.
+// The search behind GET /services: the filters of `eutl list` and GET /v1/services,
+// answered by the same eutl::list_services (include/eutl/service_list.h): a name
+// (provider, trade or service name in any language, case and accents folded; ETSI TS
+// 119 612 V2.4.1 §5.4.1, §5.4.2, §5.5.2), a territory, a service type (§5.5.1 short
+// form, "CA/QC") and a status (§5.5.4 / Annex J, "granted"), one page at a time.
 #pragma once
 
 #include <cstddef>
@@ -19,16 +19,15 @@ inline constexpr std::size_t kServicesPerPage = 50;
 
 struct ServiceQuery final {
   std::string name;
-  std::string territory;  // upper case; empty: all
-  std::string type;       // a known short form; empty: all
-  std::string status;     // a known status; empty: all
+  std::string territory;  // as given; empty: all
+  std::string type;       // as given; empty: all
+  std::string status;     // as given; empty: all
   std::size_t page = 1;   // 1-based
 };
 
-// Reads ?name=&territory=&type=&status=&page= (blank values: no filter); kUsage
-// naming the parameter and the valid values for one that can match nothing.
-[[nodiscard]] Result<ServiceQuery> read_service_query(const std::map<std::string, std::string>& query,
-                                                      const std::vector<std::string>& territories);
+// Reads ?name=&territory=&type=&status=&page= (blank values: no filter); kUsage for a
+// page that is not a number from 1 or a name over 200 characters.
+[[nodiscard]] Result<ServiceQuery> read_service_query(const std::map<std::string, std::string>& query);
 
 struct ServiceRow final {
   std::string id;  // "BB/1/1"
@@ -48,7 +47,8 @@ struct ServiceMatches final {
 // The territories of the valid lists' services, sorted.
 std::vector<std::string> service_territories(const TrustedLists& lists);
 
-ServiceMatches search_services(const TrustedLists& lists, const ServiceQuery& query,
-                               std::size_t per_page = kServicesPerPage);
+// kUsage naming the parameter and the valid values when a filter can match nothing.
+[[nodiscard]] Result<ServiceMatches> search_services(const TrustedLists& lists, const ServiceQuery& query,
+                                                     std::size_t per_page = kServicesPerPage);
 
 }  // namespace eutl::server::web

@@ -89,14 +89,14 @@ Response services_page(const Request& request, const RequestContext& context) {
                                         "trusted lists is loaded yet.</p>\n"), 503);
   }
   const std::vector<std::string> territories = service_territories(*context.lists);
-  auto query = read_service_query(request.query, territories);
-  if (!query) {
+  auto query = read_service_query(request.query);
+  auto matches = query ? search_services(*context.lists, *query) : Result<ServiceMatches>(query.error());
+  if (!matches) {
     const std::string main = "<h1>Trust services</h1>\n<div class=\"error\" id=\"error\" role=\"alert\"><p>" +
-                             esc(query.error().message) + "</p></div>\n" + filter_form({}, territories);
+                             esc(matches.error().message) + "</p></div>\n" + filter_form({}, territories);
     return html_page(render_page(frame, main), 400);
   }
-  const ServiceMatches matches = search_services(*context.lists, *query);
-  return html_page(render_page(frame, render_services(*query, matches, territories)));
+  return html_page(render_page(frame, render_services(*query, *matches, territories)));
 }
 
 }  // namespace eutl::server::web

@@ -37,7 +37,7 @@ Response asset_response(const WebAsset& asset, std::string_view version) {
   response.headers.emplace_back("Cache-Control", version == version_of(asset)
                                                      ? "public, max-age=31536000, immutable"
                                                      : "no-cache");
-  add_security_headers(response);
+  add_page_headers(response);
   return response;
 }
 

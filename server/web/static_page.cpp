@@ -10,7 +10,7 @@ Response static_asset(const Request& request, const RequestContext&) {
   const WebAsset* asset = name == request.path_params.end() ? nullptr : find_web_asset(name->second);
   if (asset == nullptr) {
     Response missing = json_error(404, "not-found", "no such file among the page's assets");
-    add_security_headers(missing);
+    add_page_headers(missing);
     return missing;
   }
   const auto version = request.query.find("v");
