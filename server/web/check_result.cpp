@@ -136,9 +136,9 @@ std::string render_check_result(const json& decision, std::string_view evidence_
                     "<h2 id=\"result-title\">Result</h2>\n";
   out += "<div class=\"verdict " + css_class(word) + "\" id=\"verdict\" data-verdict=\"" + esc(word) + "\">";
   out += "<p class=\"v\">" + esc(headline(word)) + "</p><p>";
-  out += claim.empty() ? "No claim was asked: the certificate's qualification at time T."
-                       : "Claim <code>" + esc(claim) + "</code> (" + esc(text(decision, "claim_explanation")) + ").";
-  out += " " + esc(text(overall, "reason")) + "</p></div>\n";
+  out += claim.empty() ? "No claim was asked; the certificate's qualification at time T:"
+                       : "Claim <code>" + esc(claim) + "</code> (" + esc(text(decision, "claim_explanation")) + "):";
+  out += " " + esc(text(overall, "reason")) + ".</p></div>\n";
   out += "<table class=\"facts\"><tbody>\n";
   out += row("Claim", "r-claim", claim.empty() ? "<span class=\"na\">none asked</span>" : "<code>" + esc(claim) + "</code>");
   out += row("Overall status", "r-status", esc(text(overall, "status")));

@@ -17,4 +17,12 @@ Response static_asset(const Request& request, const RequestContext&) {
   return asset_response(*asset, version == request.query.end() ? std::string_view{} : version->second);
 }
 
+Response favicon(const Request&, const RequestContext&) {
+  const WebAsset* icon = find_web_asset("favicon.svg");
+  if (icon == nullptr) {
+    return json_error(404, "not-found", "no icon in this build");
+  }
+  return asset_response(*icon, {});
+}
+
 }  // namespace eutl::server::web

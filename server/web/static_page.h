@@ -10,4 +10,7 @@ namespace eutl::server::web {
 
 [[nodiscard]] Response static_asset(const Request& request, const RequestContext& context);
 
+// GET /favicon.ico: the page's icon (favicon.svg), for pages that do not link one.
+[[nodiscard]] Response favicon(const Request& request, const RequestContext& context);
+
 }  // namespace eutl::server::web

@@ -14,6 +14,8 @@ std::vector<Route> web_routes() {
       Route{Method::kGet, "/status", web::status_page},
       Route{Method::kGet, "/services", web::services_page},
       Route{Method::kGet, "/static/{name}", web::static_asset},
+      // Browsers ask for it on pages without an icon link (the evidence report).
+      Route{Method::kGet, "/favicon.ico", web::favicon},
   };
 }
 

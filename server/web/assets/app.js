@@ -52,9 +52,9 @@
     var claim = str(d.claim);
     var section = el("section", { id: "result", "class": "result", "aria-labelledby": "result-title" },
       [el("h2", { id: "result-title" }, ["Result"])]);
-    var lead = claim ? ["Claim ", code(claim), " (" + str(d.claim_explanation) + ")."]
-      : ["No claim was asked: the certificate's qualification at time T."];
-    lead.push(" " + str(overall.reason));
+    var lead = claim ? ["Claim ", code(claim), " (" + str(d.claim_explanation) + "):"]
+      : ["No claim was asked; the certificate's qualification at time T:"];
+    lead.push(" " + str(overall.reason) + ".");
     section.appendChild(el("div", { "class": "verdict " + cssClass(word), id: "verdict", "data-verdict": word },
       [el("p", { "class": "v" }, [headline(word)]), el("p", {}, lead)]));
     var body = el("tbody");

@@ -32,7 +32,7 @@ TEST(CheckResult, AConfirmedQwacClaim) {
   const std::string html = render_check_result(d, std::string(64, 'a'));
   EXPECT_TRUE(has(html, "class=\"verdict good\" id=\"verdict\" data-verdict=\"confirmed\"")) << html;
   EXPECT_TRUE(has(html, "<p class=\"v\">Confirmed</p>"));
-  EXPECT_TRUE(has(html, "Claim <code>qwac</code> (a QWAC)"));
+  EXPECT_TRUE(has(html, "Claim <code>qwac</code> (a QWAC): qualified at issuance and at time T.</p>")) << html;
   EXPECT_TRUE(has(html, "<td id=\"r-type\">wsa: website authentication (eIDAS Art. 3(39))</td>"));
   EXPECT_TRUE(has(html, "<td id=\"r-qscd\">no</td>"));
   EXPECT_TRUE(has(html, "<code>BB/1/1</code> Beta Certification — Beta Qualified Website CA"));

@@ -37,6 +37,14 @@ TEST(StaticPage, UnknownAndTraversalNamesAre404WithoutTouchingFiles) {
   }
 }
 
+TEST(StaticPage, TheIconAlsoAnswersAtFaviconIco) {
+  test::ContextParts parts;
+  const Response r = favicon(Request{}, parts.make(nullptr, test::at("2025-03-01")));
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.content_type, "image/svg+xml");
+  EXPECT_TRUE(r.body.starts_with("<svg"));
+}
+
 TEST(StaticPage, NoNameParameterIs404) {
   test::ContextParts parts;
   Request request;

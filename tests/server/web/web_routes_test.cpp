@@ -14,7 +14,8 @@ TEST(WebRoutes, ThePagesTheFormAndTheAssets) {
                                                  {Method::kPost, "/check"},
                                                  {Method::kGet, "/status"},
                                                  {Method::kGet, "/services"},
-                                                 {Method::kGet, "/static/{name}"}};
+                                                 {Method::kGet, "/static/{name}"},
+                                                 {Method::kGet, "/favicon.ico"}};
   EXPECT_EQ(routes.size(), std::size(want));
   for (const auto& [method, pattern] : want) {
     const auto it = std::find_if(routes.begin(), routes.end(),
