@@ -9,7 +9,7 @@ Response static_asset(const Request& request, const RequestContext&) {
   const auto name = request.path_params.find("name");
   const WebAsset* asset = name == request.path_params.end() ? nullptr : find_web_asset(name->second);
   if (asset == nullptr) {
-    Response missing = json_error(404, "not-found", "no such file among the page's assets");
+    Response missing = json_error(404, "not_found", "no such file among the page's assets");
     add_page_headers(missing);
     return missing;
   }
@@ -20,7 +20,7 @@ Response static_asset(const Request& request, const RequestContext&) {
 Response favicon(const Request&, const RequestContext&) {
   const WebAsset* icon = find_web_asset("favicon.svg");
   if (icon == nullptr) {
-    return json_error(404, "not-found", "no icon in this build");
+    return json_error(404, "not_found", "no icon in this build");
   }
   return asset_response(*icon, {});
 }

@@ -32,7 +32,7 @@ TEST(StaticPage, UnknownAndTraversalNamesAre404WithoutTouchingFiles) {
                                  std::string("app.css\0", 8), "APP.JS", ""}) {
     const Response r = get(name);
     EXPECT_EQ(r.status, 404) << name;
-    EXPECT_NE(r.body.find("\"code\":\"not-found\""), std::string::npos) << name;
+    EXPECT_NE(r.body.find("\"code\":\"not_found\""), std::string::npos) << name;
     EXPECT_EQ(r.body.find("eutl_server"), std::string::npos) << name;
   }
 }
