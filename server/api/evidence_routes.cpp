@@ -102,6 +102,10 @@ Response evidence_report_route(const Request& request, const RequestContext& con
   Response response;
   response.content_type = "text/html; charset=utf-8";
   response.body = std::move(*html);
+  // The report is one self-contained page with an inline stylesheet and no script
+  // (docs/evidence-schema.md): allow exactly that, nothing from anywhere.
+  response.headers.emplace_back("Content-Security-Policy",
+                                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
   return response;
 }
 

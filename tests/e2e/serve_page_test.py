@@ -34,11 +34,9 @@ import tempfile
 import time
 
 SKIP = 77
-# The evidence report (GET /v1/evidence/{id}/report) is the API's page, not this one:
-# while its route sends no Content-Security-Policy of its own, the server's default
-# policy blocks the report's inline stylesheet and it renders unstyled. Its console
-# errors are printed as warnings; set this to True once the route sets its own policy.
-REPORT_LOG_STRICT = False
+# The evidence report (GET /v1/evidence/{id}/report) sends its own Content-Security-
+# Policy (inline style only); a console error on it fails the test like one on the page.
+REPORT_LOG_STRICT = True
 VERDICTS = {"confirmed", "refuted", "indeterminate", "qualified", "not_qualified"}
 FAKE_NOW = "2025-03-01T12:00:00Z"
 

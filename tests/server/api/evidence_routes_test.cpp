@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <fstream>
 
 #include "eutl/tsl/read_file.h"
@@ -60,6 +62,11 @@ TEST_F(EvidenceRoutes, RecordReportAndVerifyOfAKeptRecord) {
   ASSERT_EQ(report.status, 200) << report.body.substr(0, 300);
   EXPECT_EQ(report.content_type, "text/html; charset=utf-8");
   EXPECT_TRUE(report.body.starts_with("<!DOCTYPE html>")) << report.body.substr(0, 100);
+  // Its own policy: the inline stylesheet and nothing else (the server's default would block the style).
+  const auto csp = std::find_if(report.headers.begin(), report.headers.end(),
+                                [](const auto& h) { return h.first == "Content-Security-Policy"; });
+  ASSERT_NE(csp, report.headers.end());
+  EXPECT_EQ(csp->second, "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
   const auto cli_report = run_command(cli() + " evidence report " + quote_arg(file) + store());
   EXPECT_EQ(cli_report.exit_code, 0);
   EXPECT_EQ(report.body, cli_report.out);
