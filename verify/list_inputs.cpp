@@ -1,6 +1,7 @@
 // Turning the FILE|DIR… arguments of verify, check, import and the library facade into
 // the list files to read: one rule for every entry point.
 #include <algorithm>
+#include <memory>
 #include <cctype>
 #include <string>
 #include <system_error>
@@ -60,13 +61,22 @@ Result<std::vector<ListSetInput>> read_list_inputs(const std::vector<std::filesy
   std::vector<ListSetInput> inputs;
   inputs.reserve(files.size());
   for (const auto& f : files) {
-    auto bytes = tsl::read_file(f, tsl::FileKind::kList);
-    if (!bytes) {
-      return std::move(bytes).error();
+    auto opened = tsl::OpenedFile::open(f, tsl::FileKind::kList);
+    if (!opened) {
+      return std::move(opened).error();
     }
-    inputs.push_back(ListSetInput{f.string(), std::move(*bytes)});
+    inputs.push_back(ListSetInput{f.string(), {}, std::make_shared<tsl::OpenedFile>(std::move(*opened))});
   }
   return inputs;
+}
+
+Result<tsl::Bytes> take_input_bytes(ListSetInput& in) {
+  if (in.file) {
+    auto bytes = in.file->read();
+    in.file.reset();
+    return bytes;
+  }
+  return std::move(in.bytes);
 }
 
 }  // namespace eutl::verify
