@@ -60,7 +60,19 @@ Result<std::vector<std::filesystem::path>> expand_list_inputs(const std::vector<
 Result<std::vector<ListSetInput>> read_list_inputs(const std::vector<std::filesystem::path>& files) {
   std::vector<ListSetInput> inputs;
   inputs.reserve(files.size());
+  // Each opened file holds a descriptor until a worker reads it: past this many files
+  // (far more than the EU set's ~45) they are read now instead, to stay well under the
+  // usual limit of 1024 descriptors.
+  constexpr std::size_t kMaxOpenedAtOnce = 256;
   for (const auto& f : files) {
+    if (files.size() > kMaxOpenedAtOnce) {
+      auto bytes = tsl::read_file(f, tsl::FileKind::kList);
+      if (!bytes) {
+        return std::move(bytes).error();
+      }
+      inputs.push_back(ListSetInput{f.string(), std::move(*bytes), nullptr});
+      continue;
+    }
     auto opened = tsl::OpenedFile::open(f, tsl::FileKind::kList);
     if (!opened) {
       return std::move(opened).error();

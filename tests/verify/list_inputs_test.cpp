@@ -50,6 +50,25 @@ TEST(ListInputs, FilesAreOpenedNowAndReadOnce) {
   EXPECT_EQ(first.file, nullptr);
 }
 
+TEST(ListInputs, PastTwoHundredFiftySixFilesTheyAreReadAtOnce) {
+  const fs::path dir = fs::temp_directory_path() / ("eutl-list-inputs-many-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::vector<fs::path> files;
+  for (int i = 0; i < 257; ++i) {
+    files.push_back(dir / ("l" + std::to_string(i) + ".xml"));
+    std::ofstream(files.back()) << "<x/>";
+  }
+  auto many = read_list_inputs(files);
+  auto few = read_list_inputs({files.begin(), files.begin() + 256});
+  fs::remove_all(dir);
+  ASSERT_TRUE(many) << many.error().message;
+  ASSERT_TRUE(few) << few.error().message;
+  EXPECT_EQ(many->front().file, nullptr);
+  EXPECT_EQ(std::string(many->front().bytes.begin(), many->front().bytes.end()), "<x/>");
+  EXPECT_NE(few->front().file, nullptr);
+  EXPECT_TRUE(few->front().bytes.empty());
+}
+
 TEST(ListInputs, AMissingFileFailsBeforeAnyWork) {
   auto inputs = read_list_inputs({fixtures() / "lists" / "no-such-list.xml"});
   ASSERT_FALSE(inputs);
