@@ -140,6 +140,8 @@ int run_once() {
 // bench/check_latency.cpp (issue 7): in-process check latency and warm store load.
 int run_check_latency(const std::string& store, int iterations);
 int run_load_store(const std::string& store, int runs);
+// bench/fetch_304_real.cpp (issue 18): an all-304 `eutl fetch` of the real 2026 set.
+int run_fetch_304_real(const std::string& eutl, int runs);
 
 int main(int argc, char** argv) {
   eutl::LibraryGuard guard;
@@ -148,6 +150,9 @@ int main(int argc, char** argv) {
   }
   if (argc >= 3 && std::string_view(argv[1]) == "--check-latency") {
     return run_check_latency(argv[2], argc >= 4 ? std::atoi(argv[3]) : 200);
+  }
+  if (argc >= 3 && std::string_view(argv[1]) == "--fetch-304-real") {
+    return run_fetch_304_real(argv[2], argc >= 4 ? std::atoi(argv[3]) : 7);
   }
   if (argc >= 3 && std::string_view(argv[1]) == "--load-store") {
     return run_load_store(argv[2], argc >= 4 ? std::atoi(argv[3]) : 10);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <limits>
 
 namespace eutl::cli {
 
@@ -32,6 +33,15 @@ void prefer_huge_pages(std::size_t bytes) {
     (void)::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
   }
   std::free(block);
+}
+
+void keep_freed_memory() {
+  constexpr int kMaxMmapThreshold = 32 << 20;  // glibc's cap on 64-bit systems
+  (void)::mallopt(M_MMAP_THRESHOLD, kMaxMmapThreshold);
+  (void)::mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max());
+  // No fastbins (the per-thread cache still serves small sizes): freeing a whole
+  // libxml2 tree then costs no malloc_consolidate pass over them.
+  (void)::mallopt(M_MXFAST, 0);
 }
 
 }  // namespace eutl::cli

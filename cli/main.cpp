@@ -6,9 +6,11 @@
 #include <iostream>
 #include <new>
 #include <string>
+#include <string_view>
 
 #include "cli/command_names.h"
 #include "cli/commands.h"
+#include "cli/heap_tuning.h"
 #include "eutl/library.h"
 
 namespace eutl::cli {
@@ -45,6 +47,9 @@ int internal_error(const char* what) {
 }
 
 int run_main(int argc, char** argv) {
+  if (argc < 2 || std::string_view(argv[1]) != "serve") {
+    keep_freed_memory();  // one command, then exit: freed memory is reused (cli/heap_tuning.h)
+  }
   eutl::LibraryGuard guard;
   CLI::App app{"eutl: is this certificate an EU qualified certificate? Fetches, verifies and indexes the EU "
                "trusted lists (ETSI TS 119 612) and decides, with evidence (ETSI TS 119 615).",

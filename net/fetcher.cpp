@@ -7,6 +7,7 @@
 #include <memory>
 #include <thread>
 
+#include "eutl/net/net_guard.h"
 #include "net/transfer.h"
 
 namespace eutl::net {
@@ -22,7 +23,9 @@ class MultiLoop final {
   MultiLoop(const FetchOptions& options, Clock::time_point& deadline, const std::vector<FetchRequest>& requests,
             const ProgressFn& progress)
       : m_options(options), m_deadline(deadline), m_progress(progress), m_responses(requests.size()) {
-    m_multi.reset(curl_multi_init());
+    if (ensure_curl()) {
+      m_multi.reset(curl_multi_init());
+    }
     for (std::size_t i = 0; i < requests.size(); ++i) {
       auto t = std::make_unique<Transfer>();
       t->index = i;
@@ -196,7 +199,8 @@ class MultiLoop final {
 
 }  // namespace
 
-// curl's process-wide init is LibraryGuard's job (style C14).
+// curl's process-wide init is LibraryGuard's (style C14), done at the first transfer
+// (net::ensure_curl).
 Fetcher::Fetcher(FetchOptions options)
     : m_options(std::move(options)), m_deadline(std::chrono::steady_clock::now() + m_options.deadline) {}
 

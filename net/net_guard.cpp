@@ -3,22 +3,39 @@
 #include <curl/curl.h>
 
 #include <atomic>
+#include <mutex>
 
 namespace eutl::net {
 namespace {
 std::atomic<int> g_depth{0};
+std::mutex g_mutex;
+bool g_initialised = false;  // under g_mutex
 }  // namespace
+
+// curl_global_init is not thread-safe with respect to other curl calls: it runs here,
+// under a lock, the first time a transfer is set up, so a command that never downloads
+// (check, verify, list) never loads libcurl's TLS and name-resolution set-up.
+bool ensure_curl() {
+  std::lock_guard lock(g_mutex);
+  if (!g_initialised) {
+    g_initialised = ::curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+  }
+  return g_initialised;
+}
 
 NetGuard::NetGuard() {
   if (g_depth.fetch_add(1) == 0) {
     m_owner = true;
-    ::curl_global_init(CURL_GLOBAL_DEFAULT);
   }
 }
 
 NetGuard::~NetGuard() {
   if (g_depth.fetch_sub(1) == 1 && m_owner) {
-    ::curl_global_cleanup();
+    std::lock_guard lock(g_mutex);
+    if (g_initialised) {
+      ::curl_global_cleanup();
+      g_initialised = false;
+    }
   }
 }
 

@@ -47,8 +47,14 @@ Error too_large(const std::filesystem::path& path, const char* what, const std::
                                  std::to_string(max_bytes) + " bytes for a " + what);
 }
 
-Result<Bytes> read_bounded(const std::filesystem::path& path, std::size_t max_bytes, FollowSymlinks follow,
-                           const char* what, bool allow_empty) {
+// The descriptor of a regular file within the limit, and its size at fstat time.
+struct Checked final {
+  Fd fd;
+  std::size_t size = 0;
+};
+
+Result<Checked> open_checked(const std::filesystem::path& path, std::size_t max_bytes, FollowSymlinks follow,
+                             const char* what) {
   int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY;
   if (follow == FollowSymlinks::kNo) {
     flags |= O_NOFOLLOW;
@@ -73,37 +79,68 @@ Result<Bytes> read_bounded(const std::filesystem::path& path, std::size_t max_by
   if (st.st_size < 0 || static_cast<unsigned long long>(st.st_size) > max_bytes) {
     return too_large(path, what, std::to_string(st.st_size), max_bytes);
   }
-  Bytes data;
-  data.resize(static_cast<std::size_t>(st.st_size));
-  std::size_t used = 0;
+  return Checked{std::move(fd), static_cast<std::size_t>(st.st_size)};
+}
+
+ssize_t read_some(int fd, std::uint8_t* into, std::size_t room) {
   for (;;) {
-    if (used == data.size()) {
-      // The file may have grown since fstat: read on, never past the limit + 1.
+    ssize_t n = ::read(fd, into, room);
+    if (n >= 0 || errno != EINTR) {
+      return n;
+    }
+  }
+}
+
+// One buffer of the fstat size, filled by read(2); then one probe read into a small
+// stack buffer to see whether the file grew (no doubling of the buffer, no copy).
+Result<Bytes> read_checked(int fd, std::size_t size, const std::filesystem::path& path, std::size_t max_bytes,
+                           const char* what, bool allow_empty) {
+  auto read_error = [&] {
+    return Error(Errc::kIo, path.string() + ": cannot read the " + what + ": " + std::strerror(errno));
+  };
+  Bytes data(size);
+  std::size_t used = 0;
+  while (used < data.size()) {
+    ssize_t n = read_some(fd, data.data() + used, data.size() - used);
+    if (n < 0) {
+      return read_error();
+    }
+    if (n == 0) {
+      break;  // shrank since fstat
+    }
+    used += static_cast<std::size_t>(n);
+  }
+  data.resize(used);
+  if (used == size) {
+    // The file may have grown since fstat: read on, never past the limit + 4 KiB.
+    std::uint8_t chunk[4096];
+    for (;;) {
+      ssize_t n = read_some(fd, chunk, sizeof chunk);
+      if (n < 0) {
+        return read_error();
+      }
+      if (n == 0) {
+        break;
+      }
+      data.insert(data.end(), chunk, chunk + n);
       if (data.size() > max_bytes) {
         return too_large(path, what, "more than " + std::to_string(max_bytes), max_bytes);
       }
-      data.resize(std::min(max_bytes + 1, std::max<std::size_t>(data.size() * 2, 4096)));
-    }
-    ssize_t n = ::read(fd.get(), data.data() + used, data.size() - used);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return Error(Errc::kIo, path.string() + ": cannot read the " + what + ": " + std::strerror(errno));
-    }
-    if (n == 0) {
-      break;
-    }
-    used += static_cast<std::size_t>(n);
-    if (used > max_bytes) {
-      return too_large(path, what, "more than " + std::to_string(max_bytes), max_bytes);
     }
   }
-  data.resize(used);
   if (data.empty() && !allow_empty) {
     return Error(Errc::kUsage, path.string() + ": is empty (" + what + " expected)");
   }
   return data;
+}
+
+Result<Bytes> read_bounded(const std::filesystem::path& path, std::size_t max_bytes, FollowSymlinks follow,
+                           const char* what, bool allow_empty) {
+  auto checked = open_checked(path, max_bytes, follow, what);
+  if (!checked) {
+    return std::move(checked).error();
+  }
+  return read_checked(checked->fd.get(), checked->size, path, max_bytes, what, allow_empty);
 }
 
 }  // namespace
@@ -142,6 +179,54 @@ Result<Bytes> read_file(const std::filesystem::path& path, FileKind kind, Follow
 
 Result<Bytes> read_file(const std::filesystem::path& path, std::size_t max_bytes, FollowSymlinks follow) {
   return read_bounded(path, max_bytes, follow, "file", true);
+}
+
+OpenedFile::OpenedFile(OpenedFile&& o) noexcept
+    : m_path(std::move(o.m_path)), m_kind(o.m_kind), m_fd(o.m_fd), m_size(o.m_size), m_read(std::move(o.m_read)) {
+  o.m_fd = -1;
+}
+
+OpenedFile::~OpenedFile() {
+  if (m_fd >= 0) {
+    ::close(m_fd);
+  }
+}
+
+Result<OpenedFile> OpenedFile::open(const std::filesystem::path& path, FileKind kind, FollowSymlinks follow) {
+  auto checked = open_checked(path, max_file_bytes(kind), follow, file_kind_name(kind));
+  if (!checked) {
+    return std::move(checked).error();
+  }
+  OpenedFile f;
+  f.m_path = path;
+  f.m_kind = kind;
+  if (checked->size == 0) {
+    // An empty file is refused now, as read_file refuses it; a file that only reports
+    // size 0 (as under /proc) is read now and kept.
+    auto bytes = read_checked(checked->fd.get(), 0, path, max_file_bytes(kind), file_kind_name(kind), false);
+    if (!bytes) {
+      return std::move(bytes).error();
+    }
+    f.m_read = std::move(*bytes);
+    return f;
+  }
+  f.m_size = checked->size;
+  f.m_fd = checked->fd.release();  // new owner: the OpenedFile (closed by its destructor)
+  return f;
+}
+
+Result<Bytes> OpenedFile::read() {
+  if (m_read) {
+    Bytes out = std::move(*m_read);
+    m_read.reset();
+    return out;
+  }
+  if (m_fd < 0) {
+    return Error(Errc::kInternal, m_path.string() + ": read twice");
+  }
+  Fd fd(m_fd);  // closed once read
+  m_fd = -1;
+  return read_checked(fd.get(), m_size, m_path, max_file_bytes(m_kind), file_kind_name(m_kind), false);
 }
 
 }  // namespace eutl::tsl

@@ -1,6 +1,7 @@
 // Turning the FILE|DIR… arguments of verify, check, import and the library facade into
 // the list files to read: one rule for every entry point.
 #include <algorithm>
+#include <memory>
 #include <cctype>
 #include <string>
 #include <system_error>
@@ -59,14 +60,35 @@ Result<std::vector<std::filesystem::path>> expand_list_inputs(const std::vector<
 Result<std::vector<ListSetInput>> read_list_inputs(const std::vector<std::filesystem::path>& files) {
   std::vector<ListSetInput> inputs;
   inputs.reserve(files.size());
+  // Each opened file holds a descriptor until a worker reads it: past this many files
+  // (far more than the EU set's ~45) they are read now instead, to stay well under the
+  // usual limit of 1024 descriptors.
+  constexpr std::size_t kMaxOpenedAtOnce = 256;
   for (const auto& f : files) {
-    auto bytes = tsl::read_file(f, tsl::FileKind::kList);
-    if (!bytes) {
-      return std::move(bytes).error();
+    if (files.size() > kMaxOpenedAtOnce) {
+      auto bytes = tsl::read_file(f, tsl::FileKind::kList);
+      if (!bytes) {
+        return std::move(bytes).error();
+      }
+      inputs.push_back(ListSetInput{f.string(), std::move(*bytes), nullptr});
+      continue;
     }
-    inputs.push_back(ListSetInput{f.string(), std::move(*bytes)});
+    auto opened = tsl::OpenedFile::open(f, tsl::FileKind::kList);
+    if (!opened) {
+      return std::move(opened).error();
+    }
+    inputs.push_back(ListSetInput{f.string(), {}, std::make_shared<tsl::OpenedFile>(std::move(*opened))});
   }
   return inputs;
+}
+
+Result<tsl::Bytes> take_input_bytes(ListSetInput& in) {
+  if (in.file) {
+    auto bytes = in.file->read();
+    in.file.reset();
+    return bytes;
+  }
+  return std::move(in.bytes);
 }
 
 }  // namespace eutl::verify

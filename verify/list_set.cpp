@@ -19,13 +19,16 @@ namespace {
 
 using trust::Item;
 
-void parallel_for(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& fn) {
+// Runs fn(order[0]), fn(order[1]), … on `threads` workers, each taking the next index
+// when free: with the largest lists first, no worker is left with a big one at the end.
+void parallel_for(const std::vector<std::size_t>& order, unsigned threads, const std::function<void(std::size_t)>& fn) {
+  const std::size_t n = order.size();
   if (threads == 0) {
     threads = std::max(1u, std::thread::hardware_concurrency());
   }
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
   if (threads <= 1) {
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i : order) {
       fn(i);
     }
     return;
@@ -36,7 +39,7 @@ void parallel_for(std::size_t n, unsigned threads, const std::function<void(std:
   for (unsigned t = 0; t < threads; ++t) {
     pool.emplace_back([&] {
       for (std::size_t i = next++; i < n; i = next++) {
-        fn(i);
+        fn(order[i]);
       }
     });
   }
@@ -45,11 +48,28 @@ void parallel_for(std::size_t n, unsigned threads, const std::function<void(std:
   }
 }
 
+// Input indices, largest first (stable: equal sizes keep their order).
+std::vector<std::size_t> largest_first(const std::vector<ListSetInput>& inputs) {
+  std::vector<std::size_t> sizes(inputs.size());
+  std::vector<std::size_t> order(inputs.size());
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    sizes[i] = inputs[i].file ? inputs[i].file->size_hint() : inputs[i].bytes.size();
+    order[i] = i;
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+  return order;
+}
+
 void parse_one(ListSetInput& in, Item& item) {
   item.result.source = in.source;
-  item.result.digest = tsl::sha256(in.bytes);
-  auto doc = tsl::XmlDocument::parse(in.bytes, in.source);
-  in.bytes = {};  // libxml2 keeps its own copy
+  auto bytes = take_input_bytes(in);
+  if (!bytes) {
+    item.result.reasons.push_back(reasons::make(reasons::kUnreadable, bytes.error().message));
+    return;
+  }
+  item.result.digest = tsl::sha256(*bytes);
+  auto doc = tsl::XmlDocument::parse(*bytes, in.source);
+  *bytes = {};  // libxml2 keeps its own copy
   if (!doc) {
     item.result.reasons.push_back(reasons::make(
         doc.error().code == Errc::kLimit ? reasons::kMarkupLimit : reasons::kNotWellFormed, doc.error().message));
@@ -164,7 +184,8 @@ void verify_tl(Item& item, const VerifiedList* lotl) {
 
 ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetRequest& request) {
   std::vector<Item> items(inputs.size());
-  parallel_for(inputs.size(), request.threads, [&](std::size_t i) { parse_one(inputs[i], items[i]); });
+  const std::vector<std::size_t> order = largest_first(inputs);
+  parallel_for(order, request.threads, [&](std::size_t i) { parse_one(inputs[i], items[i]); });
 
   // The newest list of lists is the LOTL; older ones are pivot candidates. With a
   // LOTL verified before, lists of lists are not looked at (see ListSetRequest).
@@ -201,7 +222,7 @@ ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetReq
                                   : lotl                ? &items[*lotl].result
                                                         : nullptr;
   const trust::TrustedSet caller_signers = trust::caller_signer_set(request.tl_signers);
-  parallel_for(items.size(), request.threads, [&](std::size_t i) {
+  parallel_for(order, request.threads, [&](std::size_t i) {
     Item& item = items[i];
     if (item.result.list && item.result.kind == ListKind::kTl) {
       if (request.tl_signers.empty()) {

@@ -30,6 +30,9 @@ inline constexpr ReasonInfo kMarkupLimit{"markup-limit", Severity::kInvalid,
                                          "declarations or attributes), checked before its signature"};
 inline constexpr ReasonInfo kNotATsl{"not-a-tsl", Severity::kInvalid,
                                      "the document is not a readable trusted list"};
+// The file was opened and checked, then could not be read (an I/O error, or it grew
+// past the size limit meanwhile): nothing can be said of it.
+inline constexpr ReasonInfo kUnreadable{"unreadable", Severity::kIndeterminate, "the file could not be read"};
 // ---- signature structure (TS 119 612 V2.4.1 §5.7.1 and Annex B; XAdES EN 319 132-1) ----
 inline constexpr ReasonInfo kSigMissing{"sig-missing", Severity::kInvalid, "the list is not signed"};
 inline constexpr ReasonInfo kSigMultiple{"sig-multiple", Severity::kInvalid,
@@ -119,7 +122,7 @@ inline constexpr ReasonInfo kPivotExpiredIgnored{"pivot-history", Severity::kWar
                                                  "pivot LOTLs are history: their NextUpdate is not checked"};
 
 inline constexpr std::array kAll{
-    kNotWellFormed, kMarkupLimit, kNotATsl, kSigMissing, kSigMultiple, kSigNotRootChild, kSigStructure,
+    kNotWellFormed, kMarkupLimit, kNotATsl, kUnreadable, kSigMissing, kSigMultiple, kSigNotRootChild, kSigStructure,
     kSigRefNotWholeDocument, kSigRefUnexpected, kSigTransformNotAllowed, kSigSignedPropertiesMissing,
     kSigDuplicateId, kSigAlgorithmUnsupported, kSigAlgorithmWeak, kSigDigestMismatch, kSigValueInvalid,
     kSigVerifyError, kSignerNotTrusted, kSignerNotInPointer, kSigningCertMissing, kSigningCertMismatch,

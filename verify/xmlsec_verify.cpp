@@ -84,8 +84,12 @@ KeyPtr make_key(EVP_PKEY* pkey) {
 }  // namespace
 
 XmlsecResult xmlsec_verify(xmlNode* signature, EVP_PKEY* pkey, C14NPath path) {
-  quiet_xmlsec();
   XmlsecResult out;
+  if (!ensure_xmlsec()) {
+    out.detail = "xmlsec could not be initialised";
+    return out;
+  }
+  quiet_xmlsec();
   DsigCtxPtr ctx(::xmlSecDSigCtxCreate(nullptr));  // no keys manager: KeyInfo is never used for the key
   if (!ctx) {
     out.detail = "cannot create an xmlsec context";

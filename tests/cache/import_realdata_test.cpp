@@ -66,7 +66,9 @@ TEST_P(ImportRealdata, StoreAndFilesGiveTheSameVerdictForEveryCertificate) {
   ASSERT_TRUE(read) << read.error().message;
   std::vector<ImportFile> files;
   for (auto& in : *read) {
-    files.push_back({in.source, std::move(in.bytes)});
+    auto bytes = verify::take_input_bytes(in);
+    ASSERT_TRUE(bytes) << bytes.error().message;
+    files.push_back({in.source, std::move(*bytes)});
   }
 
   const fs::path dir = fs::temp_directory_path() / ("eutl-import-real-" + std::to_string(::getpid()) + "-" + set.name);

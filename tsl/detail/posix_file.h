@@ -27,6 +27,12 @@ class Fd final {
   ~Fd() { reset(); }
 
   int get() const noexcept { return m_fd; }
+  // Gives the descriptor up without closing it; the caller names its new owner.
+  int release() noexcept {
+    const int fd = m_fd;
+    m_fd = -1;
+    return fd;
+  }
   // Closes now and reports whether close() succeeded (a delayed write error, as NFS
   // reports them, shows up here).
   bool close_checked() noexcept {

@@ -26,4 +26,8 @@ struct XmlsecResult final {
 enum class C14NPath { kFast, kXmlsecOnly };
 XmlsecResult xmlsec_verify(xmlNode* signature, EVP_PKEY* key, C14NPath path = C14NPath::kFast);
 
+// Sets xmlsec up once per CryptoGuard lifetime (verify/crypto_guard.cpp); false when it
+// cannot be. xmlsec_verify calls it first.
+bool ensure_xmlsec();
+
 }  // namespace eutl::verify::trust

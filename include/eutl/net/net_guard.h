@@ -1,6 +1,7 @@
 // Process-wide initialisation of libcurl (curl_global_init is not thread-safe, so it
-// happens once, before any Fetcher runs). eutl::LibraryGuard holds one. Nested guards
-// are harmless: only the outermost initialises and cleans up.
+// happens once, under a lock, when the first transfer is set up: ensure_curl()).
+// eutl::LibraryGuard holds one; the outermost guard cleans up what was initialised.
+// Nested guards are harmless.
 #pragma once
 
 namespace eutl::net {
@@ -15,5 +16,9 @@ class NetGuard final {
  private:
   bool m_owner = false;
 };
+
+// Initialises libcurl if nothing did yet; false when it cannot be. Called by the
+// fetcher before its first transfer.
+bool ensure_curl();
 
 }  // namespace eutl::net

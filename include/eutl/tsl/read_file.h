@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 
 #include "eutl/result.h"
 #include "eutl/tsl/bytes.h"
@@ -48,5 +49,34 @@ enum class FollowSymlinks : bool { kNo, kYes };
 // benchmarks, bundle side files). Empty regular files are returned as empty.
 [[nodiscard]] Result<Bytes> read_file(const std::filesystem::path& path, std::size_t max_bytes = kMaxListFileBytes,
                                       FollowSymlinks follow = FollowSymlinks::kYes);
+
+// A file opened and checked now as read_file does (regular, within the kind's limit,
+// not empty), read later, once, possibly on another thread: a list set is opened up
+// front, so a bad path fails before any work, and each list is read by the worker
+// that parses it, so only the documents in flight are in memory.
+class OpenedFile final {
+ public:
+  [[nodiscard]] static Result<OpenedFile> open(const std::filesystem::path& path, FileKind kind,
+                                               FollowSymlinks follow = FollowSymlinks::kYes);
+  OpenedFile(OpenedFile&& o) noexcept;
+  OpenedFile& operator=(OpenedFile&&) = delete;
+  OpenedFile(const OpenedFile&) = delete;
+  OpenedFile& operator=(const OpenedFile&) = delete;
+  ~OpenedFile();
+
+  // The size fstat reported at open (for ordering work by size).
+  std::size_t size_hint() const noexcept { return m_size; }
+  // The whole file, with read_file's checks (it may have grown past the limit since);
+  // the descriptor is closed. A second call fails with kInternal.
+  [[nodiscard]] Result<Bytes> read();
+
+ private:
+  OpenedFile() = default;
+  std::filesystem::path m_path;
+  FileKind m_kind = FileKind::kList;
+  int m_fd = -1;
+  std::size_t m_size = 0;
+  std::optional<Bytes> m_read;  // a file that reported size 0, read at open
+};
 
 }  // namespace eutl::tsl

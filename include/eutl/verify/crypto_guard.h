@@ -1,5 +1,7 @@
 // Process-wide initialisation of libxml2, xmlsec (OpenSSL backend) and OpenSSL: what
-// parsing and signature verification need. eutl::LibraryGuard (eutl/library.h) holds
+// parsing and signature verification need. libxml2 is set up by the constructor;
+// xmlsec the first time a signature is verified (or ok() is asked), so a process that
+// verifies no signature (a warm `eutl check`) never pays for it. eutl::LibraryGuard (eutl/library.h) holds
 // one, plus the network set-up; a program that only parses and verifies (a fuzz
 // target) may hold this one alone. Nested guards are harmless: only the outermost
 // initialises and cleans up.
@@ -15,10 +17,10 @@ class CryptoGuard final {
   CryptoGuard& operator=(const CryptoGuard&) = delete;
 
   // False when xmlsec could not be initialised; signature checks then fail with kCrypto.
-  bool ok() const noexcept { return m_ok; }
+  // Initialises it now if nothing did yet.
+  bool ok() const noexcept;
 
  private:
-  bool m_ok = false;
   bool m_owner = false;
 };
 

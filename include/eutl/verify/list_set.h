@@ -18,6 +18,7 @@
 #include "eutl/result.h"
 #include "eutl/tsl/bytes.h"
 #include "eutl/tsl/model.h"
+#include "eutl/tsl/read_file.h"
 #include "eutl/tsl/time.h"
 
 namespace eutl::verify {
@@ -72,7 +73,14 @@ std::string_view to_string(ListTrust t);  // "none" / "official-journal" / "lotl
 struct ListSetInput final {
   std::string source;
   tsl::Bytes bytes;
+  // Instead of `bytes` (read_list_inputs sets it): the file, opened and checked up
+  // front, read by the worker that parses it, so that only the documents in flight are
+  // in memory and each is read once, straight into the buffer that is parsed.
+  std::shared_ptr<tsl::OpenedFile> file;
 };
+
+// The bytes of an input: `bytes`, else its file read now (once).
+[[nodiscard]] Result<tsl::Bytes> take_input_bytes(ListSetInput& in);
 
 struct ListSetRequest final {
   std::vector<tsl::Bytes> lotl_anchors;  // DER certificates announced in the Official Journal
@@ -106,8 +114,9 @@ struct ListSetResult final {
 [[nodiscard]] Result<std::vector<std::filesystem::path>> expand_list_inputs(
     const std::vector<std::filesystem::path>& inputs);
 
-// Reads each file whole (tsl::read_file: size-limited), in order. kIo names the first
-// file that cannot be read.
+// Opens and checks each file (tsl::OpenedFile: regular, size-limited, not empty), in
+// order; the bytes are read by verify_list_set's workers (take_input_bytes). The
+// error names the first file that cannot be opened.
 [[nodiscard]] Result<std::vector<ListSetInput>> read_list_inputs(const std::vector<std::filesystem::path>& files);
 
 // Reads every certificate of a PEM file (the --lotl-signers file) as DER.
