@@ -3,46 +3,18 @@
 #include <cctype>
 #include <string>
 
+#include "server/request_target.h"
 #include "server/web/form_data.h"
 
 namespace eutl::server::web {
-namespace {
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
-}  // namespace
 
 Result<std::string> form_decode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '+') {
-      out += ' ';
-    } else if (c != '%') {
-      out += c;
-    } else {
-      const int hi = i + 1 < text.size() ? hex_digit(text[i + 1]) : -1;
-      const int lo = i + 2 < text.size() ? hex_digit(text[i + 2]) : -1;
-      if (hi < 0 || lo < 0) {
-        return Error(Errc::kMalformed, "a '%' not followed by two hex digits in the form data");
-      }
-      out += static_cast<char>(hi * 16 + lo);
-      i += 2;
-    }
+  // The same decoding as a query component: '+' is a space (server/request_target.h).
+  auto decoded = percent_decode(text, true);
+  if (!decoded) {
+    return Error(Errc::kMalformed, "form data: " + decoded.error().message);
   }
-  return out;
+  return decoded;
 }
 
 std::string form_encode(std::string_view text) {

@@ -21,18 +21,8 @@ constexpr const char* kLegacySource =
     "Official Journal notice OJ C 276/2019, named in the LOTL's SchemeInformationURI";
 constexpr const char* kLegacyClaim = "LOTL signing certificate published in the Official Journal: the root of trust";
 
-class LegacyWordingTest : public ::testing::Test {
+class LegacyWordingTest : public test::FixtureRecordTest {
  protected:
-  void SetUp() override {
-    EUTL_REQUIRE_FIXTURES();
-    m_dir = test::temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    auto store = cache::Store::open(m_dir / "store");
-    ASSERT_TRUE(store);
-    m_store.emplace(std::move(*store));
-    m_snapshot = test::import_fixture_lists(*m_store, test::fixture_set());
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-
   json record(const char* cert = "certs/qes-natural.pem", const char* claim = "qes") {
     return json::parse(test::make_record(*m_store, m_snapshot, cert, "2025-03-01T00:00:00Z", claim));
   }
@@ -45,29 +35,11 @@ class LegacyWordingTest : public ::testing::Test {
     }
     return sealed(rec);
   }
-  std::string sealed(const json& rec) {
+  static std::string sealed(const json& rec) {
     auto read = from_json(rec.dump());
     EXPECT_TRUE(read.record);
     return read.record ? to_json(*read.record) : std::string();
   }
-  EvidenceCheck verify(const std::string& text) {
-    EvidenceSources s;
-    s.store = m_dir / "store";
-    auto r = verify_evidence(text, s);
-    EXPECT_TRUE(r.has_value());
-    return r ? *r : EvidenceCheck{};
-  }
-  static std::string differences(const EvidenceCheck& c) {
-    std::string all;
-    for (const auto& d : c.differences) {
-      all += d.where + ": " + d.message + "\n";
-    }
-    return all;
-  }
-
-  fs::path m_dir;
-  std::optional<cache::Store> m_store;
-  cache::Snapshot m_snapshot;
 };
 
 TEST_F(LegacyWordingTest, RecordsWithTheEarlierWordingStillReverify) {

@@ -34,25 +34,12 @@ TEST(MatrixOjReference, ReadsBothOjReferenceForms) {
   }
 }
 
-class MatrixOjTest : public ::testing::Test {
+class MatrixOjTest : public test::FixtureRecordTest {
  protected:
-  void SetUp() override {
-    EUTL_REQUIRE_FIXTURES();
-    m_dir = test::temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    auto store = cache::Store::open(m_dir / "store");
-    ASSERT_TRUE(store);
-    m_store.emplace(std::move(*store));
-    m_snapshot = test::import_fixture_lists(*m_store, test::fixture_set());
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-
   json record() {
     return json::parse(
         test::make_record(*m_store, m_snapshot, "certs/qes-natural.pem", "2025-03-01T00:00:00Z", "qes"));
   }
-  fs::path m_dir;
-  std::optional<cache::Store> m_store;
-  cache::Snapshot m_snapshot;
 };
 
 TEST_F(MatrixOjTest, AnAnchorNoBundledNoticeAnnouncesSaysSo) {

@@ -25,28 +25,11 @@ std::string openssl_sha256(const fs::path& file, bool pem_cert = false) {
   return r.out.substr(0, 64);
 }
 
-class MatrixTest : public ::testing::Test {
+class MatrixTest : public test::FixtureRecordTest {
  protected:
-  void SetUp() override {
-    EUTL_REQUIRE_FIXTURES();
-    m_dir = test::temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    auto store = cache::Store::open(m_dir / "store");
-    ASSERT_TRUE(store);
-    m_store.emplace(std::move(*store));
-    m_snapshot = test::import_fixture_lists(*m_store, test::fixture_set());
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-
   json record(const std::string& cert, const std::string& claim) {
     const std::string text = test::make_record(*m_store, m_snapshot, cert, "2025-03-01T00:00:00Z", claim);
     return json::parse(text);
-  }
-  EvidenceCheck verify(const std::string& text) {
-    EvidenceSources s;
-    s.store = m_dir / "store";
-    auto r = verify_evidence(text, s);
-    EXPECT_TRUE(r.has_value());
-    return r ? *r : EvidenceCheck{};
   }
   static std::vector<json> rows_of(const json& rec, const std::string& kind) {
     std::vector<json> out;
@@ -57,10 +40,6 @@ class MatrixTest : public ::testing::Test {
     }
     return out;
   }
-
-  fs::path m_dir;
-  std::optional<cache::Store> m_store;
-  cache::Snapshot m_snapshot;
 };
 
 TEST_F(MatrixTest, OneRowPerArtifactWithDigestsMatchingTheFiles) {

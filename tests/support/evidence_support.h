@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -126,5 +127,40 @@ inline void flip_byte(const std::filesystem::path& p, std::size_t offset) {
   s[offset] = static_cast<char>(s[offset] ^ 0x01);
   write_text(p, s);
 }
+
+// A test over a fresh store with fixture_set() imported: records are made against its
+// snapshot and re-verified against the store, as `eutl evidence verify --store` does.
+class FixtureRecordTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    EUTL_REQUIRE_FIXTURES();
+    m_dir = temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    auto store = cache::Store::open(m_dir / "store");
+    ASSERT_TRUE(store);
+    m_store.emplace(std::move(*store));
+    m_snapshot = import_fixture_lists(*m_store, fixture_set());
+  }
+  void TearDown() override { std::filesystem::remove_all(m_dir); }
+
+  evidence::EvidenceCheck verify(const std::string& text) const {
+    evidence::EvidenceSources s;
+    s.store = m_dir / "store";
+    auto r = evidence::verify_evidence(text, s);
+    EXPECT_TRUE(r.has_value());
+    return r ? *r : evidence::EvidenceCheck{};
+  }
+  // Every finding, one "where: message" line each, for a failure message.
+  static std::string differences(const evidence::EvidenceCheck& c) {
+    std::string all;
+    for (const auto& d : c.differences) {
+      all += d.where + ": " + d.message + "\n";
+    }
+    return all;
+  }
+
+  std::filesystem::path m_dir;
+  std::optional<cache::Store> m_store;
+  cache::Snapshot m_snapshot;
+};
 
 }  // namespace eutl::test
