@@ -44,4 +44,9 @@ void keep_freed_memory() {
   (void)::mallopt(M_MXFAST, 0);
 }
 
+void keep_serving_memory() {
+  (void)::mallopt(M_MMAP_THRESHOLD, 4 << 20);
+  (void)::mallopt(M_TRIM_THRESHOLD, 64 << 20);
+}
+
 }  // namespace eutl::cli

@@ -49,6 +49,8 @@ int internal_error(const char* what) {
 int run_main(int argc, char** argv) {
   if (argc < 2 || std::string_view(argv[1]) != "serve") {
     keep_freed_memory();  // one command, then exit: freed memory is reused (cli/heap_tuning.h)
+  } else {
+    keep_serving_memory();  // a long-running server: bounded, but no trim-and-fault per request
   }
   eutl::LibraryGuard guard;
   CLI::App app{"eutl: is this certificate an EU qualified certificate? Fetches, verifies and indexes the EU "

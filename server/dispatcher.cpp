@@ -52,7 +52,8 @@ Response Dispatcher::dispatch(Request& request) {
     request.path_params = std::move(match.params);
     const tsl::TimePoint now = m_clock();
     SnapshotView view = m_holder.view(now);
-    const RequestContext context{std::move(view.lists), std::move(view.problem), m_config, now, m_metrics};
+    const RequestContext context{std::move(view.lists), std::move(view.problem), m_config, now, m_metrics,
+                                 std::move(view.checks)};
     try {
       response = m_router.routes()[match.index].handler(request, context);
     } catch (const std::exception& e) {

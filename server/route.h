@@ -12,6 +12,7 @@
 #include "eutl/outcome.h"
 #include "eutl/trusted_lists.h"
 #include "eutl/tsl/time.h"
+#include "server/check_memo.h"
 #include "server/http_message.h"
 #include "eutl/server/server_config.h"
 
@@ -34,6 +35,8 @@ struct RequestContext final {
   // The instant the request arrived: the default evaluation time (style C13).
   tsl::TimePoint now;
   VerdictSink& verdicts;
+  // The answers of this snapshot's checks (check_memo.h); null: every check is decided.
+  std::shared_ptr<CheckMemo> checks = nullptr;
 };
 
 using Handler = std::function<Response(const Request&, const RequestContext&)>;

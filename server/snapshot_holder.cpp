@@ -59,6 +59,7 @@ void SnapshotHolder::install(std::shared_ptr<const TrustedLists> lists, std::opt
                              tsl::TimePoint now) {
   SnapshotHealth health = lists ? assess_snapshot(*lists, now) : SnapshotHealth{};
   std::lock_guard lock(m_mutex);
+  m_checks = lists ? std::make_shared<CheckMemo>() : nullptr;
   m_lists = std::move(lists);
   m_created = created;
   m_pin.reset();
@@ -72,6 +73,7 @@ SnapshotView SnapshotHolder::view(tsl::TimePoint now) const {
   SnapshotView out;
   out.lists = m_lists;
   out.created = m_created;
+  out.checks = m_checks;
   if (!m_lists) {
     out.problem = m_load_problem.empty() ? "no snapshot loaded yet" : m_load_problem;
     return out;

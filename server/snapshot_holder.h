@@ -18,6 +18,7 @@
 #include "eutl/result.h"
 #include "eutl/trusted_lists.h"
 #include "eutl/tsl/time.h"
+#include "server/check_memo.h"
 #include "server/snapshot_health.h"
 
 namespace eutl::server {
@@ -27,6 +28,7 @@ struct SnapshotView final {
   std::string problem;                        // RequestContext::lists_problem
   bool ready = false;                         // /readyz
   std::optional<tsl::TimePoint> created;      // when the snapshot was made (wall clock)
+  std::shared_ptr<CheckMemo> checks;          // the answers of its checks; null with no snapshot
 };
 
 enum class LoadOutcome {
@@ -57,6 +59,7 @@ class SnapshotHolder final {
   mutable std::mutex m_mutex;
   std::shared_ptr<const TrustedLists> m_lists;
   std::optional<tsl::TimePoint> m_created;
+  std::shared_ptr<CheckMemo> m_checks;  // made afresh with each snapshot installed
   // The store object that read the snapshot served: it pins the snapshot, so that a
   // prune by the store's writer never removes it while it is served (cache/store.h).
   std::shared_ptr<const void> m_pin;

@@ -2,7 +2,6 @@
 // (include/eutl/verify/certificate_profile.h).
 #include <openssl/err.h>
 #include <openssl/pem.h>
-#include <openssl/x509.h>
 
 #include "eutl/tsl/read_file.h"
 #include "eutl/verify/certificate_profile.h"
@@ -12,17 +11,23 @@ namespace eutl::verify {
 namespace {
 
 using BioPtr = ::eutl::detail::CHandle<BIO, ::BIO_free>;
-using X509Ptr = ::eutl::detail::CHandle<X509, ::X509_free>;
 
-tsl::Bytes der_of(X509* x) {
-  const int len = ::i2d_X509(x, nullptr);
-  tsl::Bytes der(len > 0 ? static_cast<std::size_t>(len) : 0);
-  unsigned char* p = der.data();
-  if (len > 0) {
-    ::i2d_X509(x, &p);
+// What PEM_read_bio() allocates for one block, freed with it.
+struct PemBlock final {
+  char* label = nullptr;
+  char* header = nullptr;
+  unsigned char* data = nullptr;
+  long length = 0;
+
+  PemBlock() = default;
+  PemBlock(const PemBlock&) = delete;
+  PemBlock& operator=(const PemBlock&) = delete;
+  ~PemBlock() {
+    OPENSSL_free(label);
+    OPENSSL_free(header);
+    OPENSSL_free(data);
   }
-  return der;
-}
+};
 
 }  // namespace
 
@@ -35,19 +40,26 @@ Result<std::vector<tsl::Bytes>> read_certificate_file(const std::filesystem::pat
 }
 
 Result<std::vector<tsl::Bytes>> read_certificate_bytes(tsl::ByteView bytes, std::string_view name) {
-  const std::string data(bytes.begin(), bytes.end());
   std::vector<tsl::Bytes> out;
-  if (data.find("-----BEGIN") == std::string::npos) {
-    out.emplace_back(data.begin(), data.end());
+  const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  if (text.find("-----BEGIN") == std::string_view::npos) {
+    out.emplace_back(bytes.begin(), bytes.end());
     return out;
   }
-  BioPtr bio(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
+  // The base64 of each CERTIFICATE block (RFC 7468 §5; "X509 CERTIFICATE" is its older
+  // label), other blocks skipped. The DER is not decoded here: read_certificate_profile()
+  // decodes it once, where it is used (OpenSSL 3 decodes a certificate's public key
+  // through its provider decoders, which costs more than the whole of a cached check).
+  BioPtr bio(BIO_new_mem_buf(text.data(), static_cast<int>(text.size())));
   while (true) {
-    X509Ptr x(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
-    if (!x) {
-      break;
+    PemBlock block;
+    if (PEM_read_bio(bio.get(), &block.label, &block.header, &block.data, &block.length) != 1) {
+      break;  // no further block, or one that is not PEM: stop, as OpenSSL's readers do
     }
-    out.push_back(der_of(x.get()));
+    const std::string_view kind(block.label);
+    if ((kind == PEM_STRING_X509 || kind == PEM_STRING_X509_OLD) && block.length > 0) {
+      out.emplace_back(block.data, block.data + block.length);
+    }
   }
   ERR_clear_error();
   if (out.empty()) {

@@ -3,6 +3,8 @@
 // prints it, and its evidence record kept under its SHA-256.
 #include "server/api/check_service.h"
 
+#include <optional>
+
 #include "eutl/claim_for.h"
 #include "eutl/evidence_from_lists.h"
 #include "eutl/trusted_lists.h"
@@ -26,6 +28,15 @@ Result<CheckOutput> run_check(const CheckInput& input, const RequestContext& con
     }
     at = parsed->time;
   }
+  const std::string claim_text = *claim ? (*claim)->text : std::string();
+  std::optional<CheckKey> key;
+  if (context.checks && context.lists) {  // only certificates that were read are kept
+    key = check_key(input.certificates, claim_text, at, context.now);
+    if (auto known = context.checks->find(*key)) {
+      context.verdicts.count_verdict(known->answer);
+      return *known;
+    }
+  }
   auto certificates = read_certificates(input.certificates);
   if (!certificates) {
     return Error(Errc::kMalformed, "certificate: " + certificates.error().message);
@@ -42,7 +53,6 @@ Result<CheckOutput> run_check(const CheckInput& input, const RequestContext& con
   if (!result) {
     return std::move(result).error();
   }
-  const std::string claim_text = *claim ? (*claim)->text : std::string();
   auto record = evidence_record(lists, certificate, chain, at, claim_text, *result, {EUTL_VERSION, context.now});
   if (!record) {
     return std::move(record).error();
@@ -56,6 +66,9 @@ Result<CheckOutput> run_check(const CheckInput& input, const RequestContext& con
   out.evidence_id = std::move(*id);
   out.answer = answer_of(*result);
   context.verdicts.count_verdict(out.answer);
+  if (key) {
+    context.checks->insert(*key, std::make_shared<const CheckOutput>(out));
+  }
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include "eutl/outcome.h"
 #include "eutl/result.h"
 #include "eutl/tsl/bytes.h"
+#include "server/check_memo.h"
 #include "server/route.h"
 
 namespace eutl::server {
@@ -20,13 +21,9 @@ struct CheckInput final {
   std::optional<std::string> at;         // xsd:dateTime or date; empty: context.now
 };
 
-struct CheckOutput final {
-  std::string json;         // exactly what `check --json` prints
-  std::string evidence_id;  // GET /v1/evidence/{id}; the record's SHA-256 in hex
-  Answer answer = Answer::kIndeterminate;
-};
-
 // kUsage/kMalformed for input the check cannot use; kNotFound when no snapshot is loaded.
+// Answers come from the snapshot's memo (context.checks, server/check_memo.h) when the
+// same check was made in the same second, and are kept there otherwise.
 [[nodiscard]] Result<CheckOutput> run_check(const CheckInput& input, const RequestContext& context);
 
 }  // namespace eutl::server

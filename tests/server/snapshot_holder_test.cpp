@@ -103,5 +103,23 @@ TEST(SnapshotHolder, ASnapshotThatCannotServeNeverReplacesOneThatCan) {
   std::filesystem::remove_all(dir);
 }
 
+
+TEST_F(SnapshotHolderFixture, EachSnapshotInstalledStartsWithAnEmptyMemoOfChecks) {
+  SnapshotHolder holder(m_store);
+  EXPECT_EQ(holder.view(at(test::kFixtureAt)).checks, nullptr);  // nothing served, nothing kept
+  ASSERT_TRUE(holder.load_current(at(test::kFixtureAt)));
+  const SnapshotView first = holder.view(at(test::kFixtureAt));
+  ASSERT_NE(first.checks, nullptr);
+  EXPECT_EQ(holder.view(at(test::kFixtureAt)).checks, first.checks);  // one memo per snapshot
+  first.checks->insert(check_key({{1}}, "", at(test::kFixtureAt), at(test::kFixtureAt)),
+                       std::make_shared<const CheckOutput>());
+  holder.install(first.lists, first.created, at(test::kFixtureAt));
+  const SnapshotView second = holder.view(at(test::kFixtureAt));
+  ASSERT_NE(second.checks, nullptr);
+  EXPECT_NE(second.checks, first.checks);
+  EXPECT_EQ(second.checks->size(), 0u);
+  EXPECT_EQ(first.checks->size(), 1u);  // a request in flight keeps the memo it started with
+}
+
 }  // namespace
 }  // namespace eutl::server
