@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "eutl/verify/certificate_headline.h"
 #include "eutl/verify/certificate_profile.h"
 #include "eutl/verify/oj_notices.h"
 
@@ -120,7 +121,11 @@ void add_oj_anchor_rows(const DecisionLists& lists, std::vector<MatrixRow>& rows
       r.source = "LOTL anchor given by the caller; none of the Official Journal notices bundled with eutl announces "
                  "it" + (named.empty() ? std::string() : " (the LOTL names " + join(named) + ")");
     }
-    if (auto p = verify::read_certificate_profile(der)) {
+    if (auto h = verify::certificate_headline(der)) {
+      r.artifact = "LOTL signer " + h->subject;
+      r.from = h->not_before;
+      r.until = h->not_after;
+    } else if (auto p = verify::read_certificate_profile(der)) {  // not strict DER up to the subject
       r.artifact = "LOTL signer " + p->subject;
       r.from = p->not_before;
       r.until = p->not_after;

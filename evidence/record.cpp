@@ -3,6 +3,7 @@
 // the results, the services, the crosswalk, the evidence matrix and the trace (docs/evidence-schema.md).
 #include <algorithm>
 
+#include "eutl/verify/certificate_headline.h"
 #include "evidence/json.h"
 #include "evidence/detail/json_shapes.h"
 #include "evidence/matrix.h"
@@ -25,7 +26,9 @@ RecordDer der_of(const verify::CertificateProfile& c) {
 
 RecordDer anchor_of(const tsl::Bytes& der) {
   RecordDer d{tsl::base64_encode(der), tsl::sha256(der), std::nullopt};
-  if (auto p = verify::read_certificate_profile(der)) {
+  if (auto h = verify::certificate_headline(der)) {
+    d.subject = std::move(h->subject);
+  } else if (auto p = verify::read_certificate_profile(der)) {  // not strict DER up to the subject
     d.subject = p->subject;
   }
   return d;

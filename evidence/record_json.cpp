@@ -144,12 +144,15 @@ VerdictTone tone_of(RecordVerdict v) {
 }
 
 std::string to_json(const EvidenceRecord& record) {
-  // Through text once, so invalid UTF-8 from a certificate becomes U+FFFD before hashing.
   using detail::json;
-  json body = json::parse(detail::body_json(record).dump(-1, ' ', false, json::error_handler_t::replace));
+  json body = detail::body_json(record);
+  // The compact, sorted serialisation the digest covers (detail::integrity_digest), made
+  // once: invalid UTF-8 from a certificate becomes U+FFFD in it exactly as in the
+  // indented text below, which the same error handler writes.
+  const std::string covered = body.dump(-1, ' ', false, json::error_handler_t::replace);
   body["integrity"] = {{"algorithm", "sha-256"},
                        {"covers", "the record without this member, serialised compactly with sorted keys"},
-                       {"sha256", tsl::to_hex(detail::integrity_digest(body))}};
+                       {"sha256", tsl::to_hex(tsl::sha256(tsl::as_bytes(covered)))}};
   return body.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

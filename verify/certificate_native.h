@@ -5,6 +5,8 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
+#include <optional>
+
 #include "eutl/verify/certificate_profile.h"
 #include "tsl/detail/c_handle.h"
 
@@ -24,6 +26,12 @@ X509Ptr decode_x509(tsl::ByteView der);
 // anomalies; false (with `error`) when the outer structure is not strict DER.
 bool parse_qc_statements(tsl::ByteView value, QcStatements& qc, std::vector<std::string>& anomalies,
                          std::string& error);
+
+// An X.501 name as CertificateProfile prints subject and issuer (RFC 2253 order and
+// escaping, non-ASCII kept as UTF-8); verify/certificate_subject.cpp.
+std::string name_rfc2253(const X509_NAME* name);
+// An ASN.1 UTCTime or GeneralizedTime (RFC 5280 §4.1.2.5) as a time point.
+std::optional<tsl::TimePoint> to_time_point(const ASN1_TIME* t);
 
 // True when `issuer_key` verifies the signature on `subject`.
 bool signature_verifies(X509* subject, EVP_PKEY* issuer_key);

@@ -56,15 +56,6 @@ std::string oid_text(const ASN1_OBJECT* obj) {
   return std::string(buf.data(), std::min<std::size_t>(static_cast<std::size_t>(n), buf.size() - 1));
 }
 
-std::string name_rfc2253(const X509_NAME* name) {
-  BioPtr bio(BIO_new(BIO_s_mem()));
-  if (!bio || X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB) < 0) {
-    return {};
-  }
-  char* data = nullptr;
-  long len = BIO_get_mem_data(bio.get(), &data);
-  return std::string(data, static_cast<std::size_t>(len));
-}
 
 template <typename F>
 tsl::Bytes i2d_bytes(F&& encode) {
@@ -78,16 +69,6 @@ tsl::Bytes i2d_bytes(F&& encode) {
   return b;
 }
 
-std::optional<tsl::TimePoint> to_time_point(const ASN1_TIME* t) {
-  struct tm tm {};
-  if (t == nullptr || ASN1_TIME_to_tm(t, &tm) != 1) {
-    return std::nullopt;
-  }
-  using namespace std::chrono;
-  sys_days day = year{tm.tm_year + 1900} / month{static_cast<unsigned>(tm.tm_mon + 1)} /
-                 std::chrono::day{static_cast<unsigned>(tm.tm_mday)};
-  return tsl::TimePoint{day} + hours{tm.tm_hour} + minutes{tm.tm_min} + seconds{tm.tm_sec};
-}
 
 void read_key_usage(X509* x, CertificateProfile& p) {
   int crit = 0;
@@ -123,8 +104,8 @@ void read_eku_and_policies(X509* x, CertificateProfile& p) {
 
 void read_names(X509* x, CertificateProfile& p) {
   const X509_NAME* subject = X509_get_subject_name(x);
-  p.subject = name_rfc2253(subject);
-  p.issuer = name_rfc2253(X509_get_issuer_name(x));
+  p.subject = detail::name_rfc2253(subject);
+  p.issuer = detail::name_rfc2253(X509_get_issuer_name(x));
   p.subject_der = i2d_bytes([&](unsigned char** o) { return i2d_X509_NAME(subject, o); });
   p.issuer_der = i2d_bytes([&](unsigned char** o) { return i2d_X509_NAME(X509_get_issuer_name(x), o); });
   p.spki_der = i2d_bytes([&](unsigned char** o) { return i2d_X509_PUBKEY(X509_get_X509_PUBKEY(x), o); });
@@ -271,8 +252,8 @@ Result<CertificateProfile> read_certificate_profile(tsl::ByteView der) {
       p.anomalies.push_back("serial-not-positive: serial number " + p.serial_hex);
     }
   }
-  auto nb = to_time_point(X509_get0_notBefore(x.get()));
-  auto na = to_time_point(X509_get0_notAfter(x.get()));
+  auto nb = detail::to_time_point(X509_get0_notBefore(x.get()));
+  auto na = detail::to_time_point(X509_get0_notAfter(x.get()));
   if (!nb || !na) {
     return Error(Errc::kMalformed, "certificate validity times cannot be read");
   }
