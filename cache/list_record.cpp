@@ -62,4 +62,11 @@ Result<void> store_in_use(const Store& store, const tsl::Bytes& bytes, const std
   return {};
 }
 
+Result<void> store_in_use(const Store& store, const Candidate& c) {
+  if (!c.bytes) {
+    return {};  // a stored blob (Candidate::stored): already in the store
+  }
+  return store_in_use(store, *c.bytes, c.fetch.digest);
+}
+
 }  // namespace eutl::cache::detail

@@ -3,6 +3,7 @@
 #include "cache/model_cache_file.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -215,6 +216,65 @@ Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& sn
 Result<void> write_model_cache(const Store& store, const Snapshot& snapshot, const SnapshotLists& lists) {
   // Creates models/ when missing; a symlink anywhere below the store root is refused.
   return write_file_atomically(store.dir(), model_cache_rel(snapshot.id), encode_model_cache(snapshot, lists));
+}
+
+Result<void> move_model_cache(const Store& store, const Snapshot& from, const Snapshot& to) {
+  if (from.id.size() != to.id.size() || from.lotl_anchor_digests != to.lotl_anchor_digests ||
+      list_digests(from) != list_digests(to)) {
+    return Error(Errc::kUnsupported, "model cache: " + to.id + " does not use exactly the blobs of " + from.id);
+  }
+  auto dir = open_dir_beneath(store.dir(), "models", CreateDirs::kNo);
+  if (!dir) {
+    return std::move(dir).error();
+  }
+  const std::string from_name = model_cache_rel(from.id).filename().string();
+  const std::string to_name = model_cache_rel(to.id).filename().string();
+  const std::string tmp = std::string(kTempPrefix) + to_name + "-moved";
+  if (::renameat(dir->get(), from_name.c_str(), dir->get(), tmp.c_str()) != 0) {
+    return Error(Errc::kIo, "model cache: cannot rename " + from_name + ": " + std::strerror(errno));
+  }
+  Fd fd(::openat(dir->get(), tmp.c_str(), O_RDWR | O_NOFOLLOW | O_CLOEXEC));
+  auto fail = [&](Error e) {
+    ::unlinkat(dir->get(), tmp.c_str(), 0);
+    return e;
+  };
+  struct stat st {};
+  const std::size_t id_at = kMagic.size() + 4 + 4;  // magic, version, length of the id
+  if (fd.get() < 0 || ::flock(fd.get(), LOCK_EX) != 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) ||
+      static_cast<std::size_t>(st.st_size) < id_at + to.id.size() + kChecksumSize) {
+    return fail(Error(Errc::kIo, "model cache: cannot open " + tmp));
+  }
+  const std::size_t size = static_cast<std::size_t>(st.st_size);
+  void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd.get(), 0);
+  if (p == MAP_FAILED) {
+    return fail(Error(Errc::kIo, "model cache: cannot map " + tmp + ": " + std::strerror(errno)));
+  }
+  auto* data = static_cast<std::uint8_t*>(p);
+  const std::size_t body = size - kChecksumSize;
+  std::uint64_t stored = 0;
+  std::memcpy(&stored, data + body, kChecksumSize);
+  std::uint32_t version = 0;
+  std::uint32_t id_size = 0;
+  std::memcpy(&version, data + kMagic.size(), 4);
+  std::memcpy(&id_size, data + kMagic.size() + 4, 4);
+  const bool matches = std::memcmp(data, kMagic.data(), kMagic.size()) == 0 && version == kModelCacheVersion &&
+                       id_size == from.id.size() &&
+                       std::memcmp(data + id_at, from.id.data(), from.id.size()) == 0 &&
+                       stored == model_cache_checksum({data, body});
+  if (matches) {
+    std::memcpy(data + id_at, to.id.data(), to.id.size());
+    const std::uint64_t sum = model_cache_checksum({data, body});
+    std::memcpy(data + body, &sum, kChecksumSize);
+  }
+  const bool synced = matches && ::msync(p, size, MS_SYNC) == 0 && ::fsync(fd.get()) == 0;
+  ::munmap(p, size);
+  if (!matches) {
+    return fail(mismatch("the file of " + from.id + " does not match it"));
+  }
+  if (!synced || ::renameat(dir->get(), tmp.c_str(), dir->get(), to_name.c_str()) != 0) {
+    return fail(Error(Errc::kIo, "model cache: cannot write " + to_name + ": " + std::strerror(errno)));
+  }
+  return fsync_directory(store.dir(), "models");
 }
 
 Result<SnapshotLists> read_model_cache(const Store& store, const Snapshot& snapshot) {

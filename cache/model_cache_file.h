@@ -37,6 +37,13 @@ std::uint64_t model_cache_checksum(tsl::ByteView body);
 [[nodiscard]] Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& snapshot);
 
 [[nodiscard]] Result<void> write_model_cache(const Store& store, const Snapshot& snapshot, const SnapshotLists& lists);
+// Hands the model cache of `from` over to `to` when both use exactly the same anchors
+// and list blobs, so that the file differs only in the snapshot id it names (a refresh
+// that changed nothing): the file is renamed and its id and checksum rewritten in place
+// instead of writing it all again. `from` has no model cache afterwards (it is rebuilt
+// from the blobs if ever needed). kUnsupported when the snapshots differ or the ids
+// differ in length, kMalformed when the file of `from` does not match it.
+[[nodiscard]] Result<void> move_model_cache(const Store& store, const Snapshot& from, const Snapshot& to);
 // kNotFound when there is no file, kMalformed when it does not match.
 [[nodiscard]] Result<SnapshotLists> read_model_cache(const Store& store, const Snapshot& snapshot);
 

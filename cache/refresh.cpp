@@ -6,6 +6,8 @@
 
 #include "cache/anchors.h"
 #include "cache/decide.h"
+#include "cache/model_cache_file.h"
+#include "cache/refresh_reuse.h"
 #include "eutl/tsl/parser.h"
 
 namespace eutl::cache {
@@ -90,11 +92,11 @@ Candidate to_candidate(const Store& store, const net::FetchRequest& req, net::Fe
     c.fetch.reasons = before.reasons;
     c.fetch.error = before.error;
   } else if (resp.status == net::FetchStatus::kNotModified) {
-    // 304: the bytes are those the validators came from.
-    auto b = basis.basis_digest ? store.read_blob(*basis.basis_digest)
-                                : Result<tsl::Bytes>(Error(Errc::kNotFound, "no bytes the validators came from"));
-    if (b) {
-      c.bytes = std::move(*b);
+    // 304: the bytes are those the validators came from, a blob of the store, read only
+    // if they have to be verified again (detail::load_stored).
+    if (basis.basis_digest && store.has_blob(*basis.basis_digest)) {
+      c.stored = true;
+      c.fetch.digest = basis.basis_digest;
     } else {
       c.fetch.status = net::FetchStatus::kNetworkError;
       c.fetch.error = "304 for bytes no longer in the store";
@@ -116,19 +118,34 @@ const ListRecord* find_pivot(const std::optional<Snapshot>& prev, const std::str
   return nullptr;
 }
 
-std::vector<Candidate> obtain_pivots(const Store& store, net::Fetcher& fetcher, const std::optional<Snapshot>& prev,
-                                     const Candidate& lotl) {
-  std::vector<Candidate> out;
+// The SchemeInformationURIs of the LOTL obtained (they name its pivots): from the
+// previous verification of the same bytes when there is one, else parsed.
+std::optional<std::vector<tsl::LangString>> information_uris(const Store& store, const detail::ReuseBasis* basis,
+                                                             Candidate& lotl) {
+  if (lotl.stored && !lotl.bytes && basis != nullptr && basis->lotl() && lotl.fetch.digest == basis->lotl()->digest) {
+    return basis->lotl()->list->scheme.information_uris.values;
+  }
+  detail::load_stored(store, lotl);
   if (!lotl.bytes) {
-    return out;
+    return std::nullopt;
   }
   auto parsed = tsl::parse_trusted_list(*lotl.bytes, lotl.url);
   if (!parsed) {
+    return std::nullopt;
+  }
+  return std::move(parsed->scheme.information_uris.values);
+}
+
+std::vector<Candidate> obtain_pivots(const Store& store, net::Fetcher& fetcher, const std::optional<Snapshot>& prev,
+                                     Candidate& lotl, const detail::ReuseBasis* basis) {
+  std::vector<Candidate> out;
+  const auto uris = information_uris(store, basis, lotl);
+  if (!uris) {
     return out;
   }
   std::vector<net::FetchRequest> requests;
   std::set<std::string> seen;
-  for (const tsl::LangString& uri : parsed->scheme.information_uris.values) {
+  for (const tsl::LangString& uri : *uris) {
     if (!ends_with_xml(uri.value) || uri.value == lotl.url || !seen.insert(uri.value).second) {
       continue;
     }
@@ -138,7 +155,7 @@ std::vector<Candidate> obtain_pivots(const Store& store, net::Fetcher& fetcher, 
       c.url = uri.value;
       c.territory = "EU";
       c.fetch.digest = known->in_use_digest;
-      c.bytes = store.read_blob(*known->in_use_digest).value();
+      c.stored = true;
       out.push_back(std::move(c));
       continue;
     }
@@ -170,13 +187,22 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
   if (!anchors) {
     return anchors.error();
   }
+  RefreshReport report;
+  const bool production = detail::is_production_verifier(verifier);
+  std::optional<detail::ReuseBasis> basis;
+  if (production) {
+    basis = detail::ReuseBasis::load(store, prev, snap.lotl_anchor_digests, request.at, report.reuse_note);
+  } else {
+    report.reuse_note = "the verifier is not verify_list_set";
+  }
+  const detail::ReuseBasis* reuse = basis ? &*basis : nullptr;
 
   const ListRecord* prev_lotl = prev ? &prev->lotl : nullptr;
   const Conditional lotl_req = conditional_request(store, request.lotl_url, prev_lotl);
   Candidate lotl = to_candidate(store, lotl_req.request, std::move(fetcher.fetch_all({lotl_req.request}).at(0)),
                                 lotl_req, "EU");
-  std::vector<Candidate> pivots = obtain_pivots(store, fetcher, prev, lotl);
-  const detail::DecideContext ctx{store, verifier, prev, *anchors, request.at};
+  std::vector<Candidate> pivots = obtain_pivots(store, fetcher, prev, lotl, reuse);
+  const detail::DecideContext ctx{store, verifier, prev, *anchors, request.at, {}, reuse};
   auto decided = detail::decide_lotl(ctx, std::move(lotl), std::move(pivots));
   if (!decided) {
     return decided.error();
@@ -201,7 +227,6 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
     }
   }
   std::vector<net::FetchResponse> responses = fetcher.fetch_all(requests, progress);
-  RefreshReport report;
   std::vector<Candidate> lists;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     report.list_bytes_downloaded += responses[i].bytes_received;  // error answers count 0 (transfer.cpp)
@@ -213,6 +238,10 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
   }
   snap.lists = std::move(decided_lists->records);
   report.notes = std::move(decided_lists->notes);
+  detail::VerifiedByDigest in_use = std::move(decision.in_use);
+  in_use.merge(decided_lists->in_use);
+  report.lists_verified = decision.counts.verified + decided_lists->counts.verified;
+  report.lists_reused = decision.counts.reused + decided_lists->counts.reused;
   if (const tsl::TrustedList* model = decision.model()) {
     report.missing = verify::missing_territories(*model, detail::present_territories(snap.lists));
   }
@@ -229,6 +258,17 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
     return committed.error();
   }
   report.snapshot = std::move(*committed);
+  // The model cache of the new snapshot, for the next refresh and the next check: the
+  // previous one handed over when nothing changed, else written from what was verified.
+  // Best effort: `check` rebuilds it from the blobs.
+  if (!production) {
+    report.model_note = "the verifier is not verify_list_set";
+  } else if (basis && report.lists_verified == 0 && detail::same_lists_in_use(*prev, report.snapshot) &&
+             detail::move_model_cache(store, *prev, report.snapshot)) {
+    // handed over: the file now names the new snapshot
+  } else if (auto written = detail::write_refreshed_model(store, report.snapshot, *anchors, in_use); !written) {
+    report.model_note = written.error().message;
+  }
   return report;
 }
 

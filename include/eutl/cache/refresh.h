@@ -36,7 +36,10 @@
 
 namespace eutl::cache {
 
-// verify::verify_list_set in production; tests may inject another.
+// verify::verify_list_set in production; tests may inject another. Only with
+// verify::verify_list_set itself (the function, not a wrapper) does a fetch reuse the
+// previous snapshot's verification for unchanged bytes and write the new snapshot's
+// model cache (cache/refresh_reuse.h): the model cache holds its results only.
 using Verifier = std::function<verify::ListSetResult(std::vector<verify::ListSetInput>, const verify::ListSetRequest&)>;
 
 inline constexpr std::string_view kDefaultLotlUrl = "https://ec.europa.eu/tools/lotl/eu-lotl.xml";
@@ -63,6 +66,15 @@ struct RefreshReport final {
   std::uint64_t list_bytes_downloaded = 0;  // list bodies received (LOTL, pivots and error answers excluded)
   std::vector<std::string> notes;  // files or lists not used, and why
   std::vector<verify::MissingTerritory> missing;  // pointed to by the LOTL in use, no list in use
+  // Lists (LOTL and pivots included) whose signature and chain this refresh verified,
+  // and those whose earlier verification of the same bytes it reused, re-deciding only
+  // what depends on the time (fetch only; cache/refresh_reuse.h).
+  std::size_t lists_verified = 0;
+  std::size_t lists_reused = 0;
+  // Why the previous verification could not be reused at all ("" when it was looked
+  // at), and why the new snapshot's model cache was not written ("" when it was).
+  std::string reuse_note;
+  std::string model_note;
 };
 
 // Downloads and records a new snapshot. Needs the store lock.

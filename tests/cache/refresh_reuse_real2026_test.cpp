@@ -1,0 +1,140 @@
+// The reuse of a previous verification (cache/refresh_reuse.h) on the real 2026 EU set
+// served on loopback under the URLs LOTL 390 names (tests/support/real_lists_web.h):
+// a second fetch, where the LOTL and every list answer 304, reuses every verification
+// and decides every list exactly as a full verification of the same bytes at the same
+// instant, on 2026-08-21 and at a later instant when more lists are past NextUpdate.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "eutl/cache/refresh.h"
+#include "tests/support/real_lists_web.h"
+#include "tests/test_paths.h"
+
+namespace eutl::cache {
+namespace {
+
+namespace fs = std::filesystem;
+
+tsl::TimePoint at(const char* text) { return tsl::parse_datetime(text).value().time; }
+
+std::string reasons(const std::vector<ReasonCode>& rs) {
+  std::string out;
+  for (const auto& r : rs) {
+    out += r.code + ": " + r.message + "\n";
+  }
+  return out;
+}
+
+void expect_same_record(const ListRecord& a, const ListRecord& b) {
+  const std::string where = a.territory + " " + a.url;
+  EXPECT_EQ(a.url, b.url) << where;
+  EXPECT_EQ(a.in_use, b.in_use) << where;
+  EXPECT_EQ(a.in_use_digest, b.in_use_digest) << where;
+  EXPECT_EQ(a.result, b.result) << where;
+  EXPECT_EQ(reasons(a.reasons), reasons(b.reasons)) << where;
+  EXPECT_EQ(a.sequence_number, b.sequence_number) << where;
+  EXPECT_EQ(a.next_update, b.next_update) << where;
+  EXPECT_EQ(a.service_count, b.service_count) << where;
+  EXPECT_EQ(a.signer_sha256, b.signer_sha256) << where;
+  EXPECT_EQ(a.fetch.status, b.fetch.status) << where;
+  EXPECT_EQ(a.fetch.result, b.fetch.result) << where;
+  EXPECT_EQ(reasons(a.fetch.reasons), reasons(b.fetch.reasons)) << where;
+}
+
+class Real2026Reuse : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    EUTL_REQUIRE_REALDATA();
+    if (!fs::exists(test::realdata() / "MANIFEST-2026.md")) {
+      GTEST_SKIP() << "no 2026 set in ../shared/realdata";
+    }
+    m_web = std::make_unique<test::RealListsWeb>(test::realdata(), test::kLotl390);
+    const std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    m_reusing = fs::temp_directory_path() / ("eutl-reuse2026-" + std::to_string(::getpid()) + "-" + name);
+    m_full = fs::temp_directory_path() / ("eutl-reuse2026-full-" + std::to_string(::getpid()) + "-" + name);
+    fs::remove_all(m_reusing);
+    fs::remove_all(m_full);
+    // The Official Journal anchors eutl bundles: OJ C 276/2019 and OJ C/2026/1944.
+    for (const char* pem : {"oj/oj-C276-2019-lotl-signers.pem", "oj/oj-C2026-1944-lotl-signers.pem"}) {
+      auto certs = verify::load_pem_certificates(test::realdata() / pem);
+      ASSERT_TRUE(certs.has_value()) << pem;
+      m_anchors.insert(m_anchors.end(), certs->begin(), certs->end());
+    }
+  }
+  void TearDown() override {
+    fs::remove_all(m_reusing);
+    fs::remove_all(m_full);
+  }
+
+  RefreshReport refresh(const fs::path& dir, const Verifier& verifier, const char* when) {
+    auto store = Store::open(dir);
+    EXPECT_TRUE(store.has_value());
+    auto lock = store->lock_for_writing();
+    EXPECT_TRUE(lock.has_value());
+    const std::vector<std::string> args = m_web->fetch_transport_args();  // --cacert F --connect-to A --connect-to B
+    net::FetchOptions o;
+    o.cacert = args.at(1);
+    o.connect_to = {args.at(3), args.at(5)};
+    net::Fetcher fetcher(o);
+    RefreshRequest req;
+    req.lotl_url = test::kEuLotlUrl;
+    req.lotl_anchors = m_anchors;
+    req.at = at(when);
+    req.created = at("2026-08-21T12:00:00Z") + std::chrono::seconds(++m_clock);
+    auto r = refresh_from_network(*store, *lock, fetcher, verifier, req);
+    EXPECT_TRUE(r.has_value()) << (r ? "" : r.error().message);
+    return r ? std::move(*r) : RefreshReport{};
+  }
+
+  std::unique_ptr<test::RealListsWeb> m_web;
+  fs::path m_reusing;
+  fs::path m_full;
+  std::vector<tsl::Bytes> m_anchors;
+  int m_clock = 0;
+};
+
+TEST_F(Real2026Reuse, AnAll304FetchReusesEveryVerificationAndDecidesAsAFullOne) {
+  const Verifier reusing = &verify::verify_list_set;
+  const Verifier full = [](std::vector<verify::ListSetInput> in, const verify::ListSetRequest& req) {
+    return verify::verify_list_set(std::move(in), req);
+  };
+  RefreshReport first = refresh(m_reusing, reusing, "2026-08-21T12:00:00Z");
+  refresh(m_full, full, "2026-08-21T12:00:00Z");
+  EXPECT_GE(first.lists_verified, 30u);  // LOTL 390, its pivots and 29 national lists
+  EXPECT_EQ(first.model_note, "");
+  // The same day, then after more lists' NextUpdate has passed.
+  for (const char* when : {"2026-08-21T12:00:00Z", "2026-08-21T12:00:00Z", "2026-12-01T00:00:00Z"}) {
+    SCOPED_TRACE(when);
+    RefreshReport a = refresh(m_reusing, reusing, when);
+    RefreshReport b = refresh(m_full, full, when);
+    EXPECT_EQ(a.lists_verified, 0u) << a.reuse_note;
+    // Every list in use (HR's refused bytes are not: a 304 repeats their verdict).
+    std::size_t in_use = a.snapshot.lotl.in_use != InUse::kNone ? 1 : 0;
+    for (const auto* group : {&a.snapshot.pivots, &a.snapshot.lists}) {
+      for (const ListRecord& r : *group) {
+        in_use += r.in_use != InUse::kNone ? 1 : 0;
+      }
+    }
+    EXPECT_EQ(a.lists_reused, in_use);
+    EXPECT_GE(in_use, 30u);
+    EXPECT_EQ(b.lists_reused, 0u);
+    EXPECT_EQ(a.list_bytes_downloaded, 0u);
+    EXPECT_EQ(a.lotl_verified, b.lotl_verified);
+    EXPECT_EQ(a.list_failures, b.list_failures);
+    expect_same_record(a.snapshot.lotl, b.snapshot.lotl);
+    ASSERT_EQ(a.snapshot.pivots.size(), b.snapshot.pivots.size());
+    for (std::size_t i = 0; i < a.snapshot.pivots.size(); ++i) {
+      expect_same_record(a.snapshot.pivots[i], b.snapshot.pivots[i]);
+    }
+    ASSERT_EQ(a.snapshot.lists.size(), b.snapshot.lists.size());
+    for (std::size_t i = 0; i < a.snapshot.lists.size(); ++i) {
+      if (a.snapshot.lists[i].in_use != InUse::kNone) {
+        EXPECT_EQ(a.snapshot.lists[i].fetch.status, net::FetchStatus::kNotModified) << a.snapshot.lists[i].territory;
+      }
+      expect_same_record(a.snapshot.lists[i], b.snapshot.lists[i]);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace eutl::cache
