@@ -1,7 +1,9 @@
-// `eutl serve` revalidates its compiled-in web assets over HTTP (RFC 9110 §13.1.2):
-// the ETag of a first GET sent back in If-None-Match (as is, weak, or "*") answers 304
-// Not Modified with no body and the same ETag and Cache-Control; a different tag gets
-// the asset again with 200. A HEAD is answered the same way.
+// The web page of `eutl serve` over HTTP: the compiled-in assets are revalidated (RFC
+// 9110 §13.1.2): the ETag of a first GET sent back in If-None-Match (as is, weak, or
+// "*") answers 304 Not Modified with no body and the same ETag and Cache-Control; a
+// different tag gets the asset again with 200; a HEAD is answered the same way. The
+// no-JavaScript form's multipart post is read with the boundary of its Content-Type,
+// so a preamble before the first part is ignored (RFC 2046 §5.1.1).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -16,9 +18,9 @@ namespace {
 using test::http_request;
 using ::testing::HasSubstr;
 
-class ServeStaticLive : public test::FixtureStoreTest {};
+class ServeWebLive : public test::FixtureStoreTest {};
 
-TEST_F(ServeStaticLive, IfNoneMatchWithTheETagAnswersNotModified) {
+TEST_F(ServeWebLive, IfNoneMatchWithTheETagAnswersNotModified) {
   test::ServeProcess server(store() + " --now " + test::kFixtureAt + " --refresh 0 --quiet");
   ASSERT_TRUE(server.started()) << server.log();
   const int port = server.port();
@@ -50,6 +52,27 @@ TEST_F(ServeStaticLive, IfNoneMatchWithTheETagAnswersNotModified) {
   // Counted as 304 in /metrics.
   const auto metrics = http_request(port, "GET", "/metrics");
   EXPECT_THAT(metrics.body, HasSubstr("route=\"/static/{name}\",method=\"GET\",status=\"304\"}"));
+}
+
+TEST_F(ServeWebLive, AMultipartPostWithAPreambleIsChecked) {
+  test::ServeProcess server(store() + " --now " + test::kFixtureAt + " --refresh 0 --quiet");
+  ASSERT_TRUE(server.started()) << server.log();
+  const std::string pem = test::read_text(test::fixtures() / "certs/qwac.pem");
+  const std::string b = "----eutlBoundary42";
+  const std::string body = "This is a multi-part message in MIME format.\r\n--" + b +
+                           "\r\nContent-Disposition: form-data; name=\"claim\"\r\n\r\nqwac\r\n--" + b +
+                           "\r\nContent-Disposition: form-data; name=\"certificate\"\r\n\r\n" + pem + "\r\n--" + b +
+                           "--\r\nan epilogue\r\n";
+  const auto posted = http_request(server.port(), "POST", "/check", body,
+                                   {{"Content-Type", "multipart/form-data; boundary=\"" + b + "\""}});
+  ASSERT_EQ(posted.status, 200) << posted.body.substr(0, 400);
+  EXPECT_THAT(posted.body, HasSubstr("/v1/evidence/"));
+  EXPECT_THAT(posted.body, HasSubstr("/report"));
+  // Without a boundary line the body is refused as the form's error, not a crash.
+  const auto broken = http_request(server.port(), "POST", "/check", "no parts at all",
+                                   {{"Content-Type", "multipart/form-data; boundary=" + b}});
+  EXPECT_EQ(broken.status, 400) << broken.body.substr(0, 400);
+  EXPECT_THAT(broken.body, HasSubstr("no boundary line"));
 }
 
 }  // namespace
