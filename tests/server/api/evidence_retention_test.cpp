@@ -47,8 +47,7 @@ class EvidenceRetention : public ::testing::Test {
 TEST(EvidenceFileKind, ByExactName) {
   EXPECT_EQ(evidence_file_kind(record('a')), EvidenceFileKind::kRecord);
   EXPECT_EQ(evidence_file_kind(".tmp-" + id('a') + "-1234567890"), EvidenceFileKind::kTemporary);
-  for (const std::string other :
-       {id('a'), id('A') + ".json", std::string(63, 'a') + ".json", id('a') + ".json.bak", id('a') + ".jsonx",
+  for (const std::string& other : std::vector<std::string>{id('a'), id('A') + ".json", std::string(63, 'a') + ".json", id('a') + ".json.bak", id('a') + ".jsonx",
         "x" + record('a'), id('g') + ".json", ".tmp-" + id('a'), ".tmp-" + id('a') + "-", ".tmp-" + id('a') + "-12a",
         ".tmp-" + id('A') + "-1", "notes.txt", ".", ".."}) {
     EXPECT_EQ(evidence_file_kind(other), EvidenceFileKind::kOther) << other;

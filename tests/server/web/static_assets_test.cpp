@@ -101,7 +101,7 @@ TEST(StaticAssets, AMatchingIfNoneMatchAnswersNotModifiedWithTheSameHeaders) {
   const std::string etag = "\"" + std::string(css.sha256) + "\"";
   const std::string version(css.sha256.substr(0, 16));
   const Response full = asset_response(css, version);
-  for (const std::string& field : {etag, "W/" + etag, "*", "\"other\", " + etag, " \"x\" ,W/" + etag + " "}) {
+  for (const std::string& field : std::vector<std::string>{etag, "W/" + etag, "*", "\"other\", " + etag, " \"x\" ,W/" + etag + " "}) {
     const Response r = asset_response(css, version, field);
     EXPECT_EQ(r.status, 304) << field;
     EXPECT_EQ(r.body, "") << field;
