@@ -137,7 +137,8 @@ std::string Metrics::render(const SnapshotView& snapshot, tsl::TimePoint now) co
     out << "eutl_refresh_total{outcome=\"" << to_string(static_cast<RefreshOutcome>(o)) << "\"} "
         << load(m_refreshes[o]) << '\n';
   }
-  if (const std::int64_t records = m_evidence_records.load(std::memory_order_relaxed); records >= 0) {
+  if (m_evidence_shown.load(std::memory_order_relaxed)) {
+    const std::int64_t records = std::max<std::int64_t>(0, m_evidence_records.load(std::memory_order_relaxed));
     out << "# HELP eutl_evidence_records Evidence records kept in the evidence directory (counted at each prune, "
            "plus those stored since).\n"
            "# TYPE eutl_evidence_records gauge\n"

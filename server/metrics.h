@@ -55,9 +55,16 @@ class Metrics final : public VerdictSink {
   void count_verdict(Answer answer) override;
   void count_refresh(RefreshOutcome outcome) noexcept;
   // Evidence retention (server/api/evidence_pruner.h): the records kept now, and how
-  // many files a prune removed. The gauge is shown once it has been set.
+  // many files a prune removed. The gauge is shown once retention runs (either call
+  // below); add_evidence_records returns the new count. One atomic, so a prune's
+  // correction and the requests' increments never overwrite each other.
   void set_evidence_records(std::uint64_t records) noexcept {
     m_evidence_records.store(static_cast<std::int64_t>(records), std::memory_order_relaxed);
+    m_evidence_shown.store(true, std::memory_order_relaxed);
+  }
+  std::int64_t add_evidence_records(std::int64_t delta) noexcept {
+    m_evidence_shown.store(true, std::memory_order_relaxed);
+    return m_evidence_records.fetch_add(delta, std::memory_order_relaxed) + delta;
   }
   void count_evidence_pruned(std::uint64_t removed) noexcept {
     m_evidence_pruned.fetch_add(removed, std::memory_order_relaxed);
@@ -76,7 +83,8 @@ class Metrics final : public VerdictSink {
   std::array<std::atomic<std::uint64_t>, 3> m_verdicts{};
   std::array<std::atomic<std::uint64_t>, kRefreshOutcomes> m_refreshes{};
   std::atomic<std::int64_t> m_connections{0};
-  std::atomic<std::int64_t> m_evidence_records{-1};  // -1: no retention runs (--read-only)
+  std::atomic<std::int64_t> m_evidence_records{0};
+  std::atomic<bool> m_evidence_shown{false};  // false: no retention runs (--read-only)
   std::atomic<std::uint64_t> m_evidence_pruned{0};
 };
 

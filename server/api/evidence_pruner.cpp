@@ -38,8 +38,8 @@ void EvidencePruner::stop() {
 }
 
 void EvidencePruner::note_stored() noexcept {
-  const std::uint64_t records = m_records.fetch_add(1, std::memory_order_relaxed) + 1;
-  m_metrics.set_evidence_records(records);
+  // The count lives in the gauge: records at the last prune plus those stored since.
+  const auto records = static_cast<std::uint64_t>(std::max<std::int64_t>(0, m_metrics.add_evidence_records(1)));
   if (m_policy.max_records == 0 || records <= m_policy.max_records + m_slack ||
       m_wanted.exchange(true, std::memory_order_relaxed)) {
     return;
@@ -54,12 +54,11 @@ void EvidencePruner::note_stored() noexcept {
 
 PruneResult EvidencePruner::prune_once() {
   m_wanted.store(false, std::memory_order_relaxed);
-  const std::uint64_t before = m_records.load(std::memory_order_relaxed);
+  const std::int64_t before = m_metrics.add_evidence_records(0);
   PruneResult result = prune_evidence(m_dir, m_policy, m_clock());
-  // Records stored while the directory was read may be counted twice until the next
-  // prune; the gauge errs high, never low.
-  m_records.fetch_add(static_cast<std::uint64_t>(result.records) - before, std::memory_order_relaxed);
-  m_metrics.set_evidence_records(m_records.load(std::memory_order_relaxed));
+  // The count becomes what the directory held, plus the records stored while it was
+  // read (which it may already hold: until the next prune the gauge errs high, never low).
+  m_metrics.add_evidence_records(static_cast<std::int64_t>(result.records) - before);
   m_metrics.count_evidence_pruned(result.removed);
   for (const std::string& failure : result.failures) {
     if (m_log) {

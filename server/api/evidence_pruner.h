@@ -56,7 +56,6 @@ class EvidencePruner final {
   Clock m_clock;
   std::function<void(const std::string&)> m_log;
   std::uint64_t m_slack;
-  std::atomic<std::uint64_t> m_records{0};  // at the last prune plus those stored since
   std::atomic<bool> m_wanted{false};        // note_stored asked for an early prune
   std::mutex m_mutex;                       // guards m_stop (and the wait)
   std::condition_variable m_wake;
