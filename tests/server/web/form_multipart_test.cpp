@@ -89,7 +89,8 @@ TEST(FormMultipart, WithTheContentTypeBoundaryMalformedBodiesAreStillRefused) {
   const std::string cd = "Content-Disposition: form-data; name=\"a\"";
   const std::pair<std::string, const char*> cases[] = {
       {"no boundary anywhere", "no boundary line"},
-      {"preamble" + part(cd, "1") + close(), "no boundary line"},  // the boundary must start a line
+      // The boundary must start a line: glued to the preamble, the first part is preamble.
+      {"preamble" + part(cd, "1") + close(), "no part before the closing boundary"},
       {"preamble\r\n" + std::string("--") + kB + "x\r\n" + cd + "\r\n\r\n1\r\n" + close(), "followed by other text"},
       {"preamble\r\n" + close(), "no part before the closing boundary"},
       {"preamble\r\n" + part(cd, "1"), "closing boundary is missing"},
