@@ -24,6 +24,8 @@ struct ServeCliOptions {
   std::string refresh = "6h";
   std::string lotl_signers;
   std::string evidence_dir;
+  std::string evidence_keep = "90d";
+  std::size_t evidence_max_records = 100'000;
   bool allow_site_checks = false;
   bool allow_private_sites = false;
   std::size_t max_body = 256 * 1024;
@@ -40,12 +42,13 @@ struct ServeCliOptions {
   std::string now;  // hidden, tests only: a fixed evaluation time
 };
 
-// "6h", "30m", "90s", "1d", "0" (off); a bare number is seconds.
-Result<std::chrono::seconds> parse_every(const std::string& text) {
+// "6h", "30m", "90s", "1d", "0" (off); a bare number is seconds. `option` names the
+// option in the message.
+Result<std::chrono::seconds> parse_every(const std::string& text, const std::string& option = "--refresh") {
   static const std::regex kEvery(R"(^([0-9]{1,9})([smhd]?)$)");
   std::smatch m;
   if (!std::regex_match(text, m, kEvery)) {
-    return Error(Errc::kUsage, "--refresh '" + text + "': give a number with s, m, h or d (6h, 30m), or 0 for never");
+    return Error(Errc::kUsage, option + " '" + text + "': give a number with s, m, h or d (6h, 30m), or 0 for never");
   }
   const long n = std::stol(m[1]);
   const std::string unit = m[2];
@@ -80,6 +83,12 @@ int run_serve(const ServeCliOptions& o) {
     print_error(every.error().message);
     return kExitUsage;
   }
+  auto keep = o.evidence_keep == "forever" ? Result<std::chrono::seconds>(std::chrono::seconds{0})
+                                            : parse_every(o.evidence_keep, "--evidence-keep");
+  if (!keep) {
+    print_error(keep.error().message);
+    return kExitUsage;
+  }
   tsl::TimePoint fixed_now{};
   if (!o.now.empty()) {
     auto t = store::parse_at(o.now);
@@ -107,6 +116,8 @@ int run_serve(const ServeCliOptions& o) {
   config.store = store::resolve_store(o.store);
   config.lotl_signers = o.lotl_signers;
   config.evidence_dir = o.evidence_dir.empty() ? config.store / "evidence" : std::filesystem::path(o.evidence_dir);
+  config.evidence_keep = *keep;
+  config.evidence_max_records = o.evidence_max_records;
   config.refresh_every = *every;
   config.lotl_url = o.lotl_url;
   config.allow_site_checks = o.allow_site_checks;
@@ -178,6 +189,14 @@ void register_serve(CLI::App& app, Runner& run) {
   cmd->add_option("--evidence-dir", opts->evidence_dir,
                   "Where POST /v1/check keeps its evidence records (default: STORE/evidence)")
       ->type_name("DIR");
+  cmd->add_option("--evidence-keep", opts->evidence_keep,
+                  "Remove evidence records older than AGE (file time; 30d, 12h; 0 or forever: no age limit)")
+      ->type_name("AGE")
+      ->capture_default_str();
+  cmd->add_option("--evidence-max-records", opts->evidence_max_records,
+                  "Keep at most N evidence records, removing the oldest first (0: no count limit)")
+      ->type_name("N")
+      ->capture_default_str();
   cmd->add_flag("--allow-site-checks", opts->allow_site_checks,
                 "Enable POST /v1/check-site (the server then connects to hosts its clients name)");
   cmd->add_flag("--allow-private-sites", opts->allow_private_sites,
@@ -213,7 +232,9 @@ void register_serve(CLI::App& app, Runner& run) {
       "A refresh is 'eutl fetch' with conditional GET; its new snapshot is switched in atomically and requests\n"
       "in flight finish on the one they started with. Errors are JSON {\"schema\":\"eutl-error/1\",\"error\":\n"
       "{\"code\",\"message\"}}. SIGTERM or SIGINT: stop accepting, finish the requests in flight, exit 0.\n"
-      "docs/serve.md: limits, metrics, deployment behind a load balancer, the systemd unit.\n"
+      "Evidence records are pruned (--evidence-keep, --evidence-max-records) at start-up, every 10 minutes and\n"
+      "when the count is passed; a --read-only replica prunes nothing. A client keeps the records it needs.\n"
+      "docs/serve.md: limits, metrics, evidence retention, deployment behind a load balancer, the systemd unit.\n"
       "Examples: eutl serve                                  (127.0.0.1:8080, refresh every 6h)\n"
       "          eutl serve --listen 0.0.0.0:8080 --refresh 30m --store /var/lib/eutl\n"
       "          eutl serve --read-only --refresh 5m --quiet (a replica of a store another process fills)\n"

@@ -21,6 +21,11 @@ struct Request final {
   std::map<std::string, std::string> query;  // percent-decoded; the last value of a repeated key
   std::string content_type;                  // media type only, lower case ("application/json")
   std::string accept;                        // the Accept header as sent
+  // The boundary parameter of a multipart Content-Type (RFC 2046 §5.1.1), unquoted;
+  // empty when there is none.
+  std::string boundary;
+  // If-None-Match as sent (RFC 9110 §13.1.2), repeated fields joined by ", "; empty: none.
+  std::string if_none_match;
   std::string body;
   std::string remote;                        // peer address, for the access log
   std::map<std::string, std::string> path_params;  // {id} captures of the matched route

@@ -137,6 +137,18 @@ std::string Metrics::render(const SnapshotView& snapshot, tsl::TimePoint now) co
     out << "eutl_refresh_total{outcome=\"" << to_string(static_cast<RefreshOutcome>(o)) << "\"} "
         << load(m_refreshes[o]) << '\n';
   }
+  if (m_evidence_shown.load(std::memory_order_relaxed)) {
+    const std::int64_t records = std::max<std::int64_t>(0, m_evidence_records.load(std::memory_order_relaxed));
+    out << "# HELP eutl_evidence_records Evidence records kept in the evidence directory (counted at each prune, "
+           "plus those stored since).\n"
+           "# TYPE eutl_evidence_records gauge\n"
+           "eutl_evidence_records "
+        << records << '\n';
+  }
+  out << "# HELP eutl_evidence_pruned_total Evidence records (and stale temporaries) removed by retention.\n"
+         "# TYPE eutl_evidence_pruned_total counter\n"
+         "eutl_evidence_pruned_total "
+      << load(m_evidence_pruned) << '\n';
   out << "# HELP eutl_snapshot_loaded 1 when a verified snapshot is served.\n"
          "# TYPE eutl_snapshot_loaded gauge\n"
          "eutl_snapshot_loaded "

@@ -7,6 +7,8 @@
 //   eutl_snapshot_loaded, eutl_ready                          gauges, 0 or 1
 //   eutl_snapshot_age_seconds                                 gauge: the wall clock minus the snapshot's creation
 //   eutl_list_result{territory,kind,result}                   gauge: how many lists of the snapshot served
+//   eutl_evidence_records                                     gauge: evidence records kept (when retention runs)
+//   eutl_evidence_pruned_total                                counter: records and stale temporaries removed
 // Every counter is an atomic, written without a lock by the request threads; the
 // routes are fixed when the server starts (set_routes), so no map grows at run time.
 #pragma once
@@ -52,6 +54,21 @@ class Metrics final : public VerdictSink {
   void record_request(std::size_t route_index, int status, std::chrono::microseconds duration) noexcept;
   void count_verdict(Answer answer) override;
   void count_refresh(RefreshOutcome outcome) noexcept;
+  // Evidence retention (server/api/evidence_pruner.h): the records kept now, and how
+  // many files a prune removed. The gauge is shown once retention runs (either call
+  // below); add_evidence_records returns the new count. One atomic, so a prune's
+  // correction and the requests' increments never overwrite each other.
+  void set_evidence_records(std::uint64_t records) noexcept {
+    m_evidence_records.store(static_cast<std::int64_t>(records), std::memory_order_relaxed);
+    m_evidence_shown.store(true, std::memory_order_relaxed);
+  }
+  std::int64_t add_evidence_records(std::int64_t delta) noexcept {
+    m_evidence_shown.store(true, std::memory_order_relaxed);
+    return m_evidence_records.fetch_add(delta, std::memory_order_relaxed) + delta;
+  }
+  void count_evidence_pruned(std::uint64_t removed) noexcept {
+    m_evidence_pruned.fetch_add(removed, std::memory_order_relaxed);
+  }
   void connection_opened() noexcept { m_connections.fetch_add(1, std::memory_order_relaxed); }
   void connection_closed() noexcept { m_connections.fetch_sub(1, std::memory_order_relaxed); }
 
@@ -66,6 +83,9 @@ class Metrics final : public VerdictSink {
   std::array<std::atomic<std::uint64_t>, 3> m_verdicts{};
   std::array<std::atomic<std::uint64_t>, kRefreshOutcomes> m_refreshes{};
   std::atomic<std::int64_t> m_connections{0};
+  std::atomic<std::int64_t> m_evidence_records{0};
+  std::atomic<bool> m_evidence_shown{false};  // false: no retention runs (--read-only)
+  std::atomic<std::uint64_t> m_evidence_pruned{0};
 };
 
 }  // namespace eutl::server

@@ -4,6 +4,7 @@
 
 #include "server/access_log.h"
 #include "server/api/api_routes.h"
+#include "server/api/evidence_pruner.h"
 #include "server/dispatcher.h"
 #include "server/http_server.h"
 #include "server/metrics.h"
@@ -49,9 +50,11 @@ Result<void> run_server(const ServerConfig& config, const ServeEnvironment& envi
     }
   }
   metrics.set_routes(routes);
+  ServerConfig served = config;  // with the evidence pruner's counter
+  auto pruner = evidence_pruner_for(served, environment.read_only, metrics, environment.clock, say);
   AccessLog log(environment.access_log ? messages : nullptr);
-  Dispatcher dispatcher(config, Router(std::move(routes)), holder, metrics, log, environment.clock);
-  HttpServer http(config, dispatcher, metrics);
+  Dispatcher dispatcher(served, Router(std::move(routes)), holder, metrics, log, environment.clock);
+  HttpServer http(served, dispatcher, metrics);
   auto port = http.listen();
   if (!port) {
     return port.error();
@@ -68,6 +71,9 @@ Result<void> run_server(const ServerConfig& config, const ServeEnvironment& envi
         ": no new connections; finishing the requests in flight, then exiting");
   });
   refresher.start_schedule(config.refresh_every);
+  if (pruner) {
+    pruner->start();  // at once, then every 10 minutes or sooner past the count
+  }
   http.run(std::max<std::size_t>(1, environment.threads));
   refresher.stop();
   say("stopped");

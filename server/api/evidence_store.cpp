@@ -2,8 +2,10 @@
 #include "server/api/evidence_store.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <random>
 #include <system_error>
 
@@ -52,6 +54,29 @@ Result<void> write_new(const std::filesystem::path& path, std::string_view data)
   return {};
 }
 
+// Why a record handed out once may be gone: the retention in force (docs/serve.md).
+std::string retention_note(const ServerConfig& config) {
+  const auto keep = config.evidence_keep;
+  const auto days = std::chrono::duration_cast<std::chrono::days>(keep);
+  const std::string age = keep.count() == 0 ? std::string()
+                          : days.count() > 0 && keep == days ? std::to_string(days.count()) + " days"
+                                                             : std::to_string(keep.count()) + " seconds";
+  const std::string count = config.evidence_max_records == 0
+                                ? std::string()
+                                : "the newest " + std::to_string(config.evidence_max_records) + " records";
+  std::string kept;
+  if (!age.empty() && !count.empty()) {
+    kept = "records are kept for " + age + ", and only " + count;
+  } else if (!age.empty()) {
+    kept = "records are kept for " + age;
+  } else if (!count.empty()) {
+    kept = "only " + count + " are kept";
+  } else {
+    return {};
+  }
+  return " (" + kept + "; a client keeps the records it needs: they re-verify offline)";
+}
+
 }  // namespace
 
 bool is_evidence_id(std::string_view id) noexcept {
@@ -78,18 +103,25 @@ Result<std::string> store_evidence(const ServerConfig& config, std::string_view 
   if (ec) {
     return Error(Errc::kIo, "evidence directory " + dir.string() + ": " + ec.message());
   }
-  if (std::filesystem::is_regular_file(std::filesystem::symlink_status(record_path(config, id), ec))) {
-    return id;  // the same bytes are there already (the name is their digest)
+  const std::filesystem::path path = record_path(config, id);
+  if (std::filesystem::is_regular_file(std::filesystem::symlink_status(path, ec))) {
+    // The same bytes are there already (the name is their digest). Handed out again, the
+    // record's age starts again, so retention does not remove it a moment after.
+    ::utimensat(AT_FDCWD, path.c_str(), nullptr, AT_SYMLINK_NOFOLLOW);
+    return id;
   }
   const std::filesystem::path temporary = dir / temporary_name(id);
   if (auto written = write_new(temporary, record); !written) {
     std::filesystem::remove(temporary, ec);
     return std::move(written).error();
   }
-  std::filesystem::rename(temporary, record_path(config, id), ec);
+  std::filesystem::rename(temporary, path, ec);
   if (ec) {
     std::filesystem::remove(temporary, ec);
     return Error(Errc::kIo, "evidence directory " + dir.string() + ": cannot store the record: " + ec.message());
+  }
+  if (config.on_evidence_stored) {
+    config.on_evidence_stored();
   }
   return id;
 }
@@ -101,7 +133,7 @@ Result<std::string> read_evidence(const ServerConfig& config, std::string_view i
   auto bytes = tsl::read_file(record_path(config, id), tsl::FileKind::kEvidence, tsl::FollowSymlinks::kNo);
   if (!bytes) {
     if (bytes.error().code == Errc::kNotFound) {
-      return Error(Errc::kNotFound, "no evidence record " + std::string(id));
+      return Error(Errc::kNotFound, "no evidence record " + std::string(id) + retention_note(config));
     }
     return Error(bytes.error().code == Errc::kIo ? Errc::kIo : Errc::kNotFound,
                  "evidence record " + std::string(id) + " cannot be read");

@@ -9,7 +9,8 @@ Result<std::vector<FormField>> parse_form(const Request& request, const FormLimi
     return parse_urlencoded(request.body, limits);
   }
   if (request.content_type == "multipart/form-data") {
-    return parse_multipart(request.body, limits);
+    return request.boundary.empty() ? parse_multipart(request.body, limits)
+                                    : parse_multipart(request.body, request.boundary, limits);
   }
   return Error(Errc::kUnsupported, "the form must be posted as application/x-www-form-urlencoded or "
                                    "multipart/form-data, not '" + request.content_type + "'");

@@ -35,9 +35,13 @@ struct FormLimits final {
 
 [[nodiscard]] Result<std::vector<FormField>> parse_urlencoded(std::string_view body, const FormLimits& limits = {});
 
-// The boundary is read from the body's first line (RFC 2046 §5.1.1: the body starts
-// with "--" boundary; Request keeps only the media type of Content-Type). A body with
-// a preamble before its first delimiter is refused as malformed.
+// With the boundary of the Content-Type (Request::boundary): a preamble before the
+// first boundary line and an epilogue after the close delimiter are ignored (RFC 2046
+// §5.1.1); a body without that boundary line is malformed.
+[[nodiscard]] Result<std::vector<FormField>> parse_multipart(std::string_view body, std::string_view boundary,
+                                                             const FormLimits& limits = {});
+// Without it (a Content-Type that names none), the boundary is read from the body's
+// first line, so the body must start with "--" boundary: no preamble.
 [[nodiscard]] Result<std::vector<FormField>> parse_multipart(std::string_view body, const FormLimits& limits = {});
 
 // The first field of that name, or null.

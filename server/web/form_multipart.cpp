@@ -1,8 +1,9 @@
 // multipart/form-data (RFC 7578) in the framing of RFC 2046 §5.1.1: the body is parts
 // separated by CRLF "--" boundary lines and closed by "--" boundary "--"; each part has
 // a header block (Content-Disposition: form-data; name="…"[; filename="…"], optionally
-// Content-Type), an empty line and its content. Everything is checked against the
-// limits before it is copied.
+// Content-Type), an empty line and its content. A preamble before the first boundary
+// line and an epilogue after the close delimiter are ignored. Everything is checked
+// against the limits before it is copied.
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -143,20 +144,11 @@ Result<void> parse_part_headers(std::string_view block, FormField& field) {
   return {};
 }
 
-}  // namespace
-
-Result<std::vector<FormField>> parse_multipart(std::string_view body, const FormLimits& limits) {
-  const std::size_t first_eol = body.find(kCrlf);
-  if (!body.starts_with("--") || first_eol == std::string_view::npos) {
-    return malformed("the body does not start with a boundary line");
-  }
-  const std::string boundary(trim(body.substr(2, first_eol - 2)));
-  if (!valid_boundary(boundary)) {
-    return malformed("the boundary is not 1 to 70 characters of RFC 2046 §5.1.1");
-  }
-  const std::string delimiter = "\r\n--" + boundary;
+// The parts from `pos` (the first part's headers), each ended by `delimiter`
+// (CRLF "--" boundary), up to the close delimiter.
+Result<std::vector<FormField>> parse_parts(std::string_view body, const std::string& delimiter, std::size_t pos,
+                                           const FormLimits& limits) {
   std::vector<FormField> fields;
-  std::size_t pos = first_eol + kCrlf.size();  // start of the first part's headers
   for (;;) {
     if (fields.size() == limits.max_fields) {
       return Error(Errc::kLimit, "more than " + std::to_string(limits.max_fields) + " form fields");
@@ -203,6 +195,45 @@ Result<std::vector<FormField>> parse_multipart(std::string_view body, const Form
     }
     pos += kCrlf.size();
   }
+}
+
+}  // namespace
+
+Result<std::vector<FormField>> parse_multipart(std::string_view body, std::string_view boundary,
+                                               const FormLimits& limits) {
+  if (!valid_boundary(boundary)) {
+    return malformed("the boundary is not 1 to 70 characters of RFC 2046 §5.1.1");
+  }
+  const std::string dash_boundary = "--" + std::string(boundary);
+  // RFC 2046 §5.1.1: a preamble may come before the first boundary line (at the start
+  // of the body or after a CRLF); it is ignored.
+  std::size_t pos = 0;
+  if (!body.starts_with(dash_boundary)) {
+    const std::size_t at = body.find(std::string(kCrlf) + dash_boundary);
+    if (at == std::string_view::npos) {
+      return malformed("no boundary line --" + std::string(boundary) + " in the body");
+    }
+    pos = at + kCrlf.size();
+  }
+  pos += dash_boundary.size();
+  if (body.substr(pos).starts_with("--")) {
+    return malformed("no part before the closing boundary (RFC 2046 §5.1.1 requires one)");
+  }
+  while (pos < body.size() && (body[pos] == ' ' || body[pos] == '\t')) {
+    ++pos;  // transport padding
+  }
+  if (!body.substr(pos).starts_with(kCrlf)) {
+    return malformed("a boundary line followed by other text");
+  }
+  return parse_parts(body, std::string(kCrlf) + dash_boundary, pos + kCrlf.size(), limits);
+}
+
+Result<std::vector<FormField>> parse_multipart(std::string_view body, const FormLimits& limits) {
+  const std::size_t first_eol = body.find(kCrlf);
+  if (!body.starts_with("--") || first_eol == std::string_view::npos) {
+    return malformed("the body does not start with a boundary line");
+  }
+  return parse_multipart(body, trim(body.substr(2, first_eol - 2)), limits);
 }
 
 }  // namespace eutl::server::web

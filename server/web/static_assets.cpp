@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "server/web/entity_tag.h"
 #include "server/web/security_headers.h"
 
 namespace eutl::server::web {
@@ -27,10 +28,15 @@ std::string asset_url(std::string_view name) {
   return url;
 }
 
-Response asset_response(const WebAsset& asset, std::string_view version) {
+Response asset_response(const WebAsset& asset, std::string_view version, std::string_view if_none_match) {
   Response response;
-  response.content_type = std::string(asset.content_type);
-  response.body = std::string(asset.body);
+  if (if_none_match_matches(if_none_match, asset.sha256)) {
+    response.status = 304;  // RFC 9110 §15.4.5: no content, the headers a 200 would send
+    response.content_type.clear();
+  } else {
+    response.content_type = std::string(asset.content_type);
+    response.body = std::string(asset.body);
+  }
   // RFC 9110 §8.8.3: a strong validator, quoted.
   response.headers.emplace_back("ETag", "\"" + std::string(asset.sha256) + "\"");
   // RFC 9111 §5.2.2 and RFC 8246: a URL that names the asset's digest never changes.

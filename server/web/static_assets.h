@@ -31,6 +31,10 @@ std::string asset_url(std::string_view name);
 
 // The asset with its content type, ETag, cache and security headers. `version` is the
 // request's ?v=: when it names this asset's digest the answer may be cached for good.
-[[nodiscard]] Response asset_response(const WebAsset& asset, std::string_view version);
+// `if_none_match` is the request's If-None-Match: when it names the asset's ETag (or is
+// "*") the answer is 304 Not Modified with the same ETag and headers and no body
+// (RFC 9110 §13.1.2, §15.4.5).
+[[nodiscard]] Response asset_response(const WebAsset& asset, std::string_view version,
+                                      std::string_view if_none_match = {});
 
 }  // namespace eutl::server::web

@@ -14,15 +14,16 @@ Response static_asset(const Request& request, const RequestContext&) {
     return missing;
   }
   const auto version = request.query.find("v");
-  return asset_response(*asset, version == request.query.end() ? std::string_view{} : version->second);
+  return asset_response(*asset, version == request.query.end() ? std::string_view{} : version->second,
+                        request.if_none_match);
 }
 
-Response favicon(const Request&, const RequestContext&) {
+Response favicon(const Request& request, const RequestContext&) {
   const WebAsset* icon = find_web_asset("favicon.svg");
   if (icon == nullptr) {
     return json_error(404, "not_found", "no icon in this build");
   }
-  return asset_response(*icon, {});
+  return asset_response(*icon, {}, request.if_none_match);
 }
 
 }  // namespace eutl::server::web

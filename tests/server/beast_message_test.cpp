@@ -42,5 +42,41 @@ TEST(BeastMessage, HeadKeepsTheLengthWithoutTheBody) {
   EXPECT_EQ(b[http::field::content_length], "7");
 }
 
+TEST(BeastMessage, IfNoneMatchFieldsAreJoined) {
+  BeastRequest b{http::verb::get, "/static/app.css", 11};
+  b.insert(http::field::if_none_match, "\"a\", W/\"b\"");
+  b.insert(http::field::if_none_match, "\"c\"");
+  EXPECT_EQ(from_beast(std::move(b), "").if_none_match, "\"a\", W/\"b\", \"c\"");
+  EXPECT_EQ(from_beast(BeastRequest{http::verb::get, "/", 11}, "").if_none_match, "");
+}
+
+TEST(BeastMessage, TheMultipartBoundaryIsKeptUnquoted) {
+  const auto boundary = [](const std::string& content_type) {
+    BeastRequest b{http::verb::post, "/check", 11};
+    b.set(http::field::content_type, content_type);
+    return from_beast(std::move(b), "").boundary;
+  };
+  EXPECT_EQ(boundary("multipart/form-data; boundary=----WebKitFormBoundaryX3"), "----WebKitFormBoundaryX3");
+  EXPECT_EQ(boundary("Multipart/Form-Data; charset=utf-8; BOUNDARY=\"a b:c\""), "a b:c");
+  EXPECT_EQ(boundary("multipart/form-data;boundary=xyz ;charset=utf-8"), "xyz");
+  EXPECT_EQ(boundary("multipart/form-data"), "");
+  EXPECT_EQ(boundary("application/json; boundary=xyz"), "");  // not multipart: not read
+}
+
+TEST(BeastMessage, NotModifiedHasNoBodyTypeOrLength) {
+  Response r;
+  r.status = 304;
+  r.content_type.clear();
+  r.headers.emplace_back("ETag", "\"abc\"");
+  for (const bool head : {false, true}) {
+    const BeastResponse b = to_beast(r, 11, true, head);
+    EXPECT_EQ(b.result_int(), 304u);
+    EXPECT_EQ(b["ETag"], "\"abc\"");
+    EXPECT_EQ(b.body(), "");
+    EXPECT_EQ(b.count(http::field::content_type), 0u);
+    EXPECT_EQ(b.count(http::field::content_length), 0u);
+  }
+}
+
 }  // namespace
 }  // namespace eutl::server::detail

@@ -96,5 +96,20 @@ TEST(Metrics, EverySampleLineIsWellFormed) {
   EXPECT_GT(samples, 50);
 }
 
+TEST(Metrics, EvidenceRetentionGaugeOnceSetAndPrunedCounter) {
+  Metrics m;
+  const std::string before = m.render(SnapshotView{}, tsl::TimePoint{});
+  EXPECT_EQ(before.find("eutl_evidence_records"), std::string::npos) << before;  // no retention runs
+  EXPECT_TRUE(has_line(before, "eutl_evidence_pruned_total 0")) << before;
+  m.set_evidence_records(7);
+  m.count_evidence_pruned(3);
+  m.count_evidence_pruned(2);
+  const std::string t = m.render(SnapshotView{}, tsl::TimePoint{});
+  EXPECT_TRUE(has_line(t, "# TYPE eutl_evidence_records gauge")) << t;
+  EXPECT_TRUE(has_line(t, "eutl_evidence_records 7")) << t;
+  EXPECT_TRUE(has_line(t, "# TYPE eutl_evidence_pruned_total counter")) << t;
+  EXPECT_TRUE(has_line(t, "eutl_evidence_pruned_total 5")) << t;
+}
+
 }  // namespace
 }  // namespace eutl::server

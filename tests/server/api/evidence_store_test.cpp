@@ -87,5 +87,40 @@ TEST_F(EvidenceStore, ASymbolicLinkIsNotFollowed) {
   EXPECT_EQ(read.error().code, Errc::kNotFound) << read.error().message;
 }
 
+TEST_F(EvidenceStore, ARecordHandedOutAgainStartsItsAgeAgainAndNewOnesAreCounted) {
+  int stored = 0;
+  m_config.on_evidence_stored = [&stored] { ++stored; };
+  auto id = store_evidence(m_config, "{\"a\":1}");
+  ASSERT_TRUE(id);
+  EXPECT_EQ(stored, 1);
+  const fs::path path = m_config.store / "evidence" / (*id + ".json");
+  const auto old = fs::file_time_type::clock::now() - std::chrono::days{365};
+  fs::last_write_time(path, old);
+  ASSERT_TRUE(store_evidence(m_config, "{\"a\":1}"));  // the same record again
+  EXPECT_EQ(stored, 1) << "not a new record";
+  EXPECT_GT(fs::last_write_time(path), old + std::chrono::days{364});
+}
+
+TEST_F(EvidenceStore, AMissingRecordNamesTheRetention) {
+  const std::string id(64, 'd');
+  m_config.evidence_keep = std::chrono::days{90};
+  m_config.evidence_max_records = 100'000;
+  auto both = read_evidence(m_config, id);
+  ASSERT_FALSE(both);
+  EXPECT_EQ(both.error().code, Errc::kNotFound);
+  EXPECT_NE(both.error().message.find("records are kept for 90 days, and only the newest 100000 records"),
+            std::string::npos)
+      << both.error().message;
+  m_config.evidence_keep = std::chrono::hours{36};
+  m_config.evidence_max_records = 0;
+  EXPECT_NE(read_evidence(m_config, id).error().message.find("records are kept for 129600 seconds;"), std::string::npos)
+      << read_evidence(m_config, id).error().message;
+  m_config.evidence_keep = std::chrono::seconds{0};
+  m_config.evidence_max_records = 5;
+  EXPECT_NE(read_evidence(m_config, id).error().message.find("only the newest 5 records are kept"), std::string::npos);
+  m_config.evidence_max_records = 0;  // kept forever: nothing to say
+  EXPECT_EQ(read_evidence(m_config, id).error().message, "no evidence record " + id);
+}
+
 }  // namespace
 }  // namespace eutl::server

@@ -28,6 +28,18 @@ TEST(FormData, BothEncodingsGiveTheSameFields) {
   }
 }
 
+TEST(FormData, TheBoundaryOfTheContentTypeAllowsAPreamble) {
+  Request r = post("multipart/form-data",
+                   "a preamble (RFC 2046 §5.1.1)\r\n"
+                   "--XyZ\r\nContent-Disposition: form-data; name=\"claim\"\r\n\r\nqwac\r\n--XyZ--\r\n");
+  EXPECT_FALSE(parse_form(r));  // no boundary known: it must start the body
+  r.boundary = "XyZ";
+  auto f = parse_form(r);
+  ASSERT_TRUE(f) << f.error().message;
+  ASSERT_EQ(f->size(), 1u);
+  EXPECT_EQ((*f)[0].value, "qwac");
+}
+
 TEST(FormData, OtherContentTypesAreUnsupported) {
   for (const char* type : {"application/json", "text/plain", ""}) {
     auto f = parse_form(post(type, "claim=qwac"));

@@ -71,6 +71,43 @@ TEST(FormMultipart, MalformedBodiesAreRefusedWithTheReason) {
   }
 }
 
+TEST(FormMultipart, APreambleAndAnEpilogueAreIgnoredWithTheBoundaryOfTheContentType) {
+  const std::string cd = "Content-Disposition: form-data; name=\"claim\"";
+  // RFC 2046 §5.1.1: text before the first boundary line, even text that looks like one.
+  for (const std::string& preamble : {std::string("This is a multi-part message in MIME format.\r\n"),
+                                      std::string("line one\r\n--not-the-boundary\r\n\r\n"),
+                                      std::string("\r\n"), std::string()}) {
+    auto f = parse_multipart(preamble + part(cd, "qwac") + close() + "\r\nan epilogue\r\n", kB);
+    ASSERT_TRUE(f) << preamble << ": " << f.error().message;
+    ASSERT_EQ(f->size(), 1u);
+    EXPECT_EQ((*f)[0].name, "claim");
+    EXPECT_EQ((*f)[0].value, "qwac");
+  }
+}
+
+TEST(FormMultipart, WithTheContentTypeBoundaryMalformedBodiesAreStillRefused) {
+  const std::string cd = "Content-Disposition: form-data; name=\"a\"";
+  const std::pair<std::string, const char*> cases[] = {
+      {"no boundary anywhere", "no boundary line"},
+      // The boundary must start a line: glued to the preamble, the first part is preamble.
+      {"preamble" + part(cd, "1") + close(), "no part before the closing boundary"},
+      {"preamble\r\n" + std::string("--") + kB + "x\r\n" + cd + "\r\n\r\n1\r\n" + close(), "followed by other text"},
+      {"preamble\r\n" + close(), "no part before the closing boundary"},
+      {"preamble\r\n" + part(cd, "1"), "closing boundary is missing"},
+      {part("no colon here", "1") + close(), "without a name and ':'"},
+  };
+  for (const auto& [body, why] : cases) {
+    auto f = parse_multipart(body, kB);
+    ASSERT_FALSE(f) << body;
+    EXPECT_EQ(f.error().code, Errc::kMalformed) << body;
+    EXPECT_NE(f.error().message.find(why), std::string::npos) << f.error().message << " / want: " << why;
+  }
+  auto other = parse_multipart(part(cd, "1") + close(), "another-boundary");  // not the body's
+  ASSERT_FALSE(other);
+  EXPECT_NE(other.error().message.find("no boundary line --another-boundary"), std::string::npos);
+  EXPECT_FALSE(parse_multipart(part(cd, "1") + close(), "bad<boundary>"));
+}
+
 TEST(FormMultipart, Limits) {
   FormLimits limits;
   limits.max_fields = 2;

@@ -96,5 +96,25 @@ TEST(StaticAssets, VersionedUrlsAreCachedForGoodAndOthersRevalidated) {
   EXPECT_EQ(asset_url("nothing.css"), "/static/nothing.css");
 }
 
+TEST(StaticAssets, AMatchingIfNoneMatchAnswersNotModifiedWithTheSameHeaders) {
+  const WebAsset& css = *find_web_asset("app.css");
+  const std::string etag = "\"" + std::string(css.sha256) + "\"";
+  const std::string version(css.sha256.substr(0, 16));
+  const Response full = asset_response(css, version);
+  for (const std::string& field : std::vector<std::string>{etag, "W/" + etag, "*", "\"other\", " + etag, " \"x\" ,W/" + etag + " "}) {
+    const Response r = asset_response(css, version, field);
+    EXPECT_EQ(r.status, 304) << field;
+    EXPECT_EQ(r.body, "") << field;
+    EXPECT_EQ(r.content_type, "") << field;
+    EXPECT_EQ(r.headers, full.headers) << field;  // ETag, Cache-Control and the page headers
+  }
+  for (const std::string& field : {std::string(), std::string("\"other\""), std::string(css.sha256),
+                                   "\"" + version + "\""}) {
+    const Response r = asset_response(css, version, field);
+    EXPECT_EQ(r.status, 200) << field;
+    EXPECT_EQ(r.body, css.body) << field;
+  }
+}
+
 }  // namespace
 }  // namespace eutl::server::web
