@@ -52,7 +52,7 @@ std::shared_ptr<const CheckOutput> CheckMemo::find(const CheckKey& key) const {
 }
 
 void CheckMemo::insert(const CheckKey& key, std::shared_ptr<const CheckOutput> output) {
-  const std::size_t cost = output->json.size() + output->evidence_id.size();
+  const std::size_t cost = output->json.size() + output->evidence_id.size() + output->api_body.size();
   if (cost > m_max_bytes) {
     return;
   }
@@ -64,7 +64,7 @@ void CheckMemo::insert(const CheckKey& key, std::shared_ptr<const CheckOutput> o
   m_bytes += cost;
   while (m_bytes > m_max_bytes && !m_order.empty()) {
     const auto oldest = m_answers.find(m_order.front());
-    m_bytes -= oldest->second->json.size() + oldest->second->evidence_id.size();
+    m_bytes -= oldest->second->json.size() + oldest->second->evidence_id.size() + oldest->second->api_body.size();
     m_answers.erase(oldest);
     m_order.pop_front();
   }

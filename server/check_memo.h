@@ -30,6 +30,7 @@ struct CheckOutput final {
   std::string json;         // exactly what `check --json` prints
   std::string evidence_id;  // GET /v1/evidence/{id}; the record's SHA-256 in hex
   Answer answer = Answer::kIndeterminate;
+  std::string api_body;     // the body of POST /v1/check: json with evidence_id first
 };
 
 // SHA-256 of everything a check's answer depends on besides the snapshot.

@@ -123,17 +123,6 @@ Input read_input(const Request& request) {
 
 }  // namespace
 
-std::string with_evidence_id(const std::string& check_json, const std::string& evidence_id) {
-  // check_json is an object printed with a two-space indent: the key goes first. One
-  // allocation: the answer is tens of KB and this runs once per request.
-  static constexpr std::string_view kOpen = "{\n  \"evidence_id\": \"";
-  std::string out;
-  out.reserve(kOpen.size() + evidence_id.size() + 3 + check_json.size());  // and a final newline
-  out.append(kOpen).append(evidence_id).append("\",");
-  out.append(check_json, 1);
-  return out;
-}
-
 Response check_route(const Request& request, const RequestContext& context) {
   Input in = read_input(request);
   if (in.refusal) {
@@ -153,9 +142,7 @@ Response check_route(const Request& request, const RequestContext& context) {
         return json_error(500, "check_failed", out.error().message);
     }
   }
-  std::string body = with_evidence_id(out->json, out->evidence_id);
-  body += '\n';
-  return json_response(std::move(body));
+  return json_response((*out)->api_body);
 }
 
 }  // namespace eutl::server

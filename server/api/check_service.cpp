@@ -12,7 +12,17 @@
 
 namespace eutl::server {
 
-Result<CheckOutput> run_check(const CheckInput& input, const RequestContext& context) {
+std::string with_evidence_id(const std::string& check_json, const std::string& evidence_id) {
+  static constexpr std::string_view kOpen = "{\n  \"evidence_id\": \"";
+  std::string out;
+  out.reserve(kOpen.size() + evidence_id.size() + 3 + check_json.size());
+  out.append(kOpen).append(evidence_id).append("\",");
+  out.append(check_json, 1);
+  out += '\n';
+  return out;
+}
+
+Result<std::shared_ptr<const CheckOutput>> run_check(const CheckInput& input, const RequestContext& context) {
   if (input.certificates.empty()) {
     return Error(Errc::kUsage, "no certificate given");
   }
@@ -34,7 +44,7 @@ Result<CheckOutput> run_check(const CheckInput& input, const RequestContext& con
     key = check_key(input.certificates, claim_text, at, context.now);
     if (auto known = context.checks->find(*key)) {
       context.verdicts.count_verdict(known->answer);
-      return *known;
+      return known;
     }
   }
   auto certificates = read_certificates(input.certificates);
@@ -65,11 +75,13 @@ Result<CheckOutput> run_check(const CheckInput& input, const RequestContext& con
   out.json = check_json(lists, certificate, *result);
   out.evidence_id = std::move(*id);
   out.answer = answer_of(*result);
+  out.api_body = with_evidence_id(out.json, out.evidence_id);
   context.verdicts.count_verdict(out.answer);
+  auto shared = std::make_shared<const CheckOutput>(std::move(out));
   if (key) {
-    context.checks->insert(*key, std::make_shared<const CheckOutput>(out));
+    context.checks->insert(*key, shared);
   }
-  return out;
+  return shared;
 }
 
 }  // namespace eutl::server

@@ -107,11 +107,11 @@ Response check_post(const Request& request, const RequestContext& context) {
   if (!output) {
     return problem_page(output.error(), context);
   }
-  const auto decision = nlohmann::json::parse(output->json, nullptr, false);
+  const auto decision = nlohmann::json::parse((*output)->json, nullptr, false);
   if (decision.is_discarded()) {
     return problem_page(Error(Errc::kInternal, "the decision could not be read back"), context);
   }
-  const std::string main = "<h1>Check a certificate</h1>\n" + render_check_result(decision, output->evidence_id) +
+  const std::string main = "<h1>Check a certificate</h1>\n" + render_check_result(decision, (*output)->evidence_id) +
                            "<p class=\"again\"><a href=\"/\">Check another certificate</a></p>\n";
   return html_page(render_page({"Check result", Section::kCheck, context.lists_problem}, main));
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "eutl/cache/refresh.h"
+#include "tests/cache/list_record_compare.h"
 #include "tests/support/real_lists_web.h"
 #include "tests/test_paths.h"
 
@@ -17,29 +18,7 @@ namespace fs = std::filesystem;
 
 tsl::TimePoint at(const char* text) { return tsl::parse_datetime(text).value().time; }
 
-std::string reasons(const std::vector<ReasonCode>& rs) {
-  std::string out;
-  for (const auto& r : rs) {
-    out += r.code + ": " + r.message + "\n";
-  }
-  return out;
-}
-
-void expect_same_record(const ListRecord& a, const ListRecord& b) {
-  const std::string where = a.territory + " " + a.url;
-  EXPECT_EQ(a.url, b.url) << where;
-  EXPECT_EQ(a.in_use, b.in_use) << where;
-  EXPECT_EQ(a.in_use_digest, b.in_use_digest) << where;
-  EXPECT_EQ(a.result, b.result) << where;
-  EXPECT_EQ(reasons(a.reasons), reasons(b.reasons)) << where;
-  EXPECT_EQ(a.sequence_number, b.sequence_number) << where;
-  EXPECT_EQ(a.next_update, b.next_update) << where;
-  EXPECT_EQ(a.service_count, b.service_count) << where;
-  EXPECT_EQ(a.signer_sha256, b.signer_sha256) << where;
-  EXPECT_EQ(a.fetch.status, b.fetch.status) << where;
-  EXPECT_EQ(a.fetch.result, b.fetch.result) << where;
-  EXPECT_EQ(reasons(a.fetch.reasons), reasons(b.fetch.reasons)) << where;
-}
+void expect_same_record(const ListRecord& a, const ListRecord& b) { test_support::expect_same_decision(a, b); }
 
 class Real2026Reuse : public ::testing::Test {
  protected:

@@ -34,24 +34,24 @@ TEST_F(CheckService, TheSameCheckInTheSameSecondComesFromTheMemo) {
   ctx.checks = memo;
   auto first = server::run_check(qwac(), ctx);
   ASSERT_TRUE(first) << first.error().message;
-  EXPECT_EQ(first->answer, Answer::kYes);
+  EXPECT_EQ((*first)->answer, Answer::kYes);
   EXPECT_EQ(memo->size(), 1u);
-  ASSERT_TRUE(std::filesystem::remove(record(first->evidence_id)));
+  ASSERT_TRUE(std::filesystem::remove(record((*first)->evidence_id)));
 
   // Answered from the memo: the record is not written again.
   auto again = server::run_check(qwac(), ctx);
   ASSERT_TRUE(again) << again.error().message;
-  EXPECT_EQ(again->json, first->json);
-  EXPECT_EQ(again->evidence_id, first->evidence_id);
-  EXPECT_FALSE(std::filesystem::exists(record(first->evidence_id)));
+  EXPECT_EQ(*again, *first);  // the very answer kept, not a copy
+  EXPECT_EQ((*again)->evidence_id, (*first)->evidence_id);
+  EXPECT_FALSE(std::filesystem::exists(record((*first)->evidence_id)));
   ASSERT_EQ(m_verdicts.answers().size(), 2u);  // every request counts
   EXPECT_EQ(m_verdicts.answers().back(), Answer::kYes);
 
   // Another evaluation time is another check.
   auto other = server::run_check(qwac("2025-02-01"), ctx);
   ASSERT_TRUE(other) << other.error().message;
-  EXPECT_NE(other->evidence_id, first->evidence_id);
-  EXPECT_TRUE(std::filesystem::exists(record(other->evidence_id)));
+  EXPECT_NE((*other)->evidence_id, (*first)->evidence_id);
+  EXPECT_TRUE(std::filesystem::exists(record((*other)->evidence_id)));
   EXPECT_EQ(memo->size(), 2u);
 }
 
@@ -61,21 +61,21 @@ TEST_F(CheckService, TheNextSecondOrNoMemoDecidesAgain) {
   ctx.checks = memo;
   auto first = server::run_check(qwac(), ctx);
   ASSERT_TRUE(first) << first.error().message;
-  ASSERT_TRUE(std::filesystem::remove(record(first->evidence_id)));
+  ASSERT_TRUE(std::filesystem::remove(record((*first)->evidence_id)));
 
   server::RequestContext later = context();
   later.now = ctx.now + std::chrono::seconds{1};
   later.checks = memo;
   auto next = server::run_check(qwac(), later);
   ASSERT_TRUE(next) << next.error().message;
-  EXPECT_EQ(next->answer, first->answer);
-  EXPECT_NE(next->evidence_id, first->evidence_id);  // produced a second later
-  EXPECT_TRUE(std::filesystem::exists(record(next->evidence_id)));
+  EXPECT_EQ((*next)->answer, (*first)->answer);
+  EXPECT_NE((*next)->evidence_id, (*first)->evidence_id);  // produced a second later
+  EXPECT_TRUE(std::filesystem::exists(record((*next)->evidence_id)));
 
   auto fresh = server::run_check(qwac(), context());  // no memo: decided and written
   ASSERT_TRUE(fresh) << fresh.error().message;
-  EXPECT_EQ(fresh->evidence_id, first->evidence_id);
-  EXPECT_TRUE(std::filesystem::exists(record(first->evidence_id)));
+  EXPECT_EQ((*fresh)->evidence_id, (*first)->evidence_id);
+  EXPECT_TRUE(std::filesystem::exists(record((*first)->evidence_id)));
 }
 
 TEST_F(CheckService, AnInputErrorIsNeverKept) {

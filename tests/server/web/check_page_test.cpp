@@ -1,5 +1,5 @@
 // GET / and POST /check called directly: the form, its accessibility, the answers to
-// input the check cannot use, and (once run_check is in) a real result page.
+// input the check cannot use, and a real result page.
 #include "server/web/check_page.h"
 
 #include <gtest/gtest.h>
@@ -108,13 +108,10 @@ TEST_F(CheckPageTest, InputTheCheckCannotUseGetsTheFormBackWithTheReason) {
   }
 }
 
-// Needs server::run_check (server/api/check_service.cpp), the same check POST /v1/check runs.
+// The page runs server::run_check (server/api/check_service.cpp), the same check POST /v1/check runs.
 TEST_F(CheckPageTest, AFixtureQwacGivesAResultPageWithTheEvidenceLinks) {
   const std::string pem = read(eutl::test::fixtures() / "certs/qwac.pem");
   const Response r = post("application/x-www-form-urlencoded", urlencoded(pem, "qwac"));
-  if (r.status == 500 && has(r.body, "not implemented yet")) {
-    GTEST_SKIP() << "server::run_check is still the stub: merge the API branch";
-  }
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_TRUE(has(r.body, "data-verdict=\"confirmed\"")) << r.body;
   const std::regex link(R"re(<a id="report-link" href="/v1/evidence/([0-9a-f]{64})/report">)re");
