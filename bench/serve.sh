@@ -3,7 +3,7 @@
 # certificate and for distinct certificates, next to GET /healthz, on one server, with
 # wrk (Debian package) at 64 connections on loopback. Written to bench/SERVE_RESULTS.md.
 #
-# Usage: bench/serve.sh [BUILD_DIR] [SECONDS]   (defaults: build, 10)
+# Usage: bench/serve.sh [BUILD_DIR] [SECONDS]   (defaults: build, 10; EUTL_SERVE_ROUNDS=3)
 #
 # Data: the real 2026 set (LOTL 390 + pivots + tl/2026, ../shared/realdata) imported at
 # 2026-08-21T12:00:00Z and the real certificates of realdata/certs; without real data,
@@ -76,14 +76,25 @@ run() {
     END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' "$WORK/$name.txt"
 }
 
-read -r H_RPS H_P50 H_P99 H_BAD < <(run healthz /healthz)
 export EUTL_CERT="$REPEATED" EUTL_CERT_LIST="$WORK/certs.txt"
-read -r R_RPS R_P50 R_P99 R_BAD < <(run repeated /v1/check "$ROOT/bench/serve/check_repeated.lua")
+# healthz and the repeated check alternate for ROUNDS rounds (other work on the machine
+# then falls on both alike); each row is the round with the median request rate, and the
+# ratio is the median of the rounds' ratios.
+ROUNDS=${EUTL_SERVE_ROUNDS:-3}
+: >"$WORK/rounds.txt"
+for _ in $(seq 1 "$ROUNDS"); do
+  read -r h_rps h_p50 h_p99 h_bad < <(run healthz /healthz)
+  read -r r_rps r_p50 r_p99 r_bad < <(run repeated /v1/check "$ROOT/bench/serve/check_repeated.lua")
+  echo "$h_rps $h_p50 $h_p99 $h_bad $r_rps $r_p50 $r_p99 $r_bad" >>"$WORK/rounds.txt"
+done
+read -r H_RPS H_P50 H_P99 H_BAD < <(sort -n -k1,1 "$WORK/rounds.txt" | awk -v m=$(((ROUNDS + 1) / 2)) 'NR == m { print $1, $2, $3, $4 }')
+read -r R_RPS R_P50 R_P99 R_BAD < <(sort -n -k5,5 "$WORK/rounds.txt" | awk -v m=$(((ROUNDS + 1) / 2)) 'NR == m { print $5, $6, $7, $8 }')
+ROUND_RATIOS=$(awk '{ printf "%s%.2f", (NR > 1 ? ", " : ""), ($1 > 0 ? $5 / $1 : 0) }' "$WORK/rounds.txt")
 read -r D_RPS D_P50 D_P99 D_BAD < <(run distinct /v1/check "$ROOT/bench/serve/check_distinct.lua")
 EUTL_AT_EPOCH=$(date -ud "$AT" +%s)
 export EUTL_AT_EPOCH
 read -r U_RPS U_P50 U_P99 U_BAD < <(run uncached /v1/check "$ROOT/bench/serve/check_uncached.lua")
-RATIO=$(awk -v r="$R_RPS" -v h="$H_RPS" 'BEGIN { printf "%.2f", (h > 0 ? r / h : 0) }')
+RATIO=$(awk '{ print ($1 > 0 ? $5 / $1 : 0) }' "$WORK/rounds.txt" | sort -n | awk -v m=$(((ROUNDS + 1) / 2)) 'NR == m { printf "%.2f", $1 }')
 
 {
   echo "# \`eutl serve\` under load"
@@ -99,7 +110,8 @@ RATIO=$(awk -v r="$R_RPS" -v h="$H_RPS" 'BEGIN { printf "%.2f", (h > 0 ? r / h :
   echo "| POST /v1/check, $DISTINCT distinct certificates in turn | $D_RPS | $D_P50 | $D_P99 | $D_BAD |"
   echo "| POST /v1/check, those certificates, each request with a new ?at= (never from the memo) | $U_RPS | $U_P50 | $U_P99 | $U_BAD |"
   echo
-  echo "Repeated check / healthz request rate: $RATIO (target: at least 0.5; p99 target: under 10 ms)."
+  echo "Repeated check / healthz request rate: $RATIO, the median of $ROUNDS alternating rounds ($ROUND_RATIOS)"
+  echo "(target: at least 0.5; p99 target: under 10 ms)."
   echo
   echo "The server keeps the answers of each snapshot's checks (server/check_memo.h): the same"
   echo "certificate, claim and evaluation time within the same second get the same decision and"

@@ -19,22 +19,48 @@ void append_field(tsl::Bytes& out, tsl::ByteView field) {
   out.insert(out.end(), field.begin(), field.end());
 }
 
+void append_optional(tsl::Bytes& out, const std::string* field) {
+  out.push_back(field != nullptr ? 1 : 0);
+  if (field != nullptr) {
+    append_field(out, tsl::as_bytes(*field));
+  }
+}
+
+// The first byte of a key's input says which kind of key it is.
+constexpr std::uint8_t kCheckInputs = 1;
+constexpr std::uint8_t kRequestBytes = 2;
+
 }  // namespace
 
 CheckKey check_key(const std::vector<tsl::Bytes>& certificates, std::string_view claim, tsl::TimePoint at,
                    tsl::TimePoint produced) {
-  std::size_t size = 8 * (certificates.size() + 4) + claim.size();
+  std::size_t size = 1 + 8 * (certificates.size() + 4) + claim.size();
   for (const auto& der : certificates) {
     size += der.size();
   }
   tsl::Bytes input;
   input.reserve(size);
+  input.push_back(kCheckInputs);
   append_number(input, certificates.size());
   for (const auto& der : certificates) {
     append_field(input, der);
   }
   append_field(input, tsl::as_bytes(claim));
   append_number(input, static_cast<std::uint64_t>(at.time_since_epoch().count()));
+  append_number(input, static_cast<std::uint64_t>(produced.time_since_epoch().count()));
+  return tsl::sha256(input);
+}
+
+CheckKey request_key(std::string_view media_type, std::string_view body, const std::string* for_param,
+                     const std::string* at_param, tsl::TimePoint produced) {
+  tsl::Bytes input;
+  input.reserve(1 + 8 * 6 + media_type.size() + body.size() + 2 + (for_param ? for_param->size() : 0) +
+                (at_param ? at_param->size() : 0));
+  input.push_back(kRequestBytes);
+  append_field(input, tsl::as_bytes(media_type));
+  append_field(input, tsl::as_bytes(body));
+  append_optional(input, for_param);
+  append_optional(input, at_param);
   append_number(input, static_cast<std::uint64_t>(produced.time_since_epoch().count()));
   return tsl::sha256(input);
 }

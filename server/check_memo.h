@@ -39,6 +39,14 @@ using CheckKey = tsl::Sha256;
 [[nodiscard]] CheckKey check_key(const std::vector<tsl::Bytes>& certificates, std::string_view claim,
                                  tsl::TimePoint at, tsl::TimePoint produced);
 
+// SHA-256 of a POST /v1/check request as sent: everything the route reads from it (the
+// media type, the body, the `for` and `at` query parameters) and the instant. The same
+// request bytes in the same second are the same check, so the route answers them before
+// decoding anything. Never equal to a check_key().
+[[nodiscard]] CheckKey request_key(std::string_view media_type, std::string_view body,
+                                   const std::string* for_param, const std::string* at_param,
+                                   tsl::TimePoint produced);
+
 class CheckMemo final {
  public:
   // Answers are dropped oldest first once their JSON passes `max_bytes` in all.

@@ -33,6 +33,27 @@ TEST(CheckKey, EveryInputOfTheCheckChangesTheKey) {
   EXPECT_EQ(keys.size(), 9u);
 }
 
+TEST(CheckKey, EverythingTheRouteReadsFromARequestChangesItsKey) {
+  const std::string qes = "qes";
+  const std::string qwac = "qwac";
+  const std::string at = "2025-03-01";
+  const std::string empty;
+  const CheckKey base = request_key("application/x-pem-file", "PEM", &qes, &at, second(5));
+  EXPECT_EQ(request_key("application/x-pem-file", "PEM", &qes, &at, second(5)), base);
+  std::set<CheckKey> keys{base};
+  keys.insert(request_key("application/json", "PEM", &qes, &at, second(5)));         // the media type
+  keys.insert(request_key("application/x-pem-file", "PEN", &qes, &at, second(5)));   // the body
+  keys.insert(request_key("application/x-pem-file", "PEM", &qwac, &at, second(5)));  // ?for=
+  keys.insert(request_key("application/x-pem-file", "PEM", nullptr, &at, second(5)));
+  keys.insert(request_key("application/x-pem-file", "PEM", &empty, &at, second(5)));  // ?for= given empty
+  keys.insert(request_key("application/x-pem-file", "PEM", &qes, nullptr, second(5)));  // ?at=
+  keys.insert(request_key("application/x-pem-file", "PEM", &qes, &at, second(6)));     // the instant
+  keys.insert(request_key("application/x-pem-file", "PEMqes", nullptr, &at, second(5)));  // no run-together
+  EXPECT_EQ(keys.size(), 9u);
+  // A request key is never a check key, even for the same bytes.
+  EXPECT_NE(request_key("", "", nullptr, nullptr, second(0)), check_key({}, "", second(0), second(0)));
+}
+
 TEST(CheckMemo, FindsWhatWasKeptAndNothingElse) {
   CheckMemo memo;
   const CheckKey a = check_key({{1}}, "qes", second(1), second(1));

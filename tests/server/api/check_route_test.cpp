@@ -93,6 +93,44 @@ TEST_F(CheckRoute, AVerdictOtherThanYesIsStill200) {
   EXPECT_EQ(m_verdicts.answers(), std::vector<Answer>{Answer::kNo});
 }
 
+TEST_F(CheckRoute, TheSameRequestInTheSameSecondIsAnsweredFromTheMemo) {
+  server::RequestContext ctx = context();
+  ctx.checks = std::make_shared<server::CheckMemo>();
+  const std::string pem = file_text(fixtures() / "certs/qwac.pem");
+  const server::Response first =
+      server::check_route(api_post("/v1/check", "application/x-pem-file", pem, {{"for", "wsa"}}), ctx);
+  ASSERT_EQ(first.status, 200) << first.body;
+  const std::string id = body_json(first)["evidence_id"];
+  ASSERT_TRUE(std::filesystem::remove(m_store / "evidence" / (id + ".json")));
+  // Kept twice: under the check's inputs (run_check) and under the request's bytes, which
+  // the route looks up before it decodes anything.
+  EXPECT_EQ(ctx.checks->size(), 2u);
+
+  // The same bytes: the same answer, and nothing decided or written again.
+  const server::Response again =
+      server::check_route(api_post("/v1/check", "application/x-pem-file", pem, {{"for", "wsa"}}), ctx);
+  EXPECT_EQ(again.status, 200);
+  EXPECT_EQ(again.body, first.body);
+  EXPECT_FALSE(std::filesystem::exists(m_store / "evidence" / (id + ".json")));
+  EXPECT_EQ(m_verdicts.answers(), (std::vector<Answer>{Answer::kYes, Answer::kYes}));
+  EXPECT_EQ(ctx.checks->size(), 2u);
+
+  // Another claim in the query is another check.
+  const server::Response other =
+      server::check_route(api_post("/v1/check", "application/x-pem-file", pem, {{"for", "qes"}}), ctx);
+  ASSERT_EQ(other.status, 200) << other.body;
+  EXPECT_EQ(body_json(other)["claim"], "qes");
+  EXPECT_NE(body_json(other)["evidence_id"], id);
+
+  // An input error is never kept: asked again, it is refused again.
+  for (int i = 0; i < 2; ++i) {
+    const server::Response bad =
+        server::check_route(api_post("/v1/check", "application/x-pem-file", "not a certificate"), ctx);
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_EQ(error_code(bad), "bad_certificate");
+  }
+}
+
 TEST_F(CheckRoute, InputErrorsHaveStableCodes) {
   const std::string pem = file_text(fixtures() / "certs/qwac.pem");
   struct Case {
