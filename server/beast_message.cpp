@@ -111,9 +111,10 @@ BeastResponse to_beast(Response response, unsigned version, bool keep_alive, boo
     return out;
   }
   if (head_only) {
-    out.content_length(response.body.size());
+    out.content_length(response.content().size());
   } else {
-    out.body() = std::move(response.body);
+    out.body() = response.shared_body ? std::move(response.shared_body)
+                                      : std::make_shared<const std::string>(std::move(response.body));
     out.prepare_payload();
   }
   return out;

@@ -83,7 +83,7 @@ void Dispatcher::finish(const Request& request, std::size_t route_index, Respons
     const auto wall = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
     m_log.write({wall, request.remote, method_name(request.method), request.path,
                  matched ? std::string_view(m_router.routes()[route_index].pattern) : std::string_view("unmatched"),
-                 response.status, response.body.size(), duration});
+                 response.status, response.content().size(), duration});
   }
 }
 

@@ -21,4 +21,11 @@ Response json_response(std::string body, int status) {
   return response;
 }
 
+Response json_response(std::shared_ptr<const std::string> body, int status) {
+  Response response;
+  response.status = status;
+  response.shared_body = std::move(body);
+  return response;
+}
+
 }  // namespace eutl::server

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,7 +36,13 @@ struct Response final {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  // When set, the body instead of `body`: bytes kept elsewhere (an answer the check memo
+  // keeps), sent as they are, without a copy.
+  std::shared_ptr<const std::string> shared_body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+
+  // The bytes sent: `shared_body` when set, else `body`.
+  [[nodiscard]] std::string_view content() const noexcept { return shared_body ? *shared_body : body; }
 };
 
 // {"schema":"eutl-error/1","error":{"code":CODE,"message":MESSAGE}} with `status`.
@@ -44,5 +51,7 @@ struct Response final {
 
 // A JSON body (already serialised) with status 200 unless told.
 [[nodiscard]] Response json_response(std::string body, int status = 200);
+// The same with a body that is kept elsewhere and not copied.
+[[nodiscard]] Response json_response(std::shared_ptr<const std::string> body, int status = 200);
 
 }  // namespace eutl::server

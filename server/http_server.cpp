@@ -74,7 +74,7 @@ void HttpServer::Impl::refuse_busy(tcp::socket& socket) {
                               " connections open, its limit; try again"));
   response.headers.emplace_back("Retry-After", "1");
   auto message = detail::to_beast(std::move(response), 11, false, false);
-  beast::http::serializer<false, beast::http::string_body> serializer(message);
+  beast::http::serializer<false, detail::SharedStringBody> serializer(message);
   beast::http::write(socket, serializer, ec);
   socket.shutdown(tcp::socket::shutdown_both, ec);
   socket.close(ec);

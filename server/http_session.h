@@ -62,7 +62,7 @@ class HttpSession final : public std::enable_shared_from_this<HttpSession> {
   SessionShared& m_shared;
   boost::beast::flat_buffer m_buffer;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> m_parser;
-  std::shared_ptr<boost::beast::http::response<boost::beast::http::string_body>> m_response;
+  std::shared_ptr<BeastResponse> m_response;
   std::string m_remote;
   bool m_busy = false;  // a request read or being answered
   bool m_lingering = false;

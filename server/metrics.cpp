@@ -131,6 +131,12 @@ std::string Metrics::render(const SnapshotView& snapshot, tsl::TimePoint now) co
   for (std::size_t a = 0; a < 3; ++a) {
     out << "eutl_verdicts_total{answer=\"" << answers[a] << "\"} " << load(m_verdicts[a]) << '\n';
   }
+  out << "# HELP eutl_check_answers_kept_total Checks answered from the answers kept for the snapshot in use "
+         "(the same request in the same second), without deciding again; they are also counted in "
+         "eutl_verdicts_total.\n"
+         "# TYPE eutl_check_answers_kept_total counter\n"
+         "eutl_check_answers_kept_total "
+      << load(m_kept_answers) << '\n';
   out << "# HELP eutl_refresh_total Refreshes of the store, by outcome.\n"
          "# TYPE eutl_refresh_total counter\n";
   for (std::size_t o = 0; o < kRefreshOutcomes; ++o) {

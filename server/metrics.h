@@ -3,6 +3,7 @@
 //   eutl_http_request_duration_seconds{route}                histogram
 //   eutl_http_connections_open                               gauge
 //   eutl_verdicts_total{answer="yes"|"no"|"indeterminate"}   counter (the VerdictSink)
+//   eutl_check_answers_kept_total                            counter: checks answered from the snapshot's memo
 //   eutl_refresh_total{outcome="installed"|"unchanged"|"refused"|"failed"}  counter
 //   eutl_snapshot_loaded, eutl_ready                          gauges, 0 or 1
 //   eutl_snapshot_age_seconds                                 gauge: the wall clock minus the snapshot's creation
@@ -53,6 +54,7 @@ class Metrics final : public VerdictSink {
 
   void record_request(std::size_t route_index, int status, std::chrono::microseconds duration) noexcept;
   void count_verdict(Answer answer) override;
+  void count_kept_answer() noexcept override { m_kept_answers.fetch_add(1, std::memory_order_relaxed); }
   void count_refresh(RefreshOutcome outcome) noexcept;
   // Evidence retention (server/api/evidence_pruner.h): the records kept now, and how
   // many files a prune removed. The gauge is shown once retention runs (either call
@@ -86,6 +88,7 @@ class Metrics final : public VerdictSink {
   std::atomic<std::int64_t> m_evidence_records{0};
   std::atomic<bool> m_evidence_shown{false};  // false: no retention runs (--read-only)
   std::atomic<std::uint64_t> m_evidence_pruned{0};
+  std::atomic<std::uint64_t> m_kept_answers{0};
 };
 
 }  // namespace eutl::server

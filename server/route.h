@@ -24,6 +24,8 @@ class VerdictSink {
  public:
   virtual ~VerdictSink() = default;
   virtual void count_verdict(Answer answer) = 0;
+  // A check answered from the answers kept for the snapshot (check_memo.h).
+  virtual void count_kept_answer() {}
 };
 
 struct RequestContext final {

@@ -136,7 +136,8 @@ Response check_route(const Request& request, const RequestContext& context) {
                       context.now);
     if (auto known = context.checks->find(*key)) {
       context.verdicts.count_verdict(known->answer);
-      return json_response(known->api_body);
+      context.verdicts.count_kept_answer();
+      return json_response(std::shared_ptr<const std::string>(known, &known->api_body));
     }
   }
   Input in = read_input(request);
@@ -160,7 +161,7 @@ Response check_route(const Request& request, const RequestContext& context) {
   if (key) {
     context.checks->insert(*key, *out);
   }
-  return json_response((*out)->api_body);
+  return json_response(std::shared_ptr<const std::string>(*out, &(*out)->api_body));
 }
 
 }  // namespace eutl::server

@@ -1,5 +1,9 @@
 #include "server/beast_message.h"
 
+#include <memory>
+#include <sstream>
+#include <string>
+
 #include <gtest/gtest.h>
 
 namespace eutl::server::detail {
@@ -30,7 +34,8 @@ TEST(BeastMessage, AResponseKeepsStatusTypeHeadersAndBody) {
   EXPECT_EQ(b.result_int(), 413u);
   EXPECT_EQ(b[http::field::content_type], "application/json");
   EXPECT_EQ(b["Retry-After"], "1");
-  EXPECT_EQ(b.body(), r.body);
+  ASSERT_NE(b.body(), nullptr);
+  EXPECT_EQ(*b.body(), r.body);
   EXPECT_EQ(b[http::field::content_length], std::to_string(r.body.size()));
   EXPECT_TRUE(b.keep_alive());
   EXPECT_FALSE(to_beast(r, 11, false, false).keep_alive());
@@ -38,8 +43,28 @@ TEST(BeastMessage, AResponseKeepsStatusTypeHeadersAndBody) {
 
 TEST(BeastMessage, HeadKeepsTheLengthWithoutTheBody) {
   const BeastResponse b = to_beast(json_response("{\"a\":1}"), 11, true, true);
-  EXPECT_EQ(b.body(), "");
+  EXPECT_EQ(b.body(), nullptr);
   EXPECT_EQ(b[http::field::content_length], "7");
+  const auto kept = std::make_shared<const std::string>("{\"kept\":true}");
+  const BeastResponse h = to_beast(json_response(kept), 11, true, true);
+  EXPECT_EQ(h.body(), nullptr);
+  EXPECT_EQ(h[http::field::content_length], "13");
+}
+
+TEST(BeastMessage, ASharedBodyIsHandedOnNotCopiedAndSerialisedWhole) {
+  const auto kept = std::make_shared<const std::string>(std::string(40000, 'x') + "}");
+  const BeastResponse b = to_beast(json_response(kept), 11, true, false);
+  EXPECT_EQ(b.body().get(), kept.get());
+  EXPECT_EQ(b[http::field::content_length], "40001");
+  std::ostringstream wire;
+  wire << b;
+  const std::string text = wire.str();
+  const auto head_end = text.find("\r\n\r\n");
+  ASSERT_NE(head_end, std::string::npos);
+  EXPECT_EQ(text.substr(head_end + 4), *kept);
+  // An empty shared body is an empty payload.
+  const BeastResponse e = to_beast(json_response(std::make_shared<const std::string>()), 11, true, false);
+  EXPECT_EQ(e[http::field::content_length], "0");
 }
 
 TEST(BeastMessage, IfNoneMatchFieldsAreJoined) {
@@ -72,7 +97,7 @@ TEST(BeastMessage, NotModifiedHasNoBodyTypeOrLength) {
     const BeastResponse b = to_beast(r, 11, true, head);
     EXPECT_EQ(b.result_int(), 304u);
     EXPECT_EQ(b["ETag"], "\"abc\"");
-    EXPECT_EQ(b.body(), "");
+    EXPECT_EQ(b.body(), nullptr);
     EXPECT_EQ(b.count(http::field::content_type), 0u);
     EXPECT_EQ(b.count(http::field::content_length), 0u);
   }

@@ -57,6 +57,7 @@ TEST(Metrics, VerdictsRefreshesConnectionsAndSnapshotGauges) {
   sink.count_verdict(Answer::kYes);
   sink.count_verdict(Answer::kYes);
   sink.count_verdict(Answer::kIndeterminate);
+  sink.count_kept_answer();
   m.count_refresh(RefreshOutcome::kInstalled);
   m.count_refresh(RefreshOutcome::kFailed);
   m.connection_opened();
@@ -67,6 +68,7 @@ TEST(Metrics, VerdictsRefreshesConnectionsAndSnapshotGauges) {
   EXPECT_TRUE(has_line(t, R"(eutl_verdicts_total{answer="yes"} 2)")) << t;
   EXPECT_TRUE(has_line(t, R"(eutl_verdicts_total{answer="no"} 0)")) << t;
   EXPECT_TRUE(has_line(t, R"(eutl_verdicts_total{answer="indeterminate"} 1)")) << t;
+  EXPECT_TRUE(has_line(t, "eutl_check_answers_kept_total 1")) << t;
   EXPECT_TRUE(has_line(t, R"(eutl_refresh_total{outcome="installed"} 1)")) << t;
   EXPECT_TRUE(has_line(t, R"(eutl_refresh_total{outcome="failed"} 1)")) << t;
   EXPECT_TRUE(has_line(t, R"(eutl_refresh_total{outcome="unchanged"} 0)")) << t;

@@ -25,10 +25,13 @@ namespace eutl::test {
 class RecordingVerdicts final : public server::VerdictSink {
  public:
   void count_verdict(Answer answer) override { m_answers.push_back(answer); }
+  void count_kept_answer() override { ++m_kept; }
   const std::vector<Answer>& answers() const { return m_answers; }
+  int kept_answers() const { return m_kept; }
 
  private:
   std::vector<Answer> m_answers;
+  int m_kept = 0;
 };
 
 inline tsl::TimePoint fixture_time() { return tsl::parse_datetime("2025-03-01T00:00:00Z")->time; }
@@ -57,7 +60,7 @@ inline server::Request api_post(const std::string& path, const std::string& cont
 }
 
 inline nlohmann::json body_json(const server::Response& r) {
-  return nlohmann::json::parse(r.body, nullptr, false);
+  return nlohmann::json::parse(r.content(), nullptr, false);
 }
 
 // The error code of an eutl-error/1 answer ("" when the body is not one).

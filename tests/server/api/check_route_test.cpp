@@ -27,9 +27,9 @@ std::string der_of(const std::filesystem::path& pem) {
 }
 
 // The answer without its first key (evidence_id), as `eutl check --json` prints it.
-std::string without_evidence_id(const std::string& body) {
+std::string without_evidence_id(std::string_view body) {
   const auto line_end = body.find('\n', 2);
-  return "{\n" + body.substr(line_end + 1);
+  return "{\n" + std::string(body.substr(line_end + 1));
 }
 
 class CheckRoute : public ApiContextTest {};
@@ -39,20 +39,20 @@ TEST_F(CheckRoute, PemAnswerIsTheCheckJsonOfTheCliPlusEvidenceId) {
   const server::Response r = server::check_route(
       api_post("/v1/check", "application/x-pem-file", file_text(cert), {{"for", "wsa"}, {"at", "2025-03-01"}}),
       context());
-  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.status, 200) << r.content();
   EXPECT_EQ(r.content_type, "application/json");
   const json answer = body_json(r);
-  ASSERT_TRUE(answer.is_object()) << r.body;
+  ASSERT_TRUE(answer.is_object()) << r.content();
   EXPECT_EQ(answer["schema"], "eutl-check/1");
   EXPECT_EQ(answer["claim"], "qwac");
-  EXPECT_EQ(answer["verdict"], "confirmed") << r.body;
+  EXPECT_EQ(answer["verdict"], "confirmed") << r.content();
   const std::string id = answer["evidence_id"];
   EXPECT_TRUE(server::is_evidence_id(id)) << id;
-  EXPECT_TRUE(r.body.starts_with("{\n  \"evidence_id\": \"" + id + "\",\n")) << r.body.substr(0, 120);
+  EXPECT_TRUE(r.content().starts_with("{\n  \"evidence_id\": \"" + id + "\",\n")) << r.content().substr(0, 120);
 
   const auto by_cli = run_command(cli() + " check " + quote_arg(cert) + " --json --for wsa --at 2025-03-01" + store());
   EXPECT_EQ(by_cli.exit_code, 0) << by_cli.out;
-  EXPECT_EQ(without_evidence_id(r.body), by_cli.out);
+  EXPECT_EQ(without_evidence_id(r.content()), by_cli.out);
   ASSERT_EQ(m_verdicts.answers().size(), 1u);
   EXPECT_EQ(m_verdicts.answers().front(), Answer::kYes);
 
@@ -76,11 +76,11 @@ TEST_F(CheckRoute, DerAndJsonBodiesGiveTheSameDecision) {
   const json body = {{"certificate", tsl::base64_encode(tsl::as_bytes(der))}, {"claim", "qes"},
                      {"at", "2025-03-01T00:00:00Z"}};
   const server::Response js = server::check_route(api_post("/v1/check", "application/json", body.dump()), context());
-  ASSERT_EQ(pem.status, 200) << pem.body;
-  ASSERT_EQ(der_answer.status, 200) << der_answer.body;
-  ASSERT_EQ(js.status, 200) << js.body;
-  EXPECT_EQ(pem.body, der_answer.body);
-  EXPECT_EQ(pem.body, js.body);
+  ASSERT_EQ(pem.status, 200) << pem.content();
+  ASSERT_EQ(der_answer.status, 200) << der_answer.content();
+  ASSERT_EQ(js.status, 200) << js.content();
+  EXPECT_EQ(pem.content(), der_answer.content());
+  EXPECT_EQ(pem.content(), js.content());
   EXPECT_EQ(body_json(js)["claim"], "qes");
 }
 
@@ -88,8 +88,8 @@ TEST_F(CheckRoute, AVerdictOtherThanYesIsStill200) {
   const server::Response r = server::check_route(
       api_post("/v1/check", "application/x-pem-file", file_text(fixtures() / "certs/pkc-plain.pem"), {{"for", "qes"}}),
       context());
-  ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(body_json(r)["verdict"], "refuted") << r.body;
+  ASSERT_EQ(r.status, 200) << r.content();
+  EXPECT_EQ(body_json(r)["verdict"], "refuted") << r.content();
   EXPECT_EQ(m_verdicts.answers(), std::vector<Answer>{Answer::kNo});
 }
 
@@ -99,26 +99,31 @@ TEST_F(CheckRoute, TheSameRequestInTheSameSecondIsAnsweredFromTheMemo) {
   const std::string pem = file_text(fixtures() / "certs/qwac.pem");
   const server::Response first =
       server::check_route(api_post("/v1/check", "application/x-pem-file", pem, {{"for", "wsa"}}), ctx);
-  ASSERT_EQ(first.status, 200) << first.body;
+  ASSERT_EQ(first.status, 200) << first.content();
   const std::string id = body_json(first)["evidence_id"];
   ASSERT_TRUE(std::filesystem::remove(m_store / "evidence" / (id + ".json")));
   // Kept twice: under the check's inputs (run_check) and under the request's bytes, which
   // the route looks up before it decodes anything.
   EXPECT_EQ(ctx.checks->size(), 2u);
+  EXPECT_EQ(m_verdicts.kept_answers(), 0);
 
   // The same bytes: the same answer, and nothing decided or written again.
   const server::Response again =
       server::check_route(api_post("/v1/check", "application/x-pem-file", pem, {{"for", "wsa"}}), ctx);
   EXPECT_EQ(again.status, 200);
-  EXPECT_EQ(again.body, first.body);
+  EXPECT_EQ(again.content(), first.content());
   EXPECT_FALSE(std::filesystem::exists(m_store / "evidence" / (id + ".json")));
   EXPECT_EQ(m_verdicts.answers(), (std::vector<Answer>{Answer::kYes, Answer::kYes}));
+  EXPECT_EQ(m_verdicts.kept_answers(), 1);
   EXPECT_EQ(ctx.checks->size(), 2u);
+  // Sent from where the memo keeps it, not copied.
+  ASSERT_NE(again.shared_body, nullptr);
+  EXPECT_EQ(again.shared_body, first.shared_body);
 
   // Another claim in the query is another check.
   const server::Response other =
       server::check_route(api_post("/v1/check", "application/x-pem-file", pem, {{"for", "qes"}}), ctx);
-  ASSERT_EQ(other.status, 200) << other.body;
+  ASSERT_EQ(other.status, 200) << other.content();
   EXPECT_EQ(body_json(other)["claim"], "qes");
   EXPECT_NE(body_json(other)["evidence_id"], id);
 
@@ -157,9 +162,9 @@ TEST_F(CheckRoute, InputErrorsHaveStableCodes) {
   };
   for (const Case& c : cases) {
     const server::Response r = server::check_route(c.request, context());
-    EXPECT_EQ(r.status, c.status) << c.code << ": " << r.body;
-    EXPECT_EQ(error_code(r), c.code) << r.body;
-    EXPECT_FALSE(body_json(r)["error"].value("message", "").empty()) << r.body;
+    EXPECT_EQ(r.status, c.status) << c.code << ": " << r.content();
+    EXPECT_EQ(error_code(r), c.code) << r.content();
+    EXPECT_FALSE(body_json(r)["error"].value("message", "").empty()) << r.content();
   }
   EXPECT_TRUE(m_verdicts.answers().empty());
   EXPECT_FALSE(std::filesystem::exists(m_store / "evidence"));

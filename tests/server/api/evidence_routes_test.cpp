@@ -28,7 +28,7 @@ class EvidenceRoutes : public ApiContextTest {
     const server::Response r = server::check_route(
         api_post("/v1/check", "application/x-pem-file", std::string(pem->begin(), pem->end()), {{"for", "qwac"}}),
         context());
-    EXPECT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.status, 200) << r.content();
     return body_json(r).value("evidence_id", "");
   }
   server::Request at(const std::string& id, const std::string& suffix = "") {
