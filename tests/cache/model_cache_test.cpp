@@ -42,6 +42,18 @@ std::vector<verify::CertificateProfile> fixture_certs() {
   return out;
 }
 
+// One bit of the file flipped halfway through, where the lists are.
+bool flip_a_byte_in_the_middle(const std::filesystem::path& path) {
+  auto bytes = tsl::read_file(path);
+  if (!bytes || bytes->empty()) {
+    return false;
+  }
+  (*bytes)[bytes->size() / 2] ^= 0x40;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(bytes->data()), static_cast<std::streamsize>(bytes->size()));
+  return static_cast<bool>(out);
+}
+
 class ModelCacheTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -101,13 +113,7 @@ TEST_F(ModelCacheTest, FirstLoadRebuildsThenReadsTheFile) {
 
 TEST_F(ModelCacheTest, CorruptFileFallsBackToTheBlobsAndIsRewritten) {
   ASSERT_TRUE(load_snapshot_model(*m_store, m_snapshot, m_at));
-  auto bytes = tsl::read_file(file());
-  ASSERT_TRUE(bytes);
-  (*bytes)[bytes->size() / 2] ^= 0x40;
-  {
-    std::ofstream out(file(), std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(bytes->data()), static_cast<std::streamsize>(bytes->size()));
-  }
+  ASSERT_TRUE(flip_a_byte_in_the_middle(file()));
   auto read = read_model_cache(*m_store, m_snapshot);
   ASSERT_FALSE(read);
   EXPECT_EQ(read.error().code, Errc::kMalformed);
@@ -209,13 +215,7 @@ TEST_F(ModelCacheTest, MoveRewritesTheIdAlone) {
 // are verified again from the blobs.
 TEST_F(ModelCacheTest, CorruptFileMovedIsRejectedAtTheNextRead) {
   ASSERT_TRUE(load_snapshot_model(*m_store, m_snapshot, m_at));
-  auto bytes = tsl::read_file(file());
-  ASSERT_TRUE(bytes);
-  (*bytes)[bytes->size() / 2] ^= 0x40;
-  {
-    std::ofstream out(file(), std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(bytes->data()), static_cast<std::streamsize>(bytes->size()));
-  }
+  ASSERT_TRUE(flip_a_byte_in_the_middle(file()));
   const Snapshot to = same_blobs_other_id(m_snapshot);
   ASSERT_TRUE(detail::move_model_cache(*m_store, m_snapshot, to));
   auto read = read_model_cache(*m_store, to);
