@@ -143,6 +143,7 @@ tsl::Bytes encode_model_cache(const Snapshot& snapshot, const SnapshotLists& lis
   w.raw(kMagic.data(), kMagic.size());
   w.u32(kModelCacheVersion);
   w.str(snapshot.id);
+  const std::size_t checked_from = w.out().size();  // the checksum covers what follows the id
   w.u32(static_cast<std::uint32_t>(snapshot.lotl_anchor_digests.size()));
   for (const auto& d : snapshot.lotl_anchor_digests) {
     w.str(tsl::to_hex(d));
@@ -157,7 +158,7 @@ tsl::Bytes encode_model_cache(const Snapshot& snapshot, const SnapshotLists& lis
     w.bytes(a);
   }
   encode_lists(w, lists.lists);
-  w.u64(model_cache_checksum(w.out()));
+  w.u64(model_cache_checksum(tsl::ByteView(w.out()).subspan(checked_from)));
   return std::move(w.out());
 }
 
@@ -167,17 +168,22 @@ Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& sn
     return mismatch("not a model cache file");
   }
   tsl::ByteView body = bytes.first(bytes.size() - kChecksumSize);
-  std::uint64_t stored = 0;
-  std::memcpy(&stored, bytes.data() + body.size(), kChecksumSize);
-  if (stored != model_cache_checksum(body)) {
-    return mismatch("checksum mismatch (truncated or corrupt)");
-  }
   WireReader r(body.subspan(kMagic.size()));
   if (std::uint32_t v = r.u32(); v != kModelCacheVersion) {
     return mismatch("format version " + std::to_string(v) + ", expected " + std::to_string(kModelCacheVersion));
   }
-  if (std::string id = r.str(); id != snapshot.id) {
+  std::string id = r.str();
+  if (!r.ok()) {
+    return mismatch("checksum mismatch (truncated or corrupt)");
+  }
+  if (id != snapshot.id) {
     return mismatch("written for snapshot " + id + ", not " + snapshot.id);
+  }
+  // Magic, version and id are compared above; the checksum covers the rest.
+  std::uint64_t stored = 0;
+  std::memcpy(&stored, bytes.data() + body.size(), kChecksumSize);
+  if (stored != model_cache_checksum(body.last(r.remaining()))) {
+    return mismatch("checksum mismatch (truncated or corrupt)");
   }
   std::vector<std::string> anchors;
   for (const auto& d : snapshot.lotl_anchor_digests) {
@@ -250,21 +256,17 @@ Result<void> move_model_cache(const Store& store, const Snapshot& from, const Sn
     return fail(Error(Errc::kIo, "model cache: cannot map " + tmp + ": " + std::strerror(errno)));
   }
   auto* data = static_cast<std::uint8_t*>(p);
-  const std::size_t body = size - kChecksumSize;
-  std::uint64_t stored = 0;
-  std::memcpy(&stored, data + body, kChecksumSize);
   std::uint32_t version = 0;
   std::uint32_t id_size = 0;
   std::memcpy(&version, data + kMagic.size(), 4);
   std::memcpy(&id_size, data + kMagic.size() + 4, 4);
   const bool matches = std::memcmp(data, kMagic.data(), kMagic.size()) == 0 && version == kModelCacheVersion &&
                        id_size == from.id.size() &&
-                       std::memcmp(data + id_at, from.id.data(), from.id.size()) == 0 &&
-                       stored == model_cache_checksum({data, body});
+                       std::memcmp(data + id_at, from.id.data(), from.id.size()) == 0;
+  // The checksum does not cover the id: only the id changes, and the rest is checked by
+  // the next read as before (a corrupt file moved stays corrupt and is rebuilt then).
   if (matches) {
     std::memcpy(data + id_at, to.id.data(), to.id.size());
-    const std::uint64_t sum = model_cache_checksum({data, body});
-    std::memcpy(data + body, &sum, kChecksumSize);
   }
   const bool synced = matches && ::msync(p, size, MS_SYNC) == 0 && ::fsync(fd.get()) == 0;
   ::munmap(p, size);

@@ -5,7 +5,8 @@
 // hex SHA-256 of every LOTL anchor and every list blob the snapshot uses (in the order
 // load_snapshot_lists() reads them), the anchors (DER), every VerifiedList in full
 // (model, status, reasons, warnings, signature facts), and a 64-bit checksum of all
-// of the above (model_cache_checksum).
+// that follows the id (model_cache_checksum). Magic, version and id are compared as
+// they are, so handing the file to another snapshot rewrites the id alone.
 #pragma once
 
 #include <cstdint>
@@ -20,7 +21,7 @@
 
 namespace eutl::cache::detail {
 
-inline constexpr std::uint32_t kModelCacheVersion = 1;
+inline constexpr std::uint32_t kModelCacheVersion = 2;  // 2: the checksum starts after the id
 
 std::filesystem::path model_cache_path(const Store& store, std::string_view snapshot_id);
 // The same, relative to the store directory ("models/<id>.bin").
@@ -39,8 +40,8 @@ std::uint64_t model_cache_checksum(tsl::ByteView body);
 [[nodiscard]] Result<void> write_model_cache(const Store& store, const Snapshot& snapshot, const SnapshotLists& lists);
 // Hands the model cache of `from` over to `to` when both use exactly the same anchors
 // and list blobs, so that the file differs only in the snapshot id it names (a refresh
-// that changed nothing): the file is renamed and its id and checksum rewritten in place
-// instead of writing it all again. `from` has no model cache afterwards (it is rebuilt
+// that changed nothing): the file is renamed and its id rewritten in place instead of
+// writing it all again (nothing else is read or hashed). `from` has no model cache afterwards (it is rebuilt
 // from the blobs if ever needed). kUnsupported when the snapshots differ or the ids
 // differ in length, kMalformed when the file of `from` does not match it.
 [[nodiscard]] Result<void> move_model_cache(const Store& store, const Snapshot& from, const Snapshot& to);

@@ -24,7 +24,7 @@ class MultiLoop final {
             const ProgressFn& progress)
       : m_options(options), m_deadline(deadline), m_progress(progress), m_responses(requests.size()) {
     if (ensure_curl()) {
-      m_multi.reset(curl_multi_init());
+      m_multi.reset(detail::curl().multi_init());
     }
     for (std::size_t i = 0; i < requests.size(); ++i) {
       auto t = std::make_unique<Transfer>();
@@ -39,14 +39,15 @@ class MultiLoop final {
 
   std::vector<FetchResponse> run() {
     if (!m_multi) {
-      fail_all("curl_multi_init failed");
+      const char* why = nullptr;
+      fail_all(detail::load_curl(&why) ? "curl_multi_init failed" : why);
       return std::move(m_responses);
     }
     auto last_report = Clock::now();
     while (!m_queue.empty() || m_active > 0) {
       start_ready();
       int running = 0;
-      curl_multi_perform(m_multi.get(), &running);
+      detail::curl().multi_perform(m_multi.get(), &running);
       collect_finished();
       if (m_progress && Clock::now() - last_report > std::chrono::milliseconds(100)) {
         report();
@@ -95,7 +96,7 @@ class MultiLoop final {
       return;
     }
     if (!t.easy) {
-      t.easy.reset(curl_easy_init());
+      t.easy.reset(detail::curl().easy_init());
       if (!t.easy || !detail::configure_transfer(t)) {
         finish(t, {FetchStatus::kNetworkError, "cannot configure the request for " + t.request->url});
         return;
@@ -107,7 +108,7 @@ class MultiLoop final {
       finish(t, {FetchStatus::kNetworkError, "cannot configure the request for " + t.request->url});
       return;
     }
-    if (curl_multi_add_handle(m_multi.get(), t.easy.get()) != CURLM_OK) {
+    if (detail::curl().multi_add_handle(m_multi.get(), t.easy.get()) != CURLM_OK) {
       finish(t, {FetchStatus::kNetworkError, "curl_multi_add_handle failed"});
       return;
     }
@@ -116,14 +117,14 @@ class MultiLoop final {
 
   void collect_finished() {
     int left = 0;
-    while (CURLMsg* msg = curl_multi_info_read(m_multi.get(), &left)) {
+    while (CURLMsg* msg = detail::curl().multi_info_read(m_multi.get(), &left)) {
       if (msg->msg != CURLMSG_DONE) {
         continue;
       }
       Transfer* t = nullptr;
-      curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &t);
+      detail::curl().easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &t);
       const CURLcode code = msg->data.result;
-      curl_multi_remove_handle(m_multi.get(), msg->easy_handle);  // invalidates msg
+      detail::curl().multi_remove_handle(m_multi.get(), msg->easy_handle);  // invalidates msg
       --m_active;
       detail::AttemptOutcome outcome = detail::classify_attempt(*t, code);
       const auto now = Clock::now();
@@ -169,7 +170,7 @@ class MultiLoop final {
       timeout_ms = std::clamp<long>(static_cast<long>(until), 0, 100);
     }
     if (m_active > 0) {
-      curl_multi_poll(m_multi.get(), nullptr, 0, static_cast<int>(timeout_ms), nullptr);
+      detail::curl().multi_poll(m_multi.get(), nullptr, 0, static_cast<int>(timeout_ms), nullptr);
     } else if (timeout_ms > 0) {
       std::this_thread::sleep_for(std::chrono::milliseconds(timeout_ms));
     }

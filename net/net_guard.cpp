@@ -5,6 +5,8 @@
 #include <atomic>
 #include <mutex>
 
+#include "net/curl_library.h"
+
 namespace eutl::net {
 namespace {
 std::atomic<int> g_depth{0};
@@ -14,11 +16,12 @@ bool g_initialised = false;  // under g_mutex
 
 // curl_global_init is not thread-safe with respect to other curl calls: it runs here,
 // under a lock, the first time a transfer is set up, so a command that never downloads
-// (check, verify, list) never loads libcurl's TLS and name-resolution set-up.
+// (check, verify, list) never loads libcurl (net/curl_library.h), nor its TLS and
+// name-resolution set-up.
 bool ensure_curl() {
   std::lock_guard lock(g_mutex);
-  if (!g_initialised) {
-    g_initialised = ::curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+  if (!g_initialised && detail::load_curl()) {
+    g_initialised = detail::curl().global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
   }
   return g_initialised;
 }
@@ -33,7 +36,7 @@ NetGuard::~NetGuard() {
   if (g_depth.fetch_sub(1) == 1 && m_owner) {
     std::lock_guard lock(g_mutex);
     if (g_initialised) {
-      ::curl_global_cleanup();
+      detail::curl().global_cleanup();
       g_initialised = false;
     }
   }

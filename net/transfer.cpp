@@ -67,28 +67,28 @@ bool is_https(std::string_view url) { return starts_with_nocase(url, "https://")
 bool configure_transfer(Transfer& t) {
   const FetchOptions& o = *t.options;
   CURL* h = t.easy.get();
-  bool good = ok(curl_easy_setopt(h, CURLOPT_URL, t.request->url.c_str())) &&
-              ok(curl_easy_setopt(h, CURLOPT_PRIVATE, &t)) && ok(curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L)) &&
-              ok(curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https,http")) &&
+  bool good = ok(curl().easy_setopt(h, CURLOPT_URL, t.request->url.c_str())) &&
+              ok(curl().easy_setopt(h, CURLOPT_PRIVATE, &t)) && ok(curl().easy_setopt(h, CURLOPT_NOSIGNAL, 1L)) &&
+              ok(curl().easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https,http")) &&
               // An https URL is never followed to http (a downgrade anyone on the path could
               // answer); an http URL may be redirected to either.
-              ok(curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, is_https(t.request->url) ? "https" : "https,http")) &&
-              ok(curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L)) &&
-              ok(curl_easy_setopt(h, CURLOPT_MAXREDIRS, o.max_redirects)) &&
-              ok(curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, o.low_speed_bytes)) &&
-              ok(curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, static_cast<long>(o.low_speed_time.count()))) &&
-              ok(curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_body_bytes))) &&
-              ok(curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L)) &&
-              ok(curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L)) &&
-              ok(curl_easy_setopt(h, CURLOPT_USERAGENT, o.user_agent.c_str())) &&
-              ok(curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "")) &&
-              ok(curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header)) &&
-              ok(curl_easy_setopt(h, CURLOPT_HEADERDATA, &t)) &&
-              ok(curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body)) &&
-              ok(curl_easy_setopt(h, CURLOPT_WRITEDATA, &t));
+              ok(curl().easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, is_https(t.request->url) ? "https" : "https,http")) &&
+              ok(curl().easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L)) &&
+              ok(curl().easy_setopt(h, CURLOPT_MAXREDIRS, o.max_redirects)) &&
+              ok(curl().easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, o.low_speed_bytes)) &&
+              ok(curl().easy_setopt(h, CURLOPT_LOW_SPEED_TIME, static_cast<long>(o.low_speed_time.count()))) &&
+              ok(curl().easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_body_bytes))) &&
+              ok(curl().easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L)) &&
+              ok(curl().easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L)) &&
+              ok(curl().easy_setopt(h, CURLOPT_USERAGENT, o.user_agent.c_str())) &&
+              ok(curl().easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "")) &&
+              ok(curl().easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header)) &&
+              ok(curl().easy_setopt(h, CURLOPT_HEADERDATA, &t)) &&
+              ok(curl().easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body)) &&
+              ok(curl().easy_setopt(h, CURLOPT_WRITEDATA, &t));
   if (good && !o.cacert.empty()) {
-    good = ok(curl_easy_setopt(h, CURLOPT_CAINFO, o.cacert.c_str())) &&
-           ok(curl_easy_setopt(h, CURLOPT_CAPATH, nullptr));
+    good = ok(curl().easy_setopt(h, CURLOPT_CAINFO, o.cacert.c_str())) &&
+           ok(curl().easy_setopt(h, CURLOPT_CAPATH, nullptr));
   }
   if (good && !t.request->etag.empty()) {
     good = slist_append(t.headers, ("If-None-Match: " + t.request->etag).c_str());
@@ -97,13 +97,13 @@ bool configure_transfer(Transfer& t) {
     good = slist_append(t.headers, ("If-Modified-Since: " + t.request->last_modified).c_str());
   }
   if (good && t.headers) {
-    good = ok(curl_easy_setopt(h, CURLOPT_HTTPHEADER, t.headers.get()));
+    good = ok(curl().easy_setopt(h, CURLOPT_HTTPHEADER, t.headers.get()));
   }
   for (const std::string& entry : o.connect_to) {
     good = good && slist_append(t.connect_to, entry.c_str());
   }
   if (good && t.connect_to) {
-    good = ok(curl_easy_setopt(h, CURLOPT_CONNECT_TO, t.connect_to.get()));
+    good = ok(curl().easy_setopt(h, CURLOPT_CONNECT_TO, t.connect_to.get()));
   }
   return good;
 }
@@ -116,17 +116,17 @@ bool reset_attempt(Transfer& t, std::chrono::milliseconds remaining) {
   t.attempt_bytes = 0;
   const FetchOptions& o = *t.options;
   CURL* h = t.easy.get();
-  return ok(curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, millis(o.connect_timeout, remaining))) &&
-         ok(curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, millis(o.total_timeout, remaining)));
+  return ok(curl().easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, millis(o.connect_timeout, remaining))) &&
+         ok(curl().easy_setopt(h, CURLOPT_TIMEOUT_MS, millis(o.total_timeout, remaining)));
 }
 
 AttemptOutcome classify_attempt(Transfer& t, CURLcode code) {
   AttemptOutcome out;
   FetchResponse& r = out.response;
   long http = 0;
-  curl_easy_getinfo(t.easy.get(), CURLINFO_RESPONSE_CODE, &http);
+  curl().easy_getinfo(t.easy.get(), CURLINFO_RESPONSE_CODE, &http);
   char* effective = nullptr;
-  curl_easy_getinfo(t.easy.get(), CURLINFO_EFFECTIVE_URL, &effective);
+  curl().easy_getinfo(t.easy.get(), CURLINFO_EFFECTIVE_URL, &effective);
   r.http_status = http;
   r.effective_url = effective != nullptr ? effective : "";
   r.etag = t.etag;
@@ -135,13 +135,13 @@ AttemptOutcome classify_attempt(Transfer& t, CURLcode code) {
   r.bytes_received = t.bytes_received;
 
   if (code != CURLE_OK) {
-    r.error = std::string(curl_easy_strerror(code));
+    r.error = std::string(curl().easy_strerror(code));
     switch (code) {
       case CURLE_UNSUPPORTED_PROTOCOL: {
         // A redirect to a protocol outside CURLOPT_REDIR_PROTOCOLS_STR: after the refusal
         // curl reports the target as the effective URL (or as the redirect URL).
         char* target = nullptr;
-        curl_easy_getinfo(t.easy.get(), CURLINFO_REDIRECT_URL, &target);
+        curl().easy_getinfo(t.easy.get(), CURLINFO_REDIRECT_URL, &target);
         const std::string where = target != nullptr ? std::string(target) : r.effective_url;
         if (is_https(t.request->url) && ((!where.empty() && !is_https(where)) || (http >= 300 && http < 400))) {
           r.status = FetchStatus::kInsecureRedirect;

@@ -10,6 +10,7 @@
 
 #include "cache/model_cache_file.h"
 #include "eutl/tsl/xml_document.h"
+#include "eutl/verify/list_freshness.h"
 #include "tests/support/evidence_support.h"
 #include "tests/cache/model_cache_test_support.h"
 
@@ -39,6 +40,18 @@ std::vector<verify::CertificateProfile> fixture_certs() {
     }
   }
   return out;
+}
+
+// One bit of the file flipped halfway through, where the lists are.
+bool flip_a_byte_in_the_middle(const std::filesystem::path& path) {
+  auto bytes = tsl::read_file(path);
+  if (!bytes || bytes->empty()) {
+    return false;
+  }
+  (*bytes)[bytes->size() / 2] ^= 0x40;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(bytes->data()), static_cast<std::streamsize>(bytes->size()));
+  return static_cast<bool>(out);
 }
 
 class ModelCacheTest : public ::testing::Test {
@@ -100,13 +113,7 @@ TEST_F(ModelCacheTest, FirstLoadRebuildsThenReadsTheFile) {
 
 TEST_F(ModelCacheTest, CorruptFileFallsBackToTheBlobsAndIsRewritten) {
   ASSERT_TRUE(load_snapshot_model(*m_store, m_snapshot, m_at));
-  auto bytes = tsl::read_file(file());
-  ASSERT_TRUE(bytes);
-  (*bytes)[bytes->size() / 2] ^= 0x40;
-  {
-    std::ofstream out(file(), std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(bytes->data()), static_cast<std::streamsize>(bytes->size()));
-  }
+  ASSERT_TRUE(flip_a_byte_in_the_middle(file()));
   auto read = read_model_cache(*m_store, m_snapshot);
   ASSERT_FALSE(read);
   EXPECT_EQ(read.error().code, Errc::kMalformed);
@@ -172,6 +179,51 @@ TEST_F(ModelCacheTest, OtherFormatVersionIsRejected) {
   auto r = decode_model_cache(bytes, m_snapshot);
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("format version"), std::string::npos) << r.error().message;
+}
+
+// Another snapshot of exactly the same blobs, as a refresh in which nothing changed makes.
+Snapshot same_blobs_other_id(const Snapshot& s) {
+  Snapshot to = s;
+  to.id.back() = to.id.back() == '0' ? '1' : '0';
+  return to;
+}
+
+// Handing the file over rewrites the id and nothing else: the checksum (which starts
+// after the id) is neither checked nor recomputed, so the 10 MB are not read twice.
+TEST_F(ModelCacheTest, MoveRewritesTheIdAlone) {
+  ASSERT_TRUE(load_snapshot_model(*m_store, m_snapshot, m_at));
+  auto before = tsl::read_file(file());
+  ASSERT_TRUE(before);
+  const Snapshot to = same_blobs_other_id(m_snapshot);
+  ASSERT_TRUE(detail::move_model_cache(*m_store, m_snapshot, to));
+  EXPECT_FALSE(std::filesystem::exists(file()));
+  auto after = tsl::read_file(model_cache_path(*m_store, to.id));
+  ASSERT_TRUE(after);
+  tsl::Bytes expected = *before;
+  const std::size_t id_at = 8 + 4 + 4;  // magic, version, length of the id
+  std::memcpy(expected.data() + id_at, to.id.data(), to.id.size());
+  EXPECT_TRUE(expected == *after) << "only the id differs";
+  auto read = read_model_cache(*m_store, to);
+  ASSERT_TRUE(read) << read.error().message;
+  auto direct = load_snapshot_lists(*m_store, to, m_at);
+  ASSERT_TRUE(direct);
+  verify::reassess_freshness(read->lists, m_at);
+  test::expect_same_lists(direct->lists, read->lists);
+}
+
+// A corrupt file handed over stays corrupt: the next read finds it out and the lists
+// are verified again from the blobs.
+TEST_F(ModelCacheTest, CorruptFileMovedIsRejectedAtTheNextRead) {
+  ASSERT_TRUE(load_snapshot_model(*m_store, m_snapshot, m_at));
+  ASSERT_TRUE(flip_a_byte_in_the_middle(file()));
+  const Snapshot to = same_blobs_other_id(m_snapshot);
+  ASSERT_TRUE(detail::move_model_cache(*m_store, m_snapshot, to));
+  auto read = read_model_cache(*m_store, to);
+  ASSERT_FALSE(read);
+  EXPECT_NE(read.error().message.find("checksum"), std::string::npos) << read.error().message;
+  auto loaded = load_snapshot_model(*m_store, to, m_at);
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->origin, ModelOrigin::kRebuilt);
 }
 
 // Written at 2025-03-01, read after the fixtures' NextUpdate (2025-07-01) and before

@@ -1,0 +1,82 @@
+// libcurl loaded on first use (net/curl_library.h).
+#include "net/curl_library.h"
+
+#include <dlfcn.h>
+
+#include <mutex>
+
+namespace eutl::net::detail {
+namespace {
+
+// The SONAME of libcurl 7.16 and later (every libcurl with the API used here).
+constexpr const char* kCurlSoname = "libcurl.so.4";
+
+struct Loaded final {
+  CurlLibrary api;
+  bool ok = false;
+  const char* why = "libcurl not loaded yet";
+};
+
+// Process-wide by nature: a shared library is loaded once per process. Filled once
+// under std::call_once, read-only afterwards.
+Loaded g_loaded;
+std::once_flag g_once;
+
+template <class Fn>
+bool resolve(void* lib, Fn& slot, const char* name) {
+  void* sym = ::dlsym(lib, name);
+  if (sym == nullptr) {
+    return false;
+  }
+  slot = reinterpret_cast<Fn>(sym);
+  return true;
+}
+
+void load_once() {
+  // RTLD_LAZY: function symbols of libcurl and its dependencies are bound at their first
+  // call, as when linked (RTLD_NOW cost a 304 fetch 4 M instructions more). RTLD_LOCAL:
+  // their symbols stay out of the global scope.
+  void* lib = ::dlopen(kCurlSoname, RTLD_LAZY | RTLD_LOCAL);
+  if (lib == nullptr) {
+    g_loaded.why = "libcurl (libcurl.so.4) cannot be loaded: install libcurl4";
+    return;
+  }
+  CurlLibrary& a = g_loaded.api;
+  const bool all = resolve(lib, a.global_init, "curl_global_init") &&
+                   resolve(lib, a.global_cleanup, "curl_global_cleanup") &&
+                   resolve(lib, a.easy_init, "curl_easy_init") && resolve(lib, a.easy_cleanup, "curl_easy_cleanup") &&
+                   resolve(lib, a.easy_setopt, "curl_easy_setopt") &&
+                   resolve(lib, a.easy_getinfo, "curl_easy_getinfo") &&
+                   resolve(lib, a.easy_strerror, "curl_easy_strerror") &&
+                   resolve(lib, a.multi_init, "curl_multi_init") &&
+                   resolve(lib, a.multi_cleanup, "curl_multi_cleanup") &&
+                   resolve(lib, a.multi_add_handle, "curl_multi_add_handle") &&
+                   resolve(lib, a.multi_remove_handle, "curl_multi_remove_handle") &&
+                   resolve(lib, a.multi_perform, "curl_multi_perform") &&
+                   resolve(lib, a.multi_poll, "curl_multi_poll") &&
+                   resolve(lib, a.multi_info_read, "curl_multi_info_read") &&
+                   resolve(lib, a.slist_append, "curl_slist_append") &&
+                   resolve(lib, a.slist_free_all, "curl_slist_free_all");
+  if (!all) {
+    // curl_multi_poll is the newest of them (libcurl 7.66).
+    g_loaded.why = "libcurl.so.4 is too old (7.66 or later is needed)";
+    ::dlclose(lib);
+    return;
+  }
+  g_loaded.ok = true;
+  g_loaded.why = "";
+}
+
+}  // namespace
+
+bool load_curl(const char** why) {
+  std::call_once(g_once, load_once);
+  if (why != nullptr) {
+    *why = g_loaded.why;
+  }
+  return g_loaded.ok;
+}
+
+const CurlLibrary& curl() { return g_loaded.api; }
+
+}  // namespace eutl::net::detail
