@@ -222,7 +222,19 @@ Result<OpenedFile> OpenedFile::open(const std::filesystem::path& path, FileKind 
   return f;
 }
 
-static Error read_twice(const std::filesystem::path& path) { return Error(Errc::kInternal, path.string() + ": read twice"); }
+namespace {
+
+// The descriptor in `fd` read whole into a Buffer, and closed; a second call fails.
+template <class Buffer>
+Result<Buffer> read_once(int& fd, std::size_t size, const std::filesystem::path& path, FileKind kind) {
+  if (fd < 0) {
+    return Error(Errc::kInternal, path.string() + ": read twice");
+  }
+  Fd owned(std::exchange(fd, -1));  // closed once read
+  return read_checked<Buffer>(owned.get(), size, path, max_file_bytes(kind), file_kind_name(kind), false);
+}
+
+}  // namespace
 
 Result<Bytes> OpenedFile::read() {
   if (m_read) {
@@ -230,11 +242,7 @@ Result<Bytes> OpenedFile::read() {
     m_read.reset();
     return out;
   }
-  if (m_fd < 0) {
-    return read_twice(m_path);
-  }
-  Fd fd(std::exchange(m_fd, -1));  // closed once read
-  return read_checked<Bytes>(fd.get(), m_size, m_path, max_file_bytes(m_kind), file_kind_name(m_kind), false);
+  return read_once<Bytes>(m_fd, m_size, m_path, m_kind);
 }
 
 Result<FileBytes> OpenedFile::read_unfilled() {
@@ -244,11 +252,7 @@ Result<FileBytes> OpenedFile::read_unfilled() {
     m_read.reset();
     return out;
   }
-  if (m_fd < 0) {
-    return read_twice(m_path);
-  }
-  Fd fd(std::exchange(m_fd, -1));  // closed once read
-  return read_checked<FileBytes>(fd.get(), m_size, m_path, max_file_bytes(m_kind), file_kind_name(m_kind), false);
+  return read_once<FileBytes>(m_fd, m_size, m_path, m_kind);
 }
 
 void FileBytes::append(const std::uint8_t* from, std::size_t n) {

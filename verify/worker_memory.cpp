@@ -9,6 +9,11 @@ namespace eutl::verify::trust {
 
 void populate_heap(std::size_t bytes) {
 #ifdef MADV_POPULATE_WRITE
+  // glibc serves a request of 32 MiB or more (its largest mmap threshold on 64-bit
+  // systems) with a mapping of its own, unmapped again by free(): populating it would
+  // be work thrown away, so a larger need is populated up to just under that.
+  constexpr std::size_t kLargestHeapBlock = (32u << 20) - (1u << 20);
+  bytes = bytes < kLargestHeapBlock ? bytes : kLargestHeapBlock;
   constexpr std::uintptr_t kPage = 4096;
   if (bytes < 2 * kPage) {
     return;
