@@ -256,10 +256,14 @@ Result<FileBytes> OpenedFile::read_unfilled() {
 }
 
 void FileBytes::append(const std::uint8_t* from, std::size_t n) {
-  auto grown = std::make_unique_for_overwrite<std::uint8_t[]>(m_size + n);
-  std::copy(m_data.get(), m_data.get() + m_size, grown.get());
-  std::copy(from, from + n, grown.get() + m_size);
-  m_data = std::move(grown);
+  if (m_capacity - m_size < n) {
+    const std::size_t capacity = std::max(2 * m_capacity, m_size + n);
+    auto grown = std::make_unique_for_overwrite<std::uint8_t[]>(capacity);
+    std::copy(m_data.get(), m_data.get() + m_size, grown.get());
+    m_data = std::move(grown);
+    m_capacity = capacity;
+  }
+  std::copy(from, from + n, m_data.get() + m_size);
   m_size += n;
 }
 

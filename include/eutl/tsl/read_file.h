@@ -58,7 +58,8 @@ enum class FollowSymlinks : bool { kNo, kYes };
 class FileBytes final {
  public:
   FileBytes() = default;
-  explicit FileBytes(std::size_t size) : m_data(std::make_unique_for_overwrite<std::uint8_t[]>(size)), m_size(size) {}
+  explicit FileBytes(std::size_t size)
+      : m_data(std::make_unique_for_overwrite<std::uint8_t[]>(size)), m_size(size), m_capacity(size) {}
 
   ByteView view() const noexcept { return {m_data.get(), m_size}; }
   std::uint8_t* data() noexcept { return m_data.get(); }
@@ -66,12 +67,14 @@ class FileBytes final {
   bool empty() const noexcept { return m_size == 0; }
   // Shrinks to n bytes (n <= size()), keeping the buffer.
   void shrink(std::size_t n) noexcept { m_size = n < m_size ? n : m_size; }
-  // Appends n bytes (a new buffer: for a file that grew since fstat).
+  // Appends n bytes (for a file that grew since fstat; the buffer at least doubles
+  // when it must grow, so appending chunk by chunk stays linear).
   void append(const std::uint8_t* from, std::size_t n);
 
  private:
   std::unique_ptr<std::uint8_t[]> m_data;
   std::size_t m_size = 0;
+  std::size_t m_capacity = 0;
 };
 
 // A file opened and checked now as read_file does (regular, within the kind's limit,
