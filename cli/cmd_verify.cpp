@@ -119,6 +119,9 @@ int run_verify(const VerifyOptions& o) {
   request.lotl_anchors = std::move(anchors->certificates);
   request.tl_signers = std::move(*signers);
   request.threads = o.threads;
+  // main() keeps freed memory in the heap (cli/heap_tuning.h): each worker's memory is
+  // populated once and reused for every list it parses.
+  request.worker_memory = verify::WorkerMemory::kPopulate;
   if (o.at.empty()) {
     request.at = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   } else {

@@ -47,25 +47,34 @@ class Units final {
     return true;
   }
   static constexpr bool utf16() noexcept { return W != Width::k8; }
-  // The next '<' at or after k (size() when none), adding the newlines passed to `line`.
-  std::size_t next_markup(std::size_t k, long& line) const noexcept {
+  // The next '<' at or after k (size() when none).
+  std::size_t next_markup(std::size_t k) const noexcept {
     if constexpr (W == Width::k8) {
       const auto* base = reinterpret_cast<const char*>(m_bytes.data());
       const void* hit = std::memchr(base + k, '<', m_size - k);
-      const std::size_t end = hit != nullptr ? static_cast<std::size_t>(static_cast<const char*>(hit) - base) : m_size;
-      line += static_cast<long>(std::count(base + k, base + end, '\n'));
-      return end;
+      return hit != nullptr ? static_cast<std::size_t>(static_cast<const char*>(hit) - base) : m_size;
     }
     for (; k < m_size; ++k) {
-      const char c = at(k);
-      if (c == '<') {
+      if (at(k) == '<') {
         return k;
-      }
-      if (c == '\n') {
-        ++line;
       }
     }
     return m_size;
+  }
+  // The line of unit k (1 + the newlines before it): counted only for a message, so
+  // that the scan itself does not count lines.
+  long line_of(std::size_t k) const noexcept {
+    long line = 1;
+    if constexpr (W == Width::k8) {
+      const auto* base = reinterpret_cast<const char*>(m_bytes.data());
+      return line + static_cast<long>(std::count(base, base + std::min(k, m_size), '\n'));
+    }
+    for (std::size_t i = 0; i < k && i < m_size; ++i) {
+      if (at(i) == '\n') {
+        ++line;
+      }
+    }
+    return line;
   }
 
  private:
@@ -163,15 +172,11 @@ Result<void> scan_units(const Units<W>& u, const std::string& source, const Pars
     return at_line(source, 1, Errc::kUnsupported,
                    "encoding \"" + name + "\" is not read (a trusted list is UTF-8; UTF-16 is accepted)");
   }
-  long line = 1;
   std::size_t total_ns = 0;
   const std::size_t n = u.size();
-  // Skips to just past `end`, counting lines; n when it never comes.
+  // Skips to just past `end`; n when it never comes.
   auto skip_to = [&](std::size_t k, std::string_view end) {
     for (; k < n; ++k) {
-      if (u.at(k) == '\n') {
-        ++line;
-      }
       if (u.match(k, end)) {
         return k + end.size();
       }
@@ -180,7 +185,7 @@ Result<void> scan_units(const Units<W>& u, const std::string& source, const Pars
   };
   std::size_t k = 0;
   while (k < n) {
-    k = u.next_markup(k, line);
+    k = u.next_markup(k);
     if (k >= n) {
       break;
     }
@@ -203,7 +208,7 @@ Result<void> scan_units(const Units<W>& u, const std::string& source, const Pars
     // A start tag: count namespace declarations (names xmlns or xmlns:…) and other
     // attributes ('=' outside quoted values), up to '>' outside quotes. '<' cannot
     // occur in an attribute value, so it ends the count too.
-    const long tag_line = line;
+    const std::size_t tag_start = k;
     std::size_t attrs = 0;
     std::size_t ns = 0;
     std::size_t name_start = n;
@@ -211,9 +216,6 @@ Result<void> scan_units(const Units<W>& u, const std::string& source, const Pars
     char prev = '<';
     for (++k; k < n; ++k) {
       const char t = u.at(k);
-      if (t == '\n') {
-        ++line;
-      }
       if (t == '<') {
         break;
       }
@@ -244,18 +246,18 @@ Result<void> scan_units(const Units<W>& u, const std::string& source, const Pars
       prev = t;
     }
     if (attrs > limits.max_attributes_per_element) {
-      return at_line(source, tag_line, Errc::kLimit,
+      return at_line(source, u.line_of(tag_start), Errc::kLimit,
                      std::to_string(attrs) + " attributes on one element exceed the limit of " +
                          std::to_string(limits.max_attributes_per_element));
     }
     if (ns > limits.max_namespaces_per_element) {
-      return at_line(source, tag_line, Errc::kLimit,
+      return at_line(source, u.line_of(tag_start), Errc::kLimit,
                      std::to_string(ns) + " namespace declarations on one element exceed the limit of " +
                          std::to_string(limits.max_namespaces_per_element));
     }
     total_ns += ns;
     if (total_ns > limits.max_namespaces) {
-      return at_line(source, tag_line, Errc::kLimit,
+      return at_line(source, u.line_of(tag_start), Errc::kLimit,
                      "more than " + std::to_string(limits.max_namespaces) +
                          " namespace declarations in the document (the limit)");
     }

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <utility>
 
 namespace eutl::tsl {
 namespace {
@@ -91,14 +92,20 @@ ssize_t read_some(int fd, std::uint8_t* into, std::size_t room) {
   }
 }
 
+void shrink_to(Bytes& b, std::size_t n) { b.resize(n); }
+void shrink_to(FileBytes& b, std::size_t n) { b.shrink(n); }
+void append_to(Bytes& b, const std::uint8_t* from, std::size_t n) { b.insert(b.end(), from, from + n); }
+void append_to(FileBytes& b, const std::uint8_t* from, std::size_t n) { b.append(from, n); }
+
 // One buffer of the fstat size, filled by read(2); then one probe read into a small
 // stack buffer to see whether the file grew (no doubling of the buffer, no copy).
-Result<Bytes> read_checked(int fd, std::size_t size, const std::filesystem::path& path, std::size_t max_bytes,
-                           const char* what, bool allow_empty) {
+template <class Buffer>
+Result<Buffer> read_checked(int fd, std::size_t size, const std::filesystem::path& path, std::size_t max_bytes,
+                            const char* what, bool allow_empty) {
   auto read_error = [&] {
     return Error(Errc::kIo, path.string() + ": cannot read the " + what + ": " + std::strerror(errno));
   };
-  Bytes data(size);
+  Buffer data(size);
   std::size_t used = 0;
   while (used < data.size()) {
     ssize_t n = read_some(fd, data.data() + used, data.size() - used);
@@ -110,7 +117,7 @@ Result<Bytes> read_checked(int fd, std::size_t size, const std::filesystem::path
     }
     used += static_cast<std::size_t>(n);
   }
-  data.resize(used);
+  shrink_to(data, used);
   if (used == size) {
     // The file may have grown since fstat: read on, never past the limit + 4 KiB.
     std::uint8_t chunk[4096];
@@ -122,7 +129,7 @@ Result<Bytes> read_checked(int fd, std::size_t size, const std::filesystem::path
       if (n == 0) {
         break;
       }
-      data.insert(data.end(), chunk, chunk + n);
+      append_to(data, chunk, static_cast<std::size_t>(n));
       if (data.size() > max_bytes) {
         return too_large(path, what, "more than " + std::to_string(max_bytes), max_bytes);
       }
@@ -140,7 +147,7 @@ Result<Bytes> read_bounded(const std::filesystem::path& path, std::size_t max_by
   if (!checked) {
     return std::move(checked).error();
   }
-  return read_checked(checked->fd.get(), checked->size, path, max_bytes, what, allow_empty);
+  return read_checked<Bytes>(checked->fd.get(), checked->size, path, max_bytes, what, allow_empty);
 }
 
 }  // namespace
@@ -203,7 +210,7 @@ Result<OpenedFile> OpenedFile::open(const std::filesystem::path& path, FileKind 
   if (checked->size == 0) {
     // An empty file is refused now, as read_file refuses it; a file that only reports
     // size 0 (as under /proc) is read now and kept.
-    auto bytes = read_checked(checked->fd.get(), 0, path, max_file_bytes(kind), file_kind_name(kind), false);
+    auto bytes = read_checked<Bytes>(checked->fd.get(), 0, path, max_file_bytes(kind), file_kind_name(kind), false);
     if (!bytes) {
       return std::move(bytes).error();
     }
@@ -215,18 +222,49 @@ Result<OpenedFile> OpenedFile::open(const std::filesystem::path& path, FileKind 
   return f;
 }
 
+namespace {
+
+// The descriptor in `fd` read whole into a Buffer, and closed; a second call fails.
+template <class Buffer>
+Result<Buffer> read_once(int& fd, std::size_t size, const std::filesystem::path& path, FileKind kind) {
+  if (fd < 0) {
+    return Error(Errc::kInternal, path.string() + ": read twice");
+  }
+  Fd owned(std::exchange(fd, -1));  // closed once read
+  return read_checked<Buffer>(owned.get(), size, path, max_file_bytes(kind), file_kind_name(kind), false);
+}
+
+}  // namespace
+
 Result<Bytes> OpenedFile::read() {
   if (m_read) {
     Bytes out = std::move(*m_read);
     m_read.reset();
     return out;
   }
-  if (m_fd < 0) {
-    return Error(Errc::kInternal, m_path.string() + ": read twice");
+  return read_once<Bytes>(m_fd, m_size, m_path, m_kind);
+}
+
+Result<FileBytes> OpenedFile::read_unfilled() {
+  if (m_read) {
+    FileBytes out(m_read->size());
+    std::copy(m_read->begin(), m_read->end(), out.data());
+    m_read.reset();
+    return out;
   }
-  Fd fd(m_fd);  // closed once read
-  m_fd = -1;
-  return read_checked(fd.get(), m_size, m_path, max_file_bytes(m_kind), file_kind_name(m_kind), false);
+  return read_once<FileBytes>(m_fd, m_size, m_path, m_kind);
+}
+
+void FileBytes::append(const std::uint8_t* from, std::size_t n) {
+  if (m_capacity - m_size < n) {
+    const std::size_t capacity = std::max(2 * m_capacity, m_size + n);
+    auto grown = std::make_unique_for_overwrite<std::uint8_t[]>(capacity);
+    std::copy(m_data.get(), m_data.get() + m_size, grown.get());
+    m_data = std::move(grown);
+    m_capacity = capacity;
+  }
+  std::copy(from, from + n, m_data.get() + m_size);
+  m_size += n;
 }
 
 }  // namespace eutl::tsl

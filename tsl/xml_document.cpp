@@ -3,6 +3,8 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
+#include <algorithm>
+#include <cstring>
 
 #include "tsl/detail/markup_scan.h"
 #include "tsl/detail/xml_node.h"
@@ -100,6 +102,26 @@ void record_error(void* ctx, xmlError* e) {
 // The global handler, for anything raised outside a parser context.
 void silence(void*, xmlError*) {}
 
+// The document handed to libxml2 a chunk at a time, as xmllint reads a file: libxml2
+// parses from its small input buffer and drops what it has consumed. Its memory input
+// (xmlCtxtReadMemory) would first copy the whole document into a buffer of its own:
+// one more pass over the bytes and as many freshly faulted pages as the document has.
+struct ChunkReader final {
+  const std::uint8_t* next = nullptr;
+  std::size_t left = 0;
+};
+
+int read_chunk(void* context, char* buffer, int room) {
+  auto* r = static_cast<ChunkReader*>(context);
+  const std::size_t n = std::min(r->left, room > 0 ? static_cast<std::size_t>(room) : std::size_t{0});
+  if (n > 0) {
+    std::memcpy(buffer, r->next, n);
+  }
+  r->next += n;
+  r->left -= n;
+  return static_cast<int>(n);
+}
+
 }  // namespace
 
 XmlDocument::XmlDocument(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -144,8 +166,8 @@ Result<XmlDocument> XmlDocument::parse(ByteView bytes, std::string source, const
   // stay unexpanded, nothing external is loaded, and libxml2 keeps its depth limit.
   constexpr int kOptions =
       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT;
-  detail::XmlDocPtr doc(::xmlCtxtReadMemory(ctxt.get(), reinterpret_cast<const char*>(bytes.data()),
-                                            static_cast<int>(bytes.size()), nullptr, nullptr, kOptions));
+  ChunkReader reader{bytes.data(), bytes.size()};
+  detail::XmlDocPtr doc(::xmlCtxtReadIO(ctxt.get(), read_chunk, nullptr, &reader, nullptr, nullptr, kOptions));
   if (state.saw_dtd) {
     return Error(Errc::kMalformed, source + ":" + std::to_string(state.dtd_line) +
                                        ": a DOCTYPE/DTD is not allowed in a trusted list (entities and external "

@@ -8,10 +8,12 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <thread>
 
 #include "eutl/tsl/parser.h"
 #include "verify/detail/list_set_internal.h"
+#include "verify/detail/worker_memory.h"
 #include "verify/reasons.h"
 
 namespace eutl::verify {
@@ -21,7 +23,9 @@ using trust::Item;
 
 // Runs fn(order[0]), fn(order[1]), … on `threads` workers, each taking the next index
 // when free: with the largest lists first, no worker is left with a big one at the end.
-void parallel_for(const std::vector<std::size_t>& order, unsigned threads, const std::function<void(std::size_t)>& fn) {
+// Each worker calls first(i) before fn(i) for the first index it takes.
+void parallel_for(const std::vector<std::size_t>& order, unsigned threads, const std::function<void(std::size_t)>& fn,
+                  const std::function<void(std::size_t)>& first = nullptr) {
   const std::size_t n = order.size();
   if (threads == 0) {
     threads = std::max(1u, std::thread::hardware_concurrency());
@@ -29,6 +33,9 @@ void parallel_for(const std::vector<std::size_t>& order, unsigned threads, const
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
   if (threads <= 1) {
     for (std::size_t i : order) {
+      if (first && i == order.front()) {
+        first(i);
+      }
       fn(i);
     }
     return;
@@ -38,7 +45,11 @@ void parallel_for(const std::vector<std::size_t>& order, unsigned threads, const
   pool.reserve(threads);
   for (unsigned t = 0; t < threads; ++t) {
     pool.emplace_back([&] {
-      for (std::size_t i = next++; i < n; i = next++) {
+      std::size_t i = next++;
+      if (first && i < n) {
+        first(order[i]);
+      }
+      for (; i < n; i = next++) {
         fn(order[i]);
       }
     });
@@ -48,12 +59,14 @@ void parallel_for(const std::vector<std::size_t>& order, unsigned threads, const
   }
 }
 
+std::size_t input_size(const ListSetInput& in) { return in.file ? in.file->size_hint() : in.bytes.size(); }
+
 // Input indices, largest first (stable: equal sizes keep their order).
 std::vector<std::size_t> largest_first(const std::vector<ListSetInput>& inputs) {
   std::vector<std::size_t> sizes(inputs.size());
   std::vector<std::size_t> order(inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    sizes[i] = inputs[i].file ? inputs[i].file->size_hint() : inputs[i].bytes.size();
+    sizes[i] = input_size(inputs[i]);
     order[i] = i;
   }
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
@@ -62,14 +75,24 @@ std::vector<std::size_t> largest_first(const std::vector<ListSetInput>& inputs) 
 
 void parse_one(ListSetInput& in, Item& item) {
   item.result.source = in.source;
-  auto bytes = take_input_bytes(in);
-  if (!bytes) {
-    item.result.reasons.push_back(reasons::make(reasons::kUnreadable, bytes.error().message));
-    return;
+  // A file is read into a buffer that is not zero-filled first; bytes given in memory
+  // are used where they are.
+  std::optional<tsl::FileBytes> read;
+  tsl::ByteView bytes = in.bytes;
+  if (in.file) {
+    auto r = in.file->read_unfilled();
+    in.file.reset();
+    if (!r) {
+      item.result.reasons.push_back(reasons::make(reasons::kUnreadable, r.error().message));
+      return;
+    }
+    read = std::move(*r);
+    bytes = read->view();
   }
-  item.result.digest = tsl::sha256(*bytes);
-  auto doc = tsl::XmlDocument::parse(*bytes, in.source);
-  *bytes = {};  // libxml2 keeps its own copy
+  item.result.digest = tsl::sha256(bytes);
+  auto doc = tsl::XmlDocument::parse(bytes, in.source);
+  read.reset();  // the tree holds what it needs
+  in.bytes = tsl::Bytes();  // freed, not just cleared
   if (!doc) {
     item.result.reasons.push_back(reasons::make(
         doc.error().code == Errc::kLimit ? reasons::kMarkupLimit : reasons::kNotWellFormed, doc.error().message));
@@ -185,7 +208,11 @@ void verify_tl(Item& item, const VerifiedList* lotl) {
 ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetRequest& request) {
   std::vector<Item> items(inputs.size());
   const std::vector<std::size_t> order = largest_first(inputs);
-  parallel_for(order, request.threads, [&](std::size_t i) { parse_one(inputs[i], items[i]); });
+  std::function<void(std::size_t)> populate;
+  if (request.worker_memory == WorkerMemory::kPopulate) {
+    populate = [&](std::size_t i) { trust::populate_heap(trust::kHeapBytesPerXmlByte * input_size(inputs[i])); };
+  }
+  parallel_for(order, request.threads, [&](std::size_t i) { parse_one(inputs[i], items[i]); }, populate);
 
   // The newest list of lists is the LOTL; older ones are pivot candidates. With a
   // LOTL verified before, lists of lists are not looked at (see ListSetRequest).

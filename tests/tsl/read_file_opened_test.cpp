@@ -69,14 +69,22 @@ TEST_F(OpenedFileTest, RefusesAtOpenWhatReadFileRefuses) {
 }
 
 TEST_F(OpenedFileTest, GrowthPastTheLimitAfterOpeningIsRefusedAtRead) {
-  const fs::path p = write("cert.pem", "abc");
-  auto f = OpenedFile::open(p, FileKind::kCertificate);
-  ASSERT_TRUE(f) << f.error().message;
-  std::ofstream(p, std::ios::binary | std::ios::app) << std::string(kMaxCertificateFileBytes, 'b');
-  auto bytes = f->read();
-  ASSERT_FALSE(bytes);
-  EXPECT_EQ(bytes.error().code, Errc::kLimit);
-  EXPECT_NE(bytes.error().message.find("more than"), std::string::npos) << bytes.error().message;
+  for (bool unfilled : {false, true}) {
+    const fs::path p = write("cert.pem", "abc");
+    auto f = OpenedFile::open(p, FileKind::kCertificate);
+    ASSERT_TRUE(f) << f.error().message;
+    std::ofstream(p, std::ios::binary | std::ios::app) << std::string(kMaxCertificateFileBytes, 'b');
+    auto refused = [&](const auto& bytes) {
+      ASSERT_FALSE(bytes) << "read_unfilled: " << unfilled;
+      EXPECT_EQ(bytes.error().code, Errc::kLimit);
+      EXPECT_NE(bytes.error().message.find("more than"), std::string::npos) << bytes.error().message;
+    };
+    if (unfilled) {
+      refused(f->read_unfilled());
+    } else {
+      refused(f->read());
+    }
+  }
 }
 
 TEST_F(OpenedFileTest, AFileReportingSizeZeroIsReadAtOpen) {
@@ -86,6 +94,28 @@ TEST_F(OpenedFileTest, AFileReportingSizeZeroIsReadAtOpen) {
   auto bytes = f->read();
   ASSERT_TRUE(bytes) << bytes.error().message;
   EXPECT_NE(std::string(bytes->begin(), bytes->end()).find("Name:"), std::string::npos);
+}
+
+TEST_F(OpenedFileTest, ReadUnfilledHoldsTheWholeFileAsRead) {
+  const fs::path p = write("list.xml", "<a/>");
+  auto f = OpenedFile::open(p, FileKind::kList);
+  ASSERT_TRUE(f) << f.error().message;
+  // Grown after fstat: the buffer of the fstat size is extended.
+  std::ofstream(p, std::ios::binary | std::ios::app) << std::string(10000, 'b');
+  auto bytes = f->read_unfilled();
+  ASSERT_TRUE(bytes) << bytes.error().message;
+  EXPECT_EQ(std::string(bytes->view().begin(), bytes->view().end()), "<a/>" + std::string(10000, 'b'));
+  auto again = f->read_unfilled();
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, Errc::kInternal);
+}
+
+TEST_F(OpenedFileTest, ReadUnfilledOfAFileReportingSizeZero) {
+  auto f = OpenedFile::open("/proc/self/status", FileKind::kList);
+  ASSERT_TRUE(f) << f.error().message;
+  auto bytes = f->read_unfilled();
+  ASSERT_TRUE(bytes) << bytes.error().message;
+  EXPECT_NE(std::string(bytes->view().begin(), bytes->view().end()).find("Name:"), std::string::npos);
 }
 
 }  // namespace

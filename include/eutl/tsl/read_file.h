@@ -14,7 +14,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 
 #include "eutl/result.h"
@@ -50,6 +52,31 @@ enum class FollowSymlinks : bool { kNo, kYes };
 [[nodiscard]] Result<Bytes> read_file(const std::filesystem::path& path, std::size_t max_bytes = kMaxListFileBytes,
                                       FollowSymlinks follow = FollowSymlinks::kYes);
 
+// A whole file's bytes in a buffer that read(2) fills directly. A Bytes buffer is
+// zero-filled when it is sized (std::vector value-initialises), a pass over the
+// memory that the read then overwrites; this one is not.
+class FileBytes final {
+ public:
+  FileBytes() = default;
+  explicit FileBytes(std::size_t size)
+      : m_data(std::make_unique_for_overwrite<std::uint8_t[]>(size)), m_size(size), m_capacity(size) {}
+
+  ByteView view() const noexcept { return {m_data.get(), m_size}; }
+  std::uint8_t* data() noexcept { return m_data.get(); }
+  std::size_t size() const noexcept { return m_size; }
+  bool empty() const noexcept { return m_size == 0; }
+  // Shrinks to n bytes (n <= size()), keeping the buffer.
+  void shrink(std::size_t n) noexcept { m_size = n < m_size ? n : m_size; }
+  // Appends n bytes (for a file that grew since fstat; the buffer at least doubles
+  // when it must grow, so appending chunk by chunk stays linear).
+  void append(const std::uint8_t* from, std::size_t n);
+
+ private:
+  std::unique_ptr<std::uint8_t[]> m_data;
+  std::size_t m_size = 0;
+  std::size_t m_capacity = 0;
+};
+
 // A file opened and checked now as read_file does (regular, within the kind's limit,
 // not empty), read later, once, possibly on another thread: a list set is opened up
 // front, so a bad path fails before any work, and each list is read by the worker
@@ -69,6 +96,8 @@ class OpenedFile final {
   // The whole file, with read_file's checks (it may have grown past the limit since);
   // the descriptor is closed. A second call fails with kInternal.
   [[nodiscard]] Result<Bytes> read();
+  // The same, into a FileBytes buffer (no zero-filling before the read).
+  [[nodiscard]] Result<FileBytes> read_unfilled();
 
  private:
   OpenedFile() = default;

@@ -82,6 +82,17 @@ struct ListSetInput final {
 // The bytes of an input: `bytes`, else its file read now (once).
 [[nodiscard]] Result<tsl::Bytes> take_input_bytes(ListSetInput& in);
 
+// How the parse workers get their heap memory. The choice is the process's (it
+// depends on its allocator policy), so the caller makes it:
+//   kOnDemand  pages fault in one by one as each document's tree grows;
+//   kPopulate  before its first list (the largest it will parse: lists are taken
+//              largest first), each worker has the kernel back the heap that list
+//              will need in one call, and reuses it for every list after. Right for
+//              a process whose freed memory stays in its heap (the eutl CLI,
+//              mallopt M_TRIM_THRESHOLD); otherwise the memory may go back to the
+//              kernel at once and the call is wasted work.
+enum class WorkerMemory : bool { kOnDemand, kPopulate };
+
 struct ListSetRequest final {
   std::vector<tsl::Bytes> lotl_anchors;  // DER certificates announced in the Official Journal
   tsl::TimePoint at{};                   // validation time (the CLI defaults it to now)
@@ -99,6 +110,7 @@ struct ListSetRequest final {
   // Pivots walked at most (libdigidocpp allows 3; the real 2023 chain needs 2).
   std::size_t max_pivots = 8;
   unsigned threads = 0;  // 0: one per core
+  WorkerMemory worker_memory = WorkerMemory::kOnDemand;
 };
 
 struct ListSetResult final {
