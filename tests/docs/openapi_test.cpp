@@ -87,7 +87,7 @@ class OpenApiAnswers : public ApiContextTest {
       return {};
     }
     const server::Response answer = route->handler(request, context(m_with_lists));
-    EXPECT_EQ(answer.status, want_status) << pattern << ": " << answer.body.substr(0, 400);
+    EXPECT_EQ(answer.status, want_status) << pattern << ": " << answer.content().substr(0, 400);
     check(pattern, method_name(request.method), answer);
     m_seen.insert(pattern);
     return answer;
@@ -119,7 +119,7 @@ class OpenApiAnswers : public ApiContextTest {
       c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
     }
     const fs::path body = m_dir / ("answer-" + std::to_string(++m_files) + "-" + route + "-" + status + ".json");
-    std::ofstream(body, std::ios::binary) << answer.body;
+    std::ofstream(body, std::ios::binary) << answer.content();
     m_bodies[schema_name].push_back(body);
   }
 

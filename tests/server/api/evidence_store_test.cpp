@@ -32,7 +32,7 @@ TEST(EvidenceId, OnlySixtyFourLowerCaseHexCharacters) {
   const std::string good(64, 'a');
   EXPECT_TRUE(is_evidence_id(good));
   EXPECT_TRUE(is_evidence_id("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
-  for (const std::string bad : {std::string(63, 'a'), std::string(65, 'a'), std::string(64, 'A'), std::string(),
+  for (const std::string& bad : {std::string(63, 'a'), std::string(65, 'a'), std::string(64, 'A'), std::string(),
                                 std::string("../../etc/passwd"), std::string("%2e%2e"), std::string(".."),
                                 std::string(62, 'a') + "/a", std::string(63, 'a') + "g", std::string(63, 'a') + '\0'}) {
     EXPECT_FALSE(is_evidence_id(bad)) << bad;
