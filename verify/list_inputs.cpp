@@ -82,13 +82,17 @@ Result<std::vector<ListSetInput>> read_list_inputs(const std::vector<std::filesy
   return inputs;
 }
 
-Result<tsl::Bytes> take_input_bytes(ListSetInput& in) {
-  if (in.file) {
-    auto bytes = in.file->read();
-    in.file.reset();
-    return bytes;
+Result<tsl::ByteView> input_bytes(ListSetInput& in, tsl::FileBytes& storage) {
+  if (!in.file) {
+    return tsl::ByteView(in.bytes);
   }
-  return std::move(in.bytes);
+  auto read = in.file->read_unfilled();
+  in.file.reset();
+  if (!read) {
+    return std::move(read).error();
+  }
+  storage = std::move(*read);
+  return storage.view();
 }
 
 }  // namespace eutl::verify

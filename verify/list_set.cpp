@@ -32,10 +32,10 @@ void parallel_for(const std::vector<std::size_t>& order, unsigned threads, const
   }
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
   if (threads <= 1) {
+    if (first && n > 0) {
+      first(order.front());
+    }
     for (std::size_t i : order) {
-      if (first && i == order.front()) {
-        first(i);
-      }
       fn(i);
     }
     return;
@@ -75,23 +75,15 @@ std::vector<std::size_t> largest_first(const std::vector<ListSetInput>& inputs) 
 
 void parse_one(ListSetInput& in, Item& item) {
   item.result.source = in.source;
-  // A file is read into a buffer that is not zero-filled first; bytes given in memory
-  // are used where they are.
-  std::optional<tsl::FileBytes> read;
-  tsl::ByteView bytes = in.bytes;
-  if (in.file) {
-    auto r = in.file->read_unfilled();
-    in.file.reset();
-    if (!r) {
-      item.result.reasons.push_back(reasons::make(reasons::kUnreadable, r.error().message));
-      return;
-    }
-    read = std::move(*r);
-    bytes = read->view();
+  tsl::FileBytes read;
+  const auto bytes = input_bytes(in, read);
+  if (!bytes) {
+    item.result.reasons.push_back(reasons::make(reasons::kUnreadable, bytes.error().message));
+    return;
   }
-  item.result.digest = tsl::sha256(bytes);
-  auto doc = tsl::XmlDocument::parse(bytes, in.source);
-  read.reset();  // the tree holds what it needs
+  item.result.digest = tsl::sha256(*bytes);
+  auto doc = tsl::XmlDocument::parse(*bytes, in.source);
+  read = tsl::FileBytes();  // the tree holds what it needs
   in.bytes = tsl::Bytes();  // freed, not just cleared
   if (!doc) {
     item.result.reasons.push_back(reasons::make(

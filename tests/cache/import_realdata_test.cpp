@@ -66,9 +66,10 @@ TEST_P(ImportRealdata, StoreAndFilesGiveTheSameVerdictForEveryCertificate) {
   ASSERT_TRUE(read) << read.error().message;
   std::vector<ImportFile> files;
   for (auto& in : *read) {
-    auto bytes = verify::take_input_bytes(in);
+    tsl::FileBytes storage;
+    auto bytes = verify::input_bytes(in, storage);
     ASSERT_TRUE(bytes) << bytes.error().message;
-    files.push_back({in.source, std::move(*bytes)});
+    files.push_back({in.source, tsl::Bytes(bytes->begin(), bytes->end())});
   }
 
   const fs::path dir = fs::temp_directory_path() / ("eutl-import-real-" + std::to_string(::getpid()) + "-" + set.name);

@@ -1,4 +1,4 @@
-// read_list_inputs / take_input_bytes (verify/list_inputs.cpp): files are opened and
+// read_list_inputs / input_bytes (verify/list_inputs.cpp): files are opened and
 // checked up front and read by the worker that parses them; the result is the same as
 // for bytes read before, and a file that cannot be read by then is reported on its own.
 #include <gtest/gtest.h>
@@ -44,10 +44,22 @@ TEST(ListInputs, FilesAreOpenedNowAndReadOnce) {
   EXPECT_TRUE(first.bytes.empty());
   ASSERT_NE(first.file, nullptr);
   EXPECT_EQ(first.file->size_hint(), fs::file_size(files.front()));
-  auto bytes = take_input_bytes(first);
+  tsl::FileBytes storage;
+  auto bytes = input_bytes(first, storage);
   ASSERT_TRUE(bytes) << bytes.error().message;
-  EXPECT_EQ(*bytes, tsl::read_file(files.front()).value());
+  EXPECT_EQ(tsl::Bytes(bytes->begin(), bytes->end()), tsl::read_file(files.front()).value());
+  EXPECT_EQ(bytes->data(), storage.view().data());
   EXPECT_EQ(first.file, nullptr);
+}
+
+TEST(ListInputs, BytesGivenInMemoryAreUsedWhereTheyAre) {
+  ListSetInput in{"memory", tsl::Bytes{'<', 'x', '/', '>'}, nullptr};
+  tsl::FileBytes storage;
+  auto bytes = input_bytes(in, storage);
+  ASSERT_TRUE(bytes) << bytes.error().message;
+  EXPECT_EQ(bytes->data(), in.bytes.data());
+  EXPECT_EQ(bytes->size(), 4u);
+  EXPECT_TRUE(storage.empty());
 }
 
 TEST(ListInputs, PastTwoHundredFiftySixFilesTheyAreReadAtOnce) {

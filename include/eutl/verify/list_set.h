@@ -79,8 +79,10 @@ struct ListSetInput final {
   std::shared_ptr<tsl::OpenedFile> file;
 };
 
-// The bytes of an input: `bytes`, else its file read now (once).
-[[nodiscard]] Result<tsl::Bytes> take_input_bytes(ListSetInput& in);
+// The bytes of an input, read once: `bytes` where they are, else its file read now
+// into `storage` (not zero-filled first; the file is closed). The view lives as long
+// as `in.bytes` and `storage`.
+[[nodiscard]] Result<tsl::ByteView> input_bytes(ListSetInput& in, tsl::FileBytes& storage);
 
 // How the parse workers get their heap memory. The choice is the process's (it
 // depends on its allocator policy), so the caller makes it:
@@ -127,7 +129,7 @@ struct ListSetResult final {
     const std::vector<std::filesystem::path>& inputs);
 
 // Opens and checks each file (tsl::OpenedFile: regular, size-limited, not empty), in
-// order; the bytes are read by verify_list_set's workers (take_input_bytes). The
+// order; the bytes are read by verify_list_set's workers (input_bytes). The
 // error names the first file that cannot be opened.
 [[nodiscard]] Result<std::vector<ListSetInput>> read_list_inputs(const std::vector<std::filesystem::path>& files);
 
