@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "tests/test_paths.h"
 
@@ -66,7 +67,11 @@ class SchemaChecker final {
     std::filesystem::remove_all(m_dir);
     std::filesystem::create_directories(m_dir);
   }
-  ~SchemaChecker() { std::filesystem::remove_all(m_dir); }
+  // Validates what is still pending (validate()) before the outputs are removed.
+  ~SchemaChecker() {
+    validate();
+    std::filesystem::remove_all(m_dir);
+  }
   SchemaChecker(const SchemaChecker&) = delete;
   SchemaChecker& operator=(const SchemaChecker&) = delete;
 
@@ -74,8 +79,9 @@ class SchemaChecker final {
   const std::set<std::string>& validated() const { return m_validated; }
 
   // Runs `eutl ARGS --json` (the exit code must be one of `exits`), checks that every
-  // top-level object names `schema_id` in "schema", and validates the output against
-  // that schema. Returns the output (null when it is not JSON).
+  // top-level object names `schema_id` in "schema", and queues the output for
+  // validation against that schema (validate(), at the latest when the checker goes).
+  // Returns the output (null when it is not JSON).
   nlohmann::json run(const std::string& schema_id, const std::string& args, std::initializer_list<int> exits = {0}) {
     const std::filesystem::path out = m_dir / ("out-" + std::to_string(++m_runs) + ".json");
     const std::filesystem::path err = m_dir / ("err-" + std::to_string(m_runs) + ".txt");
@@ -96,11 +102,27 @@ class SchemaChecker final {
     } else {
       EXPECT_EQ(j.value("schema", ""), schema_id) << "eutl " << args;
     }
-    const auto v = run_validator(quoted(schema_file(schema_id)) + " " + quoted(out));
-    EXPECT_EQ(v.exit_code, 0) << "eutl " << args << " --json does not match " << schema_file(schema_id).filename()
-                              << ":\n" << v.out;
+    m_pending.push_back(Pending{schema_file(schema_id), out, args});
     m_validated.insert(schema_id);
     return j;
+  }
+
+  // Validates every queued output against its schema in one validator run (Python
+  // starts once, not once per command); a mismatch names the commands it covers.
+  void validate() {
+    if (m_pending.empty()) {
+      return;
+    }
+    std::string pairs;
+    std::string commands;
+    for (const Pending& p : m_pending) {
+      pairs += " " + quoted(p.schema) + " " + quoted(p.out);
+      commands += "  " + p.out.filename().string() + " (" + p.schema.filename().string() + "): eutl " + p.args + " --json\n";
+    }
+    m_pending.clear();
+    const auto v = run_validator("--pairs" + pairs);
+    EXPECT_EQ(v.exit_code, 0) << "some --json output does not match its schema:\n" << v.out << "\nthe outputs:\n"
+                              << commands;
   }
 
  private:
@@ -109,8 +131,14 @@ class SchemaChecker final {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
 
+  struct Pending {
+    std::filesystem::path schema;
+    std::filesystem::path out;
+    std::string args;
+  };
   std::filesystem::path m_dir;
   int m_runs = 0;
+  std::vector<Pending> m_pending;
   std::set<std::string> m_validated;
 };
 

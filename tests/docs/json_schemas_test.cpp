@@ -2,8 +2,10 @@
 // --json has one, and what each command prints on the generated fixtures matches it
 // (the real 2023 and 2026 sets: json_schemas_realdata_test.cpp).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <fstream>
 #include <regex>
 #include <sstream>
 
@@ -59,6 +61,30 @@ TEST(JsonSchemas, EverySchemaIsAValidDraft202012SchemaWhoseReferencesResolve) {
   const auto r = run_validator("--check-schemas " + quoted(schema_dir()));
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_GE(schema_ids_on_disk().size(), 15u);
+}
+
+// validate_json.py --pairs (SchemaChecker::validate): one run checks each file against
+// the schema before it, and one bad file among good ones fails the run, named.
+TEST(JsonSchemas, PairsValidatesEachFileAgainstItsOwnSchema) {
+  const fs::path dir = fs::temp_directory_path() / ("eutl-json-pairs-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const auto anchors = run_command(cli() + " anchors --json 2>/dev/null");
+  ASSERT_EQ(anchors.exit_code, 0) << anchors.out;
+  std::ofstream(dir / "good.json") << anchors.out;
+  std::ofstream(dir / "bad.json") << R"({"schema": "eutl-anchors/1", "count": "three"})";
+  const std::string schema = quoted(schema_file("eutl-anchors/1"));
+  const std::string good = quoted(dir / "good.json");
+  const std::string bad = quoted(dir / "bad.json");
+  const auto both_good = run_validator("--pairs " + schema + " " + good + " " + schema + " " + good);
+  const auto one_bad = run_validator("--pairs " + schema + " " + good + " " + schema + " " + bad);
+  const auto odd = run_validator("--pairs " + schema);
+  fs::remove_all(dir);
+  EXPECT_EQ(both_good.exit_code, 0) << both_good.out;
+  EXPECT_EQ(one_bad.exit_code, 1) << one_bad.out;
+  EXPECT_NE(one_bad.out.find("bad.json"), std::string::npos) << one_bad.out;
+  EXPECT_EQ(one_bad.out.find("good.json"), std::string::npos) << one_bad.out;
+  EXPECT_EQ(odd.exit_code, 2) << odd.out;
+  EXPECT_NE(odd.out.find("SCHEMA FILE pairs"), std::string::npos) << odd.out;
 }
 
 TEST(JsonSchemas, EveryCommandWithJsonOutputHasASchemaAndEverySchemaACommand) {

@@ -4,6 +4,9 @@
   validate_json.py SCHEMA FILE...   each FILE against SCHEMA; when SCHEMA describes an
                                     object and a FILE holds an array (a batch), each
                                     element is validated on its own
+  validate_json.py --pairs SCHEMA FILE [SCHEMA FILE ...]
+                                    each FILE against the SCHEMA before it, in one run
+                                    (a test that checks many outputs starts Python once)
   validate_json.py --check-schemas DIR
                                     every DIR/*.schema.json is a valid draft 2020-12
                                     schema whose $id names its file and whose $refs resolve
@@ -69,9 +72,13 @@ def errors_of(validator, document, where):
     return out
 
 
-def validate_files(schema_path, files):
+def validate_files(schema_path, files, stores=None):
     schema_path = pathlib.Path(schema_path)
-    store = load_store(schema_path.parent)
+    if stores is None:
+        stores = {}
+    if schema_path.parent not in stores:
+        stores[schema_path.parent] = load_store(schema_path.parent)
+    store = stores[schema_path.parent]
     schema = store.get(schema_path.name)
     if schema is None:
         print(f"no schema {schema_path}", file=sys.stderr)
@@ -97,6 +104,17 @@ def validate_files(schema_path, files):
     if len(problems) > 50:
         print(f"... and {len(problems) - 50} more", file=sys.stderr)
     return 1 if problems else 0
+
+
+def validate_pairs(args):
+    if not args or len(args) % 2:
+        print("--pairs takes SCHEMA FILE pairs", file=sys.stderr)
+        return 2
+    stores = {}
+    worst = 0
+    for schema_path, name in zip(args[0::2], args[1::2]):
+        worst = max(worst, validate_files(schema_path, [name], stores))
+    return worst
 
 
 def refs_in(node):
@@ -142,6 +160,8 @@ def check_schemas(directory):
 def main(argv):
     if len(argv) == 3 and argv[1] == "--check-schemas":
         return check_schemas(argv[2])
+    if len(argv) > 1 and argv[1] == "--pairs":
+        return validate_pairs(argv[2:])
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
         return 2
