@@ -18,6 +18,11 @@ cmake --build "$build_dir" -j"$jobs"
 
 # detect_leaks: LeakSanitizer at exit. halt_on_error/abort_on_error: the first finding
 # ends the process non-zero, so ctest reports it as a failure.
-export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=1:strict_init_order=1:detect_stack_use_after_return=1:check_initialization_order=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# quarantine_size_mb=64 (ASan's default is 256): freed memory is held back from reuse
+# for the next 64 MiB of frees, still far longer than any object here is used after
+# its release; with 256 MiB every import of a real list set faulted in fresh pages for
+# all it freed (measured on the real 2026 set: 10.0 -> 5.0 s of CPU, peak RSS 734 ->
+# 377 MiB), and the suite runs the eutl program a few thousand times.
+export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=1:strict_init_order=1:detect_stack_use_after_return=1:check_initialization_order=1:quarantine_size_mb=64${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 ctest --test-dir "$build_dir" --output-on-failure -j"$jobs" "$@"
