@@ -210,7 +210,7 @@ Result<OpenedFile> OpenedFile::open(const std::filesystem::path& path, FileKind 
   if (checked->size == 0) {
     // An empty file is refused now, as read_file refuses it; a file that only reports
     // size 0 (as under /proc) is read now and kept.
-    auto bytes = read_checked<Bytes>(checked->fd.get(), 0, path, max_file_bytes(kind), file_kind_name(kind), false);
+    auto bytes = read_checked<FileBytes>(checked->fd.get(), 0, path, max_file_bytes(kind), file_kind_name(kind), false);
     if (!bytes) {
       return std::move(bytes).error();
     }
@@ -222,37 +222,17 @@ Result<OpenedFile> OpenedFile::open(const std::filesystem::path& path, FileKind 
   return f;
 }
 
-namespace {
-
-// The descriptor in `fd` read whole into a Buffer, and closed; a second call fails.
-template <class Buffer>
-Result<Buffer> read_once(int& fd, std::size_t size, const std::filesystem::path& path, FileKind kind) {
-  if (fd < 0) {
-    return Error(Errc::kInternal, path.string() + ": read twice");
-  }
-  Fd owned(std::exchange(fd, -1));  // closed once read
-  return read_checked<Buffer>(owned.get(), size, path, max_file_bytes(kind), file_kind_name(kind), false);
-}
-
-}  // namespace
-
-Result<Bytes> OpenedFile::read() {
-  if (m_read) {
-    Bytes out = std::move(*m_read);
-    m_read.reset();
-    return out;
-  }
-  return read_once<Bytes>(m_fd, m_size, m_path, m_kind);
-}
-
 Result<FileBytes> OpenedFile::read_unfilled() {
   if (m_read) {
-    FileBytes out(m_read->size());
-    std::copy(m_read->begin(), m_read->end(), out.data());
+    FileBytes out = std::move(*m_read);
     m_read.reset();
     return out;
   }
-  return read_once<FileBytes>(m_fd, m_size, m_path, m_kind);
+  if (m_fd < 0) {
+    return Error(Errc::kInternal, m_path.string() + ": read twice");
+  }
+  Fd owned(std::exchange(m_fd, -1));  // closed once read
+  return read_checked<FileBytes>(owned.get(), m_size, m_path, max_file_bytes(m_kind), file_kind_name(m_kind), false);
 }
 
 void FileBytes::append(const std::uint8_t* from, std::size_t n) {

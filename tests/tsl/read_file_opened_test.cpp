@@ -37,10 +37,10 @@ TEST_F(OpenedFileTest, IsReadWholeOnceAfterOpening) {
   EXPECT_EQ(f->size_hint(), content.size());
   // Removed after opening: the descriptor still reads what was opened.
   fs::remove(p);
-  auto bytes = f->read();
+  auto bytes = f->read_unfilled();
   ASSERT_TRUE(bytes) << bytes.error().message;
-  EXPECT_EQ(std::string(bytes->begin(), bytes->end()), content);
-  auto again = f->read();
+  EXPECT_EQ(std::string(bytes->view().begin(), bytes->view().end()), content);
+  auto again = f->read_unfilled();
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, Errc::kInternal);
   EXPECT_NE(again.error().message.find("read twice"), std::string::npos) << again.error().message;
@@ -69,31 +69,27 @@ TEST_F(OpenedFileTest, RefusesAtOpenWhatReadFileRefuses) {
 }
 
 TEST_F(OpenedFileTest, GrowthPastTheLimitAfterOpeningIsRefusedAtRead) {
-  for (bool unfilled : {false, true}) {
-    const fs::path p = write("cert.pem", "abc");
-    auto f = OpenedFile::open(p, FileKind::kCertificate);
-    ASSERT_TRUE(f) << f.error().message;
-    std::ofstream(p, std::ios::binary | std::ios::app) << std::string(kMaxCertificateFileBytes, 'b');
-    auto refused = [&](const auto& bytes) {
-      ASSERT_FALSE(bytes) << "read_unfilled: " << unfilled;
-      EXPECT_EQ(bytes.error().code, Errc::kLimit);
-      EXPECT_NE(bytes.error().message.find("more than"), std::string::npos) << bytes.error().message;
-    };
-    if (unfilled) {
-      refused(f->read_unfilled());
-    } else {
-      refused(f->read());
-    }
-  }
+  const fs::path p = write("cert.pem", "abc");
+  auto f = OpenedFile::open(p, FileKind::kCertificate);
+  ASSERT_TRUE(f) << f.error().message;
+  std::ofstream(p, std::ios::binary | std::ios::app) << std::string(kMaxCertificateFileBytes, 'b');
+  auto bytes = f->read_unfilled();
+  ASSERT_FALSE(bytes);
+  EXPECT_EQ(bytes.error().code, Errc::kLimit);
+  EXPECT_NE(bytes.error().message.find("more than"), std::string::npos) << bytes.error().message;
 }
 
 TEST_F(OpenedFileTest, AFileReportingSizeZeroIsReadAtOpen) {
-  // /proc files report st_size 0 and deliver more.
+  // /proc files report st_size 0 and deliver more. What was read at open is what the
+  // read gives, once.
   auto f = OpenedFile::open("/proc/self/status", FileKind::kList);
   ASSERT_TRUE(f) << f.error().message;
-  auto bytes = f->read();
+  auto bytes = f->read_unfilled();
   ASSERT_TRUE(bytes) << bytes.error().message;
-  EXPECT_NE(std::string(bytes->begin(), bytes->end()).find("Name:"), std::string::npos);
+  EXPECT_NE(std::string(bytes->view().begin(), bytes->view().end()).find("Name:"), std::string::npos);
+  auto again = f->read_unfilled();
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, Errc::kInternal);
 }
 
 TEST_F(OpenedFileTest, ReadUnfilledHoldsTheWholeFileAsRead) {
@@ -108,14 +104,6 @@ TEST_F(OpenedFileTest, ReadUnfilledHoldsTheWholeFileAsRead) {
   auto again = f->read_unfilled();
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, Errc::kInternal);
-}
-
-TEST_F(OpenedFileTest, ReadUnfilledOfAFileReportingSizeZero) {
-  auto f = OpenedFile::open("/proc/self/status", FileKind::kList);
-  ASSERT_TRUE(f) << f.error().message;
-  auto bytes = f->read_unfilled();
-  ASSERT_TRUE(bytes) << bytes.error().message;
-  EXPECT_NE(std::string(bytes->view().begin(), bytes->view().end()).find("Name:"), std::string::npos);
 }
 
 }  // namespace

@@ -93,10 +93,9 @@ class OpenedFile final {
 
   // The size fstat reported at open (for ordering work by size).
   std::size_t size_hint() const noexcept { return m_size; }
-  // The whole file, with read_file's checks (it may have grown past the limit since);
-  // the descriptor is closed. A second call fails with kInternal.
-  [[nodiscard]] Result<Bytes> read();
-  // The same, into a FileBytes buffer (no zero-filling before the read).
+  // The whole file, with read_file's checks (it may have grown past the limit since),
+  // in a FileBytes buffer (no zero-filling before the read); the descriptor is closed.
+  // A second call fails with kInternal.
   [[nodiscard]] Result<FileBytes> read_unfilled();
 
  private:
@@ -105,7 +104,7 @@ class OpenedFile final {
   FileKind m_kind = FileKind::kList;
   int m_fd = -1;
   std::size_t m_size = 0;
-  std::optional<Bytes> m_read;  // a file that reported size 0, read at open
+  std::optional<FileBytes> m_read;  // a file that reported size 0, read at open
 };
 
 }  // namespace eutl::tsl
