@@ -25,4 +25,15 @@ cmake --build "$build_dir" -j"$jobs"
 # 377 MiB), and the suite runs the eutl program a few thousand times.
 export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=1:strict_init_order=1:detect_stack_use_after_return=1:check_initialization_order=1:quarantine_size_mb=64${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+# Here ctest runs one process per GoogleTest suite (cmake/gtest_suites.cmake) and starts
+# the costliest first. On a first run it knows no suite's cost, so it is given the
+# normal build's timings (from its last ctest run), summed per suite: a long suite then
+# does not start last and leave one core idle.
+costs=$build_dir/Testing/Temporary/CTestCostData.txt
+normal_costs=${EUTL_BUILD_DIR:-build}/Testing/Temporary/CTestCostData.txt
+if [[ ! -s $costs && -s $normal_costs ]]; then
+  mkdir -p "$(dirname "$costs")"
+  awk '$0 == "---" { exit } NF == 3 { split($1, name, "."); cost[name[1]] += $3 }
+       END { for (s in cost) print s, 1, cost[s]; print "---" }' "$normal_costs" >"$costs"
+fi
 ctest --test-dir "$build_dir" --output-on-failure -j"$jobs" "$@"
