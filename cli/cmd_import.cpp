@@ -31,13 +31,9 @@ struct ImportOptions {
   std::vector<std::string> inputs;
 };
 
-Result<std::vector<std::filesystem::path>> expand(const std::vector<std::string>& inputs) {
-  return verify::expand_list_inputs({inputs.begin(), inputs.end()});
-}
-
 int run_import(const ImportOptions& o) {
   auto at = store::parse_at(o.at);
-  auto files = expand(o.inputs);
+  auto files = verify::expand_list_inputs({o.inputs.begin(), o.inputs.end()});
   if (!at || !files) {
     print_error(!at ? at.error().message : files.error().message);
     return kExitUsage;

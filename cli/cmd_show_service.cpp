@@ -24,7 +24,7 @@ struct ShowServiceOptions {
   std::string id;
 };
 
-std::string joined(const std::vector<std::string>& v) {
+std::string comma_joined(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) {
     out += (out.empty() ? "" : ",") + s;
@@ -54,8 +54,8 @@ void print_text(const tsl::IndexedService& s) {
   std::cout << "\nTimeline (newest first)\n";
   for (const auto& p : s.periods) {
     const tsl::ServiceState& st = *p.state;
-    std::string flags = joined(asi_names(st.extensions));
-    std::string quals = joined(qualifier_names(st.extensions));
+    std::string flags = comma_joined(asi_names(st.extensions));
+    std::string quals = comma_joined(qualifier_names(st.extensions));
     std::cout << "  " << tsl::format_time(p.start) << " .. " << std::left << std::setw(21)
               << tsl::format_time(p.end, "now")
               << std::setw(static_cast<int>(std::max<std::size_t>(12, tsl::service_type_short(st.type_uri).size() + 1)))

@@ -58,7 +58,7 @@ int run_prune(const PruneOptions& o) {
   return kExitYes;
 }
 
-struct VerifyOptions {
+struct StoreVerifyOptions {
   std::string store;
   bool repair = false;
   bool json = false;
@@ -67,7 +67,7 @@ struct VerifyOptions {
   std::vector<std::string> from;
 };
 
-nlohmann::json verify_json(const std::string& dir, const VerifyOptions& o, const cache::StoreVerifyResult& r) {
+nlohmann::json verify_json(const std::string& dir, const StoreVerifyOptions& o, const cache::StoreVerifyResult& r) {
   nlohmann::json findings = nlohmann::json::array();
   for (const auto& f : r.findings) {
     findings.push_back({{"kind", std::string(cache::to_string(f.kind))},
@@ -87,7 +87,7 @@ nlohmann::json verify_json(const std::string& dir, const VerifyOptions& o, const
           {"findings", findings}};
 }
 
-int run_verify(const VerifyOptions& o) {
+int run_store_verify(const StoreVerifyOptions& o) {
   const std::string dir = store::resolve_store(o.store).string();
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
@@ -137,7 +137,7 @@ int run_verify(const VerifyOptions& o) {
 }
 
 void register_verify_store(CLI::App& store, Runner& run) {
-  auto opts = std::make_shared<VerifyOptions>();
+  auto opts = std::make_shared<StoreVerifyOptions>();
   CLI::App* verify = store.add_subcommand(
       "verify", "Check every blob, snapshot, model cache and temporary file of the store; --repair fixes what it can");
   verify->add_flag("--repair", opts->repair,
@@ -159,7 +159,7 @@ void register_verify_store(CLI::App& store, Runner& run) {
       "Exit codes: 0 clean, 1 problems remain, 4 could not run (no store, store busy, unreadable).\n"
       "Examples: eutl store verify\n"
       "          eutl store verify --repair --from lotl.xml --from tl/");
-  verify->callback([&run, opts] { run = [opts] { return run_with_store_note(*opts, run_verify); }; });
+  verify->callback([&run, opts] { run = [opts] { return run_with_store_note(*opts, run_store_verify); }; });
 }
 
 }  // namespace

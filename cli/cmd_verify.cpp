@@ -34,10 +34,6 @@ struct VerifyOptions {
   std::vector<std::string> inputs;
 };
 
-Result<std::vector<std::filesystem::path>> expand(const std::vector<std::string>& inputs) {
-  return verify::expand_list_inputs({inputs.begin(), inputs.end()});
-}
-
 std::string signer_hex(const verify::VerifiedList& v) {
   return v.signature.signer_sha256 ? tsl::to_hex(*v.signature.signer_sha256) : std::string();
 }
@@ -132,7 +128,7 @@ int run_verify(const VerifyOptions& o) {
     }
     request.at = t->time;
   }
-  auto files = expand(o.inputs);
+  auto files = verify::expand_list_inputs({o.inputs.begin(), o.inputs.end()});
   if (!files) {
     print_error(files.error().message);
     return exit_code_for(files.error());
