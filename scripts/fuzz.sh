@@ -7,6 +7,7 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #   EUTL_FUZZ_JOBS=2 scripts/fuzz.sh 60            # build parallelism
+#   EUTL_FUZZ_PARALLEL=1 scripts/fuzz.sh 60        # targets run at once (default: cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -78,12 +79,12 @@ extra_args() {
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
-status=0
-summary=()
-for t in "${targets[@]}"; do
-  corpus=$build_dir/corpus/$t
-  artifacts=$build_dir/artifacts/$t
-  log=$build_dir/logs/$t.log
+# One target's run: its summary line into $build_dir/logs/<target>.summary, and exit
+# non-zero on a finding.
+run_target() {
+  local t=$1
+  local corpus=$build_dir/corpus/$t artifacts=$build_dir/artifacts/$t log=$build_dir/logs/$t.log
+  local start result elapsed execs cov rc=0
   mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
   start=$(date +%s)
   # shellcheck disable=SC2046
@@ -92,14 +93,36 @@ for t in "${targets[@]}"; do
     result=ok
   else
     result=FAILED
-    status=1
+    rc=1
     grep -E "ERROR|invariant|SUMMARY|Test unit written" "$log" | head -20 >&2 || true
   fi
   elapsed=$(($(date +%s) - start))
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
   cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || echo '?')
-  summary+=("$(printf '%-20s %-6s %5ss  execs %-10s %s  corpus %s' "$t" "$result" "$elapsed" "$execs" "$cov" \
-    "$(find "$corpus" -type f | wc -l)")")
+  printf '%-20s %-6s %5ss  execs %-10s %s  corpus %s\n' "$t" "$result" "$elapsed" "$execs" "$cov" \
+    "$(find "$corpus" -type f | wc -l)" >"$build_dir/logs/$t.summary"
+  return "$rc"
+}
+
+# Each target is one single-threaded process with its own time budget, so as many run
+# side by side as there are cores (EUTL_FUZZ_PARALLEL): every target still gets its
+# SECONDS, and the phase takes about ceil(targets / cores) x SECONDS.
+parallel=${EUTL_FUZZ_PARALLEL:-$(nproc)}
+status=0
+running=0
+for t in "${targets[@]}"; do
+  if ((running >= parallel)); then
+    wait -n || status=1
+    running=$((running - 1))
+  fi
+  run_target "$t" &
+  running=$((running + 1))
 done
-printf '%s\n' "${summary[@]}"
+while ((running > 0)); do
+  wait -n || status=1
+  running=$((running - 1))
+done
+for t in "${targets[@]}"; do
+  cat "$build_dir/logs/$t.summary"
+done
 exit "$status"
