@@ -136,7 +136,7 @@ MatrixRow period_row(const verify::QualificationAtTime& q, MatrixArtifact kind, 
   return r;
 }
 
-const verify::QualificationAtTime* decisive(const verify::QualificationResult& r) {
+const verify::QualificationAtTime* decisive_or_null(const verify::QualificationResult& r) {
   for (const auto* q : {&r.overall, &r.at_time, &r.at_issuance}) {
     if (q->service) {
       return q;
@@ -147,7 +147,7 @@ const verify::QualificationAtTime* decisive(const verify::QualificationResult& r
 
 void add_service_rows(const RecordRequest& in, std::vector<MatrixRow>& rows) {
   const verify::QualificationResult& res = in.result;
-  const verify::QualificationAtTime* d = decisive(res);
+  const verify::QualificationAtTime* d = decisive_or_null(res);
   if (!in.chain.empty()) {
     const auto& ca = in.chain.front();
     rows.push_back({MatrixArtifact::kIssuingCa, "CA certificate given with --chain", "issuer of the certificate: " +

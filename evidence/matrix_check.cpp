@@ -8,7 +8,7 @@
 namespace eutl::evidence::detail {
 namespace {
 
-std::string text(const json& j, const char* key) {
+std::string string_field(const json& j, const char* key) {
   return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
 }
 
@@ -52,12 +52,12 @@ void check_matrix_digests(const EvidenceRecord& rec, EvidenceCheck& chk) {
   }
   std::size_t digests = 0;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const std::string hex = text(rows[i], "sha256");
+    const std::string hex = string_field(rows[i], "sha256");
     if (hex.empty()) {
       continue;
     }
     if (known.find(hex) == known.end()) {
-      chk.differences.push_back({"evidence_matrix[" + std::to_string(i) + "] " + text(rows[i], "kind"),
+      chk.differences.push_back({"evidence_matrix[" + std::to_string(i) + "] " + string_field(rows[i], "kind"),
                                  "SHA-256 " + hex + " is none of the certificate, the chain, the anchors, the "
                                  "lists or the service certificates the record carries"});
       continue;

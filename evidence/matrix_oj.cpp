@@ -80,7 +80,7 @@ std::vector<std::string> notices_named_by_lotl(const std::vector<verify::Verifie
   return out;
 }
 
-std::string join(const std::vector<std::string>& v) {
+std::string join_comma(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) {
     out += (out.empty() ? "" : ", ") + s;
@@ -115,11 +115,11 @@ void add_oj_anchor_rows(const DecisionLists& lists, std::vector<MatrixRow>& rows
                 "Journal: the root of trust", "", tsl::sha256(der), std::nullopt, std::nullopt, lists.lists_at,
                 MatrixStandard::kTrustedListFramework};
     if (!refs.empty()) {
-      r.source = (refs.size() == 1 ? "Official Journal notice " : "Official Journal notices ") + join(refs);
+      r.source = (refs.size() == 1 ? "Official Journal notice " : "Official Journal notices ") + join_comma(refs);
     } else {
       r.claim = "LOTL signing certificate the verifier was given: the root of trust";
       r.source = "LOTL anchor given by the caller; none of the Official Journal notices bundled with eutl announces "
-                 "it" + (named.empty() ? std::string() : " (the LOTL names " + join(named) + ")");
+                 "it" + (named.empty() ? std::string() : " (the LOTL names " + join_comma(named) + ")");
     }
     if (auto h = verify::certificate_headline(der)) {
       r.artifact = "LOTL signer " + h->subject;

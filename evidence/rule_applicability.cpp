@@ -9,7 +9,7 @@
 namespace eutl::evidence::detail {
 namespace {
 
-std::string lower(std::string s) {
+std::string ascii_lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
@@ -21,7 +21,7 @@ std::string claim_of(const json& rec) {
   }
   const json results = rec.value("results", json::object());
   const json claim = results.is_object() ? results.value("claim", json()) : json();
-  return claim.is_object() && claim.value("claim", json()).is_string() ? lower(claim["claim"].get<std::string>())
+  return claim.is_object() && claim.value("claim", json()).is_string() ? ascii_lower(claim["claim"].get<std::string>())
                                                                          : std::string();
 }
 

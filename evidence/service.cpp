@@ -10,7 +10,7 @@
 namespace eutl::evidence::detail {
 namespace {
 
-std::string last_segment(const std::string& uri) {
+std::string uri_last_segment(const std::string& uri) {
   auto slash = uri.rfind('/');
   return slash == std::string::npos ? uri : uri.substr(slash + 1);
 }
@@ -120,7 +120,7 @@ json ServiceTable::service_json(std::uint32_t id, const std::set<std::pair<std::
     auto captured = m_captured.find({id, key});
     history.push_back({{"period", key},
                        {"status", st.status_uri},
-                       {"status_short", last_segment(st.status_uri)},
+                       {"status_short", uri_last_segment(st.status_uri)},
                        {"type", st.type_uri},
                        {"type_short", tsl::service_type_short(st.type_uri)},
                        {"name", std::string(st.name.preferred())},

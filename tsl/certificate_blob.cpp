@@ -171,4 +171,6 @@ Result<CertificateBlob> CertificateBlob::from_der(Bytes der) {
   return c;
 }
 
+#undef EUTL_TRY
+
 }  // namespace eutl::tsl

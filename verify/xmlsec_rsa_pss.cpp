@@ -71,7 +71,7 @@ void set_state(xmlSecTransformPtr t, PssState* s) {
 
 const EVP_MD* digest_of(xmlSecTransformId id);
 
-int initialize(xmlSecTransformPtr t) {
+int pss_initialize(xmlSecTransformPtr t) {
   const EVP_MD* md = digest_of(t->id);
   if (md == nullptr) {
     return -1;
@@ -193,7 +193,7 @@ _xmlSecTransformKlass make_klass(const PssMethod& m) {
       .name = reinterpret_cast<const xmlChar*>(m.name),
       .href = reinterpret_cast<const xmlChar*>(m.href),
       .usage = xmlSecTransformUsageSignatureMethod,
-      .initialize = initialize,
+      .initialize = pss_initialize,
       .finalize = finalize,
       .readNode = read_node,
       .writeNode = nullptr,
