@@ -132,6 +132,12 @@ void read_semantics(const std::optional<DerTlv>& info, QcStatements& qc, std::ve
   DerCursor c(info->content);
   if (c.peek_tag() == tag::kOid) {
     auto t = c.next();
+    if (!t) {
+      // The tag reads as an OID but its length runs past the SEQUENCE (found by
+      // fuzz_qc_statements: the value was read from a disengaged optional).
+      anomalies.push_back("qc-semantics-malformed: semanticsIdentifier: " + c.error());
+      return;
+    }
     if (auto text = decode_oid(t->content)) {
       qc.semantics_ids.push_back(*text);
     }
