@@ -2,7 +2,8 @@
 # Installs eutl's dependencies from Debian 12 packages.
 #   scripts/install-deps.sh          what building and running the program needs (README command a)
 #   scripts/install-deps.sh --test   that plus what the test suite, sanitizers, fuzzing and
-#                                    benchmarks need: GoogleTest, Google Benchmark, clang/LLVM,
+#                                    benchmarks need: GoogleTest, Google Benchmark, clang/LLVM
+#                                    (clang-query for scripts/check-test-helpers.py),
 #                                    Chromium and poppler-utils for the HTML report test,
 #                                    python3-jsonschema for the JSON schema test (command b)
 # Run as root on a fresh machine; safe to run again (apt skips what is there).
@@ -17,7 +18,7 @@ packages=(
 )
 test_packages=(
   git libgtest-dev libgmock-dev googletest libbenchmark-dev time
-  clang libclang-rt-14-dev llvm
+  clang clang-tools libclang-rt-14-dev llvm
   chromium chromium-driver poppler-utils wrk
   python3 python3-jsonschema python3-selenium
 )

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace eutl::test {
 
@@ -14,6 +15,19 @@ inline std::filesystem::path fixtures() { return EUTL_FIXTURES_DIR; }
 inline std::filesystem::path source_dir() { return EUTL_SOURCE_DIR; }
 inline std::string cli() { return EUTL_CLI_PATH; }
 
+// `p` as one single-quoted shell word (test paths hold no single quote).
+inline std::string shell_quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+// The same word with the space before it, for appending to a command line.
+inline std::string shell_arg(const std::filesystem::path& p) { return " " + shell_quote(p); }
+// `args` as one command line, each argument quoted.
+inline std::string shell_line(const std::vector<std::string>& args) {
+  std::string line;
+  for (const auto& a : args) {
+    line += (line.empty() ? "" : " ") + shell_quote(a);
+  }
+  return line;
+}
+
 // Real data lives in ../shared beside the checkout (CI has it too). Without it the
 // tests that need it say so instead of passing silently.
 #define EUTL_REQUIRE_REALDATA()                                                              \
@@ -21,6 +35,16 @@ inline std::string cli() { return EUTL_CLI_PATH; }
     if (!std::filesystem::exists(::eutl::test::realdata() / "MANIFEST.md")) {               \
       GTEST_SKIP() << "no ../shared/realdata beside the checkout";                           \
     }                                                                                         \
+  } while (0)
+
+// The generated fixtures (fixtures/generate.sh, run by the eutl_fixtures target the
+// tests depend on) must exist: without them a test fails, naming the cause.
+#define EUTL_REQUIRE_FIXTURES()                                                               \
+  do {                                                                                         \
+    if (!std::filesystem::exists(::eutl::test::fixtures() / "MANIFEST.txt")) {              \
+      GTEST_FAIL() << "fixtures not generated in " << ::eutl::test::fixtures()             \
+                   << ": build the eutl_fixtures target (fixtures/generate.sh)";               \
+    }                                                                                          \
   } while (0)
 
 struct CommandResult {

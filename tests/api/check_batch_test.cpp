@@ -7,17 +7,14 @@
 
 #include "eutl/outcome.h"
 #include "tests/test_paths.h"
+#include "tests/support/instant.h"
 
 namespace eutl {
 namespace {
 
 using test::fixtures;
 
-tsl::TimePoint at(const char* text) {
-  auto t = tsl::parse_datetime(text);
-  EXPECT_TRUE(t.has_value());
-  return t ? t->time : tsl::TimePoint{};
-}
+using test::at;
 
 std::vector<verify::CertificateProfile> certs(const std::filesystem::path& file) {
   auto c = read_certificates(file);

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 TEST(EvidenceRecordFromLists, IsTheRecordCheckWritesAndReverifies) {
   EUTL_REQUIRE_FIXTURES();
   const fs::path dir = test::temp_dir("evidence-record-from-lists");
-  const auto at = test::evidence_time("2025-03-01T00:00:00Z");
+  const auto at = test::at("2025-03-01T00:00:00Z");
   ListSource source;
   source.files = {test::fixtures() / "lists"};
   source.lotl_anchors = *verify::load_pem_certificates(test::fixtures() / "pki/oj-anchors.pem");
@@ -28,7 +28,7 @@ TEST(EvidenceRecordFromLists, IsTheRecordCheckWritesAndReverifies) {
   ASSERT_TRUE(certs);
   auto result = lists->check(certs->front(), {}, at, *verify::parse_claim("qes"));
   ASSERT_TRUE(result);
-  const auto checked_at = test::evidence_time("2025-03-02T10:00:00Z");
+  const auto checked_at = test::at("2025-03-02T10:00:00Z");
   auto record = evidence_record(*lists, certs->front(), {}, at, "qes", *result, {"test", checked_at});
   ASSERT_TRUE(record);
 

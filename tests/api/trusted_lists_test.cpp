@@ -8,6 +8,7 @@
 
 #include "eutl/bundled_anchors.h"
 #include "tests/test_paths.h"
+#include "tests/support/instant.h"
 
 namespace eutl {
 namespace {
@@ -15,11 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 using test::fixtures;
 
-tsl::TimePoint at(const char* text) {
-  auto t = tsl::parse_datetime(text);
-  EXPECT_TRUE(t.has_value());
-  return t ? t->time : tsl::TimePoint{};
-}
+using test::at;
 
 std::vector<tsl::Bytes> pem(const char* name) {
   auto certs = verify::load_pem_certificates(fixtures() / "pki" / name);

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "tests/test_paths.h"
+#include "tests/support/text_file.h"
 
 namespace eutl::test {
 namespace {
@@ -84,13 +85,6 @@ std::optional<IncludeTarget> classify(const std::string& include) {
   return r ? std::optional(IncludeTarget{*r, true}) : std::nullopt;
 }
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::vector<std::string> matches(const std::string& text, const std::regex& re) {
   std::vector<std::string> out;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) {
@@ -138,7 +132,7 @@ TEST(Layering, IncludesPointOnlyDownward) {
   const std::regex quoted(R"re(#include\s+"([^"]+)")re");
   std::size_t checked = 0;
   for (const SourceFile& f : source_files()) {
-    for (const std::string& inc : matches(read(source_dir() / f.path), quoted)) {
+    for (const std::string& inc : matches(read_text(source_dir() / f.path), quoted)) {
       ++checked;
       EXPECT_FALSE(inc.rfind("tests/", 0) == 0) << f.path << " includes test code " << inc;
       auto to = classify(inc);
@@ -162,7 +156,7 @@ TEST(Layering, PublicHeadersIncludeNoThirdPartyHeaders) {
     if (f.path.begin()->string() != "include") {
       continue;
     }
-    for (const std::string& inc : matches(read(source_dir() / f.path), angled)) {
+    for (const std::string& inc : matches(read_text(source_dir() / f.path), angled)) {
       for (std::string_view banned : {"libxml/", "xmlsec/", "openssl/", "curl/", "nlohmann/", "CLI/", "boost/"}) {
         EXPECT_NE(inc.rfind(banned, 0), 0u) << f.path << " includes <" << inc << ">";
       }
@@ -171,7 +165,7 @@ TEST(Layering, PublicHeadersIncludeNoThirdPartyHeaders) {
 }
 
 TEST(Layering, TargetsLinkOnlyDownward) {
-  const std::string cmake = read(source_dir() / "CMakeLists.txt");
+  const std::string cmake = read_text(source_dir() / "CMakeLists.txt");
   const std::regex link(R"re(target_link_libraries\(\s*(\w+)([^)]*)\))re");
   const std::regex eutl_target(R"re(\b(eutl\w*)\b)re");
   std::size_t layers_seen = 0;

@@ -23,7 +23,7 @@ using detail::kModelCacheVersion;
 using detail::model_cache_checksum;
 using detail::model_cache_path;
 using detail::read_model_cache;
-using test::evidence_time;
+using test::at;
 
 std::vector<verify::CertificateProfile> fixture_certs() {
   std::vector<verify::CertificateProfile> out;
@@ -77,7 +77,7 @@ class ModelCacheTest : public ::testing::Test {
   std::filesystem::path m_dir;
   std::optional<Store> m_store;
   Snapshot m_snapshot;
-  const tsl::TimePoint m_at = evidence_time("2025-03-01T00:00:00Z");
+  const tsl::TimePoint m_at = at("2025-03-01T00:00:00Z");
 };
 
 TEST_F(ModelCacheTest, RoundTripEqualsVerificationOfTheBlobs) {
@@ -232,15 +232,15 @@ TEST_F(ModelCacheTest, CorruptFileMovedIsRejectedAtTheNextRead) {
 TEST_F(ModelCacheTest, FreshnessIsDecidedAtTheRequestedTime) {
   ASSERT_TRUE(load_snapshot_model(*m_store, m_snapshot, m_at));
   for (const char* t : {"2025-08-01T00:00:00Z", "2024-12-01T00:00:00Z", "2025-06-30T23:59:59Z"}) {
-    auto cached = load_snapshot_model(*m_store, m_snapshot, evidence_time(t));
+    auto cached = load_snapshot_model(*m_store, m_snapshot, at(t));
     ASSERT_TRUE(cached);
     EXPECT_EQ(cached->origin, ModelOrigin::kCache);
-    auto direct = load_snapshot_lists(*m_store, m_snapshot, evidence_time(t));
+    auto direct = load_snapshot_lists(*m_store, m_snapshot, at(t));
     ASSERT_TRUE(direct);
     SCOPED_TRACE(t);
     test::expect_same_lists(direct->lists, cached->lists.lists);
   }
-  auto expired = load_snapshot_model(*m_store, m_snapshot, evidence_time("2025-08-01T00:00:00Z"));
+  auto expired = load_snapshot_model(*m_store, m_snapshot, at("2025-08-01T00:00:00Z"));
   ASSERT_TRUE(expired);
   for (const auto& v : expired->lists.lists) {
     if (v.kind != verify::ListKind::kPivot) {
@@ -272,7 +272,7 @@ TEST(ModelCacheRealData, RoundTripOf2023SetKeepsEveryDecision) {
   ASSERT_TRUE(store);
   RefreshRequest req;
   req.lotl_anchors = *anchors;
-  req.at = evidence_time("2023-10-30T00:00:00Z");
+  req.at = at("2023-10-30T00:00:00Z");
   req.created = req.at;
   Snapshot snapshot;
   {

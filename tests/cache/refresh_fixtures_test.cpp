@@ -10,6 +10,7 @@
 
 #include "eutl/cache/refresh.h"
 #include "tests/support/fixture_server.h"
+#include "tests/support/instant.h"
 #include "tests/test_paths.h"
 
 namespace eutl::cache {
@@ -18,12 +19,6 @@ namespace {
 namespace fs = std::filesystem;
 using test::Fault;
 using test::HttpsServer;
-
-tsl::TimePoint fixture_at() { return tsl::parse_datetime(test::kFixtureAt).value().time; }
-
-verify::ListSetResult real_verify(std::vector<verify::ListSetInput> in, const verify::ListSetRequest& req) {
-  return verify::verify_list_set(std::move(in), req);
-}
 
 class FixtureRefresh : public ::testing::Test {
  protected:
@@ -64,9 +59,9 @@ class FixtureRefresh : public ::testing::Test {
     RefreshRequest req;
     req.lotl_url = test::kFixtureLotlUrl;
     req.lotl_anchors = m_anchors;
-    req.at = fixture_at();
-    req.created = fixture_at() + std::chrono::seconds(++m_clock);
-    auto r = refresh_from_network(*store, *lock, fetcher, real_verify, req);
+    req.at = test::at(test::kFixtureAt);
+    req.created = test::at(test::kFixtureAt) + std::chrono::seconds(++m_clock);
+    auto r = refresh_from_network(*store, *lock, fetcher, &verify::verify_list_set, req);
     EXPECT_TRUE(r.has_value()) << (r ? "" : r.error().message);
     return r ? std::move(*r) : RefreshReport{};
   }

@@ -10,15 +10,14 @@
 #include "tests/cache/list_record_compare.h"
 #include "tests/support/real_lists_web.h"
 #include "tests/test_paths.h"
+#include "tests/support/instant.h"
 
 namespace eutl::cache {
 namespace {
 
 namespace fs = std::filesystem;
 
-tsl::TimePoint at(const char* text) { return tsl::parse_datetime(text).value().time; }
-
-void expect_same_record(const ListRecord& a, const ListRecord& b) { test_support::expect_same_decision(a, b); }
+using test::at;
 
 class Real2026Reuse : public ::testing::Test {
  protected:
@@ -100,17 +99,17 @@ TEST_F(Real2026Reuse, AnAll304FetchReusesEveryVerificationAndDecidesAsAFullOne) 
     EXPECT_EQ(a.list_bytes_downloaded, 0u);
     EXPECT_EQ(a.lotl_verified, b.lotl_verified);
     EXPECT_EQ(a.list_failures, b.list_failures);
-    expect_same_record(a.snapshot.lotl, b.snapshot.lotl);
+    test_support::expect_same_decision(a.snapshot.lotl, b.snapshot.lotl);
     ASSERT_EQ(a.snapshot.pivots.size(), b.snapshot.pivots.size());
     for (std::size_t i = 0; i < a.snapshot.pivots.size(); ++i) {
-      expect_same_record(a.snapshot.pivots[i], b.snapshot.pivots[i]);
+      test_support::expect_same_decision(a.snapshot.pivots[i], b.snapshot.pivots[i]);
     }
     ASSERT_EQ(a.snapshot.lists.size(), b.snapshot.lists.size());
     for (std::size_t i = 0; i < a.snapshot.lists.size(); ++i) {
       if (a.snapshot.lists[i].in_use != InUse::kNone) {
         EXPECT_EQ(a.snapshot.lists[i].fetch.status, net::FetchStatus::kNotModified) << a.snapshot.lists[i].territory;
       }
-      expect_same_record(a.snapshot.lists[i], b.snapshot.lists[i]);
+      test_support::expect_same_decision(a.snapshot.lists[i], b.snapshot.lists[i]);
     }
   }
 }

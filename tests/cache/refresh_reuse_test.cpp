@@ -16,13 +16,14 @@
 #include "tests/cache/model_cache_test_support.h"
 #include "tests/support/fixture_server.h"
 #include "tests/test_paths.h"
+#include "tests/support/instant.h"
 
 namespace eutl::cache {
 namespace {
 
 namespace fs = std::filesystem;
 
-tsl::TimePoint at(const char* text) { return tsl::parse_datetime(text).value().time; }
+using test::at;
 
 // verify_list_set itself: the fetch may reuse.
 const Verifier kReusing = &verify::verify_list_set;

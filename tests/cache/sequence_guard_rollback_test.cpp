@@ -9,6 +9,7 @@
 
 #include "eutl/cache/refresh.h"
 #include "tests/support/fixture_server.h"
+#include "tests/support/instant.h"
 #include "tests/test_paths.h"
 
 namespace eutl::cache {
@@ -17,12 +18,6 @@ namespace {
 namespace fs = std::filesystem;
 using test::Fault;
 using test::HttpsServer;
-
-tsl::TimePoint fixture_at() { return tsl::parse_datetime(test::kFixtureAt).value().time; }
-
-verify::ListSetResult real_verify(std::vector<verify::ListSetInput> in, const verify::ListSetRequest& req) {
-  return verify::verify_list_set(std::move(in), req);
-}
 
 bool has_reason(const std::vector<ReasonCode>& reasons, std::string_view code, const std::string& needle = {}) {
   for (const auto& r : reasons) {
@@ -71,8 +66,8 @@ class Rollback : public ::testing::Test {
     RefreshRequest req;
     req.lotl_url = test::kFixtureLotlUrl;
     req.lotl_anchors = m_anchors;
-    req.at = fixture_at();
-    req.created = fixture_at() + std::chrono::seconds(++m_clock);
+    req.at = test::at(test::kFixtureAt);
+    req.created = test::at(test::kFixtureAt) + std::chrono::seconds(++m_clock);
     return req;
   }
 
@@ -82,7 +77,7 @@ class Rollback : public ::testing::Test {
     auto lock = store->lock_for_writing();
     EXPECT_TRUE(lock.has_value());
     net::Fetcher fetcher(options());
-    auto r = refresh_from_network(*store, *lock, fetcher, real_verify, request());
+    auto r = refresh_from_network(*store, *lock, fetcher, &verify::verify_list_set, request());
     EXPECT_TRUE(r.has_value()) << (r ? "" : r.error().message);
     return r ? std::move(*r) : RefreshReport{};
   }
@@ -97,7 +92,7 @@ class Rollback : public ::testing::Test {
       const std::string text = test::read_text(test::fixtures() / f);
       in.push_back({f, tsl::Bytes(text.begin(), text.end())});
     }
-    auto r = import_lists(*store, *lock, real_verify, std::move(in), request());
+    auto r = import_lists(*store, *lock, &verify::verify_list_set, std::move(in), request());
     EXPECT_TRUE(r.has_value()) << (r ? "" : r.error().message);
     return r ? std::move(*r) : RefreshReport{};
   }

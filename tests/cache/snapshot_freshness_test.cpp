@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/instant.h"
+
 namespace eutl::cache {
 namespace {
 
-tsl::TimePoint at(const char* text) { return tsl::parse_datetime(text).value().time; }
+using test::at;
 
 ListRecord list(verify::ListStatus result, const char* next_update) {
   ListRecord r;

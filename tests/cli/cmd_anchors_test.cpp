@@ -16,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+using test::shell_quote;
 
 constexpr const char* kLotl390Signer = "e0a620fbb6747362bb933ac44169d676a553444716cf5f31605f12a22b8396b1";
 constexpr const char* kKremer = "d2064fdd70f6982dcc516b86d9d5c56aea939417c624b2e478c0b29de54f8474";
@@ -33,7 +33,7 @@ class AnchorsCli : public ::testing::Test {
   void TearDown() override { fs::remove_all(m_dir); }
 
   // The CLI with the default store pointed into the test's directory.
-  std::string eutl() const { return "EUTL_STORE=" + q(m_dir / "default-store") + " " + test::cli(); }
+  std::string eutl() const { return "EUTL_STORE=" + shell_quote(m_dir / "default-store") + " " + test::cli(); }
   fs::path store() const { return m_dir / "store"; }
 
   fs::path m_dir;
@@ -77,7 +77,7 @@ TEST_F(AnchorsCli, JsonNamesTheSourceAndEachAnchor) {
 
 TEST_F(AnchorsCli, GivenFileIsShownAsGivenAndNotBundled) {
   const fs::path pem = test::fixtures() / "pki/oj-anchors.pem";
-  auto r = test::run_command(eutl() + " anchors --json --lotl-signers " + q(pem) + " 2>/dev/null");
+  auto r = test::run_command(eutl() + " anchors --json --lotl-signers " + shell_quote(pem) + " 2>/dev/null");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   auto j = json::parse(r.out, nullptr, false);
   ASSERT_TRUE(j.is_object()) << r.out;
@@ -87,7 +87,7 @@ TEST_F(AnchorsCli, GivenFileIsShownAsGivenAndNotBundled) {
   EXPECT_FALSE(j["anchors"][0]["bundled"].get<bool>());
   EXPECT_EQ(j["anchors"][0]["subject"], "CN=OJ Test LOTL Signer 1,O=European Commission,C=BE");
 
-  auto text = test::run_command(eutl() + " anchors --lotl-signers " + q(pem) + " 2>&1");
+  auto text = test::run_command(eutl() + " anchors --lotl-signers " + shell_quote(pem) + " 2>&1");
   EXPECT_NE(text.out.find("LOTL anchors in use: 2, given with --lotl-signers (" + pem.string() + ")"),
             std::string::npos)
       << text.out;
@@ -99,11 +99,11 @@ TEST_F(AnchorsCli, EndEntityTlsCertificateIsRefusedAsAnAnchorEverywhere) {
   const fs::path tls = test::fixtures() / "certs/qwac.pem";
   const std::string f = test::fixtures().string();
   for (const std::string& cmd :
-       {" anchors --lotl-signers " + q(tls),
-        " import --store " + q(store()) + " --lotl-signers " + q(tls) + " " + q(f + "/lists"),
-        " fetch --store " + q(store()) + " --lotl-signers " + q(tls) + " --lotl-url https://127.0.0.1:1/lotl.xml",
-        " verify --lotl-signers " + q(tls) + " " + q(f + "/lists"),
-        " check " + q(f + "/certs/qwac.pem") + " --lists " + q(f + "/lists") + " --lotl-signers " + q(tls)}) {
+       {" anchors --lotl-signers " + shell_quote(tls),
+        " import --store " + shell_quote(store()) + " --lotl-signers " + shell_quote(tls) + " " + shell_quote(f + "/lists"),
+        " fetch --store " + shell_quote(store()) + " --lotl-signers " + shell_quote(tls) + " --lotl-url https://127.0.0.1:1/lotl.xml",
+        " verify --lotl-signers " + shell_quote(tls) + " " + shell_quote(f + "/lists"),
+        " check " + shell_quote(f + "/certs/qwac.pem") + " --lists " + shell_quote(f + "/lists") + " --lotl-signers " + shell_quote(tls)}) {
     auto r = test::run_command(eutl() + cmd + " 2>&1 >/dev/null");
     EXPECT_EQ(r.exit_code, 2) << cmd << "\n" << r.out;
     EXPECT_NE(r.out.find(tls.string() + ": certificate 1 (CN=qwac.example.test"), std::string::npos)
@@ -118,11 +118,11 @@ TEST_F(AnchorsCli, MissingAnchorFileIsNamedWithItsFlagEverywhere) {
   const fs::path missing = m_dir / "missing.pem";
   const std::string f = test::fixtures().string();
   for (const std::string& cmd :
-       {" anchors --lotl-signers " + q(missing),
-        " import --store " + q(store()) + " --lotl-signers " + q(missing) + " " + q(f + "/lists"),
-        " fetch --store " + q(store()) + " --lotl-signers " + q(missing) + " --lotl-url https://127.0.0.1:1/lotl.xml",
-        " verify --lotl-signers " + q(missing) + " " + q(f + "/lists"),
-        " check " + q(f + "/certs/qwac.pem") + " --lists " + q(f + "/lists") + " --lotl-signers " + q(missing)}) {
+       {" anchors --lotl-signers " + shell_quote(missing),
+        " import --store " + shell_quote(store()) + " --lotl-signers " + shell_quote(missing) + " " + shell_quote(f + "/lists"),
+        " fetch --store " + shell_quote(store()) + " --lotl-signers " + shell_quote(missing) + " --lotl-url https://127.0.0.1:1/lotl.xml",
+        " verify --lotl-signers " + shell_quote(missing) + " " + shell_quote(f + "/lists"),
+        " check " + shell_quote(f + "/certs/qwac.pem") + " --lists " + shell_quote(f + "/lists") + " --lotl-signers " + shell_quote(missing)}) {
     auto r = test::run_command(eutl() + cmd + " 2>&1 >/dev/null");
     EXPECT_EQ(r.exit_code, 2) << cmd << "\n" << r.out;
     EXPECT_NE(r.out.find("eutl: --lotl-signers: " + missing.string() + ": cannot open the anchors file"),
@@ -133,19 +133,19 @@ TEST_F(AnchorsCli, MissingAnchorFileIsNamedWithItsFlagEverywhere) {
 
 TEST_F(AnchorsCli, StatusAndAnchorsShowTheStoresAnchorsFlaggingThoseNotBundled) {
   const std::string f = test::fixtures().string();
-  auto imp = test::run_command(eutl() + " import --store " + q(store()) + " --lotl-signers " +
-                               q(f + "/pki/oj-anchors.pem") + " --at " + test::kFixtureAt + " " + q(f + "/lists") +
+  auto imp = test::run_command(eutl() + " import --store " + shell_quote(store()) + " --lotl-signers " +
+                               shell_quote(f + "/pki/oj-anchors.pem") + " --at " + test::kFixtureAt + " " + shell_quote(f + "/lists") +
                                " 2>&1");
   ASSERT_EQ(imp.exit_code, 0) << imp.out;
 
-  auto st = test::run_command(eutl() + " status --store " + q(store()) + " --at " + test::kFixtureAt + " 2>&1");
+  auto st = test::run_command(eutl() + " status --store " + shell_quote(store()) + " --at " + test::kFixtureAt + " 2>&1");
   EXPECT_NE(st.out.find("anchors: 2 LOTL signer certificate(s) recorded with this snapshot, 2 NOT among those "
                         "bundled with this release:"),
             std::string::npos)
       << st.out;
   EXPECT_NE(st.out.find("CN=OJ Test LOTL Signer 2,O=European Commission,C=BE"), std::string::npos) << st.out;
   auto sj = json::parse(
-      test::run_command(eutl() + " status --json --store " + q(store()) + " --at " + test::kFixtureAt + " 2>/dev/null")
+      test::run_command(eutl() + " status --json --store " + shell_quote(store()) + " --at " + test::kFixtureAt + " 2>/dev/null")
           .out,
       nullptr, false);
   ASSERT_TRUE(sj.is_object());
@@ -153,7 +153,7 @@ TEST_F(AnchorsCli, StatusAndAnchorsShowTheStoresAnchorsFlaggingThoseNotBundled) 
   EXPECT_EQ(sj["anchors"]["bundled"], 0);
   EXPECT_EQ(sj["anchors"]["not_bundled"].size(), 2u);
 
-  auto a = json::parse(test::run_command(eutl() + " anchors --json --store " + q(store()) + " 2>/dev/null").out,
+  auto a = json::parse(test::run_command(eutl() + " anchors --json --store " + shell_quote(store()) + " 2>/dev/null").out,
                        nullptr, false);
   ASSERT_TRUE(a.is_object());
   EXPECT_EQ(a["source"], "store");
@@ -164,15 +164,15 @@ TEST_F(AnchorsCli, StatusAndAnchorsShowTheStoresAnchorsFlaggingThoseNotBundled) 
 TEST_F(AnchorsCli, ImportOfTheReal2026ListsWithoutLotlSignersUsesTheBundledAnchors) {
   EUTL_REQUIRE_REALDATA();
   const fs::path r = test::realdata();
-  auto imp = test::run_command(eutl() + " import --json --store " + q(store()) + " --at " + kAt2026 + " " +
-                               q(r / "lotl/eu-lotl-seq390-2026-08-03.xml") + " " + q(r / "tl/2026") + " 2>/dev/null");
+  auto imp = test::run_command(eutl() + " import --json --store " + shell_quote(store()) + " --at " + kAt2026 + " " +
+                               shell_quote(r / "lotl/eu-lotl-seq390-2026-08-03.xml") + " " + shell_quote(r / "tl/2026") + " 2>/dev/null");
   auto j = json::parse(imp.out, nullptr, false);
   ASSERT_TRUE(j.is_object()) << imp.out;
   EXPECT_TRUE(j["report"]["lotl_verified"].get<bool>()) << imp.out;
   EXPECT_EQ(j["lotl"]["sequence_number"], 390) << j["lotl"].dump();
   EXPECT_EQ(j["lotl"]["result"], "valid") << j["lotl"].dump();
 
-  auto st = test::run_command(eutl() + " status --store " + q(store()) + " 2>&1");
+  auto st = test::run_command(eutl() + " status --store " + shell_quote(store()) + " 2>&1");
   EXPECT_NE(st.out.find("anchors: 13 LOTL signer certificate(s) recorded with this snapshot, all among those "
                         "bundled with this release"),
             std::string::npos)
@@ -182,8 +182,8 @@ TEST_F(AnchorsCli, ImportOfTheReal2026ListsWithoutLotlSignersUsesTheBundledAncho
 TEST_F(AnchorsCli, VerifyWithoutLotlSignersAnchorsTheReal2026LotlInTheBundle) {
   EUTL_REQUIRE_REALDATA();
   const fs::path r = test::realdata();
-  auto v = test::run_command(eutl() + " verify --at " + kAt2026 + " " + q(r / "lotl/eu-lotl-seq390-2026-08-03.xml") +
-                             " " + q(r / "tl/2026/BE-seq81.xml") + " 2>&1");
+  auto v = test::run_command(eutl() + " verify --at " + kAt2026 + " " + shell_quote(r / "lotl/eu-lotl-seq390-2026-08-03.xml") +
+                             " " + shell_quote(r / "tl/2026/BE-seq81.xml") + " 2>&1");
   EXPECT_EQ(v.exit_code, 0) << v.out;
   EXPECT_NE(v.out.find("eu-lotl-seq390-2026-08-03.xml"), std::string::npos) << v.out;
 }

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "tests/test_paths.h"
+#include "tests/support/cli_stores.h"
 
 namespace eutl::test {
 namespace {
@@ -17,19 +18,16 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
-fs::path temp_dir(const char* name) {
+fs::path paths_temp_dir(const char* name) {
   fs::path dir = fs::temp_directory_path() / ("eutl-paths-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
 }
 
-std::string anchors() { return " --lotl-signers " + q(fixtures() / "pki/oj-anchors.pem"); }
-std::string lists_args(const fs::path& dir) { return " --lists " + q(dir) + anchors(); }
-std::string cert(const char* name) { return q(fixtures() / "certs" / (std::string(name) + ".pem")); }
-
+std::string anchors() { return " --lotl-signers " + shell_quote(fixtures() / "pki/oj-anchors.pem"); }
+std::string lists_args(const fs::path& dir) { return " --lists " + shell_quote(dir) + anchors(); }
 struct CheckRun {
   int exit_code = -1;
   json j;
@@ -56,23 +54,23 @@ class CheckPaths : public ::testing::Test {
 };
 
 TEST_F(CheckPaths, ListsAtIsStatedAndADifferentListsAtWarns) {
-  CheckRun same = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") + " --at 2025-03-01");
+  CheckRun same = check_json(fixture_cert("qes-natural") + lists_args(fixtures() / "lists") + " --at 2025-03-01");
   ASSERT_FALSE(same.j.is_discarded()) << same.raw;
   EXPECT_EQ(same.j["lists_at"], "2025-03-01T00:00:00Z");
   EXPECT_TRUE(same.j["warnings"].empty());
-  CheckRun differ = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") +
+  CheckRun differ = check_json(fixture_cert("qes-natural") + lists_args(fixtures() / "lists") +
                           " --at 2025-04-01 --lists-at 2025-03-01");
   EXPECT_EQ(differ.j["lists_at"], "2025-03-01T00:00:00Z");
   ASSERT_EQ(differ.j["warnings"].size(), 1u) << differ.raw;
   EXPECT_TRUE(has(differ.j["warnings"][0], "2025-04-01T00:00:00Z"));
-  auto text = run_command(cli() + " check " + cert("qes-natural") + lists_args(fixtures() / "lists") +
+  auto text = run_command(cli() + " check " + fixture_cert("qes-natural") + lists_args(fixtures() / "lists") +
                           " --at 2025-04-01 --lists-at 2025-03-01 2>&1 >/dev/null");
   EXPECT_NE(text.out.find("warning: the lists were verified at 2025-03-01T00:00:00Z"), std::string::npos) << text.out;
 }
 
 TEST_F(CheckPaths, TimeAfterTheListsNextUpdateIsIndeterminateNamingTheList) {
   // Lists verified (valid) at 2025-03-01, T in 2026: past every NextUpdate.
-  CheckRun r = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") +
+  CheckRun r = check_json(fixture_cert("qes-natural") + lists_args(fixtures() / "lists") +
                      " --for qes --at 2026-01-01 --lists-at 2025-03-01");
   ASSERT_FALSE(r.j.is_discarded()) << r.raw;
   EXPECT_EQ(r.exit_code, 3);
@@ -84,7 +82,7 @@ TEST_F(CheckPaths, TimeAfterTheListsNextUpdateIsIndeterminateNamingTheList) {
 }
 
 TEST_F(CheckPaths, ExpiredListIsNamedInsteadOfIssuerNotListed) {
-  CheckRun r = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") + " --at 2026-01-01");
+  CheckRun r = check_json(fixture_cert("qes-natural") + lists_args(fixtures() / "lists") + " --at 2026-01-01");
   ASSERT_FALSE(r.j.is_discarded()) << r.raw;
   EXPECT_EQ(r.exit_code, 3);
   const json& reason = r.j["at_issuance"]["reason"];
@@ -95,7 +93,7 @@ TEST_F(CheckPaths, ExpiredListIsNamedInsteadOfIssuerNotListed) {
 }
 
 TEST_F(CheckPaths, InvalidListIsNamedInsteadOfIssuerNotListed) {
-  fs::path dir = temp_dir("invalid");
+  fs::path dir = paths_temp_dir("invalid");
   for (const auto& e : fs::directory_iterator(fixtures() / "lists")) {
     fs::copy_file(e.path(), dir / e.path().filename());
   }
@@ -107,7 +105,7 @@ TEST_F(CheckPaths, InvalidListIsNamedInsteadOfIssuerNotListed) {
   ASSERT_NE(at, std::string::npos);
   xml[at] = 'B';
   std::ofstream(dir / "tl-AA.xml", std::ios::trunc) << xml;
-  CheckRun r = check_json(cert("qes-natural") + lists_args(dir) + " --at 2025-03-01");
+  CheckRun r = check_json(fixture_cert("qes-natural") + lists_args(dir) + " --at 2025-03-01");
   ASSERT_FALSE(r.j.is_discarded()) << r.raw;
   EXPECT_EQ(r.exit_code, 3);
   const json& reason = r.j["at_issuance"]["reason"];
@@ -115,7 +113,7 @@ TEST_F(CheckPaths, InvalidListIsNamedInsteadOfIssuerNotListed) {
   EXPECT_TRUE(has(reason, "AA sequence 7")) << reason;
   EXPECT_TRUE(has(reason, "invalid")) << reason;
   // A certificate whose issuer no list names keeps the plain reason.
-  CheckRun stranger = check_json(cert("lookalike") + lists_args(dir) + " --at 2025-03-01");
+  CheckRun stranger = check_json(fixture_cert("lookalike") + lists_args(dir) + " --at 2025-03-01");
   EXPECT_TRUE(has(stranger.j["at_issuance"]["reason"], "issuer not listed in any acceptable trusted list"))
       << stranger.j["at_issuance"]["reason"];
   fs::remove_all(dir);
@@ -123,7 +121,7 @@ TEST_F(CheckPaths, InvalidListIsNamedInsteadOfIssuerNotListed) {
 
 TEST_F(CheckPaths, CertificateOutsideItsValidityIsRefutedAtT) {
   // pre-eidas-qcp-plus is valid 2015-06-01 .. 2020-06-01; the lists are checked at 2025-03-01.
-  CheckRun expired = check_json(cert("pre-eidas-qcp-plus") + lists_args(fixtures() / "lists") +
+  CheckRun expired = check_json(fixture_cert("pre-eidas-qcp-plus") + lists_args(fixtures() / "lists") +
                            " --for QCP+ --at 2025-03-01");
   ASSERT_FALSE(expired.j.is_discarded()) << expired.raw;
   EXPECT_EQ(expired.exit_code, 1);
@@ -134,7 +132,7 @@ TEST_F(CheckPaths, CertificateOutsideItsValidityIsRefutedAtT) {
   EXPECT_EQ(expired.j["at_issuance"]["qualified"], true) << "the result at issuance is unchanged";
   EXPECT_EQ(expired.j["at_issuance"]["certificate_valid"], true);
   // qes-natural (notBefore 2023-01-01) at a T before it, the lists verified at 2025-03-01.
-  CheckRun early = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") +
+  CheckRun early = check_json(fixture_cert("qes-natural") + lists_args(fixtures() / "lists") +
                          " --for qes --at 2022-06-01 --lists-at 2025-03-01");
   EXPECT_EQ(early.exit_code, 1);
   EXPECT_EQ(early.j["at_time"]["validity"], "not_yet_valid");
@@ -145,10 +143,10 @@ TEST_F(CheckPaths, UnknownCriticalExtensionIsIndeterminateNamingTheOid) {
   if (!fs::exists(fixtures() / "certs/critcert-qes.pem")) {
     GTEST_SKIP() << "fixtures older than critcert-qes";
   }
-  CheckRun control = check_json(cert("qes-natural") + lists_args(fixtures() / "lists") + " --for qes --at 2025-03-01");
+  CheckRun control = check_json(fixture_cert("qes-natural") + lists_args(fixtures() / "lists") + " --for qes --at 2025-03-01");
   EXPECT_EQ(control.exit_code, 0);
   EXPECT_EQ(control.j["verdict"], "confirmed") << control.raw;
-  CheckRun r = check_json(cert("critcert-qes") + lists_args(fixtures() / "lists") + " --for qes --at 2025-03-01");
+  CheckRun r = check_json(fixture_cert("critcert-qes") + lists_args(fixtures() / "lists") + " --for qes --at 2025-03-01");
   ASSERT_FALSE(r.j.is_discarded()) << r.raw;
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.j["verdict"], "indeterminate");
@@ -157,16 +155,16 @@ TEST_F(CheckPaths, UnknownCriticalExtensionIsIndeterminateNamingTheOid) {
 }
 
 TEST_F(CheckPaths, SnapshotAndStoreModeAgreeAtTheSameTime) {
-  fs::path store = temp_dir("store");
-  auto imp = run_command(cli() + " import --store " + q(store) + anchors() + " --at 2025-03-01 " +
-                         q(fixtures() / "lists") + " 2>&1");
+  fs::path store = paths_temp_dir("store");
+  auto imp = run_command(cli() + " import --store " + shell_quote(store) + anchors() + " --at 2025-03-01 " +
+                         shell_quote(fixtures() / "lists") + " 2>&1");
   ASSERT_NE(imp.exit_code, 2) << imp.out;
-  CheckRun at_import = check_json(cert("qes-natural") + " --store " + q(store) + " --at 2025-03-01");
+  CheckRun at_import = check_json(fixture_cert("qes-natural") + " --store " + shell_quote(store) + " --at 2025-03-01");
   EXPECT_EQ(at_import.exit_code, 0) << "the imported lists decide at the time they were verified";
   EXPECT_EQ(at_import.j["overall"]["status"], "qualified") << at_import.raw;
   for (const char* at : {"2025-03-01", "2026-01-01"}) {
-    CheckRun by_store = check_json(cert("qes-natural") + " --store " + q(store) + " --at " + at);
-    CheckRun by_snapshot = check_json(cert("qes-natural") + " --store " + q(store) + " --snapshot current --at " + at);
+    CheckRun by_store = check_json(fixture_cert("qes-natural") + " --store " + shell_quote(store) + " --at " + at);
+    CheckRun by_snapshot = check_json(fixture_cert("qes-natural") + " --store " + shell_quote(store) + " --snapshot current --at " + at);
     ASSERT_FALSE(by_store.j.is_discarded()) << by_store.raw;
     ASSERT_FALSE(by_snapshot.j.is_discarded()) << by_snapshot.raw;
     EXPECT_EQ(by_store.exit_code, by_snapshot.exit_code) << at;
@@ -175,7 +173,7 @@ TEST_F(CheckPaths, SnapshotAndStoreModeAgreeAtTheSameTime) {
     EXPECT_EQ(by_snapshot.j["lists_at"], std::string(at) + "T00:00:00Z");
   }
   // In 2026 every fixture list is past its NextUpdate: no qualified answer in either mode.
-  CheckRun late = check_json(cert("qes-natural") + " --store " + q(store) + " --snapshot current --at 2026-01-01");
+  CheckRun late = check_json(fixture_cert("qes-natural") + " --store " + shell_quote(store) + " --snapshot current --at 2026-01-01");
   EXPECT_EQ(late.exit_code, 3);
   EXPECT_EQ(late.j["overall"]["status"], "indeterminate") << late.raw;
   EXPECT_TRUE(has(late.j["overall"]["reason"], "NextUpdate 2025-07-01T00:00:00Z")) << late.j["overall"]["reason"];

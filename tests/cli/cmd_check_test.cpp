@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/test_paths.h"
+#include "tests/support/cli_stores.h"
 
 namespace eutl::test {
 namespace {
@@ -18,12 +19,6 @@ struct CliCase {
   const char* issuance_type;
   nlohmann::json time_qualified;
 };
-
-std::string fixture_args() {
-  auto f = fixtures();
-  return " --lists " + (f / "lists").string() + " --lotl-signers " + (f / "pki/oj-anchors.pem").string() +
-         " --at 2025-03-01";
-}
 
 void require_fixtures() {
   if (!std::filesystem::exists(fixtures() / "lists/lotl.xml")) {
@@ -51,7 +46,7 @@ TEST(CheckCli, FixtureCertificatesGetTheManifestResults) {
   };
   for (const auto& c : cases) {
     std::string cmd = cli() + " check " + (fixtures() / "certs" / (std::string(c.cert) + ".pem")).string() +
-                      fixture_args() + " --json" + (std::string(c.claim).empty() ? "" : " --for " + std::string(c.claim));
+                      fixture_check_args() + " --json" + (std::string(c.claim).empty() ? "" : " --for " + std::string(c.claim));
     auto r = run_command(cmd + " 2>/dev/null");
     EXPECT_EQ(r.exit_code, c.exit_code) << c.cert << " " << c.claim;
     auto j = nlohmann::json::parse(r.out, nullptr, false);
@@ -76,7 +71,7 @@ TEST(CheckCli, FixtureCertificatesGetTheManifestResults) {
 
 TEST(CheckCli, ServiceNamesTheListAndPeriod) {
   require_fixtures();
-  auto r = run_command(cli() + " check " + (fixtures() / "certs/qes-natural.pem").string() + fixture_args() +
+  auto r = run_command(cli() + " check " + (fixtures() / "certs/qes-natural.pem").string() + fixture_check_args() +
                        " --json 2>/dev/null");
   auto j = nlohmann::json::parse(r.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded());
@@ -89,7 +84,7 @@ TEST(CheckCli, ServiceNamesTheListAndPeriod) {
 
 TEST(CheckCli, TextOutputStartsWithTheVerdict) {
   require_fixtures();
-  auto r = run_command(cli() + " check " + (fixtures() / "certs/cc-qes.pem").string() + fixture_args() +
+  auto r = run_command(cli() + " check " + (fixtures() / "certs/cc-qes.pem").string() + fixture_check_args() +
                        " --for qes 2>/dev/null");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out.rfind("CLAIM qes: refuted", 0), 0u) << r.out.substr(0, 200);
@@ -99,7 +94,7 @@ TEST(CheckCli, TextOutputStartsWithTheVerdict) {
 // reason must say so rather than suggest the certificate makes no claim at all.
 TEST(CheckCli, QcCcLegislationReasonNamesTheCountry) {
   require_fixtures();
-  auto r = run_command(cli() + " check " + (fixtures() / "certs/cclegislation.pem").string() + fixture_args() +
+  auto r = run_command(cli() + " check " + (fixtures() / "certs/cclegislation.pem").string() + fixture_check_args() +
                        " --json 2>/dev/null");
   auto j = nlohmann::json::parse(r.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded());
@@ -112,10 +107,10 @@ TEST(CheckCli, UsageErrorsExitTwo) {
   require_fixtures();
   using ::testing::HasSubstr;
   // Each refusal is one "eutl: " line on stderr naming the file or flag and the problem.
-  auto missing = run_command(cli() + " check /nonexistent.pem" + fixture_args() + " 2>&1");
+  auto missing = run_command(cli() + " check /nonexistent.pem" + fixture_check_args() + " 2>&1");
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_THAT(missing.out, HasSubstr("eutl: /nonexistent.pem: cannot open the certificate file"));
-  auto claim = run_command(cli() + " check " + (fixtures() / "certs/qes-natural.pem").string() + fixture_args() +
+  auto claim = run_command(cli() + " check " + (fixtures() / "certs/qes-natural.pem").string() + fixture_check_args() +
                            " --for bogus 2>&1");
   EXPECT_EQ(claim.exit_code, 2);
   EXPECT_THAT(claim.out, HasSubstr("eutl: --for: unknown claim 'bogus': use qes, qc-esig"));
@@ -124,7 +119,7 @@ TEST(CheckCli, UsageErrorsExitTwo) {
   EXPECT_EQ(no_lists.exit_code, 2);
   EXPECT_THAT(no_lists.out, HasSubstr("is empty: run 'eutl fetch' or 'eutl import' first"));
   const std::string lotl = (fixtures() / "lists/lotl.xml").string();
-  auto not_a_cert = run_command(cli() + " check " + lotl + fixture_args() + " 2>&1");
+  auto not_a_cert = run_command(cli() + " check " + lotl + fixture_check_args() + " 2>&1");
   EXPECT_EQ(not_a_cert.exit_code, 2);
   EXPECT_THAT(not_a_cert.out, HasSubstr("eutl: " + lotl + ": not a DER X.509 certificate"));
 }

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using nlohmann::json;
 
-std::string q(const fs::path& p) { return " '" + p.string() + "'"; }
+using test::shell_arg;
 
 class DiffFilters : public ::testing::Test {
  protected:
@@ -29,7 +29,7 @@ class DiffFilters : public ::testing::Test {
   static void TearDownTestSuite() { fs::remove_all(s_store); }
   void SetUp() override {
     EUTL_REQUIRE_REALDATA();
-    auto ids = test::run_command(test::cli() + " store list --json --store" + q(s_store));
+    auto ids = test::run_command(test::cli() + " store list --json --store" + shell_arg(s_store));
     const json j = json::parse(ids.out, nullptr, false);
     ASSERT_FALSE(j.is_discarded()) << ids.out;
     ASSERT_EQ(j["snapshots"].size(), 2u) << ids.out;
@@ -37,10 +37,10 @@ class DiffFilters : public ::testing::Test {
   }
 
   test::CommandResult diff(const std::string& args) {
-    return test::run_command(test::cli() + " diff " + m_from + " current --store" + q(s_store) + " " + args + " 2>&1");
+    return test::run_command(test::cli() + " diff " + m_from + " current --store" + shell_arg(s_store) + " " + args + " 2>&1");
   }
   json diff_json(const std::string& args) {
-    auto r = test::run_command(test::cli() + " diff " + m_from + " current --json --store" + q(s_store) + " " + args);
+    auto r = test::run_command(test::cli() + " diff " + m_from + " current --json --store" + shell_arg(s_store) + " " + args);
     EXPECT_EQ(r.exit_code, 0) << r.out;
     return json::parse(r.out, nullptr, false);
   }

@@ -14,13 +14,13 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+using test::shell_quote;
 
 std::string import_and_id(const fs::path& store, const std::vector<std::string>& files) {
-  std::string cmd = test::cli() + " import --store " + q(store) + " --lotl-signers " +
-                    q(test::fixtures() / "pki/oj-anchors.pem") + " --at 2025-03-01T00:00:00Z --json";
+  std::string cmd = test::cli() + " import --store " + shell_quote(store) + " --lotl-signers " +
+                    shell_quote(test::fixtures() / "pki/oj-anchors.pem") + " --at 2025-03-01T00:00:00Z --json";
   for (const auto& f : files) {
-    cmd += " " + q(test::fixtures() / f);
+    cmd += " " + shell_quote(test::fixtures() / f);
   }
   auto r = test::run_command(cmd + " 2>/dev/null");
   const json j = json::parse(r.out, nullptr, false);
@@ -36,7 +36,7 @@ TEST(DiffCli, NewListAndItsServicesShowAsAdded) {
       dir / "store", {"lists/pivot-101.xml", "lists/lotl.xml", "lists/tl-AA.xml", "lists/tl-CC.xml"});
   ASSERT_FALSE(a.empty());
   ASSERT_FALSE(b.empty());
-  auto r = test::run_command(test::cli() + " diff " + a + " " + b + " --json --store " + q(dir / "store"));
+  auto r = test::run_command(test::cli() + " diff " + a + " " + b + " --json --store " + shell_quote(dir / "store"));
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const json d = json::parse(r.out);
   EXPECT_EQ(d["from"], a);
@@ -51,7 +51,7 @@ TEST(DiffCli, NewListAndItsServicesShowAsAdded) {
   EXPECT_TRUE(cc_added) << r.out;
   // Every service of tl-CC.xml is new; count them with xmllint, not with our parser.
   auto count = test::run_command("xmllint --xpath \"count(//*[local-name()='TSPService'])\" " +
-                                 q(test::fixtures() / "lists/tl-CC.xml"));
+                                 shell_quote(test::fixtures() / "lists/tl-CC.xml"));
   ASSERT_EQ(count.exit_code, 0);
   std::size_t added = 0;
   for (const auto& s : d["services"]) {
@@ -61,7 +61,7 @@ TEST(DiffCli, NewListAndItsServicesShowAsAdded) {
   EXPECT_EQ(added, std::stoul(count.out));
 
   // The reverse direction removes them, and the text form names the change.
-  auto back = test::run_command(test::cli() + " diff " + b + " " + a + " --store " + q(dir / "store"));
+  auto back = test::run_command(test::cli() + " diff " + b + " " + a + " --store " + shell_quote(dir / "store"));
   EXPECT_EQ(back.exit_code, 0);
   EXPECT_NE(back.out.find("removed  tl CC"), std::string::npos) << back.out;
   fs::remove_all(dir);
@@ -70,7 +70,7 @@ TEST(DiffCli, NewListAndItsServicesShowAsAdded) {
 TEST(DiffCli, UnknownSnapshotIsAUsageError) {
   EUTL_REQUIRE_FIXTURES();
   const fs::path dir = test::temp_dir("diff-unknown");
-  auto r = test::run_command(test::cli() + " diff nosuch current --store " + q(dir / "store") + " 2>&1");
+  auto r = test::run_command(test::cli() + " diff nosuch current --store " + shell_quote(dir / "store") + " 2>&1");
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_THAT(r.out, ::testing::HasSubstr("eutl: snapshot nosuch: not in the store " + (dir / "store").string()));
   fs::remove_all(dir);

@@ -20,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+using test::shell_quote;
 
 std::string dgst(const std::string& cmd) {
   auto r = test::run_command(cmd + " | openssl dgst -sha256 -r");
@@ -31,10 +31,10 @@ std::string dgst(const std::string& cmd) {
 // SHA-256 of the DER of every certificate in a PEM file, split with awk.
 std::set<std::string> pem_digests(const fs::path& pem, const fs::path& dir) {
   fs::create_directories(dir);
-  test::run_command("awk '/BEGIN CERT/{n++} n{print > (\"" + dir.string() + "/c\" n \".pem\")}' " + q(pem));
+  test::run_command("awk '/BEGIN CERT/{n++} n{print > (\"" + dir.string() + "/c\" n \".pem\")}' " + shell_quote(pem));
   std::set<std::string> out;
   for (const auto& e : fs::directory_iterator(dir)) {
-    out.insert(dgst("openssl x509 -in " + q(e.path()) + " -outform DER"));
+    out.insert(dgst("openssl x509 -in " + shell_quote(e.path()) + " -outform DER"));
   }
   return out;
 }
@@ -49,8 +49,8 @@ TEST(EvidenceMatrixRealData, Record2023HasACompleteMatrixWhoseDigestsMatchTheFil
   ASSERT_NE(imp.exit_code, 2) << imp.out;
   // MANIFEST.md: LU LuxTrust Global Qualified CA 3, QC granted since 2018-04-06.
   const fs::path cert = r / "certs/qualified/LU-Aleksandr-Beliakov-8ed9a642.pem";
-  auto c = test::run_command(test::cli() + " check " + q(cert) + " --snapshot current --store " + q(store) +
-                             " --at 2023-10-28T00:00:00Z --for qes --evidence " + q(dir / "rec.json") + " 2>&1");
+  auto c = test::run_command(test::cli() + " check " + shell_quote(cert) + " --snapshot current --store " + shell_quote(store) +
+                             " --at 2023-10-28T00:00:00Z --for qes --evidence " + shell_quote(dir / "rec.json") + " 2>&1");
   ASSERT_NE(c.exit_code, 2) << c.out;
   const json rec = json::parse(test::read_text(dir / "rec.json"));
   ASSERT_EQ(rec["schema"], "eutl-evidence/3");
@@ -69,13 +69,13 @@ TEST(EvidenceMatrixRealData, Record2023HasACompleteMatrixWhoseDigestsMatchTheFil
     for (const auto& row : by_kind[k]) {
       const fs::path source = row["source"].get<std::string>();
       ASSERT_TRUE(fs::exists(source)) << source;
-      EXPECT_EQ(row["sha256"], dgst("cat " + q(source))) << source;
+      EXPECT_EQ(row["sha256"], dgst("cat " + shell_quote(source))) << source;
       ++lists;
     }
   }
   EXPECT_EQ(lists, 4u);
   EXPECT_THAT(by_kind["national-list"][0]["artifact"].get<std::string>(), ::testing::StartsWith("LU list sequence"));
-  EXPECT_EQ(by_kind["certificate"][0]["sha256"], dgst("openssl x509 -in " + q(cert) + " -outform DER"));
+  EXPECT_EQ(by_kind["certificate"][0]["sha256"], dgst("openssl x509 -in " + shell_quote(cert) + " -outform DER"));
   // Official Journal anchors: exactly the certificates of OJ C 276/2019.
   std::set<std::string> anchors;
   for (const auto& row : by_kind["official-journal-anchor"]) {
@@ -87,7 +87,7 @@ TEST(EvidenceMatrixRealData, Record2023HasACompleteMatrixWhoseDigestsMatchTheFil
   for (const auto& row : rec["evidence_matrix"]) {
     EXPECT_TRUE(row["flag"].is_null()) << row.dump();
   }
-  auto v = test::run_command(test::cli() + " evidence verify " + q(dir / "rec.json") + " --store " + q(store) + " 2>&1");
+  auto v = test::run_command(test::cli() + " evidence verify " + shell_quote(dir / "rec.json") + " --store " + shell_quote(store) + " 2>&1");
   EXPECT_EQ(v.exit_code, 0) << v.out;
   EXPECT_THAT(v.out, ::testing::HasSubstr("RE-VERIFIED: same verdict"));
   fs::remove_all(dir);
@@ -103,9 +103,9 @@ TEST(EvidenceMatrixRealData, Record2026NamesTheNoticeOfEachAnchor) {
   const fs::path store = dir / "store";
   auto imp = test::import_real_2026_store(store);
   ASSERT_NE(imp.exit_code, 2) << imp.out;
-  auto c = test::run_command(test::cli() + " check " + q(r / "certs/qualified/AT-Neelie-Kroes-c5f8b3af.pem") +
-                             " --snapshot current --store " + q(store) + " --at " + test::kReal2026At +
-                             " --for qes --evidence " + q(dir / "rec.json") + " 2>&1");
+  auto c = test::run_command(test::cli() + " check " + shell_quote(r / "certs/qualified/AT-Neelie-Kroes-c5f8b3af.pem") +
+                             " --snapshot current --store " + shell_quote(store) + " --at " + test::kReal2026At +
+                             " --for qes --evidence " + shell_quote(dir / "rec.json") + " 2>&1");
   ASSERT_NE(c.exit_code, 2) << c.out;
   const json rec = json::parse(test::read_text(dir / "rec.json"));
   std::map<std::string, std::string> source_of;  // anchor digest -> row source
@@ -126,8 +126,8 @@ TEST(EvidenceMatrixRealData, Record2026NamesTheNoticeOfEachAnchor) {
     EXPECT_EQ(source.find("OJ C/2026/1944") != std::string::npos, in2026) << digest << ": " << source;
   }
   EXPECT_EQ(source_of.size(), rec["lotl_anchors"].size());
-  auto h = test::run_command(test::cli() + " evidence report " + q(dir / "rec.json") + " --store " + q(store) +
-                             " -o " + q(dir / "report.html") + " 2>&1");
+  auto h = test::run_command(test::cli() + " evidence report " + shell_quote(dir / "rec.json") + " --store " + shell_quote(store) +
+                             " -o " + shell_quote(dir / "report.html") + " 2>&1");
   ASSERT_EQ(h.exit_code, 0) << h.out;
   const std::string html = test::read_text(dir / "report.html");
   const auto chain = html.find("<span class=\"what\">Official Journal</span>");

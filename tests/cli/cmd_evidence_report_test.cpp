@@ -24,7 +24,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using nlohmann::json;
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+using test::shell_quote;
 
 class EvidenceReport : public ::testing::Test {
  protected:
@@ -32,10 +32,10 @@ class EvidenceReport : public ::testing::Test {
     EUTL_REQUIRE_FIXTURES();
     m_dir = test::temp_dir(std::string("report-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     m_store = m_dir / "store";
-    std::string cmd = test::cli() + " import --store " + q(m_store) + " --lotl-signers " +
-                      q(test::fixtures() / "pki/oj-anchors.pem") + " --at 2025-03-01T00:00:00Z";
+    std::string cmd = test::cli() + " import --store " + shell_quote(m_store) + " --lotl-signers " +
+                      shell_quote(test::fixtures() / "pki/oj-anchors.pem") + " --at 2025-03-01T00:00:00Z";
     for (const char* f : {"lists/pivot-101.xml", "lists/lotl.xml", "lists/tl-AA.xml", "lists/tl-BB.xml"}) {
-      cmd += " " + q(test::fixtures() / f);
+      cmd += " " + shell_quote(test::fixtures() / f);
     }
     auto r = test::run_command(cmd + " 2>&1");
     ASSERT_NE(r.exit_code, 2) << r.out;
@@ -45,12 +45,12 @@ class EvidenceReport : public ::testing::Test {
   // eutl check writing a record, then `evidence report` (re-verified) to NAME.html.
   fs::path report(const std::string& name, const std::string& cert, const std::string& args, int expected_exit) {
     const fs::path rec = m_dir / (name + ".json");
-    auto c = test::run_command(test::cli() + " check " + q(test::fixtures() / cert) + " --snapshot current --store " +
-                               q(m_store) + " " + args + " --evidence " + q(rec) + " 2>&1");
+    auto c = test::run_command(test::cli() + " check " + shell_quote(test::fixtures() / cert) + " --snapshot current --store " +
+                               shell_quote(m_store) + " " + args + " --evidence " + shell_quote(rec) + " 2>&1");
     EXPECT_EQ(c.exit_code, expected_exit) << c.out;
     const fs::path html = m_dir / (name + ".html");
-    auto r = test::run_command(test::cli() + " evidence report " + q(rec) + " --store " + q(m_store) + " -o " +
-                               q(html) + " 2>&1");
+    auto r = test::run_command(test::cli() + " evidence report " + shell_quote(rec) + " --store " + shell_quote(m_store) + " -o " +
+                               shell_quote(html) + " 2>&1");
     EXPECT_EQ(r.exit_code, 0) << r.out;
     EXPECT_EQ(r.out, "");
     return html;
@@ -122,13 +122,13 @@ TEST_F(EvidenceReport, PartOnePolicyForAQualifiedClaimIsFlaggedOnThePage) {
 
 TEST_F(EvidenceReport, PdfThroughHeadlessChromiumOrExitFourSayingHow) {
   const fs::path rec = m_dir / "rec.json";
-  auto c = test::run_command(test::cli() + " check " + q(test::fixtures() / "certs/qwac.pem") +
-                             " --snapshot current --store " + q(m_store) +
-                             " --at 2025-03-01T00:00:00Z --for qwac --evidence " + q(rec) + " 2>&1");
+  auto c = test::run_command(test::cli() + " check " + shell_quote(test::fixtures() / "certs/qwac.pem") +
+                             " --snapshot current --store " + shell_quote(m_store) +
+                             " --at 2025-03-01T00:00:00Z --for qwac --evidence " + shell_quote(rec) + " 2>&1");
   ASSERT_EQ(c.exit_code, 0) << c.out;
   // No chromium on PATH: exit 4, and the message says how to get the PDF.
-  auto none = test::run_command("PATH=/nonexistent " + test::cli() + " evidence report " + q(rec) + " --store " +
-                                q(m_store) + " --pdf " + q(m_dir / "none.pdf") + " 2>&1");
+  auto none = test::run_command("PATH=/nonexistent " + test::cli() + " evidence report " + shell_quote(rec) + " --store " +
+                                shell_quote(m_store) + " --pdf " + shell_quote(m_dir / "none.pdf") + " 2>&1");
   EXPECT_EQ(none.exit_code, 4) << none.out;
   EXPECT_THAT(none.out, HasSubstr("chromium is not on PATH"));
   EXPECT_THAT(none.out, HasSubstr("print it to PDF"));
@@ -136,11 +136,11 @@ TEST_F(EvidenceReport, PdfThroughHeadlessChromiumOrExitFourSayingHow) {
   if (!test::have_chromium() || test::run_command("command -v pdftotext >/dev/null 2>&1").exit_code != 0) {
     GTEST_SKIP() << "chromium or pdftotext is not installed";
   }
-  auto pdf = test::run_command(test::cli() + " evidence report " + q(rec) + " --store " + q(m_store) + " --pdf " +
-                               q(m_dir / "report.pdf") + " -o " + q(m_dir / "report.html") + " 2>&1");
+  auto pdf = test::run_command(test::cli() + " evidence report " + shell_quote(rec) + " --store " + shell_quote(m_store) + " --pdf " +
+                               shell_quote(m_dir / "report.pdf") + " -o " + shell_quote(m_dir / "report.html") + " 2>&1");
   ASSERT_EQ(pdf.exit_code, 0) << pdf.out;
   EXPECT_EQ(test::read_text(m_dir / "report.html").substr(0, 15), "<!DOCTYPE html>");
-  auto text = test::run_command("pdftotext " + q(m_dir / "report.pdf") + " - 2>&1");
+  auto text = test::run_command("pdftotext " + shell_quote(m_dir / "report.pdf") + " - 2>&1");
   ASSERT_EQ(text.exit_code, 0) << text.out;
   std::string lower = text.out;  // the verdict is upper-cased by the stylesheet
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });

@@ -24,7 +24,7 @@ using test::cli;
 using test::fixtures;
 using test::run_command;
 
-std::string q(const fs::path& p) { return " '" + p.string() + "'"; }
+using test::shell_arg;
 
 json read_json(const fs::path& p) {
   std::ifstream in(p);
@@ -56,13 +56,13 @@ class EvidenceTlSigners : public ::testing::Test {
 
   // check --lists tl-AA.xml --tl-signers PEM --evidence rec.json
   test::CommandResult check_files(const char* signer_pem, const std::string& extra = "") {
-    return run_command(cli() + " check" + q(fixtures() / "certs/qes-natural.pem") +
-                       " --for qes --at 2025-03-01T00:00:00Z --lists" + q(fixtures() / "lists/tl-AA.xml") +
-                       " --tl-signers" + q(fixtures() / "pki" / signer_pem) + " --evidence" + q(rec()) + extra +
+    return run_command(cli() + " check" + shell_arg(fixtures() / "certs/qes-natural.pem") +
+                       " --for qes --at 2025-03-01T00:00:00Z --lists" + shell_arg(fixtures() / "lists/tl-AA.xml") +
+                       " --tl-signers" + shell_arg(fixtures() / "pki" / signer_pem) + " --evidence" + shell_arg(rec()) + extra +
                        " 2>&1");
   }
   test::CommandResult verify(const fs::path& record, const std::string& extra = "") {
-    return run_command("EUTL_STORE=" + (m_dir / "no-store").string() + " " + cli() + " evidence verify" + q(record) +
+    return run_command("EUTL_STORE=" + (m_dir / "no-store").string() + " " + cli() + " evidence verify" + shell_arg(record) +
                        extra + " 2>&1");
   }
   fs::path rec() const { return m_dir / "rec.json"; }
@@ -97,16 +97,16 @@ TEST_F(EvidenceTlSigners, RecordCarriesTheSignersAndEachListsTrust) {
 }
 
 TEST_F(EvidenceTlSigners, RecordOfLotlListsHasNoSignersAndSaysLotl) {
-  auto c = run_command(cli() + " check" + q(fixtures() / "certs/qes-natural.pem") +
-                       " --for qes --at 2025-03-01T00:00:00Z --lists" + q(fixtures() / "lists") + " --lotl-signers" +
-                       q(fixtures() / "pki/oj-anchors.pem") + " --evidence" + q(rec()) + " 2>&1");
+  auto c = run_command(cli() + " check" + shell_arg(fixtures() / "certs/qes-natural.pem") +
+                       " --for qes --at 2025-03-01T00:00:00Z --lists" + shell_arg(fixtures() / "lists") + " --lotl-signers" +
+                       shell_arg(fixtures() / "pki/oj-anchors.pem") + " --evidence" + shell_arg(rec()) + " 2>&1");
   ASSERT_EQ(c.exit_code, 0) << c.out;
   json r = read_json(rec());
   EXPECT_FALSE(r.contains("tl_signers"));
   for (const auto& l : r["lists"]) {
     EXPECT_EQ(l["trust"], l["role"] == "tl" ? "lotl" : "official-journal") << l["source"];
   }
-  auto v = verify(rec(), " --lotl-signers" + q(fixtures() / "pki/oj-anchors.pem"));
+  auto v = verify(rec(), " --lotl-signers" + shell_arg(fixtures() / "pki/oj-anchors.pem"));
   EXPECT_EQ(v.exit_code, 0) << v.out;
   EXPECT_EQ(v.out.find("caller's signers"), std::string::npos) << v.out;
 
@@ -117,7 +117,7 @@ TEST_F(EvidenceTlSigners, RecordOfLotlListsHasNoSignersAndSaysLotl) {
     l.erase("trust");
   }
   write_resealed(r, m_dir / "v1.json");
-  auto v1 = verify(m_dir / "v1.json", " --lotl-signers" + q(fixtures() / "pki/oj-anchors.pem"));
+  auto v1 = verify(m_dir / "v1.json", " --lotl-signers" + shell_arg(fixtures() / "pki/oj-anchors.pem"));
   EXPECT_EQ(v1.exit_code, 0) << v1.out;
   EXPECT_NE(v1.out.find("RE-VERIFIED"), std::string::npos) << v1.out;
 }
@@ -159,7 +159,7 @@ TEST_F(EvidenceTlSigners, ChangedOrRemovedSignersMakeTheRecordDiffer) {
 }
 
 TEST_F(EvidenceTlSigners, ReportShowsTheTrustCameFromTheCallersSigner) {
-  auto c = check_files("tl-signer-AA.pem", " --report" + q(m_dir / "r.html"));
+  auto c = check_files("tl-signer-AA.pem", " --report" + shell_arg(m_dir / "r.html"));
   ASSERT_EQ(c.exit_code, 0) << c.out;
   EXPECT_NE(c.out.find("trusted through the caller's signer"), std::string::npos) << c.out;
   std::ifstream in(m_dir / "r.html");
@@ -171,21 +171,21 @@ TEST_F(EvidenceTlSigners, ReportShowsTheTrustCameFromTheCallersSigner) {
 
 TEST_F(EvidenceTlSigners, StoreSnapshotOfImportTlSignersGivesSuchARecord) {
   const fs::path store = m_dir / "store";
-  auto imp = run_command(cli() + " import --store" + q(store) + " --at 2025-03-01T00:00:00Z --tl-signers" +
-                         q(fixtures() / "pki/tl-signer-AA.pem") + q(fixtures() / "lists/tl-AA.xml") + " 2>&1");
+  auto imp = run_command(cli() + " import --store" + shell_arg(store) + " --at 2025-03-01T00:00:00Z --tl-signers" +
+                         shell_arg(fixtures() / "pki/tl-signer-AA.pem") + shell_arg(fixtures() / "lists/tl-AA.xml") + " 2>&1");
   ASSERT_EQ(imp.exit_code, 0) << imp.out;
-  const std::string check = cli() + " check" + q(fixtures() / "certs/qes-natural.pem") +
-                            " --for qes --at 2025-03-01T00:00:00Z --store" + q(store);
+  const std::string check = cli() + " check" + shell_arg(fixtures() / "certs/qes-natural.pem") +
+                            " --for qes --at 2025-03-01T00:00:00Z --store" + shell_arg(store);
   ASSERT_EQ(run_command(check + " >/dev/null 2>&1").exit_code, 0);  // writes the model cache
   ASSERT_TRUE(fs::exists(store / "models")) << "no model cache written";
-  auto c = run_command(check + " --evidence" + q(rec()) + " 2>&1");  // from the model cache
+  auto c = run_command(check + " --evidence" + shell_arg(rec()) + " 2>&1");  // from the model cache
   ASSERT_EQ(c.exit_code, 0) << c.out;
   json r = read_json(rec());
   ASSERT_TRUE(r.contains("tl_signers")) << r.dump().substr(0, 500);
   EXPECT_EQ(r["tl_signers"][0]["sha256"], signer_sha("tl-signer-AA.pem"));
   EXPECT_EQ(r["lists"][0]["trust"], "caller-signer");
   EXPECT_TRUE(r["snapshot"].is_string());
-  auto v = run_command(cli() + " evidence verify" + q(rec()) + " --store" + q(store) + " 2>&1");
+  auto v = run_command(cli() + " evidence verify" + shell_arg(rec()) + " --store" + shell_arg(store) + " 2>&1");
   EXPECT_EQ(v.exit_code, 0) << v.out;
   EXPECT_NE(v.out.find("rest on the caller's signers in the record"), std::string::npos) << v.out;
 }

@@ -16,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+using test::shell_quote;
 
 class FetchOfflineCli : public ::testing::Test {
  protected:
@@ -30,7 +30,7 @@ class FetchOfflineCli : public ::testing::Test {
 
   // The CLI with the default store in the test's directory and no proxy.
   std::string eutl() const {
-    return "env -u https_proxy -u HTTPS_PROXY -u all_proxy -u ALL_PROXY EUTL_STORE=" + q(m_dir / "store") + " " +
+    return "env -u https_proxy -u HTTPS_PROXY -u all_proxy -u ALL_PROXY EUTL_STORE=" + shell_quote(m_dir / "store") + " " +
            test::cli();
   }
 
@@ -83,7 +83,7 @@ TEST_F(FetchOfflineCli, NationalListNetworkFailureNamesTerritoryHostAndCause) {
   ASSERT_EQ(test::serve_fixture_lists(server, test::fixtures()), 5);
   server.set_fault(test::fixture_list_path("BB"), test::Fault::kReset);
   auto r = test::run_command(eutl() + " fetch --lotl-url " + test::kFixtureLotlUrl + " --lotl-signers " +
-                             q(test::fixtures() / "pki/oj-anchors.pem") + " --cacert " + q(server.ca_file()) +
+                             shell_quote(test::fixtures() / "pki/oj-anchors.pem") + " --cacert " + shell_quote(server.ca_file()) +
                              " --connect-to " + server.connect_to() + " --at " + test::kFixtureAt +
                              " --timeout 2 --retries 0 2>&1 >/dev/null");
   EXPECT_EQ(r.exit_code, 1) << r.out;

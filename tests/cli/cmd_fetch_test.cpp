@@ -17,6 +17,7 @@
 #include "eutl/cache/store.h"
 #include "tests/support/fixture_server.h"
 #include "tests/test_paths.h"
+#include "tests/support/cli_stores.h"
 
 extern char** environ;
 
@@ -27,13 +28,7 @@ namespace fs = std::filesystem;
 using test::Fault;
 using test::HttpsServer;
 
-std::string q(const std::string& s) { return "'" + s + "'"; }
-
-fs::path temp_store(const char* name) {
-  fs::path dir = fs::temp_directory_path() / ("eutl-fetch-cli-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(dir);
-  return dir;
-}
+using test::shell_quote;
 
 std::vector<std::string> fetch_args(const HttpsServer& server, const fs::path& store) {
   return {test::cli(),
@@ -56,20 +51,12 @@ std::vector<std::string> fetch_args(const HttpsServer& server, const fs::path& s
           "0"};
 }
 
-std::string shell_line(const std::vector<std::string>& args) {
-  std::string line;
-  for (const auto& a : args) {
-    line += (line.empty() ? "" : " ") + q(a);
-  }
-  return line;
-}
-
 class FetchCli : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(fs::exists(test::fixtures() / "MANIFEST.txt")) << "fixtures not generated: build eutl_fixtures";
     ASSERT_EQ(test::serve_fixture_lists(m_server, test::fixtures()), 5);
-    m_store = temp_store(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    m_store = test::fresh_store_dir(std::string("fetch-cli-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
   }
   void TearDown() override { fs::remove_all(m_store); }
 
@@ -78,10 +65,10 @@ class FetchCli : public ::testing::Test {
 };
 
 TEST_F(FetchCli, ReportsTheFaultPerTerritoryAndKeepsTheGoodList) {
-  auto first = test::run_command(shell_line(fetch_args(m_server, m_store)) + " --json 2>/dev/null");
+  auto first = test::run_command(test::shell_line(fetch_args(m_server, m_store)) + " --json 2>/dev/null");
   ASSERT_EQ(first.exit_code, 0) << first.out;
   m_server.set_fault(test::fixture_list_path("BB"), Fault::kNotFound);
-  auto r = test::run_command(shell_line(fetch_args(m_server, m_store)) + " --json 2>/dev/null");
+  auto r = test::run_command(test::shell_line(fetch_args(m_server, m_store)) + " --json 2>/dev/null");
   EXPECT_EQ(r.exit_code, 1);  // some list failed, the LOTL is fine
   const auto j = nlohmann::json::parse(r.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << r.out;
@@ -99,7 +86,7 @@ TEST_F(FetchCli, ReportsTheFaultPerTerritoryAndKeepsTheGoodList) {
     }
   }
   // The table names the failure too.
-  auto table = test::run_command(shell_line(fetch_args(m_server, m_store)) + " 2>/dev/null");
+  auto table = test::run_command(test::shell_line(fetch_args(m_server, m_store)) + " 2>/dev/null");
   EXPECT_EQ(table.exit_code, 1);
   EXPECT_NE(table.out.find("http-error"), std::string::npos) << table.out;
   EXPECT_NE(table.out.find("HTTP 404"), std::string::npos) << table.out;
@@ -107,7 +94,7 @@ TEST_F(FetchCli, ReportsTheFaultPerTerritoryAndKeepsTheGoodList) {
 
 // Without a terminal (a pipe, CI logs) there is no progress line and no escape code.
 TEST_F(FetchCli, OutputWithoutATerminalHasNoControlCharacters) {
-  auto r = test::run_command(shell_line(fetch_args(m_server, m_store)) + " 2>&1");
+  auto r = test::run_command(test::shell_line(fetch_args(m_server, m_store)) + " 2>&1");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("AA"), std::string::npos);  // the final table
   for (char c : r.out) {
@@ -123,7 +110,7 @@ TEST_F(FetchCli, ShowsProgressOnATerminal) {
     GTEST_SKIP() << "script(1) is not installed";
   }
   m_server.set_fault(test::fixture_list_path("CC"), Fault::kServerError);
-  auto r = test::run_command("script -qec " + q(shell_line(fetch_args(m_server, m_store))) + " /dev/null");
+  auto r = test::run_command("script -qec " + shell_quote(test::shell_line(fetch_args(m_server, m_store))) + " /dev/null");
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_NE(r.out.find("\r\033[Klists 3/3, "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(" 1 failed"), std::string::npos) << r.out;
@@ -169,7 +156,7 @@ void expect_consistent(const fs::path& dir) {
     }
   }
   auto st = test::run_command(test::cli() + " status --json --at " + test::kFixtureAt + " --store " +
-                              q(dir.string()) + " 2>/dev/null");
+                              shell_quote(dir.string()) + " 2>/dev/null");
   ASSERT_NE(st.exit_code, 2) << st.out;
   const auto j = nlohmann::json::parse(st.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << st.out;
@@ -239,7 +226,7 @@ TEST_F(FetchCli, SigkillAtRandomPointsDuringAFetchLeavesAConsistentStore) {
   // And the store still works: a normal fetch after all that succeeds (the bytes in use
   // since the first run are served again).
   vary_lists(m_server, 0);
-  auto r = test::run_command(shell_line(fetch_args(m_server, m_store)) + " --json 2>/dev/null");
+  auto r = test::run_command(test::shell_line(fetch_args(m_server, m_store)) + " --json 2>/dev/null");
   EXPECT_EQ(r.exit_code, 0) << r.out;
   const auto j = nlohmann::json::parse(r.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << r.out;
@@ -250,10 +237,10 @@ TEST_F(FetchCli, SigkillAtRandomPointsDuringAFetchLeavesAConsistentStore) {
 // The text output says why each list was kept (issue: reasons only in --json before);
 // a LOTL that was not refreshed is also reported on stderr.
 TEST_F(FetchCli, TextSaysWhyEachListWasKeptAndLotlFailureGoesToStderr) {
-  ASSERT_EQ(test::run_command(shell_line(fetch_args(m_server, m_store)) + " >/dev/null 2>&1").exit_code, 0);
+  ASSERT_EQ(test::run_command(test::shell_line(fetch_args(m_server, m_store)) + " >/dev/null 2>&1").exit_code, 0);
   m_server.set_route("/tl-AA.xml", {test::read_text(test::fixtures() / "bad/tl-AA-tampered.xml"), Fault::kNone});
   m_server.set_fault("/tl-BB.xml", Fault::kNotFound);
-  auto r = test::run_command(shell_line(fetch_args(m_server, m_store)) + " 2>/dev/null");
+  auto r = test::run_command(test::shell_line(fetch_args(m_server, m_store)) + " 2>/dev/null");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("why not refreshed:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("AA    kept seq 7: invalid bytes refused: sig-digest-mismatch"), std::string::npos) << r.out;
@@ -261,9 +248,9 @@ TEST_F(FetchCli, TextSaysWhyEachListWasKeptAndLotlFailureGoesToStderr) {
   EXPECT_EQ(r.out.find("CC    "), std::string::npos) << r.out;  // refreshed (304): nothing to explain
 
   m_server.set_route("/lotl.xml", {test::read_text(test::fixtures() / "bad/lotl-seq103.xml"), Fault::kNone});
-  ASSERT_NE(test::run_command(shell_line(fetch_args(m_server, m_store)) + " >/dev/null 2>&1").exit_code, 3);
+  ASSERT_NE(test::run_command(test::shell_line(fetch_args(m_server, m_store)) + " >/dev/null 2>&1").exit_code, 3);
   m_server.set_route("/lotl.xml", {test::read_text(test::fixtures() / "lists/lotl.xml"), Fault::kNone});
-  auto err = test::run_command(shell_line(fetch_args(m_server, m_store)) + " 2>&1 >/dev/null");
+  auto err = test::run_command(test::shell_line(fetch_args(m_server, m_store)) + " 2>&1 >/dev/null");
   EXPECT_EQ(err.exit_code, 3);
   EXPECT_NE(err.out.find("the LOTL was not refreshed: kept seq 103: rollback refused: TSLSequenceNumber 102 "
                          "obtained, 103 in use"),
@@ -274,13 +261,13 @@ TEST_F(FetchCli, TextSaysWhyEachListWasKeptAndLotlFailureGoesToStderr) {
 TEST_F(FetchCli, HttpLotlUrlNeedsAllowHttp) {
   auto args = fetch_args(m_server, m_store);
   args[5] = "http://127.0.0.1:9/lotl.xml";  // --lotl-url (port 9: discard, closed)
-  auto refused = test::run_command(shell_line(args) + " 2>&1");
+  auto refused = test::run_command(test::shell_line(args) + " 2>&1");
   EXPECT_EQ(refused.exit_code, 2);
   EXPECT_NE(refused.out.find("--allow-http"), std::string::npos) << refused.out;
   args.push_back("--allow-http");
   args.push_back("--deadline");
   args.push_back("5");
-  auto allowed = test::run_command(shell_line(args) + " 2>&1");
+  auto allowed = test::run_command(test::shell_line(args) + " 2>&1");
   EXPECT_EQ(allowed.exit_code, 4) << allowed.out;  // accepted, but nothing answers there: could not run
   EXPECT_NE(allowed.out.find("eutl: could not run: the LOTL could not be downloaded from 127.0.0.1:9"),
             std::string::npos)

@@ -17,7 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string q(const std::string& s) { return "'" + s + "'"; }
+using test::shell_quote;
 
 class ImportCli : public ::testing::Test {
  protected:
@@ -40,22 +40,22 @@ std::vector<std::string> territories(const json& missing) {
 
 TEST_F(ImportCli, ReportsMissingTerritoriesInImportStatusAndVerify) {
   const std::string f = test::fixtures().string();
-  const std::string files = q(f + "/lists/lotl.xml") + " " + q(f + "/lists/pivot-101.xml") + " " +
-                            q(f + "/lists/tl-AA.xml");
-  const std::string common = " --lotl-signers " + q(f + "/pki/oj-anchors.pem") + " --at " + test::kFixtureAt;
-  auto r = test::run_command(test::cli() + " import --json --store " + q(m_store.string()) + common + " " + files +
+  const std::string files = shell_quote(f + "/lists/lotl.xml") + " " + shell_quote(f + "/lists/pivot-101.xml") + " " +
+                            shell_quote(f + "/lists/tl-AA.xml");
+  const std::string common = " --lotl-signers " + shell_quote(f + "/pki/oj-anchors.pem") + " --at " + test::kFixtureAt;
+  auto r = test::run_command(test::cli() + " import --json --store " + shell_quote(m_store.string()) + common + " " + files +
                              " 2>/dev/null");
   auto j = json::parse(r.out, nullptr, false);
   ASSERT_TRUE(j.is_object()) << r.out;
   EXPECT_EQ(territories(j["missing"]), (std::vector<std::string>{"BB", "CC"})) << r.out;
   EXPECT_EQ(j["missing"][0]["url"], "https://127.0.0.1/tl-BB.xml");
 
-  auto text = test::run_command(test::cli() + " status --store " + q(m_store.string()) + " --at " +
+  auto text = test::run_command(test::cli() + " status --store " + shell_quote(m_store.string()) + " --at " +
                                 test::kFixtureAt + " 2>/dev/null");
   EXPECT_NE(text.out.find("missing: BB (no list; the LOTL points to https://127.0.0.1/tl-BB.xml)"),
             std::string::npos)
       << text.out;
-  auto st = test::run_command(test::cli() + " status --json --store " + q(m_store.string()) + " --at " +
+  auto st = test::run_command(test::cli() + " status --json --store " + shell_quote(m_store.string()) + " --at " +
                               test::kFixtureAt + " 2>/dev/null");
   auto sj = json::parse(st.out, nullptr, false);
   ASSERT_TRUE(sj.is_object()) << st.out;
@@ -69,7 +69,7 @@ TEST_F(ImportCli, ReportsMissingTerritoriesInImportStatusAndVerify) {
   EXPECT_EQ(territories(va[0]["missing"]), (std::vector<std::string>{"BB", "CC"}));
 
   // Everything present: nothing missing.
-  auto all = test::run_command(test::cli() + " verify --json" + common + " " + q(f + "/lists") + " 2>/dev/null");
+  auto all = test::run_command(test::cli() + " verify --json" + common + " " + shell_quote(f + "/lists") + " 2>/dev/null");
   auto aa = json::parse(all.out, nullptr, false);
   ASSERT_TRUE(aa.is_array()) << all.out;
   EXPECT_TRUE(aa[0]["missing"].empty());
@@ -78,14 +78,14 @@ TEST_F(ImportCli, ReportsMissingTerritoriesInImportStatusAndVerify) {
 TEST_F(ImportCli, RealRomanianListsGiveTheSameVerdictInStoreAndListsModes) {
   EUTL_REQUIRE_REALDATA();
   const std::string d = test::realdata().string();
-  std::string files = q(d + "/lotl/eu-lotl-seq390-2026-08-03.xml");
+  std::string files = shell_quote(d + "/lotl/eu-lotl-seq390-2026-08-03.xml");
   for (const char* p : {"282", "300", "335", "341", "378"}) {
-    files += " " + q(d + "/lotl/pivots/eu-lotl-pivot-" + p + ".xml");
+    files += " " + shell_quote(d + "/lotl/pivots/eu-lotl-pivot-" + p + ".xml");
   }
-  files += " " + q(d + "/tl/2026");
-  const std::string signers = " --lotl-signers " + q(d + "/oj/oj-C276-2019-lotl-signers.pem");
+  files += " " + shell_quote(d + "/tl/2026");
+  const std::string signers = " --lotl-signers " + shell_quote(d + "/oj/oj-C276-2019-lotl-signers.pem");
   const std::string at = " --at 2026-08-21T00:00:00Z --lists-at 2026-08-21T00:00:00Z";
-  auto imp = test::run_command(test::cli() + " import --json --store " + q(m_store.string()) + signers +
+  auto imp = test::run_command(test::cli() + " import --json --store " + shell_quote(m_store.string()) + signers +
                                " --at 2026-08-21T00:00:00Z " + files + " 2>/dev/null");
   auto ij = json::parse(imp.out, nullptr, false);
   ASSERT_TRUE(ij.is_object()) << imp.out;
@@ -112,10 +112,10 @@ TEST_F(ImportCli, RealRomanianListsGiveTheSameVerdictInStoreAndListsModes) {
     if (!e.is_regular_file() || name.rfind("RO-", 0) != 0) {
       continue;
     }
-    auto a = test::run_command(test::cli() + " check --json --store " + q(m_store.string()) + at + " " +
-                               q(e.path().string()) + " 2>/dev/null");
+    auto a = test::run_command(test::cli() + " check --json --store " + shell_quote(m_store.string()) + at + " " +
+                               shell_quote(e.path().string()) + " 2>/dev/null");
     auto b = test::run_command(test::cli() + " check --json --lists " + files + signers + at + " " +
-                               q(e.path().string()) + " 2>/dev/null");
+                               shell_quote(e.path().string()) + " 2>/dev/null");
     auto ja = json::parse(a.out, nullptr, false);
     auto jb = json::parse(b.out, nullptr, false);
     ASSERT_TRUE(ja.is_object()) << a.out;
@@ -134,8 +134,8 @@ TEST_F(ImportCli, RealRomanianListsGiveTheSameVerdictInStoreAndListsModes) {
 // A list the LOTL names at an http:// URL is fetched, but status flags it (JSON and text).
 TEST_F(ImportCli, StatusFlagsListsAtHttpUrls) {
   const std::string f = test::fixtures().string();
-  auto r = test::run_command(test::cli() + " import --store " + q(m_store.string()) + " --lotl-signers " +
-                             q(f + "/pki/oj-anchors.pem") + " --at " + test::kFixtureAt + " " + q(f + "/lists") +
+  auto r = test::run_command(test::cli() + " import --store " + shell_quote(m_store.string()) + " --lotl-signers " +
+                             shell_quote(f + "/pki/oj-anchors.pem") + " --at " + test::kFixtureAt + " " + shell_quote(f + "/lists") +
                              " >/dev/null 2>&1");
   ASSERT_EQ(r.exit_code, 0);
   {
@@ -154,14 +154,14 @@ TEST_F(ImportCli, StatusFlagsListsAtHttpUrls) {
     ASSERT_TRUE(id) << id.error().message;
     ASSERT_TRUE(store->set_current(*id));
   }
-  auto st = test::run_command(test::cli() + " status --json --store " + q(m_store.string()) + " 2>/dev/null");
+  auto st = test::run_command(test::cli() + " status --json --store " + shell_quote(m_store.string()) + " 2>/dev/null");
   auto j = json::parse(st.out, nullptr, false);
   ASSERT_TRUE(j.is_object()) << st.out;
   for (const auto& l : j["lists"]) {
     const bool flagged = std::find(l["warnings"].begin(), l["warnings"].end(), "http-url") != l["warnings"].end();
     EXPECT_EQ(flagged, l["territory"] == "BB") << l.dump();
   }
-  auto text = test::run_command(test::cli() + " status --store " + q(m_store.string()) + " 2>/dev/null");
+  auto text = test::run_command(test::cli() + " status --store " + shell_quote(m_store.string()) + " 2>/dev/null");
   EXPECT_NE(text.out.find("http-url"), std::string::npos) << text.out;
 }
 

@@ -22,7 +22,7 @@ using test::cli;
 using test::fixtures;
 using test::run_command;
 
-std::string q(const fs::path& p) { return " '" + p.string() + "'"; }
+using test::shell_arg;
 
 // SHA-256 (hex) of the first certificate of a PEM file, as status prints it.
 std::string signer_sha256(const fs::path& pem) {
@@ -43,12 +43,12 @@ class ImportTlSigners : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(m_store); }
 
-  std::string store() const { return " --store" + q(m_store); }
+  std::string store() const { return " --store" + shell_arg(m_store); }
   test::CommandResult import(const std::string& args) {
     return run_command(cli() + " import" + store() + " --at 2025-03-01T00:00:00Z " + args + " 2>&1");
   }
-  std::string signer(const char* name) const { return " --tl-signers" + q(fixtures() / "pki" / name); }
-  std::string aa() const { return q(fixtures() / "lists/tl-AA.xml"); }
+  std::string signer(const char* name) const { return " --tl-signers" + shell_arg(fixtures() / "pki" / name); }
+  std::string aa() const { return shell_arg(fixtures() / "lists/tl-AA.xml"); }
 
   fs::path m_store;
 };
@@ -97,7 +97,7 @@ TEST_F(ImportTlSigners, ListSignedByTheGivenSignerIsStoredAndStatusSaysWhoTruste
 
 TEST_F(ImportTlSigners, CheckFromTheStoreDecidesFromThoseListsAndSaysSo) {
   ASSERT_EQ(import(signer("tl-signer-AA.pem") + aa()).exit_code, 0);
-  const std::string check = cli() + " check" + q(fixtures() / "certs/qes-natural.pem") + " --for qes --at 2025-03-01" +
+  const std::string check = cli() + " check" + shell_arg(fixtures() / "certs/qes-natural.pem") + " --for qes --at 2025-03-01" +
                             store();
   for (int pass = 0; pass < 2; ++pass) {  // the model cache is built, then read
     auto text = run_command(check + " 2>&1");
@@ -121,7 +121,7 @@ TEST_F(ImportTlSigners, WrongSignerMakesTheListInvalidAndUnused) {
   auto imp = import(signer("tl-signer-BB.pem") + aa());
   EXPECT_EQ(imp.exit_code, 1) << imp.out;
   EXPECT_NE(imp.out.find("signer-not-tl-signer"), std::string::npos) << imp.out;
-  auto r = run_command(cli() + " check" + q(fixtures() / "certs/qes-natural.pem") + " --for qes --at 2025-03-01" +
+  auto r = run_command(cli() + " check" + shell_arg(fixtures() / "certs/qes-natural.pem") + " --for qes --at 2025-03-01" +
                        store() + " --json");
   EXPECT_EQ(r.exit_code, 3) << r.out;
   auto j = json::parse(r.out, nullptr, false);
@@ -134,12 +134,12 @@ TEST_F(ImportTlSigners, WrongSignerMakesTheListInvalidAndUnused) {
 }
 
 TEST_F(ImportTlSigners, LotlFilesAreSkippedAndTheLotlSignersRefused) {
-  auto both = import(signer("tl-signer-AA.pem") + " --lotl-signers" + q(fixtures() / "pki/oj-anchors.pem") + aa());
+  auto both = import(signer("tl-signer-AA.pem") + " --lotl-signers" + shell_arg(fixtures() / "pki/oj-anchors.pem") + aa());
   EXPECT_EQ(both.exit_code, 2) << both.out;
   EXPECT_NE(both.out.find("--tl-signers and --lotl-signers exclude each other"), std::string::npos) << both.out;
   EXPECT_FALSE(fs::exists(m_store / "current")) << "refused before the store was touched";
 
-  auto imp = import(signer("tl-signer-AA.pem") + q(fixtures() / "lists/lotl.xml") + aa());
+  auto imp = import(signer("tl-signer-AA.pem") + shell_arg(fixtures() / "lists/lotl.xml") + aa());
   EXPECT_EQ(imp.exit_code, 0) << imp.out;
   EXPECT_NE(imp.out.find("a list of lists is not used with --tl-signers"), std::string::npos) << imp.out;
 }
@@ -147,9 +147,9 @@ TEST_F(ImportTlSigners, LotlFilesAreSkippedAndTheLotlSignersRefused) {
 // A store anchored in the LOTL, then a --tl-signers import: the new snapshot is
 // current and holds only the lists given; a later LOTL import goes back to LOTL trust.
 TEST_F(ImportTlSigners, ReplacesALotlSnapshotUntilTheNextLotlImport) {
-  const std::string lotl_set = " --lotl-signers" + q(fixtures() / "pki/oj-anchors.pem") +
-                               q(fixtures() / "lists/lotl.xml") + q(fixtures() / "lists/pivot-101.xml") + aa() +
-                               q(fixtures() / "lists/tl-BB.xml");
+  const std::string lotl_set = " --lotl-signers" + shell_arg(fixtures() / "pki/oj-anchors.pem") +
+                               shell_arg(fixtures() / "lists/lotl.xml") + shell_arg(fixtures() / "lists/pivot-101.xml") + aa() +
+                               shell_arg(fixtures() / "lists/tl-BB.xml");
   ASSERT_EQ(import(lotl_set).exit_code, 0);
   ASSERT_EQ(import(signer("tl-signer-AA.pem") + aa()).exit_code, 0);
   auto st = run_command(cli() + " status --json" + store() + " 2>/dev/null");
@@ -178,15 +178,15 @@ TEST(ImportTlSignersRealdata, RealGreekListImportedWithItsSignerDecidesARealQwac
   const fs::path st = fs::temp_directory_path() / ("eutl-import-tls-real-" + std::to_string(::getpid()));
   fs::remove_all(st);
   const std::string at = " --at 2026-08-21T12:00:00Z";
-  const std::string list = q(rd / "tl/2026/EL-seq85.xml");
-  const std::string check = cli() + " check" + q(rd / "certs/qualified/EL-www-harica-gr-8ece0569.pem") +
-                            " --for qwac" + at + " --store" + q(st);
+  const std::string list = shell_arg(rd / "tl/2026/EL-seq85.xml");
+  const std::string check = cli() + " check" + shell_arg(rd / "certs/qualified/EL-www-harica-gr-8ece0569.pem") +
+                            " --for qwac" + at + " --store" + shell_arg(st);
 
-  auto imp = run_command(cli() + " import --store" + q(st) + at + " --tl-signers" +
-                         q(rd / "signers/EL-seq85.signer.pem") + list + " 2>&1");
+  auto imp = run_command(cli() + " import --store" + shell_arg(st) + at + " --tl-signers" +
+                         shell_arg(rd / "signers/EL-seq85.signer.pem") + list + " 2>&1");
   EXPECT_EQ(imp.exit_code, 0) << imp.out;
   EXPECT_NE(imp.out.find("trusted through the caller's signers"), std::string::npos) << imp.out;
-  auto status = run_command(cli() + " status --store" + q(st) + at + " 2>&1");
+  auto status = run_command(cli() + " status --store" + shell_arg(st) + at + " 2>&1");
   EXPECT_NE(status.out.find("Trust: the national lists are trusted through the caller's signers"), std::string::npos)
       << status.out;
   EXPECT_NE(status.out.find("signer SHA-256 " + signer_sha256(rd / "signers/EL-seq85.signer.pem")), std::string::npos)
@@ -199,8 +199,8 @@ TEST(ImportTlSignersRealdata, RealGreekListImportedWithItsSignerDecidesARealQwac
   EXPECT_EQ(j["verdict"], "confirmed") << j["claim_explanation"];
 
   // Another territory's signer: the list is invalid and not used.
-  auto wrong = run_command(cli() + " import --store" + q(st) + at + " --tl-signers" +
-                           q(rd / "signers/SK-seq145.signer.pem") + list + " --json 2>/dev/null");
+  auto wrong = run_command(cli() + " import --store" + shell_arg(st) + at + " --tl-signers" +
+                           shell_arg(rd / "signers/SK-seq145.signer.pem") + list + " --json 2>/dev/null");
   auto w = json::parse(wrong.out, nullptr, false);
   ASSERT_TRUE(w.is_object()) << wrong.out.substr(0, 500);
   EXPECT_NE(w["lists"].dump().find("signer-not-tl-signer"), std::string::npos) << w["lists"].dump().substr(0, 1000);

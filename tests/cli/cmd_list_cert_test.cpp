@@ -108,7 +108,7 @@ class ListCertRealData : public Real2026StoreTest {
   static std::string ca(const std::string& prefix) {
     for (const auto& e : fs::directory_iterator(realdata() / "certs/ca")) {
       if (e.path().filename().string().rfind(prefix, 0) == 0) {
-        return quote_arg(e.path());
+        return shell_quote(e.path());
       }
     }
     ADD_FAILURE() << "no " << prefix << "* in certs/ca";

@@ -16,8 +16,6 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-const char* const kAt = "2026-08-21T12:00:00Z";
-
 bool valid_utf8(const std::string& s) {
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -38,10 +36,10 @@ bool valid_utf8(const std::string& s) {
 class ListFilters : public test::Real2026StoreTest {
  protected:
   static test::CommandResult list(const std::string& args) {
-    return test::run_command(test::cli() + " list --store " + test::quote_arg(s_store) + " --at " + kAt + " -q " + args);
+    return test::run_command(test::cli() + " list --store " + test::shell_quote(s_store) + " --at " + test::kReal2026At + " -q " + args);
   }
   // Table rows: lines after the header (the "warning:" lines above it name the lists of
-  // the 2026 set that are past their NextUpdate at kAt).
+  // the 2026 set that are past their NextUpdate at test::kReal2026At).
   static std::size_t rows(const std::string& out) {
     const auto header = out.find("ID ");
     return header == std::string::npos ? 0 : std::count(out.begin() + header, out.end(), '\n') - 1;
@@ -102,7 +100,7 @@ TEST_F(ListFilters, TheTableIsValidUtf8WithSeparateColumns) {
 }
 
 TEST_F(ListFilters, ListsPastNextUpdateAreNamedAboveTheTable) {
-  // NL (seq 76) and NO (seq 87) of the 2026 set are past their NextUpdate at kAt.
+  // NL (seq 76) and NO (seq 87) of the 2026 set are past their NextUpdate at test::kReal2026At.
   auto all = list("2>/dev/null");
   ASSERT_EQ(all.exit_code, 0);
   EXPECT_THAT(all.out, ::testing::StartsWith("warning: 2 of "));

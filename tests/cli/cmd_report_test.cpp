@@ -24,7 +24,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using nlohmann::json;
 
-std::string q(const fs::path& p) { return " '" + p.string() + "'"; }
+using test::shell_arg;
 
 class ReportTspFixture : public ::testing::Test {
  protected:
@@ -32,18 +32,18 @@ class ReportTspFixture : public ::testing::Test {
     s_store = fs::temp_directory_path() / ("eutl-report-tsp-" + std::to_string(::getpid()));
     fs::remove_all(s_store);
     const fs::path f = test::fixtures();
-    test::run_command(test::cli() + " import --store" + q(s_store) + " --at 2025-03-01T00:00:00Z --lotl-signers" +
-                      q(f / "pki/oj-anchors.pem") + q(f / "lists/lotl.xml") + q(f / "lists/pivot-101.xml") +
-                      q(f / "lists/tl-AA.xml") + q(f / "lists/tl-BB.xml") + q(f / "lists/tl-CC.xml") +
+    test::run_command(test::cli() + " import --store" + shell_arg(s_store) + " --at 2025-03-01T00:00:00Z --lotl-signers" +
+                      shell_arg(f / "pki/oj-anchors.pem") + shell_arg(f / "lists/lotl.xml") + shell_arg(f / "lists/pivot-101.xml") +
+                      shell_arg(f / "lists/tl-AA.xml") + shell_arg(f / "lists/tl-BB.xml") + shell_arg(f / "lists/tl-CC.xml") +
                       " >/dev/null 2>&1");
   }
   static void TearDownTestSuite() { fs::remove_all(s_store); }
 
   test::CommandResult report(const std::string& args) {
-    return test::run_command(test::cli() + " report tsp " + args + " --store" + q(s_store) + " 2>&1");
+    return test::run_command(test::cli() + " report tsp " + args + " --store" + shell_arg(s_store) + " 2>&1");
   }
   json report_json(const std::string& args) {
-    auto r = test::run_command(test::cli() + " report tsp " + args + " --json --store" + q(s_store));
+    auto r = test::run_command(test::cli() + " report tsp " + args + " --json --store" + shell_arg(s_store));
     EXPECT_EQ(r.exit_code, 0) << r.out;
     return json::parse(r.out, nullptr, false);
   }
@@ -121,7 +121,7 @@ TEST_F(ReportTspFixture, FromAndToKeepOnlyPeriodsThatReachIntoThePeriod) {
 
 TEST_F(ReportTspFixture, HtmlIsSelfContainedWithoutScripts) {
   const fs::path html = s_store.parent_path() / ("eutl-report-tsp-" + std::to_string(::getpid()) + ".html");
-  auto r = report("AA/1/1 --html" + q(html));
+  auto r = report("AA/1/1 --html" + shell_arg(html));
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_THAT(r.out, HasSubstr("Alpha Trust Services (AA)"));  // the text report still goes to stdout
   std::ifstream in(html);
@@ -141,7 +141,7 @@ TEST_F(ReportTspFixture, HtmlIsSelfContainedWithoutScripts) {
 TEST_F(ReportTspFixture, HtmlRendersInHeadlessChromium) {
   const fs::path dir = s_store.parent_path() / ("eutl-report-tsp-page-" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  auto r = report("AA/1/1 --html" + q(dir / "report-tsp.html"));
+  auto r = report("AA/1/1 --html" + shell_arg(dir / "report-tsp.html"));
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_THAT(r.out, HasSubstr("Alpha Trust Services (AA)"));
   if (!test::have_chromium()) {
@@ -159,7 +159,7 @@ TEST_F(ReportTspFixture, HtmlRendersInHeadlessChromium) {
 
 TEST(ReportTspStore, NoStoreIsNo) {
   const fs::path none = fs::temp_directory_path() / ("eutl-report-none-" + std::to_string(::getpid()));
-  auto r = test::run_command(test::cli() + " report tsp AA/1/1 --store" + q(none) + " 2>&1");
+  auto r = test::run_command(test::cli() + " report tsp AA/1/1 --store" + shell_arg(none) + " 2>&1");
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_THAT(r.out, HasSubstr("no store here"));
   EXPECT_FALSE(fs::exists(none));  // a report never creates a store
@@ -173,7 +173,7 @@ TEST(ReportTspRealData, StatusChangeBetween2023And2026IsAttestedByTheListThatPub
   ASSERT_THAT(imported_2023.out, HasSubstr("LOTL seq 332  valid"));  // exit 1: FR seq 112 is expired
   auto imported_2026 = test::import_real_2026_store(store);
   ASSERT_THAT(imported_2026.out, HasSubstr("LOTL seq 390  valid"));
-  auto out = test::run_command(test::cli() + " report tsp 'GlobalSign NV' --json --store" + q(store));
+  auto out = test::run_command(test::cli() + " report tsp 'GlobalSign NV' --json --store" + shell_arg(store));
   fs::remove_all(store);
   ASSERT_EQ(out.exit_code, 0) << out.out;
   const json j = json::parse(out.out, nullptr, false);

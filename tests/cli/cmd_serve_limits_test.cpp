@@ -22,17 +22,12 @@ class ServeLimitsCli : public test::FixtureStoreTest {
   }
 };
 
-std::string code_of(const test::HttpReply& r) {
-  const json j = json::parse(r.body, nullptr, false);
-  return j.is_object() ? j["error"].value("code", "") : "";
-}
-
 TEST_F(ServeLimitsCli, ABodyOverMaxBodyIs413BeforeItIsRead) {
   test::ServeProcess server(serve_args("--max-body 1024"));
   ASSERT_TRUE(server.started()) << server.log();
   const auto big = test::http_request(server.port(), "POST", "/v1/refresh", std::string(4096, 'x'));
   EXPECT_EQ(big.status, 413) << big.body;
-  EXPECT_EQ(code_of(big), "body_too_large");
+  EXPECT_EQ(test::error_code_of(big), "body_too_large");
   EXPECT_NE(big.body.find("larger than 1024 bytes"), std::string::npos) << big.body;
 
   // Chunked, without a Content-Length: cut off once the chunks pass the limit.
@@ -45,7 +40,7 @@ TEST_F(ServeLimitsCli, ABodyOverMaxBodyIs413BeforeItIsRead) {
   ASSERT_TRUE(c.send(chunked));
   const auto r = c.read_reply(10s);
   EXPECT_EQ(r.status, 413);
-  EXPECT_EQ(code_of(r), "body_too_large");
+  EXPECT_EQ(test::error_code_of(r), "body_too_large");
 }
 
 TEST_F(ServeLimitsCli, HeadersOverTheLimitAre431) {
@@ -53,7 +48,7 @@ TEST_F(ServeLimitsCli, HeadersOverTheLimitAre431) {
   ASSERT_TRUE(server.started()) << server.log();
   const auto r = test::http_request(server.port(), "GET", "/healthz", "", {{"X-Filler", std::string(20000, 'h')}});
   EXPECT_EQ(r.status, 431) << r.body;
-  EXPECT_EQ(code_of(r), "headers_too_large");
+  EXPECT_EQ(test::error_code_of(r), "headers_too_large");
   EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
 }
 
@@ -80,7 +75,7 @@ TEST_F(ServeLimitsCli, ConnectionsBeyondTheLimitGet503Busy) {
   ASSERT_EQ(b.read_reply(10s).status, 200);
   const auto third = test::http_request(server.port(), "GET", "/healthz");
   EXPECT_EQ(third.status, 503) << third.body;
-  EXPECT_EQ(code_of(third), "busy");
+  EXPECT_EQ(test::error_code_of(third), "busy");
   EXPECT_EQ(third.header("retry-after"), "1");
 }
 
@@ -91,7 +86,7 @@ TEST_F(ServeLimitsCli, GarbageIsA400) {
   ASSERT_TRUE(c.send("THIS IS NOT HTTP\r\n\r\n"));
   const auto r = c.read_reply(10s);
   EXPECT_EQ(r.status, 400);
-  EXPECT_EQ(code_of(r), "bad_request");
+  EXPECT_EQ(test::error_code_of(r), "bad_request");
 }
 
 }  // namespace

@@ -32,9 +32,9 @@ class ServeRefreshCli : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(m_store); }
 
   std::string serve_args(const std::string& more = "") const {
-    return "--store " + test::quote_arg(m_store) + " --now " + test::kFixtureAt + " --refresh 0 --lotl-url " +
-           test::kFixtureLotlUrl + " --lotl-signers " + test::quote_arg(test::fixtures() / "pki/oj-anchors.pem") +
-           " --cacert " + test::quote_arg(m_lists.ca_file()) + " --connect-to " + m_lists.connect_to() + " " + more;
+    return "--store " + test::shell_quote(m_store) + " --now " + test::kFixtureAt + " --refresh 0 --lotl-url " +
+           test::kFixtureLotlUrl + " --lotl-signers " + test::shell_quote(test::fixtures() / "pki/oj-anchors.pem") +
+           " --cacert " + test::shell_quote(m_lists.ca_file()) + " --connect-to " + m_lists.connect_to() + " " + more;
   }
 
   test::HttpsServer m_lists;

@@ -24,11 +24,6 @@ class ServeCli : public test::FixtureStoreTest {
   }
 };
 
-std::string code_of(const test::HttpReply& r) {
-  const json j = json::parse(r.body, nullptr, false);
-  return j.is_object() ? j["error"].value("code", "") : "";
-}
-
 TEST_F(ServeCli, StartsOnAnEphemeralPortNamingTheSnapshot) {
   test::ServeProcess server(serve_args());
   ASSERT_TRUE(server.started()) << server.log();
@@ -91,10 +86,10 @@ TEST_F(ServeCli, UnknownRoutesAndWrongMethodsAreJsonErrors) {
   ASSERT_TRUE(server.started()) << server.log();
   const auto missing = http_request(server.port(), "GET", "/no/such/route");
   EXPECT_EQ(missing.status, 404);
-  EXPECT_EQ(code_of(missing), "not_found");
+  EXPECT_EQ(test::error_code_of(missing), "not_found");
   const auto wrong = http_request(server.port(), "POST", "/healthz", "x");
   EXPECT_EQ(wrong.status, 405);
-  EXPECT_EQ(code_of(wrong), "method_not_allowed");
+  EXPECT_EQ(test::error_code_of(wrong), "method_not_allowed");
   EXPECT_EQ(wrong.header("allow"), "GET, HEAD");
   const auto get_refresh = http_request(server.port(), "GET", "/v1/refresh");
   EXPECT_EQ(get_refresh.status, 405);
@@ -113,13 +108,13 @@ TEST_F(ServeCli, PathTraversalIsRefusedNeverAFile) {
   for (const char* target : bad) {
     const auto r = http_request(server.port(), "GET", target);
     EXPECT_EQ(r.status, 400) << target << " " << r.body;
-    EXPECT_EQ(code_of(r), "bad_path") << target;
+    EXPECT_EQ(test::error_code_of(r), "bad_path") << target;
     EXPECT_EQ(r.body.find("root:"), std::string::npos) << target;
   }
   for (const char* target : {"/etc/passwd", "/current", "/snapshots", "/v1/evidence"}) {
     const auto r = http_request(server.port(), "GET", target);
     EXPECT_EQ(r.status, 404) << target << " " << r.body;
-    EXPECT_EQ(code_of(r), "not_found") << target;
+    EXPECT_EQ(test::error_code_of(r), "not_found") << target;
   }
 }
 

@@ -13,7 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-std::string q(const fs::path& p) { return " '" + p.string() + "'"; }
+using test::shell_arg;
 
 class StoreListCli : public ::testing::Test {
  protected:
@@ -24,8 +24,8 @@ class StoreListCli : public ::testing::Test {
     fs::remove_all(m_store);
     const fs::path l = test::fixtures() / "lists";
     // Two snapshots: AA alone, then AA, BB and CC.
-    import(q(l / "lotl.xml") + q(l / "pivot-101.xml") + q(l / "tl-AA.xml"));
-    import(q(l));
+    import(shell_arg(l / "lotl.xml") + shell_arg(l / "pivot-101.xml") + shell_arg(l / "tl-AA.xml"));
+    import(shell_arg(l));
     auto j = json("store list");
     ASSERT_EQ(j["snapshots"].size(), 2u) << j.dump();
     m_first = j["snapshots"][0]["id"];
@@ -34,15 +34,15 @@ class StoreListCli : public ::testing::Test {
   void TearDown() override { fs::remove_all(m_store); }
 
   void import(const std::string& files) {
-    auto r = run("import --at 2025-03-01T00:00:00Z --lotl-signers" + q(test::fixtures() / "pki/oj-anchors.pem") + files);
+    auto r = run("import --at 2025-03-01T00:00:00Z --lotl-signers" + shell_arg(test::fixtures() / "pki/oj-anchors.pem") + files);
     ASSERT_EQ(r.exit_code, 0) << r.out;
     ASSERT_THAT(r.out, HasSubstr("snapshot "));
   }
   test::CommandResult run(const std::string& args) {
-    return test::run_command(test::cli() + " " + args + " --store" + q(m_store) + " 2>&1");
+    return test::run_command(test::cli() + " " + args + " --store" + shell_arg(m_store) + " 2>&1");
   }
   nlohmann::json json(const std::string& args) {
-    auto r = test::run_command(test::cli() + " " + args + " --json --store" + q(m_store) + " 2>/dev/null");
+    auto r = test::run_command(test::cli() + " " + args + " --json --store" + shell_arg(m_store) + " 2>/dev/null");
     EXPECT_EQ(r.exit_code, 0) << r.out;
     return nlohmann::json::parse(r.out, nullptr, false);
   }
@@ -98,7 +98,7 @@ TEST_F(StoreListCli, PruneDryRunCountsWhatPruneThenRemoves) {
 
 TEST(StoreListCliNoStore, NoStoreIsNamed) {
   const fs::path none = fs::temp_directory_path() / ("eutl-no-store-" + std::to_string(::getpid()));
-  auto r = test::run_command(test::cli() + " store list --store" + q(none) + " 2>&1");
+  auto r = test::run_command(test::cli() + " store list --store" + shell_arg(none) + " 2>&1");
   EXPECT_EQ(r.exit_code, 4) << r.out;
   EXPECT_THAT(r.out, HasSubstr("eutl: no store at " + none.string() + ": run 'eutl fetch' or 'eutl import' first"));
 }

@@ -9,26 +9,21 @@
 
 #include "eutl/cache/store.h"
 #include "tests/test_paths.h"
+#include "tests/support/cli_stores.h"
 
 namespace eutl::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
-
-fs::path temp_store(const char* name) {
-  fs::path dir = fs::temp_directory_path() / ("eutl-cli-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(dir);
-  return dir;
-}
+using test::shell_quote;
 
 // The 2023 set as MANIFEST.md describes it: LOTL 332, pivots 282 and 300, tl/2023.
 std::string import_2023_args() {
   const fs::path r = test::realdata();
-  return "--lotl-signers " + q(r / "oj/oj-C276-2019-lotl-signers.pem") + " " +
-         q(r / "lotl/eu-lotl-seq332-2023-09-27.xml") + " " + q(r / "lotl/pivots/eu-lotl-pivot-282.xml") + " " +
-         q(r / "lotl/pivots/eu-lotl-pivot-300.xml") + " " + q(r / "tl/2023");
+  return "--lotl-signers " + shell_quote(r / "oj/oj-C276-2019-lotl-signers.pem") + " " +
+         shell_quote(r / "lotl/eu-lotl-seq332-2023-09-27.xml") + " " + shell_quote(r / "lotl/pivots/eu-lotl-pivot-282.xml") + " " +
+         shell_quote(r / "lotl/pivots/eu-lotl-pivot-300.xml") + " " + shell_quote(r / "tl/2023");
 }
 
 // Territory → sequence number, read from MANIFEST.md's table rows ("TL IE seq=29").
@@ -48,10 +43,10 @@ std::map<std::string, std::uint64_t> manifest_2023_sequences() {
 
 TEST(StoreCli, Import2023ThenStatusAtOctober2023) {
   EUTL_REQUIRE_REALDATA();
-  const fs::path store = temp_store("import2023");
-  auto imp = test::run_command(test::cli() + " import --store " + q(store) + " " + import_2023_args() + " 2>&1");
+  const fs::path store = test::fresh_store_dir("cli-import2023");
+  auto imp = test::run_command(test::cli() + " import --store " + shell_quote(store) + " " + import_2023_args() + " 2>&1");
   ASSERT_NE(imp.exit_code, 2) << imp.out;
-  auto st = test::run_command(test::cli() + " status --store " + q(store) + " --at 2023-10-28T00:00:00Z --json");
+  auto st = test::run_command(test::cli() + " status --store " + shell_quote(store) + " --at 2023-10-28T00:00:00Z --json");
   EXPECT_EQ(st.exit_code, 1);  // FR is expired, everything else valid
   const nlohmann::json j = nlohmann::json::parse(st.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << st.out;
@@ -76,12 +71,12 @@ TEST(StoreCli, Import2023ThenStatusAtOctober2023) {
 
 TEST(StoreCli, SecondWriterIsRefused) {
   EUTL_REQUIRE_REALDATA();
-  const fs::path store = temp_store("lock");
+  const fs::path store = test::fresh_store_dir("cli-lock");
   auto s = cache::Store::open(store);
   ASSERT_TRUE(s);
   auto lock = s->lock_for_writing();
   ASSERT_TRUE(lock);
-  auto r = test::run_command(test::cli() + " import --store " + q(store) + " " + import_2023_args() + " 2>&1");
+  auto r = test::run_command(test::cli() + " import --store " + shell_quote(store) + " " + import_2023_args() + " 2>&1");
   EXPECT_EQ(r.exit_code, 4);  // could not run (README "Exit codes")
   EXPECT_NE(r.out.find("another eutl process"), std::string::npos) << r.out;
   fs::remove_all(store);

@@ -15,11 +15,11 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using test::FixtureStore;
-using test::quoted;
+using test::shell_quote;
 
 // The blob of territory's list in the current snapshot.
 fs::path list_blob(const FixtureStore& s, const std::string& territory) {
-  auto st = test::run_command(test::cli() + " status --json --at 2025-03-01T00:00:00Z --store " + quoted(s.store()));
+  auto st = test::run_command(test::cli() + " status --json --at 2025-03-01T00:00:00Z --store " + shell_quote(s.store()));
   const json j = json::parse(st.out, nullptr, false);
   if (j.is_discarded()) {
     ADD_FAILURE() << st.out;
@@ -45,7 +45,7 @@ void flip_first_byte(const fs::path& p) {
 }
 
 json verify_json(const FixtureStore& s, int expected_exit, const std::string& extra = "") {
-  auto r = test::run_command(test::cli() + " store verify --json --store " + quoted(s.store()) + " " + extra);
+  auto r = test::run_command(test::cli() + " store verify --json --store " + shell_quote(s.store()) + " " + extra);
   EXPECT_EQ(r.exit_code, expected_exit) << r.out;
   json j = json::parse(r.out, nullptr, false);
   EXPECT_FALSE(j.is_discarded()) << r.out;
@@ -96,7 +96,7 @@ TEST(StoreVerifyCli, RepairRewritesACorruptBlobFromTheGivenFiles) {
   json without = verify_json(s, 1, "--repair");
   EXPECT_EQ(without["open_problems"], 1) << without.dump();
   EXPECT_FALSE(fs::exists(aa)) << "the corrupt bytes are removed";
-  json with = verify_json(s, 0, "--repair --from " + quoted(test::fixtures() / "lists"));
+  json with = verify_json(s, 0, "--repair --from " + shell_quote(test::fixtures() / "lists"));
   EXPECT_EQ(with["findings"][0]["kind"], "missing-blob") << with.dump();
   EXPECT_EQ(with["findings"][0]["repaired"], true) << with.dump();
   verify_json(s, 0);
@@ -115,7 +115,7 @@ TEST(StoreVerifyCli, SymlinkIsReportedAndRepairRemovesOnlyTheLink) {
   json bad = verify_json(s, 1);
   ASSERT_FALSE(bad["findings"].empty());
   EXPECT_EQ(bad["findings"][0]["kind"], "not-regular-file") << bad.dump();
-  verify_json(s, 0, "--repair --from " + quoted(outside));
+  verify_json(s, 0, "--repair --from " + shell_quote(outside));
   EXPECT_TRUE(fs::is_regular_file(fs::symlink_status(aa)));
   EXPECT_TRUE(fs::is_regular_file(outside));
 }

@@ -17,7 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+using test::shell_quote;
 
 class ExitCodes : public ::testing::Test {
  protected:
@@ -28,7 +28,7 @@ class ExitCodes : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(m_store); }
 
-  std::string anchors() const { return q(test::fixtures() / "pki/oj-anchors.pem"); }
+  std::string anchors() const { return shell_quote(test::fixtures() / "pki/oj-anchors.pem"); }
   fs::path m_store;
 };
 
@@ -51,11 +51,11 @@ TEST_F(ExitCodes, BusyStoreCouldNotRun) {
   ASSERT_TRUE(store) << store.error().message;
   auto lock = store->lock_for_writing();
   ASSERT_TRUE(lock) << lock.error().message;
-  const std::string lists = q(test::fixtures() / "lists");
+  const std::string lists = shell_quote(test::fixtures() / "lists");
   for (const std::string& cmd :
-       {" import --store " + q(m_store) + " --lotl-signers " + anchors() + " " + lists,
-        " fetch --store " + q(m_store) + " --lotl-signers " + anchors() + " --lotl-url https://127.0.0.1:1/lotl.xml",
-        " store prune --keep 1 --store " + q(m_store)}) {
+       {" import --store " + shell_quote(m_store) + " --lotl-signers " + anchors() + " " + lists,
+        " fetch --store " + shell_quote(m_store) + " --lotl-signers " + anchors() + " --lotl-url https://127.0.0.1:1/lotl.xml",
+        " store prune --keep 1 --store " + shell_quote(m_store)}) {
     auto r = test::run_command(test::cli() + cmd + " 2>&1");
     EXPECT_EQ(r.exit_code, 4) << cmd << "\n" << r.out;
     EXPECT_NE(r.out.find("is being written by another eutl process"), std::string::npos) << r.out;
@@ -64,7 +64,7 @@ TEST_F(ExitCodes, BusyStoreCouldNotRun) {
 
 TEST_F(ExitCodes, UnreachableLotlCouldNotRun) {
   // Port 1 on loopback: nothing listens there, the connection is refused at once.
-  auto r = test::run_command(test::cli() + " fetch --store " + q(m_store) + " --lotl-signers " + anchors() +
+  auto r = test::run_command(test::cli() + " fetch --store " + shell_quote(m_store) + " --lotl-signers " + anchors() +
                              " --lotl-url https://127.0.0.1:1/lotl.xml --retries 0 --timeout 5 2>&1");
   EXPECT_EQ(r.exit_code, 4) << r.out;
   EXPECT_NE(r.out.find("the LOTL could not be downloaded"), std::string::npos) << r.out;
@@ -72,11 +72,11 @@ TEST_F(ExitCodes, UnreachableLotlCouldNotRun) {
 
 TEST_F(ExitCodes, InputErrorsStayTwo) {
   const std::string missing = (m_store / "missing.xml").string();
-  auto r = test::run_command(test::cli() + " show " + q(missing) + " 2>&1");
+  auto r = test::run_command(test::cli() + " show " + shell_quote(missing) + " 2>&1");
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_THAT(r.out, ::testing::HasSubstr("eutl: " + missing + ": cannot open the list file"));
-  r = test::run_command(test::cli() + " import --store " + q(m_store) + " --lotl-signers " + anchors() + " " +
-                        q(missing) + " 2>&1");
+  r = test::run_command(test::cli() + " import --store " + shell_quote(m_store) + " --lotl-signers " + anchors() + " " +
+                        shell_quote(missing) + " 2>&1");
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_THAT(r.out, ::testing::HasSubstr("eutl: " + missing + ": no such file or directory"));
 }

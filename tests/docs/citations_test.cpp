@@ -15,6 +15,7 @@
 
 #include "tests/test_paths.h"
 #include "verify/rules/rules.h"
+#include "tests/support/text_file.h"
 
 namespace eutl::test {
 namespace {
@@ -41,11 +42,6 @@ std::string find_internal(const std::string& text) {
     c = c == '\n' ? ' ' : c;
   }
   return excerpt;
-}
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 // The string literals of a C++ source, comments skipped (raw strings included).
@@ -144,7 +140,7 @@ TEST(Citations, EveryRuleInfoInTheSourceCitesAStandard) {
   static const std::regex kInfo(R"re(RuleInfo\s+\w+\s*\{\s*"([^"]*)"\s*,\s*"([^"]*)")re");
   std::size_t seen = 0;
   for (const auto& file : files_under(source_dir() / "verify", {".h", ".cpp"})) {
-    const std::string src = read(file);
+    const std::string src = read_text(file);
     for (auto it = std::sregex_iterator(src.begin(), src.end(), kInfo); it != std::sregex_iterator(); ++it) {
       ++seen;
       const std::string id = (*it)[1];
@@ -166,7 +162,7 @@ TEST(Citations, ShippedDocumentsCiteNoInternalReferences) {
   }
   ASSERT_GT(docs.size(), 10u);
   for (const auto& f : docs) {
-    EXPECT_EQ(find_internal(read(f)), "") << f;
+    EXPECT_EQ(find_internal(read_text(f)), "") << f;
   }
 }
 
@@ -174,7 +170,7 @@ TEST(Citations, UserFacingStringsCiteNoInternalReferences) {
   std::size_t literals = 0;
   for (const char* dir : {"tsl", "verify", "cache", "cli"}) {
     for (const auto& f : files_under(source_dir() / dir, {".h", ".cpp"})) {
-      for (const auto& lit : string_literals(read(f))) {
+      for (const auto& lit : string_literals(read_text(f))) {
         ++literals;
         EXPECT_EQ(find_internal(lit), "") << f;
       }

@@ -53,11 +53,9 @@ inline std::set<std::string> schema_ids_on_disk() {
   return out;
 }
 
-inline std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
-
 // `python3 tests/docs/validate_json.py ARGS`, stderr with stdout.
 inline CommandResult run_validator(const std::string& args) {
-  return run_command("python3 " + quoted(source_dir() / "tests/docs/validate_json.py") + " " + args + " 2>&1");
+  return run_command("python3 " + shell_quote(source_dir() / "tests/docs/validate_json.py") + " " + args + " 2>&1");
 }
 
 class SchemaChecker final {
@@ -85,7 +83,7 @@ class SchemaChecker final {
   nlohmann::json run(const std::string& schema_id, const std::string& args, std::initializer_list<int> exits = {0}) {
     const std::filesystem::path out = m_dir / ("out-" + std::to_string(++m_runs) + ".json");
     const std::filesystem::path err = m_dir / ("err-" + std::to_string(m_runs) + ".txt");
-    const auto r = run_command(cli() + " " + args + " --json >" + quoted(out) + " 2>" + quoted(err));
+    const auto r = run_command(cli() + " " + args + " --json >" + shell_quote(out) + " 2>" + shell_quote(err));
     const std::string text = read(out);
     EXPECT_NE(std::set<int>(exits).count(r.exit_code), 0u)
         << "eutl " << args << " exited " << r.exit_code << "\n" << read(err).substr(0, 2000);
@@ -116,7 +114,7 @@ class SchemaChecker final {
     std::string pairs;
     std::string commands;
     for (const Pending& p : m_pending) {
-      pairs += " " + quoted(p.schema) + " " + quoted(p.out);
+      pairs += " " + shell_quote(p.schema) + " " + shell_quote(p.out);
       commands += "  " + p.out.filename().string() + " (" + p.schema.filename().string() + "): eutl " + p.args + " --json\n";
     }
     m_pending.clear();

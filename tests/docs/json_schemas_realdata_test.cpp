@@ -41,17 +41,17 @@ TEST(JsonSchemasRealData, The2023And2026SetsGiveOutputThatMatchesEverySchema) {
   }
   SchemaChecker check("realdata");
   const fs::path r = realdata();
-  const std::string store = " --store " + quoted(check.dir() / "store");
-  const std::string oj2019 = " --lotl-signers " + quoted(r / "oj/oj-C276-2019-lotl-signers.pem");
-  const std::string set2023 = " " + quoted(r / "lotl/eu-lotl-seq332-2023-09-27.xml") + " " +
-                              quoted(r / "lotl/pivots/eu-lotl-pivot-282.xml") + " " +
-                              quoted(r / "lotl/pivots/eu-lotl-pivot-300.xml") + " " + quoted(r / "tl/2023");
+  const std::string store = " --store " + shell_quote(check.dir() / "store");
+  const std::string oj2019 = " --lotl-signers " + shell_quote(r / "oj/oj-C276-2019-lotl-signers.pem");
+  const std::string set2023 = " " + shell_quote(r / "lotl/eu-lotl-seq332-2023-09-27.xml") + " " +
+                              shell_quote(r / "lotl/pivots/eu-lotl-pivot-282.xml") + " " +
+                              shell_quote(r / "lotl/pivots/eu-lotl-pivot-300.xml") + " " + shell_quote(r / "tl/2023");
 
   const json old_set = check.run("eutl-import/1", "import" + store + oj2019 + k2023 + set2023, {0, 1});
   EXPECT_GT(old_set["lists"].size(), 25u);
   const json new_set = check.run("eutl-import/1", "import" + store + k2026 + " " +
-                                                      quoted(r / "lotl/eu-lotl-seq390-2026-08-03.xml") + " " +
-                                                      quoted(r / "lotl/pivots") + " " + quoted(r / "tl/2026"),
+                                                      shell_quote(r / "lotl/eu-lotl-seq390-2026-08-03.xml") + " " +
+                                                      shell_quote(r / "lotl/pivots") + " " + shell_quote(r / "tl/2026"),
                                  {0, 1});
   EXPECT_GT(new_set["lists"].size(), 25u);
   for (const auto& l : new_set["lists"]) {
@@ -81,17 +81,17 @@ TEST(JsonSchemasRealData, The2023And2026SetsGiveOutputThatMatchesEverySchema) {
   bool first_cert = true;
   for (const fs::path& cert : sample_certificates()) {
     check.run("eutl-check/1",
-              "check " + quoted(cert) + " --snapshot current" + store + k2026 +
-                  (first_cert ? " --for qes --evidence " + quoted(record) : std::string()),
+              "check " + shell_quote(cert) + " --snapshot current" + store + k2026 +
+                  (first_cert ? " --for qes --evidence " + shell_quote(record) : std::string()),
               {0, 1, 3});
-    check.run("eutl-check/1", "check " + quoted(cert) + " --snapshot " + first + store + k2023, {0, 1, 3});
+    check.run("eutl-check/1", "check " + shell_quote(cert) + " --snapshot " + first + store + k2023, {0, 1, 3});
     first_cert = false;
   }
-  check.run("eutl-evidence-verify/1", "evidence verify " + quoted(record) + store, {0});
+  check.run("eutl-evidence-verify/1", "evidence verify " + shell_quote(record) + store, {0});
 
   check.run("eutl-verify/1", "verify" + oj2019 + k2023 + set2023, {0, 1});
-  check.run("eutl-show/1", "show " + quoted(r / "lotl/eu-lotl-seq390-2026-08-03.xml"));
-  check.run("eutl-show/1", "show " + quoted(r / "tl/2026/SE-seq62.xml"));
+  check.run("eutl-show/1", "show " + shell_quote(r / "lotl/eu-lotl-seq390-2026-08-03.xml"));
+  check.run("eutl-show/1", "show " + shell_quote(r / "tl/2026/SE-seq62.xml"));
 }
 
 }  // namespace

@@ -58,7 +58,7 @@ std::string schema_id_of(const std::string& path) {
 }
 
 TEST(JsonSchemas, EverySchemaIsAValidDraft202012SchemaWhoseReferencesResolve) {
-  const auto r = run_validator("--check-schemas " + quoted(schema_dir()));
+  const auto r = run_validator("--check-schemas " + shell_quote(schema_dir()));
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_GE(schema_ids_on_disk().size(), 15u);
 }
@@ -72,9 +72,9 @@ TEST(JsonSchemas, PairsValidatesEachFileAgainstItsOwnSchema) {
   ASSERT_EQ(anchors.exit_code, 0) << anchors.out;
   std::ofstream(dir / "good.json") << anchors.out;
   std::ofstream(dir / "bad.json") << R"({"schema": "eutl-anchors/1", "count": "three"})";
-  const std::string schema = quoted(schema_file("eutl-anchors/1"));
-  const std::string good = quoted(dir / "good.json");
-  const std::string bad = quoted(dir / "bad.json");
+  const std::string schema = shell_quote(schema_file("eutl-anchors/1"));
+  const std::string good = shell_quote(dir / "good.json");
+  const std::string bad = shell_quote(dir / "bad.json");
   const auto both_good = run_validator("--pairs " + schema + " " + good + " " + schema + " " + good);
   const auto one_bad = run_validator("--pairs " + schema + " " + good + " " + schema + " " + bad);
   const auto odd = run_validator("--pairs " + schema);
@@ -122,19 +122,19 @@ TEST(JsonSchemas, EveryCommandsOutputOnTheFixturesMatchesItsSchema) {
   }
   SchemaChecker check("fixtures");
   const fs::path f = fixtures();
-  const std::string store = " --store " + quoted(check.dir() / "store");
-  const std::string anchors = " --lotl-signers " + quoted(f / "pki/oj-anchors.pem");
+  const std::string store = " --store " + shell_quote(check.dir() / "store");
+  const std::string anchors = " --lotl-signers " + shell_quote(f / "pki/oj-anchors.pem");
   const std::string at = " --at 2025-03-01T00:00:00Z";
 
   HttpsServer server;
   ASSERT_EQ(serve_fixture_lists(server, f), 5);
   check.run("eutl-fetch/1", "fetch" + store + anchors + at + " --lotl-url " + kFixtureLotlUrl + " --cacert " +
-                                quoted(server.ca_file()) + " --connect-to " + server.connect_to() +
+                                shell_quote(server.ca_file()) + " --connect-to " + server.connect_to() +
                                 " --timeout 2 --retries 0");
   const json imported = check.run("eutl-import/1", "import" + store + anchors + " --at 2025-03-02T00:00:00Z " +
-                                                       quoted(f / "lists/lotl.xml") + " " +
-                                                       quoted(f / "lists/pivot-101.xml") + " " +
-                                                       quoted(f / "lists/tl-AA.xml"),
+                                                       shell_quote(f / "lists/lotl.xml") + " " +
+                                                       shell_quote(f / "lists/pivot-101.xml") + " " +
+                                                       shell_quote(f / "lists/tl-AA.xml"),
                                   {0, 1});  // BB and CC left out: missing
   ASSERT_TRUE(imported.is_object());
   EXPECT_EQ(imported["lotl"]["digest"], imported["lotl"]["in_use_digest"]);  // the deprecated spelling stays
@@ -156,9 +156,9 @@ TEST(JsonSchemas, EveryCommandsOutputOnTheFixturesMatchesItsSchema) {
   const json service = check.run("eutl-show-service/1", "show-service " + listed[0]["id"].get<std::string>() + lists);
   EXPECT_EQ(service["history"], service["timeline"]);
   check.run("eutl-export/1", "export --pem" + lists);
-  check.run("eutl-show/1", "show " + quoted(f / "lists/lotl.xml"));
-  check.run("eutl-show/1", "show " + quoted(f / "lists/tl-AA.xml"));
-  const json verified = check.run("eutl-verify/1", "verify" + anchors + at + " " + quoted(f / "lists"), {0, 1});
+  check.run("eutl-show/1", "show " + shell_quote(f / "lists/lotl.xml"));
+  check.run("eutl-show/1", "show " + shell_quote(f / "lists/tl-AA.xml"));
+  const json verified = check.run("eutl-verify/1", "verify" + anchors + at + " " + shell_quote(f / "lists"), {0, 1});
   for (const auto& v : verified) {
     EXPECT_EQ(v["role"], v["kind"]) << v.dump(1);
     EXPECT_EQ(v["digest"], v["sha256"]) << v.dump(1);
@@ -166,18 +166,18 @@ TEST(JsonSchemas, EveryCommandsOutputOnTheFixturesMatchesItsSchema) {
 
   // check: qualified with a claim, not qualified, indeterminate; an evidence record re-verified.
   const fs::path record = check.dir() / "record.json";
-  const json qes = check.run("eutl-check/1", "check " + quoted(f / "certs/qes-natural.pem") +
+  const json qes = check.run("eutl-check/1", "check " + shell_quote(f / "certs/qes-natural.pem") +
                                                  " --for qes --snapshot current" + store + at + " --evidence " +
-                                                 quoted(record));
+                                                 shell_quote(record));
   for (const auto& l : qes["lists"]) {
     EXPECT_EQ(l["role"], l["kind"]) << l.dump(1);
     EXPECT_EQ(l["result"], l["status"]) << l.dump(1);
     EXPECT_EQ(l["digest"], l["sha256"]) << l.dump(1);
   }
   EXPECT_EQ(qes["verdict"], "confirmed") << qes.dump(1);
-  check.run("eutl-check/1", "check " + quoted(f / "certs/pkc-plain.pem") + lists, {1});
-  check.run("eutl-check/1", "check " + quoted(f / "certs/lookalike.pem") + " --for qes" + lists, {3});
-  const json same = check.run("eutl-evidence-verify/1", "evidence verify " + quoted(record) + store);
+  check.run("eutl-check/1", "check " + shell_quote(f / "certs/pkc-plain.pem") + lists, {1});
+  check.run("eutl-check/1", "check " + shell_quote(f / "certs/lookalike.pem") + " --for qes" + lists, {3});
+  const json same = check.run("eutl-evidence-verify/1", "evidence verify " + shell_quote(record) + store);
   EXPECT_EQ(same["outcome"], "same") << same.dump(1);
 
   // check-site against `openssl s_server` serving the fixture QWAC.

@@ -128,9 +128,9 @@ class OpenApiAnswers : public ApiContextTest {
     for (const auto& [schema, bodies] : m_bodies) {
       std::string files;
       for (const fs::path& b : bodies) {
-        files += " " + quoted(b);
+        files += " " + shell_quote(b);
       }
-      const auto v = run_validator(quoted(m_dir / schema) + files);
+      const auto v = run_validator(shell_quote(m_dir / schema) + files);
       EXPECT_EQ(v.exit_code, 0) << "answers do not match " << schema << ":\n" << v.out;
     }
   }

@@ -18,7 +18,7 @@ constexpr const char* kQSigCdName = "qualified management of remote signature cr
 // SE names its remote QSigCD management services by URIs of this form (no certificate).
 constexpr const char* kSeUriPrefix = "http://uri.signatur.pts.se/SE";
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+using test::shell_quote;
 
 class Real2026Display : public ::testing::Test {
  protected:
@@ -31,8 +31,8 @@ class Real2026Display : public ::testing::Test {
   // LOTL 390 and SE-seq62, anchored in OJ C/2026/1944, at 2026-08-21.
   static std::string se_lists() {
     const fs::path r = test::realdata();
-    return " --lists " + q(r / "lotl/eu-lotl-seq390-2026-08-03.xml") + " --lists " + q(r / "tl/2026/SE-seq62.xml") +
-           " --lotl-signers " + q(r / "oj/oj-C2026-1944-lotl-signers.pem") + " --at 2026-08-21T12:00:00Z";
+    return " --lists " + shell_quote(r / "lotl/eu-lotl-seq390-2026-08-03.xml") + " --lists " + shell_quote(r / "tl/2026/SE-seq62.xml") +
+           " --lotl-signers " + shell_quote(r / "oj/oj-C2026-1944-lotl-signers.pem") + " --at 2026-08-21T12:00:00Z";
   }
   static json run_json(const std::string& args) {
     auto r = test::run_command(test::cli() + " " + args + " --json 2>/dev/null");
@@ -45,7 +45,7 @@ class Real2026Display : public ::testing::Test {
 
 TEST_F(Real2026Display, ShowCountsTheServiceTypesWithTheirNames) {
   const fs::path hu = test::realdata() / "tl/2026/HU-seq99.xml";
-  const json j = run_json("show " + q(hu));
+  const json j = run_json("show " + shell_quote(hu));
   bool eaa = false;
   std::size_t total = 0;
   for (const auto& t : j["service_types"]) {
@@ -59,7 +59,7 @@ TEST_F(Real2026Display, ShowCountsTheServiceTypesWithTheirNames) {
   EXPECT_TRUE(eaa) << j["service_types"].dump(1);
   EXPECT_EQ(total, j["service_count"].get<std::size_t>());
 
-  const auto text = test::run_command(test::cli() + " show " + q(hu) + " 2>&1");
+  const auto text = test::run_command(test::cli() + " show " + shell_quote(hu) + " 2>&1");
   EXPECT_EQ(text.exit_code, 0);
   EXPECT_NE(text.out.find("EAA/Q                       qualified electronic attestation of attributes"),
             std::string::npos)

@@ -12,6 +12,7 @@
 
 #include "tests/support/real_lists_web.h"
 #include "tests/test_paths.h"
+#include "tests/support/cli_stores.h"
 
 namespace eutl::cli {
 namespace {
@@ -19,19 +20,10 @@ namespace {
 namespace fs = std::filesystem;
 
 // The time of the 2026 snapshot: LOTL 390 (2026-08-03) in force, before RO-seq84.
-constexpr const char* kAt = "2026-08-21T12:00:00Z";
 constexpr const char* kOj2019Signers = "oj/oj-C276-2019-lotl-signers.pem";
 constexpr const char* kDecidedCert = "certs/qualified/PT-EUROPEAN-COMMISSION-e0a620fb.pem";
 
-std::string q(const std::string& s) { return "'" + s + "'"; }
-
-std::string shell_line(const std::vector<std::string>& args) {
-  std::string line;
-  for (const auto& a : args) {
-    line += (line.empty() ? "" : " ") + q(a);
-  }
-  return line;
-}
+using test::shell_quote;
 
 nlohmann::json parse_json(const test::CommandResult& r) {
   auto j = nlohmann::json::parse(r.out, nullptr, false);
@@ -73,18 +65,18 @@ class Real2026Fetch : public ::testing::Test {
   // eutl (OJ C 276/2019 and OJ C/2026/1944) are used, as on a user's first fetch.
   test::CommandResult fetch(const char* signers = nullptr) const {
     std::vector<std::string> args = {test::cli(), "fetch", "--store", m_store.string(), "--lotl-url", test::kEuLotlUrl,
-                                     "--at",      kAt,     "--json"};
+                                     "--at",      test::kReal2026At,     "--json"};
     if (signers != nullptr) {
       args.insert(args.end(), {"--lotl-signers", (test::realdata() / signers).string()});
     }
     for (const auto& a : m_web->fetch_transport_args()) {
       args.push_back(a);
     }
-    return test::run_command(shell_line(args) + " 2>/dev/null");
+    return test::run_command(test::shell_line(args) + " 2>/dev/null");
   }
 
   nlohmann::json status() const {
-    return parse_json(test::run_command(test::cli() + " status --json --at " + kAt + " --store " + q(m_store.string()) +
+    return parse_json(test::run_command(test::cli() + " status --json --at " + test::kReal2026At + " --store " + shell_quote(m_store.string()) +
                                         " 2>/dev/null"));
   }
 
@@ -125,8 +117,8 @@ TEST_F(Real2026Fetch, EachTerritoryHasTheResultTheManifestEstablishes) {
   // Refused: the invalid HR list contributes no service (TS 119 615 §4.2: only lists
   // whose signature and signer check out are used).
   // `list` says so rather than printing an empty table.
-  auto hr = test::run_command(test::cli() + " list --territory HR --json --quiet --at " + kAt + " --store " +
-                              q(m_store.string()) + " 2>&1");
+  auto hr = test::run_command(test::cli() + " list --territory HR --json --quiet --at " + test::kReal2026At + " --store " +
+                              shell_quote(m_store.string()) + " 2>&1");
   EXPECT_EQ(hr.exit_code, 2) << hr.out;
   EXPECT_THAT(hr.out, ::testing::HasSubstr("--territory: 'HR' has no valid list here; valid values: AT, BE")) << hr.out;
 }
@@ -138,8 +130,8 @@ TEST_F(Real2026Fetch, ARealCertificateIsDecidedAndItsEvidenceReverifies) {
   ASSERT_NE(fetch().exit_code, 2);
   const fs::path cert = test::realdata() / kDecidedCert;
   const fs::path record = m_store.string() + "-record.json";
-  auto c = test::run_command(test::cli() + " check " + q(cert.string()) + " --store " + q(m_store.string()) +
-                             " --at " + kAt + " --evidence " + q(record.string()) + " --json 2>/dev/null");
+  auto c = test::run_command(test::cli() + " check " + shell_quote(cert.string()) + " --store " + shell_quote(m_store.string()) +
+                             " --at " + test::kReal2026At + " --evidence " + shell_quote(record.string()) + " --json 2>/dev/null");
   const auto j = parse_json(c);
   EXPECT_EQ(c.exit_code, 0) << c.out;
   EXPECT_EQ(j["at_time"]["qualified"], true) << c.out;
@@ -150,8 +142,8 @@ TEST_F(Real2026Fetch, ARealCertificateIsDecidedAndItsEvidenceReverifies) {
   ASSERT_FALSE(rec["services"].empty()) << rec.dump(1);
   EXPECT_EQ(rec["services"][0]["territory"], "PT");
 
-  auto v = test::run_command(test::cli() + " evidence verify " + q(record.string()) + " --store " +
-                             q(m_store.string()) + " --json 2>/dev/null");  // the anchors the store was filled with
+  auto v = test::run_command(test::cli() + " evidence verify " + shell_quote(record.string()) + " --store " +
+                             shell_quote(m_store.string()) + " --json 2>/dev/null");  // the anchors the store was filled with
   fs::remove(record);
   const auto vj = parse_json(v);
   EXPECT_EQ(v.exit_code, 0) << v.out;

@@ -12,6 +12,7 @@
 #include "eutl/verify/list_set.h"
 #include "tests/support/fixture_server.h"
 #include "tests/test_paths.h"
+#include "tests/support/text_file.h"
 
 namespace eutl::verify {
 namespace {
@@ -79,7 +80,7 @@ class Real2026V6 : public ::testing::Test {
   }
 };
 
-bool contains(const std::string& text, std::string_view what) { return text.find(what) != std::string::npos; }
+using ::eutl::test::contains;
 
 // XAdES EN 319 132-1 §5.2.2.2: SigningCertificateV2 whose CertID carries IssuerSerialV2.
 TEST_F(Real2026V6, SigningCertificateV2WithIssuerSerialV2Verifies) {

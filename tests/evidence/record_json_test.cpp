@@ -46,9 +46,9 @@ TEST_F(RecordJsonTest, TypedMembersAreReadAsTypes) {
   EXPECT_EQ(r.schema, kEvidenceSchema);
   EXPECT_EQ(r.verdict, RecordVerdict::kConfirmed);
   ASSERT_TRUE(r.question.at);
-  EXPECT_EQ(*r.question.at, test::evidence_time("2025-03-01T00:00:00Z"));
+  EXPECT_EQ(*r.question.at, test::at("2025-03-01T00:00:00Z"));
   ASSERT_TRUE(r.checked_at);
-  EXPECT_EQ(*r.checked_at, test::evidence_time("2025-03-02T10:00:00Z"));
+  EXPECT_EQ(*r.checked_at, test::at("2025-03-02T10:00:00Z"));
   EXPECT_EQ(r.question.claim, std::optional<std::string>("qes"));
   ASSERT_TRUE(r.certificate.sha256);
   auto der = tsl::base64_decode(r.certificate.der_base64);

@@ -18,7 +18,7 @@ json record_with(const char* claim, const char* rule, const char* outcome) {
   return rec;
 }
 
-struct Case {
+struct ApplicabilityCase {
   const char* claim;  // nullptr: no claim
   const char* rule;
   const char* outcome;
@@ -26,7 +26,7 @@ struct Case {
 };
 
 TEST(RuleApplicability, OnlyFailuresTheClaimDoesNotAskAboutAreNeutral) {
-  const Case cases[] = {
+  const ApplicabilityCase cases[] = {
       // QSCD: decides QES, qualified seals, -qscd policies and QCP+ only.
       {"qwac", "QSCD", "fail", true},
       {"qc-esig", "QSCD", "fail", true},
@@ -52,7 +52,7 @@ TEST(RuleApplicability, OnlyFailuresTheClaimDoesNotAskAboutAreNeutral) {
       {"qwac", "QSCD", "pass", false},
       {"qes", "QWAC", "indeterminate", false},
   };
-  for (const Case& c : cases) {
+  for (const ApplicabilityCase& c : cases) {
     const json rec = record_with(c.claim, c.rule, c.outcome);
     const auto why = not_applicable_because(rec, rec["trace"][0]);
     EXPECT_EQ(why.has_value(), c.not_applicable) << (c.claim ? c.claim : "(no claim)") << " " << c.rule << " "

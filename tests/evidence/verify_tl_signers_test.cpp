@@ -35,7 +35,7 @@ class VerifyTlSigners : public ::testing::Test {
   cache::Snapshot import_aa(std::vector<tsl::Bytes> tl_signers) {
     cache::RefreshRequest req;
     req.tl_signers = std::move(tl_signers);
-    req.at = test::evidence_time("2025-03-01T00:00:00Z");
+    req.at = test::at("2025-03-01T00:00:00Z");
     req.created = req.at;
     auto bytes = tsl::read_file(test::fixtures() / "lists/tl-AA.xml");
     EXPECT_TRUE(bytes.has_value());
@@ -52,7 +52,7 @@ class VerifyTlSigners : public ::testing::Test {
 
   // The record of qes-natural.pem at 2025-03-01 against `snap`, with its signers.
   std::string record(const cache::Snapshot& snap) {
-    const tsl::TimePoint at = test::evidence_time("2025-03-01T00:00:00Z");
+    const tsl::TimePoint at = test::at("2025-03-01T00:00:00Z");
     auto lists = cache::load_snapshot_lists(*m_store, snap, at);
     EXPECT_TRUE(lists.has_value());
     auto ders = verify::read_certificate_file(test::fixtures() / "certs/qes-natural.pem");

@@ -18,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string flooded(std::size_t count) {
-  std::string xml = test::read_text(test::fixtures() / "lists/tl-AA.xml");
+  std::string xml = test::read_fixture_text(test::fixtures() / "lists/tl-AA.xml");
   const std::string root = "TrustServiceStatusList";
   const std::size_t at = xml.find(root);
   EXPECT_NE(at, std::string::npos);

@@ -14,15 +14,18 @@
 #include "tests/support/fixture_text.h"
 #include "tests/test_paths.h"
 #include "verify/detail/signature.h"
+#include "tests/verify/signature_reasons.h"
 
 namespace eutl::verify::trust {
 namespace {
 
+using test_support::has_reason;
+
 using test::edit;
-using test::read_text;
+using test::read_fixture_text;
 
 const std::string& original() {
-  static const std::string kText = read_text(test::fixtures() / "lists/tl-AA.xml");
+  static const std::string kText = read_fixture_text(test::fixtures() / "lists/tl-AA.xml");
   return kText;
 }
 
@@ -65,13 +68,6 @@ Outcome3 run(const std::string& text) {
   out.check = check_list_signature(*doc, req);
   if (auto list = tsl::read_trusted_list(*doc)) out.fingerprint = fuzz::fingerprint(*list);
   return out;
-}
-
-bool has(const SignatureCheck& c, std::string_view code) {
-  for (const auto& r : c.reasons) {
-    if (r.code == code) return true;
-  }
-  return false;
 }
 
 std::string reasons_of(const SignatureCheck& c) {
@@ -137,7 +133,7 @@ TEST(HardeningSignature, EditsVisibleToC14nFailOnTheDigest) {
     auto r = run(edit(original(), c.from, c.to));
     ASSERT_TRUE(r.parsed) << c.name;
     EXPECT_NE(r.check.outcome, Outcome::kPass) << c.name;
-    EXPECT_TRUE(has(r.check, "sig-digest-mismatch")) << c.name << ": " << reasons_of(r.check);
+    EXPECT_TRUE(has_reason(r.check, "sig-digest-mismatch")) << c.name << ": " << reasons_of(r.check);
   }
 }
 
@@ -149,7 +145,7 @@ TEST(HardeningSignature, SignedListMovedUnderAnObjectOfAForgedRoot) {
   auto r = run(forged);
   ASSERT_TRUE(r.parsed);
   EXPECT_NE(r.check.outcome, Outcome::kPass);
-  EXPECT_TRUE(has(r.check, "sig-digest-mismatch")) << reasons_of(r.check);
+  EXPECT_TRUE(has_reason(r.check, "sig-digest-mismatch")) << reasons_of(r.check);
 }
 
 TEST(HardeningSignature, SignedListMovedUnderAnObjectKeepingItsId) {
@@ -159,7 +155,7 @@ TEST(HardeningSignature, SignedListMovedUnderAnObjectKeepingItsId) {
   auto r = run(forged);
   ASSERT_TRUE(r.parsed);
   EXPECT_NE(r.check.outcome, Outcome::kPass);
-  EXPECT_TRUE(has(r.check, "sig-duplicate-id")) << reasons_of(r.check);
+  EXPECT_TRUE(has_reason(r.check, "sig-duplicate-id")) << reasons_of(r.check);
 }
 
 TEST(HardeningSignature, GenuineListWrappedUnderAForeignRoot) {
@@ -184,7 +180,7 @@ TEST(HardeningSignature, SecondSignedPropertiesWithTheSameIdIsRefused) {
   auto r = run(doc);
   ASSERT_TRUE(r.parsed);
   EXPECT_EQ(r.check.outcome, Outcome::kFail);
-  EXPECT_TRUE(has(r.check, "sig-duplicate-id")) << reasons_of(r.check);
+  EXPECT_TRUE(has_reason(r.check, "sig-duplicate-id")) << reasons_of(r.check);
 }
 
 TEST(HardeningSignature, DuplicateRootIdElsewhereIsRefused) {
@@ -192,7 +188,7 @@ TEST(HardeningSignature, DuplicateRootIdElsewhereIsRefused) {
   auto r = run(doc);
   ASSERT_TRUE(r.parsed);
   EXPECT_EQ(r.check.outcome, Outcome::kFail);
-  EXPECT_TRUE(has(r.check, "sig-duplicate-id")) << reasons_of(r.check);
+  EXPECT_TRUE(has_reason(r.check, "sig-duplicate-id")) << reasons_of(r.check);
 }
 
 TEST(HardeningSignature, SignatureInAnotherNamespaceIsNotASignature) {
@@ -202,16 +198,16 @@ TEST(HardeningSignature, SignatureInAnotherNamespaceIsNotASignature) {
   auto r = run(doc);
   ASSERT_TRUE(r.parsed);
   EXPECT_EQ(r.check.outcome, Outcome::kFail);
-  EXPECT_TRUE(has(r.check, "sig-missing")) << reasons_of(r.check);
+  EXPECT_TRUE(has_reason(r.check, "sig-missing")) << reasons_of(r.check);
 }
 
 TEST(HardeningSignature, ReferenceToANonRootIdIsRefused) {
   // Made and validly signed by fixtures/generate.sh (xmlsec1): Reference 1 points at
   // the SchemeInformation's Id, not at the document.
-  auto r = run(read_text(test::fixtures() / "bad/tl-AA-subelement-ref.xml"));
+  auto r = run(read_fixture_text(test::fixtures() / "bad/tl-AA-subelement-ref.xml"));
   ASSERT_TRUE(r.parsed);
   EXPECT_EQ(r.check.outcome, Outcome::kFail);
-  EXPECT_TRUE(has(r.check, "sig-ref-not-whole-document")) << reasons_of(r.check);
+  EXPECT_TRUE(has_reason(r.check, "sig-ref-not-whole-document")) << reasons_of(r.check);
 }
 
 TEST(HardeningSignature, SignatureValueBitFlipFails) {
@@ -223,7 +219,7 @@ TEST(HardeningSignature, SignatureValueBitFlipFails) {
   auto r = run(doc);
   ASSERT_TRUE(r.parsed);
   EXPECT_EQ(r.check.outcome, Outcome::kFail);
-  EXPECT_TRUE(has(r.check, "sig-value-invalid")) << reasons_of(r.check);
+  EXPECT_TRUE(has_reason(r.check, "sig-value-invalid")) << reasons_of(r.check);
 }
 
 }  // namespace

@@ -14,8 +14,6 @@
 
 namespace eutl::test {
 
-inline std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
-
 class FixtureStore {
  public:
   explicit FixtureStore(const std::string& name)
@@ -43,10 +41,10 @@ class FixtureStore {
   }
 
   std::string import_command(const std::vector<std::string>& files) const {
-    std::string cmd = cli() + " import --store " + quoted(store()) + " --lotl-signers " +
-                      quoted(fixtures() / "pki/oj-anchors.pem") + " --at 2025-03-01T00:00:00Z";
+    std::string cmd = cli() + " import --store " + shell_quote(store()) + " --lotl-signers " +
+                      shell_quote(fixtures() / "pki/oj-anchors.pem") + " --at 2025-03-01T00:00:00Z";
     for (const auto& f : files) {
-      cmd += " " + quoted(fixtures() / f);
+      cmd += " " + shell_quote(fixtures() / f);
     }
     return cmd;
   }
@@ -54,27 +52,20 @@ class FixtureStore {
     return run_command(import_command(files) + " 2>&1");
   }
   std::string check_command(const std::string& extra = "") const {
-    return cli() + " check " + quoted(fixtures() / "certs/qes-natural.pem") + " --for qes --store " +
-           quoted(store()) + " --at 2025-03-01T00:00:00Z " + extra;
+    return cli() + " check " + shell_quote(fixtures() / "certs/qes-natural.pem") + " --for qes --store " +
+           shell_quote(store()) + " --at 2025-03-01T00:00:00Z " + extra;
   }
   CommandResult check(const std::string& extra = "") const { return run_command(check_command(extra) + " 2>&1"); }
   CommandResult store_verify(const std::string& extra = "") const {
-    return run_command(cli() + " store verify --store " + quoted(store()) + " " + extra + " 2>&1");
+    return run_command(cli() + " store verify --store " + shell_quote(store()) + " " + extra + " 2>&1");
   }
   CommandResult prune(int keep) const {
-    return run_command(cli() + " store prune --keep " + std::to_string(keep) + " --store " + quoted(store()) +
+    return run_command(cli() + " store prune --keep " + std::to_string(keep) + " --store " + shell_quote(store()) +
                        " 2>&1");
   }
 
  private:
   std::filesystem::path m_dir;
 };
-
-#define EUTL_REQUIRE_FIXTURES()                                                \
-  do {                                                                         \
-    if (!std::filesystem::exists(::eutl::test::fixtures() / "MANIFEST.txt")) { \
-      GTEST_SKIP() << "no generated fixtures (fixtures/generate.sh)";          \
-    }                                                                          \
-  } while (0)
 
 }  // namespace eutl::test

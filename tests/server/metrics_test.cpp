@@ -4,6 +4,8 @@
 
 #include <regex>
 
+#include "tests/support/text_file.h"
+
 namespace eutl::server {
 namespace {
 
@@ -12,9 +14,7 @@ std::vector<Route> routes() {
   return {{Method::kGet, "/healthz", ok}, {Method::kPost, "/v1/check", ok}, {Method::kGet, "/q\"uote", ok}};
 }
 
-bool has_line(const std::string& text, const std::string& line) {
-  return text.find("\n" + line + "\n") != std::string::npos || text.rfind(line + "\n", 0) == 0;
-}
+using test::has_line;
 
 TEST(Metrics, RequestsPerRouteMethodAndStatus) {
   Metrics m;

@@ -5,17 +5,17 @@
 namespace eutl::server {
 namespace {
 
-Handler answer(std::string body) {
+Handler json_handler(std::string body) {
   return [body](const Request&, const RequestContext&) { return json_response(body); };
 }
 
 Router table() {
-  return Router({{Method::kGet, "/healthz", answer("health")},
-                 {Method::kPost, "/v1/refresh", answer("refresh")},
-                 {Method::kGet, "/v1/evidence/{id}", answer("record")},
-                 {Method::kGet, "/v1/evidence/{id}/report", answer("report")},
-                 {Method::kGet, "/v1/services/{id}", answer("service")},
-                 {Method::kGet, "/", answer("page")}});
+  return Router({{Method::kGet, "/healthz", json_handler("health")},
+                 {Method::kPost, "/v1/refresh", json_handler("refresh")},
+                 {Method::kGet, "/v1/evidence/{id}", json_handler("record")},
+                 {Method::kGet, "/v1/evidence/{id}/report", json_handler("report")},
+                 {Method::kGet, "/v1/services/{id}", json_handler("service")},
+                 {Method::kGet, "/", json_handler("page")}});
 }
 
 TEST(Router, LiteralRoutesMatchExactly) {
@@ -85,8 +85,8 @@ TEST(Router, HeadIsAnsweredByTheGetRoute) {
 }
 
 TEST(Router, FirstRouteInTableOrderWins) {
-  const Router r({{Method::kGet, "/v1/services/{id}", answer("capture")},
-                  {Method::kGet, "/v1/services/export", answer("literal")}});
+  const Router r({{Method::kGet, "/v1/services/{id}", json_handler("capture")},
+                  {Method::kGet, "/v1/services/export", json_handler("literal")}});
   EXPECT_EQ(r.match(Method::kGet, "/v1/services/export").index, 0u);
   EXPECT_EQ(method_name(Method::kPost), "POST");
 }

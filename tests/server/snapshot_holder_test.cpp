@@ -5,11 +5,12 @@
 #include "eutl/cache/store.h"
 #include "tests/support/cli_stores.h"
 #include "tests/support/fixture_server.h"
+#include "tests/support/instant.h"
 
 namespace eutl::server {
 namespace {
 
-tsl::TimePoint at(const char* text) { return tsl::parse_datetime(text)->time; }
+using test::at;
 
 TEST(SnapshotHolder, AnEmptyStoreServesNothingAndSaysSo) {
   const auto dir = test::fresh_store_dir("holder-empty");
@@ -74,10 +75,10 @@ TEST_F(SnapshotHolderFixture, ARequestKeepsTheSnapshotItStartedWithAcrossAnInsta
 
 TEST(SnapshotHolder, ASnapshotThatCannotServeNeverReplacesOneThatCan) {
   const auto dir = test::fresh_store_dir("holder-refuse");
-  const std::string common = test::cli() + " import --store " + test::quote_arg(dir) + " --lotl-signers " +
-                             test::quote_arg(test::fixtures() / "pki/oj-anchors.pem") + " --at " + test::kFixtureAt;
+  const std::string common = test::cli() + " import --store " + test::shell_quote(dir) + " --lotl-signers " +
+                             test::shell_quote(test::fixtures() / "pki/oj-anchors.pem") + " --at " + test::kFixtureAt;
   // Snapshot 1: the LOTL alone, without its pivot or any national list (not ready). Snapshot 2: every list.
-  auto lotl_only = test::run_command(common + " " + test::quote_arg(test::fixtures() / "lists/lotl.xml") + " 2>&1");
+  auto lotl_only = test::run_command(common + " " + test::shell_quote(test::fixtures() / "lists/lotl.xml") + " 2>&1");
   auto store = cache::Store::open(dir);
   ASSERT_TRUE(store);
   const std::vector<std::string> first_ids = store->snapshot_ids();

@@ -16,22 +16,11 @@
 #include "eutl/cache/refresh.h"
 #include "eutl/cache/store.h"
 #include "eutl/tsl/xml_document.h"
+#include "tests/support/instant.h"
+#include "tests/support/text_file.h"
 #include "tests/test_paths.h"
 
 namespace eutl::test {
-
-inline tsl::TimePoint evidence_time(const char* text) {
-  auto t = tsl::parse_datetime(text);
-  EXPECT_TRUE(t.has_value()) << text;
-  return t ? t->time : tsl::TimePoint{};
-}
-
-#define EUTL_REQUIRE_FIXTURES()                                                         \
-  do {                                                                                  \
-    if (!std::filesystem::exists(::eutl::test::fixtures() / "MANIFEST.txt")) {         \
-      GTEST_SKIP() << "no generated fixtures (fixtures/generate.sh)";                   \
-    }                                                                                   \
-  } while (0)
 
 inline std::filesystem::path temp_dir(const std::string& name) {
   auto dir = std::filesystem::temp_directory_path() / ("eutl-evidence-" + std::to_string(::getpid()) + "-" + name);
@@ -50,8 +39,8 @@ inline cache::Snapshot import_fixture_lists(const cache::Store& store, const std
   EXPECT_TRUE(anchors.has_value());
   cache::RefreshRequest req;
   req.lotl_anchors = anchors ? *anchors : std::vector<tsl::Bytes>{};
-  req.at = evidence_time("2025-03-01T00:00:00Z");
-  req.created = evidence_time("2025-03-01T00:00:00Z");
+  req.at = at("2025-03-01T00:00:00Z");
+  req.created = at("2025-03-01T00:00:00Z");
   std::vector<cache::ImportFile> in;
   for (const auto& f : files) {
     std::filesystem::path from = fixtures() / f;
@@ -97,7 +86,7 @@ inline std::string make_record(const cache::Store& store, const cache::Snapshot&
   verify::QualificationEngine engine(index);
   verify::QualificationRequest req;
   req.certificate = &*profile;
-  req.at = evidence_time(t);
+  req.at = at(t);
   if (!claim.empty()) {
     req.claim = *verify::parse_claim(claim);
   }
@@ -108,11 +97,6 @@ inline std::string make_record(const cache::Store& store, const cache::Snapshot&
   auto record = evidence::make_evidence_record(basis, *profile, {}, req.at, claim, *result, stamp);
   EXPECT_TRUE(record.has_value());
   return record ? *record : "";
-}
-
-inline std::string read_text(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 inline void write_text(const std::filesystem::path& p, const std::string& s) {

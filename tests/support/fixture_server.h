@@ -13,6 +13,7 @@
 #include <string>
 
 #include "tests/support/https_server.h"
+#include "tests/support/text_file.h"
 
 namespace eutl::test {
 
@@ -20,11 +21,6 @@ inline constexpr const char* kFixtureLotlUrl = "https://127.0.0.1/lotl.xml";
 // The fixture lists are issued 2025-01-01 with NextUpdate 2025-07-01.
 inline constexpr const char* kFixtureAt = "2025-03-01T00:00:00Z";
 inline constexpr const char* kFixtureTerritories[] = {"AA", "BB", "CC"};
-
-inline std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 // "/tl-AA.xml" for a territory code.
 inline std::string fixture_list_path(const std::string& territory) { return "/tl-" + territory + ".xml"; }

@@ -12,7 +12,7 @@
 
 namespace eutl::test {
 
-inline std::string read_text(const std::filesystem::path& p) {
+inline std::string read_fixture_text(const std::filesystem::path& p) {
   auto bytes = tsl::read_file(p);
   EXPECT_TRUE(bytes.has_value()) << p;
   return bytes ? std::string(bytes->begin(), bytes->end()) : std::string();

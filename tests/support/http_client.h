@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +22,12 @@ struct HttpReply final {
     return it == headers.end() ? std::string() : it->second;
   }
 };
+
+// The "error"."code" of a JSON error body (the service's error envelope), or "".
+inline std::string error_code_of(const HttpReply& r) {
+  const nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
+  return j.is_object() && j.contains("error") && j["error"].is_object() ? j["error"].value("code", "") : "";
+}
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 

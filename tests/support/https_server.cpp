@@ -34,7 +34,7 @@ using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
 using SslPtr = std::unique_ptr<SSL, Deleter<SSL_free>>;
 using ExtPtr = std::unique_ptr<X509_EXTENSION, Deleter<X509_EXTENSION_free>>;
 
-void add_ext(X509* cert, int nid, const char* value) {
+void add_extension(X509* cert, int nid, const char* value) {
   X509V3_CTX ctx;
   X509V3_set_ctx_nodb(&ctx);
   X509V3_set_ctx(&ctx, cert, cert, nullptr, nullptr, 0);
@@ -58,9 +58,9 @@ X509Ptr make_certificate(EVP_PKEY* key, const std::string& subject_alt_names) {
   X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
                              reinterpret_cast<const unsigned char*>(name_ok ? "127.0.0.1" : "wrong.example"), -1, -1, 0);
   X509_set_issuer_name(cert.get(), name);
-  add_ext(cert.get(), NID_basic_constraints, "critical,CA:TRUE");
-  add_ext(cert.get(), NID_key_usage, "critical,digitalSignature,keyCertSign");
-  add_ext(cert.get(), NID_subject_alt_name, subject_alt_names.c_str());
+  add_extension(cert.get(), NID_basic_constraints, "critical,CA:TRUE");
+  add_extension(cert.get(), NID_key_usage, "critical,digitalSignature,keyCertSign");
+  add_extension(cert.get(), NID_subject_alt_name, subject_alt_names.c_str());
   if (X509_sign(cert.get(), key, EVP_sha256()) <= 0) {
     throw std::runtime_error("X509_sign");
   }

@@ -12,13 +12,6 @@
 namespace eutl::tsl {
 namespace {
 
-#define EUTL_REQUIRE_FIXTURES()                                                   \
-  do {                                                                           \
-    if (!std::filesystem::exists(::eutl::test::fixtures() / "MANIFEST.txt")) {   \
-      GTEST_FAIL() << "fixtures not generated: " << ::eutl::test::fixtures();    \
-    }                                                                            \
-  } while (0)
-
 Result<TrustedList> load_fixture(const std::string& rel) {
   auto path = test::fixtures() / rel;
   auto bytes = read_file(path);

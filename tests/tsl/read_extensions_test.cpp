@@ -13,9 +13,7 @@ using snippets::make_provider;
 using snippets::make_tsl;
 using snippets::parse_text;
 
-bool has_warning(const TrustedList& l, std::string_view code) {
-  return std::any_of(l.warnings.begin(), l.warnings.end(), [&](const Diagnostic& d) { return d.code == code; });
-}
+using snippets::has_warning;
 
 Result<TrustedList> with_extensions(std::string_view extensions) {
   std::string body = "<ServiceInformationExtensions>" + std::string(extensions) + "</ServiceInformationExtensions>";

@@ -14,6 +14,8 @@
 #include <fstream>
 #include <string>
 
+#include "tests/support/text_file.h"
+
 namespace eutl::tsl {
 namespace {
 
@@ -40,7 +42,7 @@ class Scratch final {
   fs::path m_dir;
 };
 
-bool contains(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
+using ::eutl::test::contains;
 
 void expect_refused(const Result<Bytes>& r, Errc code, const fs::path& path, const std::string& what) {
   ASSERT_FALSE(r) << path << " was read";

@@ -12,9 +12,7 @@ namespace {
 using snippets::make_tsl;
 using snippets::parse_text;
 
-bool has_warning(const TrustedList& l, std::string_view code) {
-  return std::any_of(l.warnings.begin(), l.warnings.end(), [&](const Diagnostic& d) { return d.code == code; });
-}
+using snippets::has_warning;
 
 TEST(ReadScheme, MinimalListReads) {
   auto l = parse_text(make_tsl());

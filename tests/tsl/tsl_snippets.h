@@ -2,6 +2,7 @@
 // the part under test. Built by hand from TS 119 612 V2.4.1 Annex C (the XSD).
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -74,6 +75,11 @@ inline std::string make_provider(std::string_view service_body, std::string_view
 
 inline Result<TrustedList> parse_text(std::string_view xml, std::string source = "snippet.xml") {
   return parse_trusted_list(as_bytes(xml), std::move(source));
+}
+
+// The list carries a warning with this code.
+inline bool has_warning(const TrustedList& l, std::string_view code) {
+  return std::any_of(l.warnings.begin(), l.warnings.end(), [&](const Diagnostic& d) { return d.code == code; });
 }
 
 }  // namespace eutl::tsl::snippets

@@ -15,6 +15,7 @@
 #include "eutl/tsl/parser.h"
 #include "tests/tsl/tsl_snippets.h"
 #include "tsl/detail/xml_node.h"
+#include "tests/support/text_file.h"
 
 namespace eutl::tsl {
 namespace {
@@ -43,7 +44,7 @@ class TempDir final {
   std::filesystem::path m_path;
 };
 
-bool contains(const std::string& s, std::string_view what) { return s.find(what) != std::string::npos; }
+using ::eutl::test::contains;
 
 // An error names the source, then a line, then says what is wrong, on one line.
 void expect_clear_error(const Result<TrustedList>& r, Errc code, std::string_view what,

@@ -7,15 +7,12 @@
 #include "eutl/tsl/xml_document.h"
 #include "tests/cache/model_cache_test_support.h"
 #include "tests/test_paths.h"
+#include "tests/support/instant.h"
 
 namespace eutl::verify {
 namespace {
 
-tsl::TimePoint at(const char* text) {
-  auto t = tsl::parse_datetime(text);
-  EXPECT_TRUE(t.has_value()) << text;
-  return t ? t->time : tsl::TimePoint{};
-}
+using test::at;
 
 std::vector<ListSetInput> inputs_of(const std::vector<std::filesystem::path>& files) {
   std::vector<ListSetInput> out;

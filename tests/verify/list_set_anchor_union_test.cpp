@@ -35,7 +35,7 @@ std::vector<tsl::Bytes> anchors(std::initializer_list<const char*> files) {
 constexpr const char* kOj2019 = "oj-C276-2019-lotl-signers.pem";
 constexpr const char* kOj2026 = "oj-C2026-1944-lotl-signers.pem";
 
-ListSetResult run(const std::vector<std::filesystem::path>& paths, std::vector<tsl::Bytes> lotl_anchors,
+ListSetResult run_with_anchors(const std::vector<std::filesystem::path>& paths, std::vector<tsl::Bytes> lotl_anchors,
                   const char* when) {
   ListSetRequest req;
   req.lotl_anchors = std::move(lotl_anchors);
@@ -87,7 +87,7 @@ TEST(ListSetAnchorUnion, Oj2026AnchorsWithLotl369AndItsPivots) {
   EUTL_REQUIRE_REALDATA();
   auto paths = pivots({282, 300, 335, 341});
   paths.push_back(realdata() / "lotl/eu-lotl-seq369-2025-07-31.xml");
-  auto r = run(paths, anchors({kOj2026}), "2025-08-15T00:00:00Z");
+  auto r = run_with_anchors(paths, anchors({kOj2026}), "2025-08-15T00:00:00Z");
   ASSERT_EQ(r.lists.size(), 5u);
   expect_all_lists_of_lists_valid(r);
   const auto* p335 = find(r, "eu-lotl-pivot-335.xml");
@@ -104,8 +104,8 @@ TEST(ListSetAnchorUnion, Lotl369IsValidWithEitherOrBothAnchorSets) {
   EUTL_REQUIRE_REALDATA();
   auto paths = pivots({282, 300, 335, 341});
   paths.push_back(realdata() / "lotl/eu-lotl-seq369-2025-07-31.xml");
-  auto old_only = run(paths, anchors({kOj2019}), "2025-08-15T00:00:00Z");
-  auto both = run(paths, anchors({kOj2019, kOj2026}), "2025-08-15T00:00:00Z");
+  auto old_only = run_with_anchors(paths, anchors({kOj2019}), "2025-08-15T00:00:00Z");
+  auto both = run_with_anchors(paths, anchors({kOj2019, kOj2026}), "2025-08-15T00:00:00Z");
   expect_all_lists_of_lists_valid(old_only);
   expect_all_lists_of_lists_valid(both);
   EXPECT_EQ(outcomes(old_only), outcomes(both));
@@ -117,8 +117,8 @@ TEST(ListSetAnchorUnion, Set2023SameResultsWithAddedAnchors) {
   auto paths = pivots({282, 300});
   paths.push_back(realdata() / "lotl/eu-lotl-seq332-2023-09-27.xml");
   paths.push_back(realdata() / "tl/2023");
-  auto right = run(paths, anchors({kOj2019}), "2023-10-28T00:00:00Z");
-  auto both = run(paths, anchors({kOj2019, kOj2026}), "2023-10-28T00:00:00Z");
+  auto right = run_with_anchors(paths, anchors({kOj2019}), "2023-10-28T00:00:00Z");
+  auto both = run_with_anchors(paths, anchors({kOj2019, kOj2026}), "2023-10-28T00:00:00Z");
   expect_all_lists_of_lists_valid(both);
   EXPECT_EQ(outcomes(right), outcomes(both));
   // MANIFEST: every 2023 list but FR seq 112 (expired) is valid.
@@ -137,9 +137,9 @@ TEST(ListSetAnchorUnion, Set2026SameResultsWithAddedAnchors) {
   auto paths = pivots({282, 300, 335, 341, 378});
   paths.push_back(realdata() / "lotl/eu-lotl-seq390-2026-08-03.xml");
   paths.push_back(realdata() / "tl/2026");
-  auto right = run(paths, anchors({kOj2026}), "2026-08-22T00:00:00Z");
-  auto both = run(paths, anchors({kOj2019, kOj2026}), "2026-08-22T00:00:00Z");
-  auto old_only = run(paths, anchors({kOj2019}), "2026-08-22T00:00:00Z");
+  auto right = run_with_anchors(paths, anchors({kOj2026}), "2026-08-22T00:00:00Z");
+  auto both = run_with_anchors(paths, anchors({kOj2019, kOj2026}), "2026-08-22T00:00:00Z");
+  auto old_only = run_with_anchors(paths, anchors({kOj2019}), "2026-08-22T00:00:00Z");
   expect_all_lists_of_lists_valid(right);
   expect_all_lists_of_lists_valid(both);
   expect_all_lists_of_lists_valid(old_only);
@@ -162,7 +162,7 @@ TEST(ListSetAnchorUnion, MissingPivotIsOnlyAWarningWhenTheLotlIsAnchored) {
   EUTL_REQUIRE_REALDATA();
   auto paths = pivots({282, 300, 341});  // 335 absent
   paths.push_back(realdata() / "lotl/eu-lotl-seq369-2025-07-31.xml");
-  auto r = run(paths, anchors({kOj2026}), "2025-08-15T00:00:00Z");
+  auto r = run_with_anchors(paths, anchors({kOj2026}), "2025-08-15T00:00:00Z");
   ASSERT_TRUE(r.lotl.has_value());
   const auto& lotl = r.lists[*r.lotl];
   EXPECT_EQ(lotl.status, ListStatus::kValid) << test::codes(lotl);

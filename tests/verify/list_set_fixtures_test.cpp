@@ -12,13 +12,6 @@ namespace {
 using test::fixtures;
 using test::has_reason;
 
-#define EUTL_REQUIRE_FIXTURES()                                                  \
-  do {                                                                           \
-    if (!std::filesystem::exists(fixtures() / "MANIFEST.txt")) {                 \
-      GTEST_FAIL() << "fixtures missing: build the eutl_fixtures target";        \
-    }                                                                            \
-  } while (0)
-
 ListSetResult run(const std::vector<std::filesystem::path>& paths, const char* when = "2025-03-01T00:00:00Z") {
   ListSetRequest req;
   auto anchors = load_pem_certificates(fixtures() / "pki/oj-anchors.pem");

@@ -10,6 +10,7 @@
 
 #include "eutl/tsl/xml_document.h"
 #include "eutl/verify/list_set.h"
+#include "tests/support/instant.h"
 
 namespace eutl::test {
 
@@ -36,11 +37,6 @@ inline std::vector<verify::ListSetInput> load_inputs(const std::vector<std::file
   return out;
 }
 
-inline tsl::TimePoint at(const char* text) {
-  auto t = tsl::parse_datetime(text);
-  EXPECT_TRUE(t.has_value()) << text;
-  return t ? t->time : tsl::TimePoint{};
-}
 
 // The result whose source ends with `suffix`; fails the test when absent.
 inline const verify::VerifiedList* find(const verify::ListSetResult& r, const std::string& suffix) {

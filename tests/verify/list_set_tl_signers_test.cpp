@@ -19,7 +19,7 @@ std::vector<tsl::Bytes> pem(const std::filesystem::path& file) {
   return certs ? *certs : std::vector<tsl::Bytes>{};
 }
 
-ListSetResult run(const std::vector<std::filesystem::path>& paths, std::vector<tsl::Bytes> tl_signers,
+ListSetResult run_with_signers(const std::vector<std::filesystem::path>& paths, std::vector<tsl::Bytes> tl_signers,
                   std::vector<tsl::Bytes> lotl_anchors = {}, const char* when = "2025-03-01T00:00:00Z") {
   ListSetRequest req;
   req.tl_signers = std::move(tl_signers);
@@ -38,7 +38,7 @@ class TlSigners : public ::testing::Test {
 };
 
 TEST_F(TlSigners, ListSignedByTheGivenSignerIsValidWithoutALotl) {
-  auto r = run({fixtures() / "lists/tl-AA.xml"}, pem(fixtures() / "pki/tl-signer-AA.pem"));
+  auto r = run_with_signers({fixtures() / "lists/tl-AA.xml"}, pem(fixtures() / "pki/tl-signer-AA.pem"));
   ASSERT_EQ(r.lists.size(), 1u);
   const VerifiedList& aa = r.lists.front();
   EXPECT_EQ(aa.status, ListStatus::kValid) << test::codes(aa);
@@ -49,7 +49,7 @@ TEST_F(TlSigners, ListSignedByTheGivenSignerIsValidWithoutALotl) {
 }
 
 TEST_F(TlSigners, ListSignedBySomeoneElseIsRefused) {
-  auto r = run({fixtures() / "lists/tl-AA.xml"}, pem(fixtures() / "pki/tl-signer-BB.pem"));
+  auto r = run_with_signers({fixtures() / "lists/tl-AA.xml"}, pem(fixtures() / "pki/tl-signer-BB.pem"));
   ASSERT_EQ(r.lists.size(), 1u);
   const VerifiedList& aa = r.lists.front();
   EXPECT_EQ(aa.status, ListStatus::kInvalid) << test::codes(aa);
@@ -58,7 +58,7 @@ TEST_F(TlSigners, ListSignedBySomeoneElseIsRefused) {
 }
 
 TEST_F(TlSigners, WithoutSignersOrLotlTheListIsIndeterminate) {
-  auto r = run({fixtures() / "lists/tl-AA.xml"}, {});
+  auto r = run_with_signers({fixtures() / "lists/tl-AA.xml"}, {});
   ASSERT_EQ(r.lists.size(), 1u);
   EXPECT_EQ(r.lists.front().status, ListStatus::kIndeterminate);
   EXPECT_TRUE(has_reason(r.lists.front(), "no-lotl")) << test::codes(r.lists.front());
@@ -67,7 +67,7 @@ TEST_F(TlSigners, WithoutSignersOrLotlTheListIsIndeterminate) {
 // With a LOTL too, the caller's signers alone vouch for national lists: BB's list,
 // which the LOTL would accept, is refused when only AA's signer is given.
 TEST_F(TlSigners, GivenSignersReplaceTheLotlForNationalLists) {
-  auto r = run({fixtures() / "lists"}, pem(fixtures() / "pki/tl-signer-AA.pem"), pem(fixtures() / "pki/oj-anchors.pem"));
+  auto r = run_with_signers({fixtures() / "lists"}, pem(fixtures() / "pki/tl-signer-AA.pem"), pem(fixtures() / "pki/oj-anchors.pem"));
   const VerifiedList* lotl = test::find(r, "lotl.xml");
   const VerifiedList* aa = test::find(r, "tl-AA.xml");
   const VerifiedList* bb = test::find(r, "tl-BB.xml");
@@ -81,7 +81,7 @@ TEST_F(TlSigners, GivenSignersReplaceTheLotlForNationalLists) {
 }
 
 TEST_F(TlSigners, ThroughTheLotlTheTrustIsTheLotls) {
-  auto r = run({fixtures() / "lists"}, {}, pem(fixtures() / "pki/oj-anchors.pem"));
+  auto r = run_with_signers({fixtures() / "lists"}, {}, pem(fixtures() / "pki/oj-anchors.pem"));
   const VerifiedList* aa = test::find(r, "tl-AA.xml");
   ASSERT_TRUE(aa);
   EXPECT_EQ(aa->status, ListStatus::kValid) << test::codes(*aa);
@@ -93,14 +93,14 @@ TEST_F(TlSigners, ThroughTheLotlTheTrustIsTheLotls) {
 TEST(TlSignersRealdata, Real2026ListWithItsSigner) {
   EUTL_REQUIRE_REALDATA();
   const auto rd = test::realdata();
-  auto good = run({rd / "tl/2026/EL-seq85.xml"}, pem(rd / "signers/EL-seq85.signer.pem"), {}, "2026-08-21T12:00:00Z");
+  auto good = run_with_signers({rd / "tl/2026/EL-seq85.xml"}, pem(rd / "signers/EL-seq85.signer.pem"), {}, "2026-08-21T12:00:00Z");
   ASSERT_EQ(good.lists.size(), 1u);
   EXPECT_EQ(good.lists.front().status, ListStatus::kValid) << test::codes(good.lists.front());
   EXPECT_EQ(trust_of(good.lists.front()), ListTrust::kCallerSigner);
   ASSERT_TRUE(good.lists.front().list.has_value());
   EXPECT_EQ(good.lists.front().list->scheme.version, 6);
 
-  auto wrong = run({rd / "tl/2026/EL-seq85.xml"}, pem(rd / "signers/SK-seq145.signer.pem"), {}, "2026-08-21T12:00:00Z");
+  auto wrong = run_with_signers({rd / "tl/2026/EL-seq85.xml"}, pem(rd / "signers/SK-seq145.signer.pem"), {}, "2026-08-21T12:00:00Z");
   ASSERT_EQ(wrong.lists.size(), 1u);
   EXPECT_EQ(wrong.lists.front().status, ListStatus::kInvalid) << test::codes(wrong.lists.front());
   EXPECT_TRUE(has_reason(wrong.lists.front(), "signer-not-tl-signer")) << test::codes(wrong.lists.front());

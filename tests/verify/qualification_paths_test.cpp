@@ -7,13 +7,14 @@
 
 #include "eutl/verify/qualification.h"
 #include "tests/verify/qualification_test_support.h"
+#include "tests/support/text_file.h"
 
 namespace eutl::verify {
 namespace {
 
 using test::date;
 using Q = std::vector<tsl::Bytes>;
-const std::string kQcpNQscd = "0.4.0.194112.1.2";
+const std::string kQcpNQscdOid = "0.4.0.194112.1.2";
 const std::string kUnknownOid = "1.3.6.1.4.1.55555.1";
 
 const test::Issued& ca() {
@@ -27,7 +28,7 @@ const test::Issued& ca() {
 test::CertSpec qes(tsl::TimePoint nb = date(2020, 1, 1), tsl::TimePoint na = date(2030, 1, 1)) {
   return {.not_before = nb,
           .not_after = na,
-          .policies = kQcpNQscd,
+          .policies = kQcpNQscdOid,
           .qc = Q{test::qc_statement("0.4.0.1862.1.1"), test::qc_statement("0.4.0.1862.1.4"),
                   test::qc_type({"0.4.0.1862.1.6.1"})}};
 }
@@ -77,7 +78,7 @@ struct Bed final {
   }
 };
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+using ::eutl::test::contains;
 
 // ---- Lists speak only for instants they cover ----
 

@@ -7,9 +7,12 @@
 #include "tests/support/fixture_text.h"
 #include "tests/test_paths.h"
 #include "verify/detail/signature.h"
+#include "tests/verify/signature_reasons.h"
 
 namespace eutl::verify::trust {
 namespace {
+
+using test_support::has_reason;
 
 TrustedSet trusted_from(const std::filesystem::path& pem, const std::string& label = "test") {
   TrustedSet set;
@@ -35,13 +38,6 @@ SignatureCheck check(const tsl::XmlDocument& doc, const TrustedSet& trusted,
   req.trusted = &trusted;
   req.require_v2 = v2;
   return check_list_signature(doc, req);
-}
-
-bool has(const SignatureCheck& c, std::string_view code) {
-  for (const auto& r : c.reasons) {
-    if (r.code == code) return true;
-  }
-  return false;
 }
 
 struct AlgCase {
@@ -71,16 +67,16 @@ TEST(SignatureXades, KeyInfoCertificateAloneIsNotTrusted) {
   auto other = trusted_from(test::fixtures() / "pki/tl-signer-BB.pem");
   auto r = check(doc, other);
   EXPECT_EQ(r.outcome, Outcome::kFail);
-  EXPECT_TRUE(has(r, "signer-not-trusted"));
+  EXPECT_TRUE(has_reason(r, "signer-not-trusted"));
   EXPECT_TRUE(r.info.matched.empty());
-  EXPECT_FALSE(has(r, "sig-digest-mismatch"));  // the content itself is intact
+  EXPECT_FALSE(has_reason(r, "sig-digest-mismatch"));  // the content itself is intact
 }
 
 // KeyInfo lies inside the Signature, outside what the references sign: without it
 // the signer is named only by the signed SigningCertificate digest, and the check
 // must verify on the document itself (PreparedSignature::needs_document).
 tsl::XmlDocument without_keyinfo() {
-  std::string text = test::read_text(test::fixtures() / "lists/tl-AA.xml");
+  std::string text = test::read_fixture_text(test::fixtures() / "lists/tl-AA.xml");
   auto from = text.find("<ds:KeyInfo>");
   auto to = text.find("</ds:KeyInfo>");
   EXPECT_NE(from, std::string::npos);
@@ -105,7 +101,7 @@ TEST(SignatureXades, SignerNamedOnlyBySigningCertificateVerifiesOnTheDocument) {
   // Without the document there is nothing to verify on: never a pass.
   auto gone = check_list_signature(prepared, req, nullptr);
   EXPECT_EQ(gone.outcome, Outcome::kIndeterminate);
-  EXPECT_TRUE(has(gone, "sig-verify-error"));
+  EXPECT_TRUE(has_reason(gone, "sig-verify-error"));
 }
 
 TEST(SignatureXades, SignerNamedOnlyBySigningCertificateMustStillBeTrusted) {
@@ -113,7 +109,7 @@ TEST(SignatureXades, SignerNamedOnlyBySigningCertificateMustStillBeTrusted) {
   auto other = trusted_from(test::fixtures() / "pki/tl-signer-BB.pem");
   auto r = check(doc, other);
   EXPECT_EQ(r.outcome, Outcome::kFail);
-  EXPECT_TRUE(has(r, "signer-not-trusted"));
+  EXPECT_TRUE(has_reason(r, "signer-not-trusted"));
 }
 
 TEST(SignatureXades, EmptyTrustedSetFails) {
@@ -134,8 +130,8 @@ TEST(SignatureXades, V2RequiredButV1Used) {
   auto trusted = trusted_from(test::fixtures() / "pki/tl-signer-BB.pem");
   auto r = check(doc, trusted, RequireSigningCertV2::kYes);
   EXPECT_EQ(r.outcome, Outcome::kFail);
-  EXPECT_TRUE(has(r, "signing-cert-v1-in-v6"));
-  EXPECT_FALSE(has(r, "sig-digest-mismatch"));
+  EXPECT_TRUE(has_reason(r, "signing-cert-v1-in-v6"));
+  EXPECT_FALSE(has_reason(r, "sig-digest-mismatch"));
 }
 
 TEST(SignatureXades, RealListVerifiesWithManifestSigner) {
@@ -155,7 +151,7 @@ TEST(SignatureXades, RealAlteredListFailsOnTheDigest) {
   auto trusted = trusted_from(test::realdata() / "signers/CZ-seq77-broken-sig.signer.pem");
   auto r = check(doc, trusted);
   EXPECT_EQ(r.outcome, Outcome::kFail);
-  EXPECT_TRUE(has(r, "sig-digest-mismatch"));
+  EXPECT_TRUE(has_reason(r, "sig-digest-mismatch"));
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ namespace eutl::verify::trust {
 namespace {
 
 using test::edit;
-using test::read_text;
+using test::read_fixture_text;
 
 X509Ptr first_certificate(const std::filesystem::path& pem) {
   auto certs = load_pem_certificates(pem);
@@ -88,7 +88,7 @@ TEST(XmlsecFastC14N, FixtureListsVerifyTheSameBothWays) {
   for (const auto& c : cases) {
     X509Ptr cert = first_certificate(test::fixtures() / c.signer);
     ASSERT_TRUE(cert);
-    BothPaths r = verify_both(read_text(test::fixtures() / c.list), ::X509_get0_pubkey(cert.get()));
+    BothPaths r = verify_both(read_fixture_text(test::fixtures() / c.list), ::X509_get0_pubkey(cert.get()));
     EXPECT_EQ(r.fast, XmlsecStatus::kOk) << c.list;
     EXPECT_EQ(r.xmlsec, XmlsecStatus::kOk) << c.list;
     expect_all_fast(r.fast_runs, c.list);
@@ -96,7 +96,7 @@ TEST(XmlsecFastC14N, FixtureListsVerifyTheSameBothWays) {
 }
 
 TEST(XmlsecFastC14N, EditsGetTheSameVerdictBothWays) {
-  const std::string original = read_text(test::fixtures() / "lists/tl-AA.xml");
+  const std::string original = read_fixture_text(test::fixtures() / "lists/tl-AA.xml");
   X509Ptr cert = first_certificate(test::fixtures() / "pki/tl-signer-AA.pem");
   ASSERT_TRUE(cert);
   EVP_PKEY* key = ::X509_get0_pubkey(cert.get());
@@ -164,7 +164,7 @@ TEST(XmlsecFastC14N, RealListsVerifyTheSameBothWays) {
     if (!std::filesystem::exists(signer)) continue;
     X509Ptr cert = first_certificate(signer);
     ASSERT_TRUE(cert) << signer;
-    BothPaths r = verify_both(read_text(list), ::X509_get0_pubkey(cert.get()));
+    BothPaths r = verify_both(read_fixture_text(list), ::X509_get0_pubkey(cert.get()));
     EXPECT_EQ(r.fast, XmlsecStatus::kOk) << list;
     EXPECT_EQ(r.xmlsec, XmlsecStatus::kOk) << list;
     expect_all_fast(r.fast_runs, list.string());

@@ -15,18 +15,23 @@
 #include "tests/test_paths.h"
 #include "tests/verify/list_set_test_util.h"
 #include "verify/detail/signature.h"
+#include "tests/verify/signature_reasons.h"
 
 namespace eutl::verify::trust {
 namespace {
 
+using test_support::has_reason;
+using test_support::only_reason;
+using test_support::reason_codes;
+
 using test::edit;
-using test::read_text;
+using test::read_fixture_text;
 
 constexpr std::string_view kPss256 = "http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1";
 
-std::string fixture(const char* rel) { return read_text(test::fixtures() / rel); }
+std::string fixture(const char* rel) { return read_fixture_text(test::fixtures() / rel); }
 
-TrustedSet trusted(const char* signer) {
+TrustedSet trusted_signer(const char* signer) {
   TrustedSet set;
   auto certs = load_pem_certificates(test::fixtures() / "pki" / signer);
   EXPECT_TRUE(certs.has_value()) << signer;
@@ -36,7 +41,7 @@ TrustedSet trusted(const char* signer) {
   return set;
 }
 
-SignatureCheck check_text(const std::string& text, const TrustedSet& set) {
+SignatureCheck check_pss_text(const std::string& text, const TrustedSet& set) {
   auto doc = tsl::XmlDocument::parse(tsl::as_bytes(text), "pss.xml");
   EXPECT_TRUE(doc.has_value());
   SignatureRequest req;
@@ -44,22 +49,7 @@ SignatureCheck check_text(const std::string& text, const TrustedSet& set) {
   return doc ? check_list_signature(*doc, req) : SignatureCheck{};
 }
 
-SignatureCheck check_text(const std::string& text, const char* signer) { return check_text(text, trusted(signer)); }
-
-std::string codes(const SignatureCheck& c) {
-  std::string s;
-  for (const auto& r : c.reasons) s += r.code + "(" + r.message + ") ";
-  return s;
-}
-
-bool only(const SignatureCheck& c, std::string_view code) {
-  return !c.reasons.empty() &&
-         std::all_of(c.reasons.begin(), c.reasons.end(), [&](const Reason& r) { return r.code == code; });
-}
-
-bool has(const SignatureCheck& c, std::string_view code) {
-  return std::any_of(c.reasons.begin(), c.reasons.end(), [&](const Reason& r) { return r.code == code; });
-}
+SignatureCheck check_pss_text(const std::string& text, const char* signer) { return check_pss_text(text, trusted_signer(signer)); }
 
 struct ValidCase {
   const char* file;
@@ -77,8 +67,8 @@ TEST(SignatureRsaPss, EveryRfc6931DigestVerifiesWithTheTrustedKey) {
       {"pss/lotl-pss.xml", "oj-anchor-rsa.pem", "http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1"},
   };
   for (const auto& c : cases) {
-    auto r = check_text(fixture(c.file), c.signer);
-    EXPECT_EQ(r.outcome, Outcome::kPass) << c.file << ": " << codes(r);
+    auto r = check_pss_text(fixture(c.file), c.signer);
+    EXPECT_EQ(r.outcome, Outcome::kPass) << c.file << ": " << reason_codes(r);
     EXPECT_EQ(r.info.signature_method, c.method) << c.file;
   }
 }
@@ -98,31 +88,31 @@ TEST(SignatureRsaPss, MismatchedOrAlteredSignaturesAreInvalid) {
       {"pss/tl-CC-pss-salt20.xml", "tl-signer-CC.pem", "salt 20 instead of the digest length"},
   };
   for (const auto& c : cases) {
-    auto r = check_text(fixture(c.file), c.signer);
+    auto r = check_pss_text(fixture(c.file), c.signer);
     EXPECT_EQ(r.outcome, Outcome::kFail) << c.why;
-    EXPECT_TRUE(only(r, "sig-value-invalid")) << c.why << ": " << codes(r);
+    EXPECT_TRUE(only_reason(r, "sig-value-invalid")) << c.why << ": " << reason_codes(r);
   }
 }
 
 TEST(SignatureRsaPss, DigestSwappedInTheMethodIsInvalid) {
   // sha256 -> sha384 in SignatureMethod: another SignedInfo and another hash.
   auto text = edit(fixture("pss/tl-CC-pss.xml"), kPss256, "http://www.w3.org/2007/05/xmldsig-more#sha384-rsa-MGF1");
-  auto r = check_text(text, "tl-signer-CC.pem");
+  auto r = check_pss_text(text, "tl-signer-CC.pem");
   EXPECT_EQ(r.outcome, Outcome::kFail);
-  EXPECT_TRUE(only(r, "sig-value-invalid")) << codes(r);
+  EXPECT_TRUE(only_reason(r, "sig-value-invalid")) << reason_codes(r);
 }
 
 TEST(SignatureRsaPss, ChangedContentFailsOnTheReferenceDigest) {
   auto text = edit(fixture("pss/tl-CC-pss.xml"), "<TSLSequenceNumber>12<", "<TSLSequenceNumber>13<");
-  auto r = check_text(text, "tl-signer-CC.pem");
+  auto r = check_pss_text(text, "tl-signer-CC.pem");
   EXPECT_EQ(r.outcome, Outcome::kFail);
-  EXPECT_TRUE(has(r, "sig-digest-mismatch")) << codes(r);
+  EXPECT_TRUE(has_reason(r, "sig-digest-mismatch")) << reason_codes(r);
 }
 
 TEST(SignatureRsaPss, EcSignerKeyUnderPssMethodIsRefusedWithItsReason) {
-  auto r = check_text(fixture("pss/tl-AA-pss-ec-key.xml"), "tl-signer-AA.pem");
+  auto r = check_pss_text(fixture("pss/tl-AA-pss-ec-key.xml"), "tl-signer-AA.pem");
   EXPECT_EQ(r.outcome, Outcome::kFail);
-  ASSERT_TRUE(only(r, "sig-value-invalid")) << codes(r);
+  ASSERT_TRUE(only_reason(r, "sig-value-invalid")) << reason_codes(r);
   EXPECT_NE(r.reasons[0].message.find("needs an RSA key"), std::string::npos) << r.reasons[0].message;
   EXPECT_NE(r.reasons[0].message.find("is EC"), std::string::npos) << r.reasons[0].message;
 }
@@ -130,16 +120,16 @@ TEST(SignatureRsaPss, EcSignerKeyUnderPssMethodIsRefusedWithItsReason) {
 TEST(SignatureRsaPss, Rsa512KeyIsWeakUnderPssToo) {
   // bad/tl-CC-rsa512.xml relabelled: the key-size rule comes before any crypto.
   auto text = edit(fixture("bad/tl-CC-rsa512.xml"), "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", kPss256);
-  auto r = check_text(text, "tl-signer-CC-rsa512.pem");
+  auto r = check_pss_text(text, "tl-signer-CC-rsa512.pem");
   EXPECT_EQ(r.outcome, Outcome::kFail);
-  EXPECT_TRUE(only(r, "sig-algorithm-weak")) << codes(r);
+  EXPECT_TRUE(only_reason(r, "sig-algorithm-weak")) << reason_codes(r);
 }
 
 TEST(SignatureRsaPss, Sha1PssAfterTheCutOffIsWeak) {
   auto text = edit(fixture("pss/tl-CC-pss.xml"), kPss256, "http://www.w3.org/2007/05/xmldsig-more#sha1-rsa-MGF1");
-  auto r = check_text(text, "tl-signer-CC.pem");
+  auto r = check_pss_text(text, "tl-signer-CC.pem");
   EXPECT_EQ(r.outcome, Outcome::kFail);
-  EXPECT_TRUE(only(r, "sig-algorithm-weak")) << codes(r);
+  EXPECT_TRUE(only_reason(r, "sig-algorithm-weak")) << reason_codes(r);
 }
 
 TEST(SignatureRsaPss, ParametersUnderAParameterlessMethodAreRefused) {
@@ -148,29 +138,29 @@ TEST(SignatureRsaPss, ParametersUnderAParameterlessMethodAreRefused) {
   auto text = edit(fixture("pss/tl-CC-pss.xml"), open + "/>",
                    open + "><pss:RSAPSSParams xmlns:pss=\"http://www.w3.org/2007/05/xmldsig-more#\">"
                           "<pss:SaltLength>32</pss:SaltLength></pss:RSAPSSParams></ds:SignatureMethod>");
-  auto r = check_text(text, "tl-signer-CC.pem");
+  auto r = check_pss_text(text, "tl-signer-CC.pem");
   EXPECT_NE(r.outcome, Outcome::kPass);
-  EXPECT_TRUE(only(r, "sig-verify-error")) << codes(r);
+  EXPECT_TRUE(only_reason(r, "sig-verify-error")) << reason_codes(r);
 }
 
 TEST(SignatureRsaPss, KeyInfoSignerAloneIsNotTrusted) {
-  auto r = check_text(fixture("pss/tl-CC-pss.xml"), "tl-signer-BB.pem");
+  auto r = check_pss_text(fixture("pss/tl-CC-pss.xml"), "tl-signer-BB.pem");
   EXPECT_EQ(r.outcome, Outcome::kFail);
-  EXPECT_TRUE(only(r, "signer-not-trusted")) << codes(r);  // the diagnostic finds the content intact
+  EXPECT_TRUE(only_reason(r, "signer-not-trusted")) << reason_codes(r);  // the diagnostic finds the content intact
 }
 
 TEST(SignatureRsaPss, ParallelVerificationsGiveTheSameAnswers) {
   // One transform instance per verification: nothing shared between threads.
   const std::string good = fixture("pss/tl-CC-pss.xml");
   const std::string bad = fixture("pss/tl-CC-pss-salt20.xml");
-  const TrustedSet set = trusted("tl-signer-CC.pem");
+  const TrustedSet set = trusted_signer("tl-signer-CC.pem");
   std::vector<int> wrong(4, 0);
   std::vector<std::thread> threads;
   for (std::size_t t = 0; t < wrong.size(); ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 10; ++i) {
-        wrong[t] += check_text(good, set).outcome != Outcome::kPass;
-        wrong[t] += check_text(bad, set).outcome != Outcome::kFail;
+        wrong[t] += check_pss_text(good, set).outcome != Outcome::kPass;
+        wrong[t] += check_pss_text(bad, set).outcome != Outcome::kFail;
       }
     });
   }

@@ -69,13 +69,13 @@ TEST_F(CatalogueRoutes, ServicesTakeTheListFiltersAsQueryParameters) {
 
 TEST_F(CatalogueRoutes, CertFindsTheServicesOfAnIdentityCertificate) {
   const auto ca = fixtures() / "pki/ca-qwac-BB.pem";
-  const std::string der = run_command("openssl x509 -in " + quote_arg(ca) + " -outform DER 2>/dev/null").out;
+  const std::string der = run_command("openssl x509 -in " + shell_quote(ca) + " -outform DER 2>/dev/null").out;
   const server::Response r =
       server::services_route(api_get("/v1/services", {{"cert", tsl::base64_encode(tsl::as_bytes(der))}}), context());
   ASSERT_EQ(r.status, 200) << r.body;
   ASSERT_FALSE(body_json(r).empty());
   EXPECT_EQ(body_json(r)[0]["identity_match"], "same-certificate") << r.body;
-  EXPECT_EQ(r.body, cli_out("list --json --at 2025-03-01T00:00:00Z --cert " + quote_arg(ca)));
+  EXPECT_EQ(r.body, cli_out("list --json --at 2025-03-01T00:00:00Z --cert " + shell_quote(ca)));
   const server::Response bad = server::services_route(api_get("/v1/services", {{"cert", "!!"}}), context());
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(error_code(bad), "bad_certificate");

@@ -23,7 +23,7 @@ std::string file_text(const std::filesystem::path& p) {
 }
 
 std::string der_of(const std::filesystem::path& pem) {
-  return run_command("openssl x509 -in " + quote_arg(pem) + " -outform DER 2>/dev/null").out;
+  return run_command("openssl x509 -in " + shell_quote(pem) + " -outform DER 2>/dev/null").out;
 }
 
 // The answer without its first key (evidence_id), as `eutl check --json` prints it.
@@ -50,7 +50,7 @@ TEST_F(CheckRoute, PemAnswerIsTheCheckJsonOfTheCliPlusEvidenceId) {
   EXPECT_TRUE(server::is_evidence_id(id)) << id;
   EXPECT_TRUE(r.content().starts_with("{\n  \"evidence_id\": \"" + id + "\",\n")) << r.content().substr(0, 120);
 
-  const auto by_cli = run_command(cli() + " check " + quote_arg(cert) + " --json --for wsa --at 2025-03-01" + store());
+  const auto by_cli = run_command(cli() + " check " + shell_quote(cert) + " --json --for wsa --at 2025-03-01" + store());
   EXPECT_EQ(by_cli.exit_code, 0) << by_cli.out;
   EXPECT_EQ(without_evidence_id(r.content()), by_cli.out);
   ASSERT_EQ(m_verdicts.answers().size(), 1u);

@@ -12,15 +12,16 @@
 #include <thread>
 
 #include "server/api/evidence_store.h"
+#include "tests/support/text_file.h"
 
 namespace eutl::server {
 namespace {
 
 namespace fs = std::filesystem;
 
-const tsl::TimePoint kNow{std::chrono::sys_days{std::chrono::year{2026} / 12 / 5}};
+const tsl::TimePoint kPruneNow{std::chrono::sys_days{std::chrono::year{2026} / 12 / 5}};
 
-bool has_line(const std::string& text, const std::string& line) { return text.find("\n" + line + "\n") != std::string::npos; }
+using test::has_line;
 
 class EvidencePrunerTest : public ::testing::Test {
  protected:
@@ -31,7 +32,7 @@ class EvidencePrunerTest : public ::testing::Test {
     m_config.evidence_dir = m_dir / "evidence";
   }
   void TearDown() override { fs::remove_all(m_dir); }
-  std::string metrics() const { return m_metrics.render(SnapshotView{}, kNow); }
+  std::string metrics() const { return m_metrics.render(SnapshotView{}, kPruneNow); }
   std::size_t records() const {
     std::size_t n = 0;
     for (const auto& entry : fs::directory_iterator(m_config.evidence_dir)) {
@@ -55,7 +56,7 @@ TEST(PruneSlack, OnePercentAtMostAThousand) {
 
 TEST_F(EvidencePrunerTest, StoredRecordsAreCountedAndAPruneCorrectsTheGauge) {
   m_config.evidence_max_records = 2;
-  auto pruner = evidence_pruner_for(m_config, false, m_metrics, [] { return kNow; }, nullptr);
+  auto pruner = evidence_pruner_for(m_config, false, m_metrics, [] { return kPruneNow; }, nullptr);
   ASSERT_NE(pruner, nullptr);
   ASSERT_TRUE(m_config.on_evidence_stored);
   for (int i = 0; i < 4; ++i) {
@@ -72,7 +73,7 @@ TEST_F(EvidencePrunerTest, StoredRecordsAreCountedAndAPruneCorrectsTheGauge) {
 
 TEST_F(EvidencePrunerTest, PastTheCountThePrunerRunsWithoutWaitingForItsInterval) {
   m_config.evidence_max_records = 2;
-  auto pruner = evidence_pruner_for(m_config, false, m_metrics, [] { return kNow; }, nullptr);
+  auto pruner = evidence_pruner_for(m_config, false, m_metrics, [] { return kPruneNow; }, nullptr);
   pruner->start(std::chrono::hours(1));  // the first prune at once, the next in an hour…
   for (int i = 0; i < 5; ++i) {
     ASSERT_TRUE(store_evidence(m_config, "{\"n\":" + std::to_string(i) + "}"));
@@ -89,7 +90,7 @@ TEST_F(EvidencePrunerTest, PastTheCountThePrunerRunsWithoutWaitingForItsInterval
 }
 
 TEST_F(EvidencePrunerTest, AReadOnlyReplicaDoesNotPrune) {
-  EXPECT_EQ(evidence_pruner_for(m_config, true, m_metrics, [] { return kNow; }, nullptr), nullptr);
+  EXPECT_EQ(evidence_pruner_for(m_config, true, m_metrics, [] { return kPruneNow; }, nullptr), nullptr);
   EXPECT_FALSE(m_config.on_evidence_stored);
 }
 

@@ -54,7 +54,7 @@ TEST_F(EvidenceRoutes, RecordReportAndVerifyOfAKeptRecord) {
 
   // As `eutl evidence verify --json` prints it for the same file and store.
   const auto file = m_store / "evidence" / (id + ".json");
-  const auto by_cli = run_command(cli() + " evidence verify " + quote_arg(file) + " --json" + store());
+  const auto by_cli = run_command(cli() + " evidence verify " + shell_quote(file) + " --json" + store());
   EXPECT_EQ(by_cli.exit_code, 0) << by_cli.out;
   EXPECT_EQ(verify.body, by_cli.out);
 
@@ -67,7 +67,7 @@ TEST_F(EvidenceRoutes, RecordReportAndVerifyOfAKeptRecord) {
                                 [](const auto& h) { return h.first == "Content-Security-Policy"; });
   ASSERT_NE(csp, report.headers.end());
   EXPECT_EQ(csp->second, "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
-  const auto cli_report = run_command(cli() + " evidence report " + quote_arg(file) + store());
+  const auto cli_report = run_command(cli() + " evidence report " + shell_quote(file) + store());
   EXPECT_EQ(cli_report.exit_code, 0);
   EXPECT_EQ(report.body, cli_report.out);
 }

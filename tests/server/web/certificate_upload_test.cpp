@@ -8,21 +8,17 @@
 #include <sstream>
 
 #include "tests/test_paths.h"
+#include "tests/support/text_file.h"
 
 namespace eutl::server::web {
 namespace {
 
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using ::eutl::test::read_text;
 
-std::string qwac_pem() { return read(eutl::test::fixtures() / "certs/qwac.pem"); }
+std::string qwac_pem() { return read_text(eutl::test::fixtures() / "certs/qwac.pem"); }
 
 TEST(CertificateUpload, PemChainInOrder) {
-  const std::string chain = qwac_pem() + "\n" + read(eutl::test::fixtures() / "pki/ca-qwac-BB.pem");
+  const std::string chain = qwac_pem() + "\n" + read_text(eutl::test::fixtures() / "pki/ca-qwac-BB.pem");
   auto certs = certificates_from_upload(chain);
   ASSERT_TRUE(certs) << certs.error().message;
   ASSERT_EQ(certs->size(), 2u);
@@ -41,7 +37,7 @@ TEST(CertificateUpload, DerAsIsAndTheSameAsItsPem) {
 }
 
 TEST(CertificateUpload, RefusalsSayWhy) {
-  const std::string key = read(eutl::test::fixtures() / "certs/qwac.key");
+  const std::string key = read_text(eutl::test::fixtures() / "certs/qwac.key");
   ASSERT_NE(key.find("PRIVATE KEY"), std::string::npos);
   const std::pair<std::string, Errc> cases[] = {
       {"", Errc::kUsage},

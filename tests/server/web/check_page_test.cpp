@@ -11,18 +11,14 @@
 
 #include "server/web/form_data.h"
 #include "tests/server/web/web_test_context.h"
+#include "tests/support/text_file.h"
 
 namespace eutl::server::web {
 namespace {
 
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using ::eutl::test::read_text;
 
-bool has(const std::string& html, const std::string& what) { return html.find(what) != std::string::npos; }
+using ::eutl::test::contains;
 
 class CheckPageTest : public ::testing::Test {
  protected:
@@ -55,30 +51,30 @@ TEST_F(CheckPageTest, TheFormWorksWithoutJavaScriptAndLabelsEveryControl) {
   const Response r = check_form_page(Request{}, m_parts.make(s_lists, test::at("2025-03-01")));
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.content_type, "text/html; charset=utf-8");
-  EXPECT_TRUE(has(r.body, "<form id=\"check-form\" class=\"check\" method=\"post\" action=\"/check\" "
+  EXPECT_TRUE(contains(r.body, "<form id=\"check-form\" class=\"check\" method=\"post\" action=\"/check\" "
                           "enctype=\"multipart/form-data\">"));
-  EXPECT_TRUE(has(r.body, "<h1>Is this an EU qualified certificate?</h1>"));
+  EXPECT_TRUE(contains(r.body, "<h1>Is this an EU qualified certificate?</h1>"));
   // Every input, select and textarea has a <label for=its id>.
   const std::regex control(R"re(<(?:input|select|textarea) id="([a-z-]+)")re");
   std::size_t controls = 0;
   for (auto it = std::sregex_iterator(r.body.begin(), r.body.end(), control); it != std::sregex_iterator(); ++it) {
     ++controls;
-    EXPECT_TRUE(has(r.body, "<label for=\"" + (*it)[1].str() + "\">")) << (*it)[1].str();
+    EXPECT_TRUE(contains(r.body, "<label for=\"" + (*it)[1].str() + "\">")) << (*it)[1].str();
   }
   EXPECT_EQ(controls, 5u);  // certificate, file, claim, at, host
   // The host name form needs JavaScript (POST /v1/check-site): hidden until app.js shows it.
-  EXPECT_TRUE(has(r.body, "<form id=\"site-form\" class=\"check\" hidden>"));
-  EXPECT_FALSE(has(r.body, "lists-problem"));
+  EXPECT_TRUE(contains(r.body, "<form id=\"site-form\" class=\"check\" hidden>"));
+  EXPECT_FALSE(contains(r.body, "lists-problem"));
 }
 
 TEST_F(CheckPageTest, ProblemsWithTheListsAreShownEscaped) {
   const Response r = check_form_page(Request{}, m_parts.make(nullptr, test::at("2025-03-01"), "<b>stale</b> lists"));
-  EXPECT_TRUE(has(r.body, "id=\"lists-problem\""));
-  EXPECT_TRUE(has(r.body, "&lt;b&gt;stale&lt;/b&gt; lists"));
+  EXPECT_TRUE(contains(r.body, "id=\"lists-problem\""));
+  EXPECT_TRUE(contains(r.body, "&lt;b&gt;stale&lt;/b&gt; lists"));
 }
 
 TEST_F(CheckPageTest, InputTheCheckCannotUseGetsTheFormBackWithTheReason) {
-  const std::string key = read(eutl::test::fixtures() / "certs/qwac.key");
+  const std::string key = read_text(eutl::test::fixtures() / "certs/qwac.key");
   const std::string boundary = "--b1\r\nContent-Disposition: form-data; name=\"certificate\"\r\n\r\n";
   const struct {
     std::string type;
@@ -101,23 +97,23 @@ TEST_F(CheckPageTest, InputTheCheckCannotUseGetsTheFormBackWithTheReason) {
   for (const auto& c : cases) {
     const Response r = post(c.type, c.body);
     EXPECT_EQ(r.status, c.status) << c.says;
-    EXPECT_TRUE(has(r.body, "<div class=\"error\" id=\"error\" role=\"alert\">")) << c.says;
-    EXPECT_TRUE(has(r.body, c.says)) << c.says << "\n" << r.body.substr(0, 2000);
-    EXPECT_TRUE(has(r.body, "id=\"check-form\"")) << "the form comes back";
-    EXPECT_FALSE(has(r.body, "-----BEGIN PRIVATE KEY")) << "never echo a key";
+    EXPECT_TRUE(contains(r.body, "<div class=\"error\" id=\"error\" role=\"alert\">")) << c.says;
+    EXPECT_TRUE(contains(r.body, c.says)) << c.says << "\n" << r.body.substr(0, 2000);
+    EXPECT_TRUE(contains(r.body, "id=\"check-form\"")) << "the form comes back";
+    EXPECT_FALSE(contains(r.body, "-----BEGIN PRIVATE KEY")) << "never echo a key";
   }
 }
 
 // The page runs server::run_check (server/api/check_service.cpp), the same check POST /v1/check runs.
 TEST_F(CheckPageTest, AFixtureQwacGivesAResultPageWithTheEvidenceLinks) {
-  const std::string pem = read(eutl::test::fixtures() / "certs/qwac.pem");
+  const std::string pem = read_text(eutl::test::fixtures() / "certs/qwac.pem");
   const Response r = post("application/x-www-form-urlencoded", urlencoded(pem, "qwac"));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_TRUE(has(r.body, "data-verdict=\"confirmed\"")) << r.body;
+  EXPECT_TRUE(contains(r.body, "data-verdict=\"confirmed\"")) << r.body;
   const std::regex link(R"re(<a id="report-link" href="/v1/evidence/([0-9a-f]{64})/report">)re");
   std::smatch m;
   ASSERT_TRUE(std::regex_search(r.body, m, link)) << r.body;
-  EXPECT_TRUE(has(r.body, "<a id=\"record-link\" href=\"/v1/evidence/" + m[1].str() + "\" download="));
+  EXPECT_TRUE(contains(r.body, "<a id=\"record-link\" href=\"/v1/evidence/" + m[1].str() + "\" download="));
 
   // The same through multipart, the certificate uploaded as DER this time.
   const std::string der_cmd = "openssl x509 -outform DER -in '" + (eutl::test::fixtures() / "certs/qwac.pem").string() + "'";
@@ -129,7 +125,7 @@ TEST_F(CheckPageTest, AFixtureQwacGivesAResultPageWithTheEvidenceLinks) {
                            "\r\n--XYZ\r\nContent-Disposition: form-data; name=\"claim\"\r\n\r\nqes\r\n--XYZ--\r\n";
   const Response multi = post("multipart/form-data", body);
   ASSERT_EQ(multi.status, 200) << multi.body;
-  EXPECT_TRUE(has(multi.body, "data-verdict=\"refuted\""));
+  EXPECT_TRUE(contains(multi.body, "data-verdict=\"refuted\""));
 }
 
 }  // namespace

@@ -5,11 +5,12 @@
 #include <gtest/gtest.h>
 
 #include "tests/server/web/web_test_context.h"
+#include "tests/support/text_file.h"
 
 namespace eutl::server::web {
 namespace {
 
-bool has(const std::string& html, const std::string& what) { return html.find(what) != std::string::npos; }
+using ::eutl::test::contains;
 
 class ServicesPageTest : public ::testing::Test {
  protected:
@@ -29,28 +30,28 @@ std::shared_ptr<const TrustedLists> ServicesPageTest::s_lists;
 TEST_F(ServicesPageTest, ASearchAnsweredAsATable) {
   const Response r = get({{"name", "beta"}, {"territory", "BB"}});
   EXPECT_EQ(r.status, 200);
-  EXPECT_TRUE(has(r.body, "<form id=\"service-search\" class=\"filters\" method=\"get\" action=\"/services\""));
-  EXPECT_TRUE(has(r.body, "<label for=\"name\">Name contains</label>"));
-  EXPECT_TRUE(has(r.body, "value=\"beta\""));
-  EXPECT_TRUE(has(r.body, "<option value=\"BB\" selected>BB</option>"));
-  EXPECT_TRUE(has(r.body, "<a href=\"/v1/services/BB/1/1\"><code>BB/1/1</code></a>"));
-  EXPECT_TRUE(has(r.body, "<td class=\"provider\">Beta Certification</td>"));
-  EXPECT_TRUE(has(r.body, "id=\"match-count\""));
-  EXPECT_TRUE(has(r.body, "aria-current=\"page\">Trust services</a>"));
+  EXPECT_TRUE(contains(r.body, "<form id=\"service-search\" class=\"filters\" method=\"get\" action=\"/services\""));
+  EXPECT_TRUE(contains(r.body, "<label for=\"name\">Name contains</label>"));
+  EXPECT_TRUE(contains(r.body, "value=\"beta\""));
+  EXPECT_TRUE(contains(r.body, "<option value=\"BB\" selected>BB</option>"));
+  EXPECT_TRUE(contains(r.body, "<a href=\"/v1/services/BB/1/1\"><code>BB/1/1</code></a>"));
+  EXPECT_TRUE(contains(r.body, "<td class=\"provider\">Beta Certification</td>"));
+  EXPECT_TRUE(contains(r.body, "id=\"match-count\""));
+  EXPECT_TRUE(contains(r.body, "aria-current=\"page\">Trust services</a>"));
 }
 
 TEST_F(ServicesPageTest, BadFiltersAre400WithTheValidValues) {
   const Response r = get({{"territory", "<ZZ>"}});
   EXPECT_EQ(r.status, 400);
-  EXPECT_TRUE(has(r.body, "role=\"alert\""));
-  EXPECT_TRUE(has(r.body, "&lt;ZZ&gt;"));
-  EXPECT_FALSE(has(r.body, "<ZZ>"));
+  EXPECT_TRUE(contains(r.body, "role=\"alert\""));
+  EXPECT_TRUE(contains(r.body, "&lt;ZZ&gt;"));
+  EXPECT_FALSE(contains(r.body, "<ZZ>"));
 }
 
 TEST_F(ServicesPageTest, NoSnapshotIs503) {
   const Response r = get({}, nullptr);
   EXPECT_EQ(r.status, 503);
-  EXPECT_TRUE(has(r.body, "id=\"no-lists\""));
+  EXPECT_TRUE(contains(r.body, "id=\"no-lists\""));
 }
 
 TEST_F(ServicesPageTest, PageLinksKeepTheFilters) {
@@ -62,12 +63,12 @@ TEST_F(ServicesPageTest, PageLinksKeepTheFilters) {
   m.total = 7;
   m.rows.resize(2);
   const std::string html = render_services(q, m, {"AA"}, 2);
-  EXPECT_TRUE(has(html, "showing 3–4."));
-  EXPECT_TRUE(has(html, "<a rel=\"prev\" href=\"/services?name=a%26b%20%22c%22&amp;territory=&amp;type=CA%2FQC"
+  EXPECT_TRUE(contains(html, "showing 3–4."));
+  EXPECT_TRUE(contains(html, "<a rel=\"prev\" href=\"/services?name=a%26b%20%22c%22&amp;territory=&amp;type=CA%2FQC"
                         "&amp;status=&amp;page=1\">"))
       << html;
-  EXPECT_TRUE(has(html, "page=3\">Next page</a>"));
-  EXPECT_TRUE(has(html, "value=\"a&amp;b &quot;c&quot;\""));
+  EXPECT_TRUE(contains(html, "page=3\">Next page</a>"));
+  EXPECT_TRUE(contains(html, "value=\"a&amp;b &quot;c&quot;\""));
 }
 
 TEST_F(ServicesPageTest, HostileProviderNamesAreEscaped) {
@@ -82,10 +83,10 @@ TEST_F(ServicesPageTest, HostileProviderNamesAreEscaped) {
   m.total = 1;
   m.rows = {evil};
   const std::string html = render_services(ServiceQuery{}, m, {"AA"});
-  EXPECT_FALSE(has(html, "<script>"));
-  EXPECT_FALSE(has(html, "<img"));
-  EXPECT_FALSE(has(html, "\"><x"));
-  EXPECT_TRUE(has(html, "&lt;img src=x onerror=alert(1)&gt; Évil &amp; Co"));
+  EXPECT_FALSE(contains(html, "<script>"));
+  EXPECT_FALSE(contains(html, "<img"));
+  EXPECT_FALSE(contains(html, "\"><x"));
+  EXPECT_TRUE(contains(html, "&lt;img src=x onerror=alert(1)&gt; Évil &amp; Co"));
 }
 
 }  // namespace

@@ -11,16 +11,12 @@
 
 #include "eutl/tsl/bytes.h"
 #include "tests/test_paths.h"
+#include "tests/support/text_file.h"
 
 namespace eutl::server::web {
 namespace {
 
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using ::eutl::test::read_text;
 
 std::string header(const Response& r, std::string_view name) {
   for (const auto& [k, v] : r.headers) {
@@ -38,7 +34,7 @@ TEST(StaticAssets, EveryFileOfTheAssetsFolderIsCompiledInUnchanged) {
     const std::string name = e.path().filename().string();
     const WebAsset* asset = find_web_asset(name);
     ASSERT_NE(asset, nullptr) << name;
-    const std::string text = read(e.path());
+    const std::string text = read_text(e.path());
     EXPECT_EQ(asset->body, text) << name << ": rebuild to pick up the change";
     EXPECT_EQ(asset->sha256, tsl::to_hex(tsl::sha256(tsl::as_bytes(text)))) << name;
   }

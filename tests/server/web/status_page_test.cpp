@@ -5,11 +5,12 @@
 #include <gtest/gtest.h>
 
 #include "tests/server/web/web_test_context.h"
+#include "tests/support/text_file.h"
 
 namespace eutl::server::web {
 namespace {
 
-bool has(const std::string& html, const std::string& what) { return html.find(what) != std::string::npos; }
+using ::eutl::test::contains;
 
 class StatusPageTest : public ::testing::Test {
  protected:
@@ -45,27 +46,27 @@ TEST_F(StatusPageTest, RowsForTheFixtureListsLotlFirst) {
 TEST_F(StatusPageTest, ListsPastTheirNextUpdateAreFlaggedStale) {
   const Response r = status_page(Request{}, m_parts.make(s_lists, test::at("2025-08-01T00:00:00Z"), "lists are stale"));
   EXPECT_EQ(r.status, 200);
-  EXPECT_TRUE(has(r.body, "<h1>Trusted list status</h1>"));
-  EXPECT_TRUE(has(r.body, "5 lists, 5 valid when verified at 2025-03-01T00:00:00Z; 4 in use past their NextUpdate at "
+  EXPECT_TRUE(contains(r.body, "<h1>Trusted list status</h1>"));
+  EXPECT_TRUE(contains(r.body, "5 lists, 5 valid when verified at 2025-03-01T00:00:00Z; 4 in use past their NextUpdate at "
                           "2025-08-01T00:00:00Z (ETSI TS 119 612 V2.4.1 §5.3.15)."))
       << r.body;
-  EXPECT_TRUE(has(r.body, "<tr class=\"flagged\" data-territory=\"BB\"><td>BB</td><td>tl</td><td>3</td>"));
-  EXPECT_TRUE(has(r.body, "<span class=\"flag\">stale</span>"));
+  EXPECT_TRUE(contains(r.body, "<tr class=\"flagged\" data-territory=\"BB\"><td>BB</td><td>tl</td><td>3</td>"));
+  EXPECT_TRUE(contains(r.body, "<span class=\"flag\">stale</span>"));
   // A pivot's NextUpdate passed long ago by design: it only vouches for the anchors.
-  EXPECT_TRUE(has(r.body, "<td class=\"stale\">n/a (pivot)</td>"));
-  EXPECT_TRUE(has(r.body, "aria-current=\"page\">List status</a>"));
-  EXPECT_TRUE(has(r.body, "id=\"lists-problem\""));
+  EXPECT_TRUE(contains(r.body, "<td class=\"stale\">n/a (pivot)</td>"));
+  EXPECT_TRUE(contains(r.body, "aria-current=\"page\">List status</a>"));
+  EXPECT_TRUE(contains(r.body, "id=\"lists-problem\""));
 
   const Response fresh = status_page(Request{}, m_parts.make(s_lists, test::at("2025-03-02T00:00:00Z")));
-  EXPECT_FALSE(has(fresh.body, "class=\"flagged\""));
-  EXPECT_TRUE(has(fresh.body, "<td class=\"stale\">fresh</td>"));
+  EXPECT_FALSE(contains(fresh.body, "class=\"flagged\""));
+  EXPECT_TRUE(contains(fresh.body, "<td class=\"stale\">fresh</td>"));
 }
 
 TEST_F(StatusPageTest, NoSnapshotIs503WithTheReason) {
   const Response r = status_page(Request{}, m_parts.make(nullptr, test::at("2025-03-01"), "no snapshot: run fetch"));
   EXPECT_EQ(r.status, 503);
-  EXPECT_TRUE(has(r.body, "id=\"no-lists\""));
-  EXPECT_TRUE(has(r.body, "no snapshot: run fetch"));
+  EXPECT_TRUE(contains(r.body, "id=\"no-lists\""));
+  EXPECT_TRUE(contains(r.body, "no snapshot: run fetch"));
 }
 
 TEST_F(StatusPageTest, HostileListTextIsEscaped) {
@@ -75,10 +76,10 @@ TEST_F(StatusPageTest, HostileListTextIsEscaped) {
   evil.reasons = "\"><img src=x onerror=alert(1)>";
   evil.status = "invalid\" onmouseover=\"x";
   const std::string html = render_status({evil}, s_lists.get(), test::at("2025-03-01"));
-  EXPECT_FALSE(has(html, "<script>"));
-  EXPECT_FALSE(has(html, "<img"));
-  EXPECT_FALSE(has(html, "\" onmouseover"));
-  EXPECT_TRUE(has(html, "&lt;script&gt;x&lt;/script&gt;"));
+  EXPECT_FALSE(contains(html, "<script>"));
+  EXPECT_FALSE(contains(html, "<img"));
+  EXPECT_FALSE(contains(html, "\" onmouseover"));
+  EXPECT_TRUE(contains(html, "&lt;script&gt;x&lt;/script&gt;"));
 }
 
 }  // namespace

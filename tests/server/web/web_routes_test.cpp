@@ -17,11 +17,11 @@ TEST(WebRoutes, ThePagesTheFormAndTheAssets) {
                                                  {Method::kGet, "/static/{name}"},
                                                  {Method::kGet, "/favicon.ico"}};
   EXPECT_EQ(routes.size(), std::size(want));
-  for (const auto& [method, pattern] : want) {
+  for (const auto& w : want) {
     const auto it = std::find_if(routes.begin(), routes.end(),
-                                 [&](const Route& r) { return r.method == method && r.pattern == pattern; });
-    ASSERT_NE(it, routes.end()) << pattern;
-    EXPECT_TRUE(static_cast<bool>(it->handler)) << pattern;
+                                 [&](const Route& r) { return r.method == w.first && r.pattern == w.second; });
+    ASSERT_NE(it, routes.end()) << w.second;
+    EXPECT_TRUE(static_cast<bool>(it->handler)) << w.second;
   }
 }
 

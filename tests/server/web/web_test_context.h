@@ -12,10 +12,11 @@
 #include "eutl/trusted_lists.h"
 #include "server/route.h"
 #include "tests/test_paths.h"
+#include "tests/support/instant.h"
 
 namespace eutl::server::web::test {
 
-inline tsl::TimePoint at(const char* text) { return tsl::parse_datetime(text).value().time; }
+using ::eutl::test::at;
 
 class CountingSink final : public VerdictSink {
  public:

@@ -14,7 +14,7 @@ struct ValidityCase final {
   const char* reason_part;  // in the reason when not valid
 };
 
-const ValidityCase kCases[] = {
+const ValidityCase kValidityCases[] = {
     {"BeforeNotBefore", date(2019, 12, 31), CertValidity::kNotYetValid, "not yet valid at T"},
     {"AtNotBefore", date(2020, 1, 1), CertValidity::kValid, ""},
     {"Inside", date(2025, 6, 1), CertValidity::kValid, ""},
@@ -37,7 +37,7 @@ TEST_P(RuleCertValidity, PlacesTAgainstTheValidityPeriod) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, RuleCertValidity, ::testing::ValuesIn(kCases),
+INSTANTIATE_TEST_SUITE_P(Table, RuleCertValidity, ::testing::ValuesIn(kValidityCases),
                          [](const ::testing::TestParamInfo<ValidityCase>& info) { return std::string(info.param.name); });
 
 }  // namespace

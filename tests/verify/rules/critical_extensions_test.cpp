@@ -16,7 +16,7 @@ struct CritCase final {
   const char* named;  // expected entry of `which`, "" for none
 };
 
-const CritCase kCases[] = {
+const CritCase kCritCases[] = {
     {"KnownCriticalExtensionsPass", false, false, Outcome::kPass, ""},
     {"UnknownInTheCertificate", true, false, Outcome::kIndeterminate, "certificate: 1.3.6.1.4.1.55555.1"},
     {"UnknownInAChainCertificate", false, true, Outcome::kIndeterminate, "chain certificate 1: 1.3.6.1.4.1.55555.1"},
@@ -51,7 +51,7 @@ TEST_P(RuleCriticalExtensions, NamesEveryUnprocessedCriticalExtension) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, RuleCriticalExtensions, ::testing::ValuesIn(kCases),
+INSTANTIATE_TEST_SUITE_P(Table, RuleCriticalExtensions, ::testing::ValuesIn(kCritCases),
                          [](const ::testing::TestParamInfo<CritCase>& info) { return std::string(info.param.name); });
 
 }  // namespace

@@ -16,7 +16,7 @@ struct CoversCase final {
   bool kept;
 };
 
-const CoversCase kCases[] = {
+const CoversCase kCoversCases[] = {
     {"ClosedListCoversThePast", std::nullopt, date(2019, 6, 1), true},
     {"ClosedListCoversLaterInstants", std::nullopt, date(2035, 6, 1), true},
     {"BeforeNextUpdate", date(2024, 1, 1), date(2023, 6, 1), true},
@@ -46,7 +46,7 @@ TEST_P(RuleListCovers, KeepsOnlyCandidatesWhoseListCoversTheInstant) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, RuleListCovers, ::testing::ValuesIn(kCases),
+INSTANTIATE_TEST_SUITE_P(Table, RuleListCovers, ::testing::ValuesIn(kCoversCases),
                          [](const ::testing::TestParamInfo<CoversCase>& info) { return std::string(info.param.name); });
 
 TEST(RuleListCoversOnce, NamesEachUncoveredListOnce) {

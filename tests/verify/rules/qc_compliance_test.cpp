@@ -3,10 +3,8 @@
 namespace eutl::verify::detail {
 namespace {
 
-const tsl::Bytes kCompliance = test::qc_statement("0.4.0.1862.1.1");
-
 TEST(RuleQcCompliance, PassesWithQcCompliance) {
-  auto cert = test::ee({.qc = {kCompliance}});
+  auto cert = test::ee({.qc = {test::qc_compliance()}});
   Trace trace;
   EXPECT_EQ(check_qc_compliance(test::RuleCtx(trace, cert)).outcome, Outcome::kPass);
 }
@@ -17,7 +15,7 @@ TEST(RuleQcCompliance, FailsWhenStatementAbsent) {
 }
 
 TEST(RuleQcCompliance, FailsWithQcCcLegislation) {
-  auto cert = test::ee({.qc = {kCompliance, test::qc_statement("0.4.0.1862.1.7",
+  auto cert = test::ee({.qc = {test::qc_compliance(), test::qc_statement("0.4.0.1862.1.7",
                                                                test::der_tlv(0x30, test::der_str(0x13, "ZZ")))}});
   Trace trace;
   EXPECT_EQ(check_qc_compliance(test::RuleCtx(trace, cert)).outcome, Outcome::kFail);

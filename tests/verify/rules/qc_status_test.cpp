@@ -3,12 +3,10 @@
 namespace eutl::verify::detail {
 namespace {
 
-const tsl::Bytes kCompliance = test::qc_statement("0.4.0.1862.1.1");
-
 TEST(RuleQcStatus, NotQualifiedOverridesTheCertificate) {
   test::RuleBed bed({test::service(test::rule_ca(), test::state("CA/QC", "granted", test::date(2017, 1, 1)))});
   bed.candidates[0].qualifiers.add(tsl::Qualifier::kNotQualified);
-  auto cert = test::ee({.qc = {kCompliance}});
+  auto cert = test::ee({.qc = {test::qc_compliance()}});
   EXPECT_EQ(qc_with_tl(test::RuleCtx(test::no_trace(), cert), Selection{&bed.candidates[0], {}}).value, Tri::kFalse);
 }
 
@@ -22,7 +20,7 @@ TEST(RuleQcStatus, NoUsableServiceIsNeverQualified) {
   test::RuleBed bed({test::service(test::rule_ca(), test::state("CA/QC", "granted", test::date(2017, 1, 1)))});
   bed.candidates[0].qualifiers.add(tsl::Qualifier::kQcStatement);
   Trace trace;
-  EXPECT_EQ(qc_with_tl(test::RuleCtx(trace, test::ee({.qc = {kCompliance}})), Selection{nullptr, {}}).value,
+  EXPECT_EQ(qc_with_tl(test::RuleCtx(trace, test::ee({.qc = {test::qc_compliance()}})), Selection{nullptr, {}}).value,
             Tri::kFalse);
   EXPECT_TRUE(trace.has("QC-STATUS", Outcome::kFail));
 }

@@ -3,14 +3,12 @@
 namespace eutl::verify::detail {
 namespace {
 
-const tsl::Bytes kCompliance = test::qc_statement("0.4.0.1862.1.1");
-
 TEST(RuleQcType, ContentTypes) {
-  EXPECT_EQ(type_by_content(make_facts(test::ee({.qc = {kCompliance}}))), CertType::kESig);
-  EXPECT_EQ(type_by_content(make_facts(test::ee({.qc = {kCompliance, test::qc_type({"0.4.0.1862.1.6.3"})}}))),
+  EXPECT_EQ(type_by_content(make_facts(test::ee({.qc = {test::qc_compliance()}}))), CertType::kESig);
+  EXPECT_EQ(type_by_content(make_facts(test::ee({.qc = {test::qc_compliance(), test::qc_type({"0.4.0.1862.1.6.3"})}}))),
             CertType::kWsa);
   EXPECT_EQ(type_by_content(make_facts(
-                test::ee({.qc = {kCompliance, test::qc_type({"0.4.0.1862.1.6.1", "0.4.0.1862.1.6.2"})}}))),
+                test::ee({.qc = {test::qc_compliance(), test::qc_type({"0.4.0.1862.1.6.1", "0.4.0.1862.1.6.2"})}}))),
             CertType::kUnknown);
   EXPECT_EQ(type_by_content(make_facts(test::ee({}))), CertType::kUnknown);
 }
@@ -18,7 +16,7 @@ TEST(RuleQcType, ContentTypes) {
 TEST(RuleQcType, UsageQualifierOverridesAndPreEidasPeriodIsEsig) {
   test::RuleBed bed({test::service(test::rule_ca(), test::state("CA/QC", "granted", test::date(2017, 1, 1)),
                                    {test::state("CA/QC", "accredited", test::date(2010, 1, 1))})});
-  auto cert = test::ee({.qc = {kCompliance, test::qc_type({"0.4.0.1862.1.6.1"})}});
+  auto cert = test::ee({.qc = {test::qc_compliance(), test::qc_type({"0.4.0.1862.1.6.1"})}});
   bed.candidates[0].qualifiers.add(tsl::Qualifier::kQcForESeal);
   EXPECT_EQ(type_with_tl(test::RuleCtx(test::no_trace(), cert), Selection{&bed.candidates[0], {}}, Tri::kTrue).value, CertType::kESeal);
   bed.candidates[1].qualifiers.add(tsl::Qualifier::kQcForESeal);

@@ -3,8 +3,6 @@
 namespace eutl::verify::detail {
 namespace {
 
-const tsl::Bytes kCompliance = test::qc_statement("0.4.0.1862.1.1");
-
 QualificationAtTime wsa(bool qualified) {
   QualificationAtTime r;
   r.status = qualified ? QualStatus::kQualified : QualStatus::kNotQualified;
@@ -14,7 +12,7 @@ QualificationAtTime wsa(bool qualified) {
 }
 
 TEST(RuleQwac, OneQwacNeedsContentPolicyAndList) {
-  auto cert = test::ee({.policies = "0.4.0.194112.1.4", .qc = {kCompliance, test::qc_type({"0.4.0.1862.1.6.3"})}});
+  auto cert = test::ee({.policies = "0.4.0.194112.1.4", .qc = {test::qc_compliance(), test::qc_type({"0.4.0.1862.1.6.3"})}});
   Trace trace;
   EXPECT_EQ(check_qwac(test::RuleCtx(trace, cert), wsa(true)).outcome, Outcome::kPass);
   EXPECT_EQ(check_qwac(test::RuleCtx(trace, cert), wsa(false)).outcome, Outcome::kFail);

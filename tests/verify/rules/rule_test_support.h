@@ -7,6 +7,9 @@
 
 namespace eutl::test {
 
+// The QcCompliance statement (EN 319 412-5 §4.2.1, id-etsi-qcs-QcCompliance).
+inline tsl::Bytes qc_compliance() { return qc_statement("0.4.0.1862.1.1"); }
+
 struct RuleBed final {
   tsl::TrustedList list;
   tsl::ServiceIndex index;

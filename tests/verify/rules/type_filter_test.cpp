@@ -3,12 +3,10 @@
 namespace eutl::verify::detail {
 namespace {
 
-const tsl::Bytes kCompliance = test::qc_statement("0.4.0.1862.1.1");
-
 TEST(RuleTypeFilter, EsealCertificateNeedsForeSeals) {
   test::RuleBed bed({test::service(test::rule_ca(),
                                    test::state("CA/QC", "granted", test::date(2017, 1, 1), {"ForeSignatures"}))});
-  auto cert = test::ee({.qc = {kCompliance, test::qc_type({"0.4.0.1862.1.6.2"})}});
+  auto cert = test::ee({.qc = {test::qc_compliance(), test::qc_type({"0.4.0.1862.1.6.2"})}});
   Trace trace;
   EXPECT_TRUE(filter_by_type(test::RuleCtx(trace, cert), bed.candidates).value.empty());
   EXPECT_TRUE(trace.has("TYPE-FILTER", Outcome::kFail));
@@ -18,7 +16,7 @@ TEST(RuleTypeFilter, ValidOverrideKeepsTheEntry) {
   test::RuleBed bed({test::service(test::rule_ca(),
                                    test::state("CA/QC", "granted", test::date(2017, 1, 1), {"ForeSeals"}))});
   bed.candidates[0].qualifiers.add(tsl::Qualifier::kQcForESeal);
-  auto cert = test::ee({.qc = {kCompliance}});  // eSig by content
+  auto cert = test::ee({.qc = {test::qc_compliance()}});  // eSig by content
   Trace trace;
   EXPECT_EQ(filter_by_type(test::RuleCtx(trace, cert), bed.candidates).value.size(), 1u);
 }
@@ -28,14 +26,14 @@ TEST(RuleTypeFilter, OverrideWithoutItsAsiIsNotValid) {
                                    test::state("CA/QC", "granted", test::date(2017, 1, 1), {"ForWebSiteAuthentication"}))});
   bed.candidates[0].qualifiers.add(tsl::Qualifier::kQcForESeal);
   Trace trace;
-  EXPECT_TRUE(filter_by_type(test::RuleCtx(trace, test::ee({.qc = {kCompliance}})), bed.candidates).value.empty());
+  EXPECT_TRUE(filter_by_type(test::RuleCtx(trace, test::ee({.qc = {test::qc_compliance()}})), bed.candidates).value.empty());
 }
 
 TEST(RuleTypeFilter, UnknownTypeAndPreEidasCertificatesAreKept) {
   test::RuleBed bed({test::service(test::rule_ca(), test::state("CA/QC", "granted", test::date(2017, 1, 1)))});
   Trace trace;
   EXPECT_EQ(filter_by_type(test::RuleCtx(trace, test::ee({})), bed.candidates).value.size(), 1u);
-  auto old = test::ee({.not_before = test::date(2014, 1, 1), .qc = {kCompliance}});
+  auto old = test::ee({.not_before = test::date(2014, 1, 1), .qc = {test::qc_compliance()}});
   EXPECT_EQ(filter_by_type(test::RuleCtx(trace, old), bed.candidates).value.size(), 1u);
 }
 
