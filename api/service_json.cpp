@@ -6,6 +6,7 @@
 #include "eutl/service_query.h"
 #include "eutl/tsl/service_type_names.h"
 #include "eutl/verify/certificate_profile.h"
+#include "evidence/detail/json_shapes.h"
 
 namespace eutl {
 namespace detail {
@@ -53,7 +54,7 @@ json service_summary(const tsl::IndexedService& s) {
           {"type_name", type_name_json(cur.type_uri)},
           {"status", cur.status_uri},
           {"status_short", short_status(cur.status_uri)},
-          {"status_start", cur.status_start ? json(tsl::format_time(*cur.status_start)) : json(nullptr)},
+          {"status_start", evidence::detail::time_json(cur.status_start)},
           {"additional_information", asi_names(cur.extensions)},
           {"certificates", s.certificates.size()},
           {"history_periods", s.periods.size()},
@@ -63,7 +64,7 @@ json service_summary(const tsl::IndexedService& s) {
 json period_json(const tsl::ServicePeriod& p) {
   const tsl::ServiceState& st = *p.state;
   return {{"start", tsl::format_time(p.start)},
-          {"end", p.end ? json(tsl::format_time(*p.end)) : json(nullptr)},
+          {"end", evidence::detail::time_json(p.end)},
           {"history_index", p.history_index ? json(*p.history_index) : json(nullptr)},
           {"type", st.type_uri},
           {"type_name", type_name_json(st.type_uri)},

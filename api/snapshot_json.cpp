@@ -9,6 +9,7 @@
 #include "eutl/cache/snapshot_lists.h"
 #include "eutl/status_json.h"
 #include "eutl/verify/list_set.h"
+#include "evidence/detail/json_shapes.h"
 
 namespace eutl {
 namespace detail {
@@ -16,7 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-json time_or_null(const std::optional<tsl::TimePoint>& t) { return t ? json(tsl::format_time(*t)) : json(nullptr); }
 json hex_or_null(const std::optional<tsl::Sha256>& d) { return d ? json(tsl::to_hex(*d)) : json(nullptr); }
 
 json reasons_json(const std::vector<cache::ReasonCode>& reasons) {
@@ -31,8 +31,8 @@ json list_json(const cache::ListRecord& r, tsl::TimePoint at) {
   json j = {{"territory", r.territory},
             {"url", r.url},
             {"sequence_number", nullptr},
-            {"issue_date", time_or_null(r.issue_date)},
-            {"next_update", time_or_null(r.next_update)},
+            {"issue_date", evidence::detail::time_json(r.issue_date)},
+            {"next_update", evidence::detail::time_json(r.next_update)},
             {"result", std::string(verify::to_string(r.result))},
             {"reasons", reasons_json(r.reasons)},
             {"service_count", r.service_count},

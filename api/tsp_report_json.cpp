@@ -5,13 +5,12 @@
 #include "eutl/service_query.h"
 #include "eutl/tsl/uris.h"
 #include "eutl/tsp_report.h"
+#include "evidence/detail/json_shapes.h"
 
 namespace eutl {
 namespace {
 
 using nlohmann::json;
-
-json time_or_null(const std::optional<tsl::TimePoint>& t) { return t ? json(tsl::format_time(*t)) : json(nullptr); }
 
 json version_json(const TspListVersion& v) {
   return {{"snapshot", v.snapshot_id},
@@ -19,14 +18,14 @@ json version_json(const TspListVersion& v) {
           {"source", v.source},
           {"sequence", v.sequence},
           {"issue_date", tsl::format_time(v.issue_date)},
-          {"next_update", time_or_null(v.next_update)},
+          {"next_update", evidence::detail::time_json(v.next_update)},
           {"digest", tsl::to_hex(v.digest)},
           {"result", std::string(verify::to_string(v.status))}};
 }
 
 json change_json(const TspStatusChange& c) {
   return {{"start", tsl::format_time(c.start)},
-          {"end", time_or_null(c.end)},
+          {"end", evidence::detail::time_json(c.end)},
           {"current", c.current},
           {"status", c.status_uri},
           {"status_short", std::string(uri_tail(c.status_uri))},
@@ -74,7 +73,7 @@ std::string tsp_report_json(const TspReport& r) {
   }
   json out = {{"schema", "eutl-report-tsp/1"},
               {"tsp", {{"name", r.tsp_name}, {"territory", r.territory}}},
-              {"period", {{"from", time_or_null(r.from)}, {"to", time_or_null(r.to)}}},
+              {"period", {{"from", evidence::detail::time_json(r.from)}, {"to", evidence::detail::time_json(r.to)}}},
               {"store", r.store.string()},
               {"list_versions", versions},
               {"services", services}};

@@ -13,6 +13,7 @@
 #include "eutl/service_filter.h"
 #include "cli/store_common.h"
 #include "eutl/cache/snapshot_diff.h"
+#include "evidence/detail/json_shapes.h"
 
 namespace eutl::cli {
 namespace {
@@ -62,7 +63,6 @@ std::vector<std::string> territories_of(const cache::Snapshot& a, const cache::S
 json opt_seq(const std::optional<std::uint64_t>& s) { return s ? json(*s) : json(nullptr); }
 json opt_str(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 json opt_hex(const std::optional<tsl::Sha256>& d) { return d ? json(tsl::to_hex(*d)) : json(nullptr); }
-json opt_time(const std::optional<tsl::TimePoint>& t) { return t ? json(tsl::format_time(*t)) : json(nullptr); }
 std::string time_text(const std::optional<tsl::TimePoint>& t) { return tsl::format_time(t, ""); }
 json opt_result(const std::optional<verify::ListStatus>& r) {
   return r ? json(std::string(verify::to_string(*r))) : json(nullptr);
@@ -85,7 +85,7 @@ json side_json(const std::optional<std::uint64_t>& seq, const std::optional<tsl:
           {"digest", opt_hex(digest)},
           {"sha256", opt_hex(digest)},
           {"result", opt_result(result)},
-          {"issue_date", opt_time(issued)}};
+          {"issue_date", evidence::detail::time_json(issued)}};
 }
 
 json to_json(const cache::SnapshotDiff& d) {
@@ -107,8 +107,8 @@ json to_json(const cache::SnapshotDiff& d) {
                         {"type", s.type_uri},
                         {"old_status", opt_str(s.old_status)},
                         {"new_status", opt_str(s.new_status)},
-                        {"old_since", opt_time(s.old_since)},
-                        {"new_since", opt_time(s.new_since)}});
+                        {"old_since", evidence::detail::time_json(s.old_since)},
+                        {"new_since", evidence::detail::time_json(s.new_since)}});
   }
   return {{"schema", "eutl-diff/1"},
           {"from", d.from_id}, {"to", d.to_id}, {"lists", lists}, {"services", services}, {"notes", d.notes}};

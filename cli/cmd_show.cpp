@@ -9,6 +9,7 @@
 #include "cli/common_options.h"
 #include "eutl/tsl/parser.h"
 #include "eutl/tsl/service_type_names.h"
+#include "evidence/detail/json_shapes.h"
 
 namespace eutl::cli {
 namespace {
@@ -73,7 +74,7 @@ nlohmann::json to_json(const tsl::TrustedList& l) {
           {"version", l.scheme.version},
           {"operator", std::string(l.scheme.operator_name.preferred())},
           {"issue_date", tsl::format_time(l.scheme.issue_date)},
-          {"next_update", l.scheme.next_update ? json(tsl::format_time(*l.scheme.next_update)) : json(nullptr)},
+          {"next_update", evidence::detail::time_json(l.scheme.next_update)},
           {"tsp_count", l.providers.size()},
           {"service_count", l.service_count()},
           {"certificate_count", l.certificate_count()},

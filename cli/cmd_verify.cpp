@@ -19,6 +19,7 @@
 #include "eutl/tsl/xml_document.h"
 #include "eutl/verify/list_set.h"
 #include "eutl/verify/missing_territories.h"
+#include "evidence/detail/json_shapes.h"
 
 namespace eutl::cli {
 namespace {
@@ -68,7 +69,7 @@ nlohmann::json to_json(const verify::VerifiedList& v) {
            {"warnings", warnings},
            {"signer_sha256", v.signature.signer_sha256 ? json(signer_hex(v)) : json(nullptr)},
            {"signer_matched", v.signature.matched.empty() ? json(nullptr) : json(v.signature.matched)},
-           {"signing_time", v.signature.signing_time ? json(tsl::format_time(*v.signature.signing_time)) : json(nullptr)},
+           {"signing_time", evidence::detail::time_json(v.signature.signing_time)},
            {"signature_method", v.signature.signature_method},
            {"trust", verify::to_string(verify::trust_of(v))},
            {"digest", tsl::to_hex(v.digest)},

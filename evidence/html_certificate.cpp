@@ -7,6 +7,7 @@
 
 #include "evidence/html.h"
 #include "evidence/oid_names.h"
+#include "evidence/detail/text.h"
 
 namespace eutl::evidence::detail {
 namespace {
@@ -40,11 +41,6 @@ std::string validity_note(const json& rec) {
   return "";
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 // eIDAS Art. 3(12) (QES) and 3(27) (qualified seal) need a QSCD, as do the EN 319
 // 411-2 "-qscd" policies; QWACs, QC-for-e-signature and QC-for-e-seal claims do not.
 bool claim_needs_qscd(const json& rec) {
@@ -52,7 +48,7 @@ bool claim_needs_qscd(const json& rec) {
   if (!claim.is_object() || !claim.value("claim", json()).is_string()) {
     return false;
   }
-  const std::string c = lower(claim["claim"].get<std::string>());
+  const std::string c = ascii_lower(claim["claim"].get<std::string>());
   return c == "qes" || c == "qseal" || (c.size() > 5 && c.substr(c.size() - 5) == "-qscd");
 }
 

@@ -10,11 +10,13 @@ using nlohmann::json;
 
 json tri_json(verify::Tri t) { return t == verify::Tri::kUnknown ? json(nullptr) : json(t == verify::Tri::kTrue); }
 
+json time_json(const std::optional<tsl::TimePoint>& t) { return t ? json(tsl::format_time(*t)) : json(nullptr); }
+
 json service_use_core_json(const verify::ServiceUse& s) {
   return {{"type", s.type_uri},
           {"status", s.status_uri},
           {"period_start", tsl::format_time(s.start)},
-          {"period_end", s.end ? json(tsl::format_time(*s.end)) : json(nullptr)},
+          {"period_end", time_json(s.end)},
           {"captured_qualifiers", s.captured_qualifiers},
           {"additional_information", s.additional_information}};
 }

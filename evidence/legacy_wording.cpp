@@ -1,12 +1,9 @@
 // Earlier wordings accepted on re-verification (see legacy_wording.h).
 #include "evidence/legacy_wording.h"
+#include "evidence/detail/text.h"
 
 namespace eutl::evidence::detail {
 namespace {
-
-std::string text(const json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
 
 // The two arrays `member` of the record and of the rebuilt record, when both are arrays.
 bool both_arrays(const json& record, const json& rebuilt, const char* member) {
@@ -25,8 +22,8 @@ void accept_legacy_oj_rows(const json& record, const std::string& legacy_source,
   for (std::size_t i = 0; i < old_rows.size() && i < new_rows.size(); ++i) {
     const json& o = old_rows[i];
     json& n = new_rows[i];
-    if (text(o, "kind") == "official-journal-anchor" && text(n, "kind") == "official-journal-anchor" &&
-        text(o, "source") == legacy_source) {
+    if (string_member(o, "kind") == "official-journal-anchor" && string_member(n, "kind") == "official-journal-anchor" &&
+        string_member(o, "source") == legacy_source) {
       n["source"] = legacy_source;
       n["claim"] = "LOTL signing certificate published in the Official Journal: the root of trust";
     }
@@ -42,13 +39,13 @@ void accept_legacy_crosswalk_notes(const json& record, json& rebuilt) {
   const json& old_entries = record["crosswalk"];
   json& new_entries = rebuilt["crosswalk"];
   for (std::size_t i = 0; i < old_entries.size() && i < new_entries.size(); ++i) {
-    if (text(new_entries[i], "standard") != "TS 101 456") {
+    if (string_member(new_entries[i], "standard") != "TS 101 456") {
       continue;
     }
     for (const char* key : {"missing", "note"}) {
-      const std::string now = text(new_entries[i], key);
-      if (now.rfind(kNow, 0) == 0 && text(old_entries[i], key) == kThen + now.substr(kNow.size())) {
-        new_entries[i][key] = text(old_entries[i], key);
+      const std::string now = string_member(new_entries[i], key);
+      if (now.rfind(kNow, 0) == 0 && string_member(old_entries[i], key) == kThen + now.substr(kNow.size())) {
+        new_entries[i][key] = string_member(old_entries[i], key);
       }
     }
   }

@@ -10,6 +10,7 @@
 #include "eutl/verify/policy_profile.h"
 #include "evidence/matrix_oj.h"
 #include "evidence/oid_names.h"
+#include "evidence/detail/text.h"
 
 namespace eutl::evidence::detail {
 namespace {
@@ -18,19 +19,6 @@ using P = verify::PolicyProfile;
 using F = verify::PolicyFamily;
 
 bool is_qualified_family(F f) { return f == F::kEn319411Part2 || f == F::kTs101456; }
-
-std::string last_segment(const std::string& uri) {
-  auto slash = uri.rfind('/');
-  return slash == std::string::npos ? uri : uri.substr(slash + 1);
-}
-
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) {
-    out += (out.empty() ? "" : ", ") + s;
-  }
-  return out;
-}
 
 // What a policy row claims: EN 319 411-2 §5.3 / EN 319 411-1 §5.3 profile names.
 MatrixRow policy_row(const verify::CertificateProfile& c, const std::string& oid, P p, tsl::TimePoint at) {
@@ -69,9 +57,9 @@ MatrixRow qc_row(const verify::CertificateProfile& c, const std::string& oid, ts
     for (const auto& t : c.qc.type_oids) {
       types.push_back(named_oid(t));
     }
-    r.claim = "certificate type: " + (types.empty() ? std::string("none given") : join(types));
+    r.claim = "certificate type: " + (types.empty() ? std::string("none given") : comma_joined(types));
   } else if (oid == verify::oid::kQcCcLegislation) {
-    r.claim = "qualified under the legislation of " + join(c.qc.cc_legislation_countries) + " (not an EU QC)";
+    r.claim = "qualified under the legislation of " + comma_joined(c.qc.cc_legislation_countries) + " (not an EU QC)";
   } else if (oid == verify::oid::kQcPds) {
     r.claim = "PKI disclosure statement published";
     r.standard = MatrixStandard::kBoth;
@@ -120,12 +108,12 @@ MatrixRow period_row(const verify::QualificationAtTime& q, MatrixArtifact kind, 
   r.source = u.provenance.territory + " list sequence " + std::to_string(u.provenance.list_sequence) + ", " +
              u.provenance.tsp_name + " / " + u.provenance.service_name + ", " +
              (u.history_index ? "history instance " + std::to_string(*u.history_index + 1) : "current status");
-  r.claim = std::string(tsl::service_type_short(u.type_uri)) + " " + last_segment(u.status_uri) + " " + when;
+  r.claim = std::string(tsl::service_type_short(u.type_uri)) + " " + uri_last_segment(u.status_uri) + " " + when;
   if (!u.captured_qualifiers.empty()) {
-    r.claim += "; qualifiers " + join(u.captured_qualifiers);
+    r.claim += "; qualifiers " + comma_joined(u.captured_qualifiers);
   }
   if (!u.additional_information.empty()) {
-    r.claim += "; " + join(u.additional_information);
+    r.claim += "; " + comma_joined(u.additional_information);
   }
   r.artifact = u.status_uri;
   r.sha256 = u.provenance.list_digest;

@@ -4,13 +4,10 @@
 #include <map>
 
 #include "evidence/record_json.h"
+#include "evidence/detail/text.h"
 
 namespace eutl::evidence::detail {
 namespace {
-
-std::string string_field(const json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
 
 void add_der(std::map<std::string, std::string>& known, const RecordDer& d, const std::string& what) {
   if (d.sha256) {
@@ -52,12 +49,12 @@ void check_matrix_digests(const EvidenceRecord& rec, EvidenceCheck& chk) {
   }
   std::size_t digests = 0;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const std::string hex = string_field(rows[i], "sha256");
+    const std::string hex = string_member(rows[i], "sha256");
     if (hex.empty()) {
       continue;
     }
     if (known.find(hex) == known.end()) {
-      chk.differences.push_back({"evidence_matrix[" + std::to_string(i) + "] " + string_field(rows[i], "kind"),
+      chk.differences.push_back({"evidence_matrix[" + std::to_string(i) + "] " + string_member(rows[i], "kind"),
                                  "SHA-256 " + hex + " is none of the certificate, the chain, the anchors, the "
                                  "lists or the service certificates the record carries"});
       continue;

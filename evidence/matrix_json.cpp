@@ -1,6 +1,7 @@
 // The evidence matrix as JSON (record member `evidence_matrix`, eutl-evidence/3): the
 // one serialiser of MatrixStandard and MatrixArtifact.
 #include "evidence/matrix.h"
+#include "evidence/detail/json_shapes.h"
 
 namespace eutl::evidence::detail {
 
@@ -40,8 +41,8 @@ json matrix_json(const std::vector<MatrixRow>& rows) {
                    {"artifact", r.artifact},
                    {"sha256", r.sha256 ? json(tsl::to_hex(*r.sha256)) : json(nullptr)},
                    {"date",
-                    {{"from", r.from ? json(tsl::format_time(*r.from)) : json(nullptr)},
-                     {"until", r.until ? json(tsl::format_time(*r.until)) : json(nullptr)},
+                    {{"from", time_json(r.from)},
+                     {"until", time_json(r.until)},
                      {"evaluated_at", tsl::format_time(r.evaluated_at)}}},
                    {"standard", to_string(r.standard)},
                    {"flag", r.part1_only ? json(kPart1OnlyFlag) : json(nullptr)}});

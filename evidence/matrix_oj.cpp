@@ -6,6 +6,7 @@
 #include "eutl/verify/certificate_headline.h"
 #include "eutl/verify/certificate_profile.h"
 #include "eutl/verify/oj_notices.h"
+#include "evidence/detail/text.h"
 
 namespace eutl::evidence::detail {
 namespace {
@@ -80,14 +81,6 @@ std::vector<std::string> notices_named_by_lotl(const std::vector<verify::Verifie
   return out;
 }
 
-std::string join_comma(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) {
-    out += (out.empty() ? "" : ", ") + s;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string oj_reference_of(std::string_view uri) {
@@ -115,11 +108,11 @@ void add_oj_anchor_rows(const DecisionLists& lists, std::vector<MatrixRow>& rows
                 "Journal: the root of trust", "", tsl::sha256(der), std::nullopt, std::nullopt, lists.lists_at,
                 MatrixStandard::kTrustedListFramework};
     if (!refs.empty()) {
-      r.source = (refs.size() == 1 ? "Official Journal notice " : "Official Journal notices ") + join_comma(refs);
+      r.source = (refs.size() == 1 ? "Official Journal notice " : "Official Journal notices ") + comma_joined(refs);
     } else {
       r.claim = "LOTL signing certificate the verifier was given: the root of trust";
       r.source = "LOTL anchor given by the caller; none of the Official Journal notices bundled with eutl announces "
-                 "it" + (named.empty() ? std::string() : " (the LOTL names " + join_comma(named) + ")");
+                 "it" + (named.empty() ? std::string() : " (the LOTL names " + comma_joined(named) + ")");
     }
     if (auto h = verify::certificate_headline(der)) {
       r.artifact = "LOTL signer " + h->subject;

@@ -75,7 +75,7 @@ json list_json(std::size_t i, const verify::VerifiedList& v, bool is_lotl) {
     j["territory"] = s.territory;
     j["sequence_number"] = s.sequence_number;
     j["issue_date"] = tsl::format_time(s.issue_date);
-    j["next_update"] = s.next_update ? json(tsl::format_time(*s.next_update)) : json(nullptr);
+    j["next_update"] = time_json(s.next_update);
   }
   return j;
 }

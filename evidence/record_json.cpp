@@ -1,6 +1,7 @@
 // The one JSON writer and reader of an evidence record (include/eutl/evidence/record.h):
 // typed members are written over the descriptive sections, sorted keys, integrity last.
 #include "evidence/record_json.h"
+#include "evidence/detail/json_shapes.h"
 
 #include <array>
 
@@ -9,7 +10,6 @@ namespace detail {
 namespace {
 
 json opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
-json opt_time(const std::optional<tsl::TimePoint>& t) { return t ? json(tsl::format_time(*t)) : json(nullptr); }
 json opt_sha(const std::optional<tsl::Sha256>& d) { return d ? json(tsl::to_hex(*d)) : json(nullptr); }
 
 std::string text_of(const json& j, const char* key) {
@@ -69,11 +69,11 @@ json body_json(const EvidenceRecord& r) {
   body.erase("integrity");
   body["schema"] = r.schema;
   body["tool"] = {{"name", r.tool_name}, {"version", r.tool_version}};
-  body["checked_at"] = opt_time(r.checked_at);
+  body["checked_at"] = detail::time_json(r.checked_at);
   body["snapshot"] = opt(r.snapshot);
   body["question"] = {{"claim", opt(r.question.claim)},
-                      {"at", opt_time(r.question.at)},
-                      {"lists_verified_at", opt_time(r.question.lists_verified_at)}};
+                      {"at", detail::time_json(r.question.at)},
+                      {"lists_verified_at", detail::time_json(r.question.lists_verified_at)}};
   body["certificate"] = der_json(r.certificate, member(body, "certificate"));
   json chain = json::array();
   for (std::size_t i = 0; i < r.chain.size(); ++i) {

@@ -1,5 +1,6 @@
 // Which trace entries decide nothing for the claim (see rule_applicability.h).
 #include "evidence/rule_applicability.h"
+#include "evidence/detail/text.h"
 
 #include <algorithm>
 #include <array>
@@ -8,11 +9,6 @@
 
 namespace eutl::evidence::detail {
 namespace {
-
-std::string ascii_lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 // The claim as asked ("qwac", "qcp-n-qscd", ...), lower case; empty without one.
 std::string claim_of(const json& rec) {

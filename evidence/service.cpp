@@ -6,14 +6,10 @@
 #include <algorithm>
 
 #include "evidence/detail/json_shapes.h"
+#include "evidence/detail/text.h"
 
 namespace eutl::evidence::detail {
 namespace {
-
-std::string uri_last_segment(const std::string& uri) {
-  auto slash = uri.rfind('/');
-  return slash == std::string::npos ? uri : uri.substr(slash + 1);
-}
 
 json qualifications_json(const tsl::ServiceState& s, const std::vector<std::string>& captured) {
   json out = json::array();
@@ -125,7 +121,7 @@ json ServiceTable::service_json(std::uint32_t id, const std::set<std::pair<std::
                        {"type_short", tsl::service_type_short(st.type_uri)},
                        {"name", std::string(st.name.preferred())},
                        {"start", tsl::format_time(period.start)},
-                       {"end", period.end ? json(tsl::format_time(*period.end)) : json(nullptr)},
+                       {"end", time_json(period.end)},
                        {"additional_information", asi_json(st)},
                        {"qualifications", qualifications_json(st, captured == m_captured.end() ? std::vector<std::string>{} : captured->second)},
                        {"applied_at", labels}});

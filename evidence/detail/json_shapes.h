@@ -18,6 +18,8 @@ namespace eutl::evidence::detail {
 
 // true / false / null (unknown).
 nlohmann::json tri_json(verify::Tri t);
+// An instant as RFC 3339 UTC text ("2026-12-05T12:00:00Z"), null without one.
+nlohmann::json time_json(const std::optional<tsl::TimePoint>& t);
 
 // The certificate: sha256, subject, issuer, serial, not_before, not_after, policies,
 // extended_key_usages. `check --json` adds subject_alt_names, anomalies, the full
