@@ -2,9 +2,14 @@
 // (`T` is const when writing). See model_cache_codec.h.
 #include "cache/model_cache_codec.h"
 
+#include <algorithm>
+#include <cstring>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <type_traits>
+
+#include "tsl/detail/parallel_for.h"
 
 namespace eutl::cache::detail {
 namespace {
@@ -213,11 +218,42 @@ static_assert(sizeof(tsl::CertificateBlob) == 104, "tsl::CertificateBlob changed
 
 }  // namespace
 
-void encode_lists(WireWriter& w, const std::vector<verify::VerifiedList>& lists) { io(w, lists); }
+// Each list is written with its length in front (as WireWriter::bytes() would write
+// it, the length patched in once the list is written), so that the reader can find
+// every list first and decode them at once.
+void encode_lists(WireWriter& w, const std::vector<verify::VerifiedList>& lists) {
+  w.u32(static_cast<std::uint32_t>(lists.size()));
+  for (const auto& list : lists) {
+    const std::size_t at = w.out().size();
+    w.u32(0);
+    io(w, list);
+    const auto size = static_cast<std::uint32_t>(w.out().size() - at - sizeof(std::uint32_t));
+    std::memcpy(w.out().data() + at, &size, sizeof size);
+  }
+}
 
-bool decode_lists(WireReader& r, std::vector<verify::VerifiedList>& lists) {
-  io(r, lists);
-  return r.ok();
+bool decode_lists(WireReader& r, std::vector<verify::VerifiedList>& lists, unsigned threads) {
+  std::vector<tsl::ByteView> spans(r.count());
+  for (auto& span : spans) {
+    span = r.bytes();
+  }
+  if (!r.ok()) {
+    return false;
+  }
+  // Largest first, so that no worker is left with a big list at the end.
+  std::vector<std::size_t> order(spans.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return spans[a].size() > spans[b].size(); });
+  lists.clear();
+  lists.resize(spans.size());
+  std::vector<char> whole(spans.size(), 0);
+  tsl::detail::parallel_for(order, threads, [&](std::size_t i) {
+    WireReader list(spans[i]);
+    io(list, lists[i]);
+    whole[i] = list.ok() && list.at_end() ? 1 : 0;
+  });
+  return std::all_of(whole.begin(), whole.end(), [](char ok) { return ok != 0; });
 }
 
 }  // namespace eutl::cache::detail

@@ -11,8 +11,11 @@
 
 namespace eutl::cache::detail {
 
+// Each list is length-prefixed on the wire, so that decode_lists() can decode them on
+// `threads` workers (0: one per hardware thread).
 void encode_lists(WireWriter& w, const std::vector<verify::VerifiedList>& lists);
-// False when the input is truncated or a certificate is not DER (corruption).
-[[nodiscard]] bool decode_lists(WireReader& r, std::vector<verify::VerifiedList>& lists);
+// False when the input is truncated or a certificate is not DER (corruption), or a
+// list does not fill its length exactly.
+[[nodiscard]] bool decode_lists(WireReader& r, std::vector<verify::VerifiedList>& lists, unsigned threads = 0);
 
 }  // namespace eutl::cache::detail

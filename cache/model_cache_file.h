@@ -4,8 +4,9 @@
 // Layout: magic "EUTLMODL", format version (kModelCacheVersion), the snapshot id, the
 // hex SHA-256 of every LOTL anchor and every list blob the snapshot uses (in the order
 // load_snapshot_lists() reads them), the anchors (DER), every VerifiedList in full
-// (model, status, reasons, warnings, signature facts), and a 64-bit checksum of all
-// that follows the id (model_cache_checksum). Magic, version and id are compared as
+// (model, status, reasons, warnings, signature facts), each after its length so that
+// they decode in parallel, and a 64-bit checksum of all that follows the id
+// (model_cache_checksum). Magic, version and id are compared as
 // they are, so handing the file to another snapshot rewrites the id alone.
 #pragma once
 
@@ -21,13 +22,15 @@
 
 namespace eutl::cache::detail {
 
-inline constexpr std::uint32_t kModelCacheVersion = 2;  // 2: the checksum starts after the id
+// 2: the checksum starts after the id; 3: the checksum is XXH3-64 and each list is
+// length-prefixed (decoded in parallel).
+inline constexpr std::uint32_t kModelCacheVersion = 3;
 
 std::filesystem::path model_cache_path(const Store& store, std::string_view snapshot_id);
 // The same, relative to the store directory ("models/<id>.bin").
 std::filesystem::path model_cache_rel(std::string_view snapshot_id);
 
-// The trailer: a fast non-cryptographic 64-bit checksum of everything before it.
+// The trailer: XXH3-64, a fast non-cryptographic checksum, of everything after the id.
 std::uint64_t model_cache_checksum(tsl::ByteView body);
 
 // The file's bytes for `lists` (as load_snapshot_lists() returned them for `snapshot`).

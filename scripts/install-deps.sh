@@ -14,7 +14,7 @@ packages=(
   libxmlsec1-dev libxmlsec1-openssl xmlsec1
   libssl-dev openssl
   libcurl4-openssl-dev libboost-dev
-  nlohmann-json3-dev libcli11-dev
+  nlohmann-json3-dev libcli11-dev libxxhash-dev
 )
 test_packages=(
   git libgtest-dev libgmock-dev googletest libbenchmark-dev time

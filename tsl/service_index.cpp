@@ -20,15 +20,11 @@ std::uint64_t pair_hash(ByteView spki_der, ByteView subject_der) {
 
 bool same(ByteView a, ByteView b) { return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin()); }
 
-template <typename Map>
-void add(Map& map, std::uint64_t key, AnchorRef ref) {
-  auto& v = map[key];
-  for (const auto& r : v) {
-    if (r.service == ref.service && r.certificate == ref.certificate) {
-      return;
-    }
-  }
-  v.push_back(ref);
+// Sorted by hash, and within one hash in the order the anchors were added (services
+// in list order), which is the order lookups return them in.
+template <typename Table>
+void sort_table(Table& table) {
+  std::stable_sort(table.begin(), table.end(), [](const auto& a, const auto& b) { return a.hash < b.hash; });
 }
 
 }  // namespace
@@ -60,6 +56,15 @@ std::vector<ServicePeriod> service_periods(const TrustService& service, std::vec
 
 ServiceIndex ServiceIndex::build(const std::vector<IndexInput>& lists) {
   ServiceIndex index;
+  std::size_t services = 0;
+  for (const IndexInput& in : lists) {
+    if (in.list != nullptr) {
+      for (const TrustServiceProvider& tsp : in.list->providers) {
+        services += tsp.services.size();
+      }
+    }
+  }
+  index.m_services.reserve(services);
   for (const IndexInput& in : lists) {
     if (in.list == nullptr) {
       continue;
@@ -89,28 +94,30 @@ ServiceIndex ServiceIndex::build(const std::vector<IndexInput>& lists) {
         auto id = static_cast<std::uint32_t>(index.m_services.size());
         for (std::uint32_t ci = 0; ci < rec.certificates.size(); ++ci) {
           const CertificateBlob& blob = *rec.certificates[ci];
-          AnchorRef ref{id, ci};
-          add(index.m_by_key, pair_hash(blob.spki(), blob.subject()), ref);
-          add(index.m_by_subject, hash_of(blob.subject()), ref);
+          const AnchorRef ref{id, ci};
+          index.m_by_key.push_back({pair_hash(blob.spki(), blob.subject()), ref});
+          index.m_by_subject.push_back({hash_of(blob.subject()), ref});
           if (!blob.ski().empty()) {
-            add(index.m_by_ski, hash_of(blob.ski()), ref);
+            index.m_by_ski.push_back({hash_of(blob.ski()), ref});
           }
         }
         index.m_services.push_back(std::move(rec));
       }
     }
   }
+  sort_table(index.m_by_key);
+  sort_table(index.m_by_subject);
+  sort_table(index.m_by_ski);
   return index;
 }
 
-std::vector<AnchorRef> ServiceIndex::matching(const Map& map, std::uint64_t key,
+std::vector<AnchorRef> ServiceIndex::matching(const Table& table, std::uint64_t key,
                                                const std::function<bool(const CertificateBlob&)>& same_as) const {
   std::vector<AnchorRef> out;
-  if (auto it = map.find(key); it != map.end()) {
-    for (const AnchorRef& r : it->second) {
-      if (same_as(certificate(r))) {
-        out.push_back(r);
-      }
+  auto it = std::lower_bound(table.begin(), table.end(), key, [](const Entry& e, std::uint64_t k) { return e.hash < k; });
+  for (; it != table.end() && it->hash == key; ++it) {
+    if (same_as(certificate(it->ref))) {
+      out.push_back(it->ref);
     }
   }
   return out;

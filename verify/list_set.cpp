@@ -6,12 +6,11 @@
 #include <strings.h>
 
 #include <algorithm>
-#include <atomic>
 #include <functional>
 #include <optional>
-#include <thread>
 
 #include "eutl/tsl/parser.h"
+#include "tsl/detail/parallel_for.h"
 #include "verify/detail/list_set_internal.h"
 #include "verify/detail/worker_memory.h"
 #include "verify/reasons.h"
@@ -21,43 +20,7 @@ namespace {
 
 using trust::Item;
 
-// Runs fn(order[0]), fn(order[1]), … on `threads` workers, each taking the next index
-// when free: with the largest lists first, no worker is left with a big one at the end.
-// Each worker calls first(i) before fn(i) for the first index it takes.
-void parallel_for(const std::vector<std::size_t>& order, unsigned threads, const std::function<void(std::size_t)>& fn,
-                  const std::function<void(std::size_t)>& first = nullptr) {
-  const std::size_t n = order.size();
-  if (threads == 0) {
-    threads = std::max(1u, std::thread::hardware_concurrency());
-  }
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
-  if (threads <= 1) {
-    if (first && n > 0) {
-      first(order.front());
-    }
-    for (std::size_t i : order) {
-      fn(i);
-    }
-    return;
-  }
-  std::atomic<std::size_t> next{0};
-  std::vector<std::thread> pool;
-  pool.reserve(threads);
-  for (unsigned t = 0; t < threads; ++t) {
-    pool.emplace_back([&] {
-      std::size_t i = next++;
-      if (first && i < n) {
-        first(order[i]);
-      }
-      for (; i < n; i = next++) {
-        fn(order[i]);
-      }
-    });
-  }
-  for (auto& th : pool) {
-    th.join();
-  }
-}
+using tsl::detail::parallel_for;
 
 std::size_t input_size(const ListSetInput& in) { return in.file ? in.file->size_hint() : in.bytes.size(); }
 

@@ -69,5 +69,37 @@ TEST(ServiceIndex, LookalikeWithSameNameIsACandidateButNotTheSameKey) {
   EXPECT_TRUE(index.find_by_key(fake->spki(), fake->subject()).empty());
 }
 
+// Several anchors under one name, across lists and services: every one is a candidate,
+// in list order then service order (the order the decision reports them in), and the
+// same certificate listed by two services is found once per service.
+TEST(ServiceIndex, AnchorsSharingANameAreFoundInListOrder) {
+  test::CertSpec spec{.cn = "Shared Name CA", .ca = true};
+  test::Issued a = test::issue(spec, nullptr);
+  test::Issued b = test::issue(spec, nullptr);
+  test::Issued unrelated = test::issue(test::CertSpec{.cn = "Unrelated CA", .ca = true}, nullptr);
+  TrustedList first = test::list("AA", {test::service(unrelated, test::state("CA/QC", "granted", date(2017, 1, 1))),
+                                        test::service(b, test::state("CA/QC", "granted", date(2017, 1, 1)))});
+  TrustedList second = test::list("BB", {test::service(a, test::state("CA/QC", "granted", date(2017, 1, 1))),
+                                         test::service(b, test::state("CA/PKC", "granted", date(2017, 1, 1)))});
+  ServiceIndex index = ServiceIndex::build({IndexInput{&first, {}, "first"}, IndexInput{&second, {}, "second"}});
+  ASSERT_EQ(index.services().size(), 4u);
+  auto blob_a = CertificateBlob::from_der(a.der);
+  auto blob_b = CertificateBlob::from_der(b.der);
+  ASSERT_TRUE(blob_a && blob_b);
+  auto candidates = index.find_issuer_candidates(blob_a->subject(), {});
+  ASSERT_EQ(candidates.size(), 3u);
+  EXPECT_EQ(candidates[0].service, 1u);
+  EXPECT_EQ(candidates[1].service, 2u);
+  EXPECT_EQ(candidates[2].service, 3u);
+  auto by_key = index.find_by_key(blob_b->spki(), blob_b->subject());
+  ASSERT_EQ(by_key.size(), 2u);
+  EXPECT_EQ(by_key[0].service, 1u);
+  EXPECT_EQ(by_key[1].service, 3u);
+  // By SKI and by name together: each anchor once.
+  EXPECT_EQ(index.find_issuer_candidates(blob_b->subject(), blob_b->ski()).size(), 3u);
+  EXPECT_TRUE(index.find_by_ski(as_bytes("no such key identifier")).empty());
+  EXPECT_TRUE(ServiceIndex::build({}).find_issuer_candidates(blob_a->subject(), blob_a->ski()).empty());
+}
+
 }  // namespace
 }  // namespace eutl::tsl

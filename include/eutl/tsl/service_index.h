@@ -13,14 +13,14 @@
 // primary key is SHA-256(SubjectPublicKeyInfo) + SHA-256(subject Name). A child
 // certificate is matched by its issuer Name or its AuthorityKeyIdentifier (= the
 // anchor's SKI); the caller must then confirm with a signature check: a name or key
-// identifier is never proof on its own. Every lookup is a hash lookup.
+// identifier is never proof on its own. Every lookup is a binary search over a
+// sorted table of 64-bit hashes, then a comparison of the bytes.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "eutl/tsl/bytes.h"
@@ -99,16 +99,21 @@ class ServiceIndex final {
   std::vector<AnchorRef> find_by_ski(ByteView ski) const;
 
  private:
-  // Keyed by a 64-bit hash of the DER bytes (see service_index.cpp); lookups
-  // compare the bytes.
-  using Map = std::unordered_map<std::uint64_t, std::vector<AnchorRef>>;
-  std::vector<AnchorRef> matching(const Map& map, std::uint64_t key,
+  // (64-bit hash of the DER bytes, anchor) sorted by hash (see service_index.cpp):
+  // one allocation per table instead of a node and a vector per key; lookups compare
+  // the bytes.
+  struct Entry final {
+    std::uint64_t hash = 0;
+    AnchorRef ref;
+  };
+  using Table = std::vector<Entry>;
+  std::vector<AnchorRef> matching(const Table& table, std::uint64_t key,
                                   const std::function<bool(const CertificateBlob&)>& same_as) const;
 
   std::vector<IndexedService> m_services;
-  Map m_by_key;
-  Map m_by_subject;
-  Map m_by_ski;
+  Table m_by_key;
+  Table m_by_subject;
+  Table m_by_ski;
   std::size_t m_list_count = 0;
 };
 
