@@ -4,9 +4,8 @@
 // Layout: magic "EUTLMODL", format version (kModelCacheVersion), the snapshot id, the
 // hex SHA-256 of every LOTL anchor and every list blob the snapshot uses (in the order
 // load_snapshot_lists() reads them), the anchors (DER), every VerifiedList in full
-// (model, status, reasons, warnings, signature facts), each after its length so that
-// they decode in parallel, and a 64-bit checksum of all that follows the id
-// (model_cache_checksum). Magic, version and id are compared as
+// (model, status, reasons, warnings, signature facts), each after its length, and a
+// 64-bit checksum of all that follows the id (model_cache_checksum). Magic, version and id are compared as
 // they are, so handing the file to another snapshot rewrites the id alone.
 #pragma once
 
@@ -23,7 +22,7 @@
 namespace eutl::cache::detail {
 
 // 2: the checksum starts after the id; 3: the checksum is XXH3-64 and each list is
-// length-prefixed (decoded in parallel).
+// length-prefixed.
 inline constexpr std::uint32_t kModelCacheVersion = 3;
 
 std::filesystem::path model_cache_path(const Store& store, std::string_view snapshot_id);
