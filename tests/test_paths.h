@@ -15,8 +15,15 @@ inline std::filesystem::path fixtures() { return EUTL_FIXTURES_DIR; }
 inline std::filesystem::path source_dir() { return EUTL_SOURCE_DIR; }
 inline std::string cli() { return EUTL_CLI_PATH; }
 
-// `p` as one single-quoted shell word (test paths hold no single quote).
-inline std::string shell_quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+// `p` as one single-quoted shell word; a single quote inside it is closed, escaped and
+// reopened ('\'').
+inline std::string shell_quote(const std::filesystem::path& p) {
+  std::string out = "'";
+  for (char c : p.string()) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
 // The same word with the space before it, for appending to a command line.
 inline std::string shell_arg(const std::filesystem::path& p) { return " " + shell_quote(p); }
 // `args` as one command line, each argument quoted.
