@@ -19,6 +19,7 @@ struct TrustedLists::State final {
   tsl::TimePoint lists_at{};
   std::string snapshot_id;
   std::filesystem::path store_dir;
+  bool scoped = false;  // ListSource::scope left lists without their TSP lists
   // Declared after `lists`: the index points into them, the engine into the index.
   tsl::ServiceIndex index;
   tsl::ServiceIndex unacceptable;  // the other parsed lists: only to explain a missing issuer
@@ -52,7 +53,8 @@ Result<void> load_files(const ListSource& source, TrustedLists::State& s) {
 // The current snapshot, from its model cache (models/<id>.bin: no XML parse, no
 // signature check, freshness re-decided at lists_at), else re-verified from the blobs
 // and cached (cache/model_cache.cpp).
-Result<void> load_current(const cache::Store& store, TrustedLists::State& s) {
+Result<void> load_current(const cache::Store& store, const std::optional<cache::IssuerScope>& scope,
+                          TrustedLists::State& s) {
   auto current = store.current();
   if (!current) {
     return Error(current.error().code, "the store's current snapshot cannot be read: " + current.error().message);
@@ -61,7 +63,7 @@ Result<void> load_current(const cache::Store& store, TrustedLists::State& s) {
     return Error(Errc::kNotFound,
                  "the store " + store.dir().string() + " is empty: run 'eutl fetch' or 'eutl import' first");
   }
-  auto loaded = cache::load_snapshot_model(store, **current, s.lists_at);
+  auto loaded = cache::load_snapshot_model(store, **current, s.lists_at, scope ? &*scope : nullptr);
   if (!loaded) {
     return std::move(loaded).error();
   }
@@ -69,6 +71,7 @@ Result<void> load_current(const cache::Store& store, TrustedLists::State& s) {
   s.tl_signers = std::move(loaded->lists.tl_signers);
   s.lists = std::move(loaded->lists.lists);
   s.snapshot_id = (*current)->id;
+  s.scoped = loaded->scoped;
   return {};
 }
 
@@ -100,7 +103,7 @@ Result<void> load_store(const ListSource& source, TrustedLists::State& s) {
     return std::move(store).error();
   }
   s.store_dir = store->dir();
-  return source.snapshot.empty() ? load_current(*store, s) : load_chosen(*store, source.snapshot, s);
+  return source.snapshot.empty() ? load_current(*store, source.scope, s) : load_chosen(*store, source.snapshot, s);
 }
 
 }  // namespace
@@ -131,6 +134,7 @@ const std::vector<tsl::Bytes>& TrustedLists::tl_signers() const noexcept { retur
 tsl::TimePoint TrustedLists::lists_at() const noexcept { return m_state->lists_at; }
 const std::string& TrustedLists::snapshot_id() const noexcept { return m_state->snapshot_id; }
 const std::filesystem::path& TrustedLists::store_dir() const noexcept { return m_state->store_dir; }
+bool TrustedLists::scoped() const noexcept { return m_state->scoped; }
 
 std::size_t TrustedLists::valid_count() const noexcept {
   return static_cast<std::size_t>(std::count_if(m_state->lists.begin(), m_state->lists.end(), [](const auto& v) {

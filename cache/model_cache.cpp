@@ -18,9 +18,10 @@ std::string_view to_string(ModelOrigin o) {
   return "cache";
 }
 
-Result<SnapshotModel> load_snapshot_model(const Store& store, const Snapshot& snapshot, tsl::TimePoint at) {
+Result<SnapshotModel> load_snapshot_model(const Store& store, const Snapshot& snapshot, tsl::TimePoint at,
+                                          const IssuerScope* scope) {
   SnapshotModel out;
-  auto cached = detail::read_model_cache(store, snapshot);
+  auto cached = detail::read_model_cache(store, snapshot, scope);
   if (cached) {
     // The caller's list signers are not in the file: the snapshot id (a digest of its
     // JSON) already pins their digests, so they are read from their blobs.
@@ -32,6 +33,7 @@ Result<SnapshotModel> load_snapshot_model(const Store& store, const Snapshot& sn
     out.lists.tl_signers = std::move(*signers);
     out.lists.verified_at = at;
     out.origin = ModelOrigin::kCache;
+    out.scoped = scope != nullptr;
     verify::reassess_freshness(out.lists.lists, at);
     return out;
   }

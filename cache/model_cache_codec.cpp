@@ -2,14 +2,9 @@
 // (`T` is const when writing). See model_cache_codec.h.
 #include "cache/model_cache_codec.h"
 
-#include <algorithm>
-#include <cstring>
-#include <numeric>
 #include <optional>
 #include <string>
 #include <type_traits>
-
-#include "tsl/detail/parallel_for.h"
 
 namespace eutl::cache::detail {
 namespace {
@@ -175,18 +170,16 @@ EUTL_CODEC(tsl::SchemeInformation, x.version, x.sequence_number, x.tsl_type_uri,
            x.operator_address, x.scheme_name, x.information_uris, x.status_determination_approach,
            x.community_rules, x.territory, x.policy_or_legal_notice, x.historical_information_period, x.pointers,
            x.issue_date, x.next_update, x.distribution_points);
-EUTL_CODEC(tsl::TrustedList, x.tsl_tag, x.id, x.scheme, x.providers, x.has_signature, x.warnings);
 
 // ---- verification results (include/eutl/verify/list_set.h) ----
 
 EUTL_CODEC(verify::Reason, x.code, x.message);
 EUTL_CODEC(verify::SignatureInfo, x.signer_der, x.signer_sha256, x.signing_time, x.signature_method, x.matched);
-EUTL_CODEC(verify::VerifiedList, x.source, x.digest, x.kind, x.list, x.status, x.reasons, x.warnings, x.signature);
 
 #undef EUTL_CODEC
 
 // A field added to one of these structs changes its size: add it to the codec above
-// (and bump kModelCacheVersion), then update the size here. Checked on the platform
+// (TrustedList and VerifiedList: to head_io() below, or the body) (and bump kModelCacheVersion), then update the size here. Checked on the platform
 // the project builds on (x86-64, libstdc++); elsewhere the check is skipped.
 #if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
 static_assert(sizeof(tsl::Diagnostic) == 72, "tsl::Diagnostic changed: update its codec");
@@ -216,44 +209,47 @@ static_assert(sizeof(verify::VerifiedList) == 800, "verify::VerifiedList changed
 static_assert(sizeof(tsl::CertificateBlob) == 104, "tsl::CertificateBlob changed: update its codec");
 #endif
 
-}  // namespace
-
-// Each list is written with its length in front (as WireWriter::bytes() would write
-// it, the length patched in once the list is written), so that the reader can find
-// every list first and decode them at once.
-void encode_lists(WireWriter& w, const std::vector<verify::VerifiedList>& lists) {
-  w.u32(static_cast<std::uint32_t>(lists.size()));
-  for (const auto& list : lists) {
-    const std::size_t at = w.out().size();
-    w.u32(0);
-    io(w, list);
-    const auto size = static_cast<std::uint32_t>(w.out().size() - at - sizeof(std::uint32_t));
-    std::memcpy(w.out().data() + at, &size, sizeof size);
+// A list's head: every field of the VerifiedList and of its TrustedList
+// (tsl::TrustedList, verify::VerifiedList) but TrustedList::providers, its body.
+template <class A, class V>
+void head_io(A& a, V& x) {
+  fields(a, x.source, x.digest, x.kind, x.status, x.reasons, x.warnings, x.signature);
+  auto& list = x.list;
+  if constexpr (std::is_same_v<A, WireWriter>) {
+    a.u8(list ? 1 : 0);
+  } else if (a.u8() != 0) {
+    list.emplace();
+  } else {
+    list.reset();
+  }
+  if (list) {
+    fields(a, list->tsl_tag, list->id, list->scheme, list->has_signature, list->warnings);
   }
 }
 
-bool decode_lists(WireReader& r, std::vector<verify::VerifiedList>& lists, unsigned threads) {
-  std::vector<tsl::ByteView> spans(r.count());
-  for (auto& span : spans) {
-    span = r.bytes();
+}  // namespace
+
+void encode_head(WireWriter& w, const verify::VerifiedList& list) { head_io(w, list); }
+
+void encode_body(WireWriter& w, const verify::VerifiedList& list) {
+  if (list.list) {
+    io(w, list.list->providers);
   }
-  if (!r.ok()) {
-    return false;
+}
+
+bool decode_head(tsl::ByteView bytes, verify::VerifiedList& list) {
+  WireReader r(bytes);
+  head_io(r, list);
+  return r.ok() && r.at_end();
+}
+
+bool decode_body(tsl::ByteView bytes, verify::VerifiedList& list) {
+  if (!list.list) {
+    return bytes.empty();
   }
-  // Largest first, so that no worker is left with a big list at the end.
-  std::vector<std::size_t> order(spans.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return spans[a].size() > spans[b].size(); });
-  lists.clear();
-  lists.resize(spans.size());
-  std::vector<char> whole(spans.size(), 0);
-  tsl::detail::parallel_for(order, threads, [&](std::size_t i) {
-    WireReader list(spans[i]);
-    io(list, lists[i]);
-    whole[i] = list.ok() && list.at_end() ? 1 : 0;
-  });
-  return std::all_of(whole.begin(), whole.end(), [](char ok) { return ok != 0; });
+  WireReader r(bytes);
+  io(r, list.list->providers);
+  return r.ok() && r.at_end();
 }
 
 }  // namespace eutl::cache::detail

@@ -2,23 +2,27 @@
 // included) for the model cache. Every field of every model struct is written, in
 // declaration order; model_cache_codec.cpp asserts the struct sizes so that a field
 // added to the model without being added here fails the build.
+//
+// A list is written in two parts: its head (the VerifiedList and its TrustedList, all
+// but the TrustServiceProviderList) and its body (the TrustServiceProviderList), so
+// that a reader can decode every head and only the bodies it needs
+// (cache/model_cache_file.h).
 #pragma once
-
-#include <vector>
 
 #include "cache/model_cache_wire.h"
 #include "eutl/verify/list_set.h"
 
 namespace eutl::cache::detail {
 
-// Each list is length-prefixed on the wire, so that decode_lists() can find every
-// list before decoding any, and decode them on `threads` workers (0: one per hardware
-// thread).
-void encode_lists(WireWriter& w, const std::vector<verify::VerifiedList>& lists);
-// False when the input is truncated or a certificate is not DER (corruption), or a
-// list does not fill its length exactly. One worker by default: measured on the 2023
-// set (2 cores), two workers made a warm `eutl check` slower, 50 -> 80 ms, as each
-// worker's malloc arena grew page by page (3,559 mprotect calls in one check).
-[[nodiscard]] bool decode_lists(WireReader& r, std::vector<verify::VerifiedList>& lists, unsigned threads = 1);
+void encode_head(WireWriter& w, const verify::VerifiedList& list);
+// Nothing for a list without a model.
+void encode_body(WireWriter& w, const verify::VerifiedList& list);
+
+// False when `bytes` are not exactly one head (truncated, trailing bytes) or hold a
+// certificate that is not DER: corruption.
+[[nodiscard]] bool decode_head(tsl::ByteView bytes, verify::VerifiedList& list);
+// The providers of `list`, whose head is decoded. False as decode_head(), and for a
+// body given to a list without a model.
+[[nodiscard]] bool decode_body(tsl::ByteView bytes, verify::VerifiedList& list);
 
 }  // namespace eutl::cache::detail

@@ -1,5 +1,5 @@
-// The model cache file (cache/model_cache_file.h): its layout and its validation
-// against the snapshot.
+// The model cache file (cache/model_cache_file.h): reading, writing and handing it
+// over (its bytes: model_cache_format.cpp).
 #include "cache/model_cache_file.h"
 
 #include <fcntl.h>
@@ -14,54 +14,22 @@
 #include <vector>
 
 #include "cache/atomic_file.h"
-#include "cache/model_cache_codec.h"
-#include "cache/model_cache_wire.h"
-
-// Header-only: the functions are compiled here, nothing is linked at run time.
-#define XXH_INLINE_ALL
-#include <xxhash.h>
 
 namespace eutl::cache::detail {
 namespace {
 
 constexpr std::string_view kMagic = "EUTLMODL";
-constexpr std::size_t kChecksumSize = 8;  // model_cache_checksum() trailer
-
-}  // namespace
-
-// XXH3-64 (Debian's libxxhash, used header-only): it detects torn writes and bit
-// flips, which is all the trailer is for (see the header: forgery is out of scope).
-// SHA-256 here cost more than decoding the file; XXH3 reads a 10 MB model in about
-// 0.7 ms where the hand-written multiply-xorshift it replaces took 3.1 ms.
-std::uint64_t model_cache_checksum(tsl::ByteView data) { return XXH3_64bits(data.data(), data.size()); }
-
-namespace {
-
-// The blobs `snapshot` uses, in the order load_snapshot_lists() verifies them, as hex
-// (the file's spelling of a digest).
-std::vector<std::string> list_digests(const Snapshot& snapshot) {
-  std::vector<std::string> out;
-  auto add = [&](const ListRecord& r) {
-    if (r.in_use != InUse::kNone && r.in_use_digest) {
-      out.push_back(tsl::to_hex(*r.in_use_digest));
-    }
-  };
-  add(snapshot.lotl);
-  for (const auto& p : snapshot.pivots) {
-    add(p);
-  }
-  for (const auto& l : snapshot.lists) {
-    add(l);
-  }
-  return out;
-}
+constexpr std::size_t kChecksumSize = 8;  // the header's checksum, the least a file has after its id
 
 // A read-only private mapping of a whole file (RAII, style C5): the decoder reads the
 // page cache directly instead of copying ~10 MB into a fresh buffer first.
 class MappedFile final {
  public:
   // The file is opened without following a symlink anywhere below the store root.
-  static Result<MappedFile> open(const std::filesystem::path& root, const std::filesystem::path& rel) {
+  // `populate`: map every page at once, for a reader that reads them all (one
+  // decoding only some lists lets the pages it touches fault in).
+  static Result<MappedFile> open(const std::filesystem::path& root, const std::filesystem::path& rel,
+                                 bool populate) {
     auto file = open_file_beneath(root, rel);
     if (!file) {
       return file.error().code == Errc::kNotFound
@@ -73,7 +41,7 @@ class MappedFile final {
     MappedFile out;
     if (::fstat(fd, &st) == 0 && st.st_size > 0) {
       out.m_size = static_cast<std::size_t>(st.st_size);
-      void* p = ::mmap(nullptr, out.m_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      void* p = ::mmap(nullptr, out.m_size, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd, 0);
       out.m_data = p == MAP_FAILED ? nullptr : static_cast<const std::uint8_t*>(p);
     }
     int err = errno;
@@ -101,14 +69,6 @@ class MappedFile final {
 
 Error mismatch(std::string what) { return Error(Errc::kMalformed, "model cache: " + std::move(what)); }
 
-std::vector<std::string> read_strings(WireReader& r) {
-  std::vector<std::string> out(r.count());
-  for (auto& s : out) {
-    s = r.str();
-  }
-  return out;
-}
-
 }  // namespace
 
 std::filesystem::path model_cache_rel(std::string_view snapshot_id) {
@@ -119,87 +79,6 @@ std::filesystem::path model_cache_path(const Store& store, std::string_view snap
   return store.dir() / model_cache_rel(snapshot_id);
 }
 
-tsl::Bytes encode_model_cache(const Snapshot& snapshot, const SnapshotLists& lists) {
-  WireWriter w;
-  w.raw(kMagic.data(), kMagic.size());
-  w.u32(kModelCacheVersion);
-  w.str(snapshot.id);
-  const std::size_t checked_from = w.out().size();  // the checksum covers what follows the id
-  w.u32(static_cast<std::uint32_t>(snapshot.lotl_anchor_digests.size()));
-  for (const auto& d : snapshot.lotl_anchor_digests) {
-    w.str(tsl::to_hex(d));
-  }
-  std::vector<std::string> digests = list_digests(snapshot);
-  w.u32(static_cast<std::uint32_t>(digests.size()));
-  for (const auto& d : digests) {
-    w.str(d);
-  }
-  w.u32(static_cast<std::uint32_t>(lists.lotl_anchors.size()));
-  for (const auto& a : lists.lotl_anchors) {
-    w.bytes(a);
-  }
-  encode_lists(w, lists.lists);
-  w.u64(model_cache_checksum(tsl::ByteView(w.out()).subspan(checked_from)));
-  return std::move(w.out());
-}
-
-Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& snapshot) {
-  if (bytes.size() < kMagic.size() + 4 + kChecksumSize ||
-      std::string_view(reinterpret_cast<const char*>(bytes.data()), kMagic.size()) != kMagic) {
-    return mismatch("not a model cache file");
-  }
-  tsl::ByteView body = bytes.first(bytes.size() - kChecksumSize);
-  WireReader r(body.subspan(kMagic.size()));
-  if (std::uint32_t v = r.u32(); v != kModelCacheVersion) {
-    return mismatch("format version " + std::to_string(v) + ", expected " + std::to_string(kModelCacheVersion));
-  }
-  std::string id = r.str();
-  if (!r.ok()) {
-    return mismatch("checksum mismatch (truncated or corrupt)");
-  }
-  if (id != snapshot.id) {
-    return mismatch("written for snapshot " + id + ", not " + snapshot.id);
-  }
-  // Magic, version and id are compared above; the checksum covers the rest.
-  std::uint64_t stored = 0;
-  std::memcpy(&stored, bytes.data() + body.size(), kChecksumSize);
-  if (stored != model_cache_checksum(body.last(r.remaining()))) {
-    return mismatch("checksum mismatch (truncated or corrupt)");
-  }
-  std::vector<std::string> anchors;
-  for (const auto& d : snapshot.lotl_anchor_digests) {
-    anchors.push_back(tsl::to_hex(d));
-  }
-  if (read_strings(r) != anchors) {
-    return mismatch("LOTL anchors differ from the snapshot's");
-  }
-  std::vector<std::string> digests = list_digests(snapshot);
-  if (read_strings(r) != digests) {
-    return mismatch("list blobs differ from the snapshot's");
-  }
-  SnapshotLists out;
-  out.lotl_anchors.resize(r.count());
-  for (std::size_t i = 0; i < out.lotl_anchors.size(); ++i) {
-    tsl::ByteView a = r.bytes();
-    out.lotl_anchors[i].assign(a.begin(), a.end());
-    if (i >= snapshot.lotl_anchor_digests.size() || tsl::sha256(a) != snapshot.lotl_anchor_digests[i]) {
-      return mismatch("LOTL anchor " + std::to_string(i) + " does not match its digest");
-    }
-  }
-  if (!decode_lists(r, out.lists) || !r.at_end()) {
-    return mismatch("truncated or corrupt list data");
-  }
-  if (out.lists.size() != digests.size()) {
-    return mismatch("list count differs from the snapshot's");
-  }
-  for (std::size_t i = 0; i < digests.size(); ++i) {
-    if (tsl::to_hex(out.lists[i].digest) != digests[i]) {
-      return mismatch("list " + std::to_string(i) + " is not blob " + digests[i]);
-    }
-  }
-  return out;
-}
-
 Result<void> write_model_cache(const Store& store, const Snapshot& snapshot, const SnapshotLists& lists) {
   // Creates models/ when missing; a symlink anywhere below the store root is refused.
   return write_file_atomically(store.dir(), model_cache_rel(snapshot.id), encode_model_cache(snapshot, lists));
@@ -207,7 +86,7 @@ Result<void> write_model_cache(const Store& store, const Snapshot& snapshot, con
 
 Result<void> move_model_cache(const Store& store, const Snapshot& from, const Snapshot& to) {
   if (from.id.size() != to.id.size() || from.lotl_anchor_digests != to.lotl_anchor_digests ||
-      list_digests(from) != list_digests(to)) {
+      model_list_digests(from) != model_list_digests(to)) {
     return Error(Errc::kUnsupported, "model cache: " + to.id + " does not use exactly the blobs of " + from.id);
   }
   auto dir = open_dir_beneath(store.dir(), "models", CreateDirs::kNo);
@@ -260,12 +139,12 @@ Result<void> move_model_cache(const Store& store, const Snapshot& from, const Sn
   return fsync_directory(store.dir(), "models");
 }
 
-Result<SnapshotLists> read_model_cache(const Store& store, const Snapshot& snapshot) {
-  auto mapped = MappedFile::open(store.dir(), model_cache_rel(snapshot.id));
+Result<SnapshotLists> read_model_cache(const Store& store, const Snapshot& snapshot, const IssuerScope* scope) {
+  auto mapped = MappedFile::open(store.dir(), model_cache_rel(snapshot.id), scope == nullptr);
   if (!mapped) {
     return std::move(mapped).error();
   }
-  return decode_model_cache(mapped->bytes(), snapshot);
+  return decode_model_cache(mapped->bytes(), snapshot, scope);
 }
 
 }  // namespace eutl::cache::detail

@@ -72,13 +72,14 @@ class WireReader final {
     return v;
   }
   // A view into the input: valid as long as the input is.
-  tsl::ByteView bytes() {
-    std::uint32_t n = u32();
+  tsl::ByteView bytes() { return take(u32()); }
+  // The next `n` bytes, as a view into the input.
+  tsl::ByteView take(std::uint64_t n) {
     if (n > remaining()) {
       fail();
       return {};
     }
-    tsl::ByteView v(m_p, n);
+    tsl::ByteView v(m_p, static_cast<std::size_t>(n));
     m_p += n;
     return v;
   }

@@ -65,11 +65,11 @@ int write_outputs(const EvidenceOptions& o, const Result<std::string>& record) {
   return 0;
 }
 
-bool wants_evidence(const EvidenceOptions& o) { return !o.evidence_file.empty() || !o.report_file.empty(); }
-
 evidence::RecordStamp stamp_now() { return {EUTL_VERSION, store::now()}; }
 
 }  // namespace
+
+bool wants_evidence(const EvidenceOptions& o) { return !o.evidence_file.empty() || !o.report_file.empty(); }
 
 int write_evidence(const EvidenceOptions& o, const eutl::TrustedLists& lists, const verify::CertificateProfile& cert,
                    std::span<const verify::CertificateProfile> chain, tsl::TimePoint at, const std::string& claim,

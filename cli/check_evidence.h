@@ -37,6 +37,9 @@ void add_evidence_options(CLI::App* check_cmd, EvidenceOptions& o);
 // True when the lists must come from the store (--snapshot given).
 bool uses_snapshot(const EvidenceOptions& o);
 
+// True when --evidence or --report asks for a record or a report.
+bool wants_evidence(const EvidenceOptions& o);
+
 // Writes the record and/or the HTML report when asked. 0, or kExitUsage after printing why.
 int write_evidence(const EvidenceOptions& o, const eutl::TrustedLists& lists, const verify::CertificateProfile& cert,
                    std::span<const verify::CertificateProfile> chain, tsl::TimePoint at, const std::string& claim,

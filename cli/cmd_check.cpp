@@ -107,15 +107,11 @@ int run_single(const CheckOptions& o, const eutl::TrustedLists& lists, const eut
   return eutl::exit_code(eutl::answer_of(*result));
 }
 
-// One certificate or a batch, against loaded lists.
-int run_check_against(const CheckOptions& o, const eutl::TrustedLists& lists) {
+// One certificate or a batch, against loaded lists; `chain`: the --chain certificates.
+int run_check_against(const CheckOptions& o, const eutl::TrustedLists& lists,
+                      std::vector<verify::CertificateProfile> chain) {
   eutl::CheckBatchRequest request;
-  auto chain = read_chain_option(o.chain);
-  if (!chain) {
-    print_error(chain.error().message);
-    return exit_code_for(chain.error());
-  }
-  request.chain = std::move(*chain);
+  request.chain = std::move(chain);
   auto at = time_option(o.at, "--at");
   if (!at) {
     print_error(at.error().message);
@@ -140,6 +136,21 @@ int run_check_against(const CheckOptions& o, const eutl::TrustedLists& lists) {
   b.quiet = o.output.quiet;
   b.verbose = o.output.verbose;
   return run_check_batch(o.input, lists, request, b);
+}
+
+// The lists one certificate's decision can need: those that may hold an issuer of the
+// certificate, of the chain it came with, or of the --chain certificates (the same
+// certificates run_single() gives the engine).
+cache::IssuerScope single_scope(const CheckOptions& o, const std::vector<verify::CertificateProfile>& chain) {
+  const eutl::CheckSubject& subject = *o.input.entries.front().subject;
+  std::vector<const verify::CertificateProfile*> certificates{&subject.certificate};
+  for (const auto& c : subject.chain) {
+    certificates.push_back(&c);
+  }
+  for (const auto& c : chain) {
+    certificates.push_back(&c);
+  }
+  return cache::IssuerScope::of(certificates);
 }
 
 // What the options ask for that no list source can give: 0, or the exit code after
@@ -177,15 +188,25 @@ int run_check(CheckOptions& o) {
     print_error(source.error().message);
     return exit_code_for(source.error());
   }
+  auto chain = read_chain_option(o.chain);
+  if (!chain) {
+    print_error(chain.error().message);
+    return exit_code_for(chain.error());
+  }
   if (source->files.empty() && !snapshot) {
-    prefer_huge_pages(30u << 20);  // about the decoded model of the EU set
+    if (o.single() && !wants_evidence(o.evidence)) {
+      source->scope = single_scope(o, *chain);  // decode only the lists that may hold its issuer
+      prefer_huge_pages(4u << 20);  // the list heads and a few lists of the EU set
+    } else {
+      prefer_huge_pages(30u << 20);  // about the decoded model of the EU set
+    }
   }
   auto loaded = eutl::TrustedLists::load(*source, *lists_at);
   if (!loaded) {
     print_error(prefix + loaded.error().message);
     return exit_code_for(loaded.error());
   }
-  int rc = run_check_against(o, *loaded);
+  int rc = run_check_against(o, *loaded, std::move(*chain));
   // Performance: the process exits right after this. Freeing the model (tens
   // of thousands of small strings and vectors) one by one cost ~10 ms, a third of a
   // warm check, so the lists are deliberately left to the OS. The pointer stays

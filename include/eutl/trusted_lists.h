@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "eutl/cache/issuer_scope.h"
 #include "eutl/cache/snapshot.h"
 #include "eutl/cache/store.h"
 #include "eutl/result.h"
@@ -57,6 +58,14 @@ struct ListSource final {
   // Store mode: a snapshot by exact id, any unique part of an id, or "current" (select_snapshot),
   // re-verified from the blobs. Empty: the current snapshot, from its model cache.
   std::string snapshot;
+  // Store mode, current snapshot: when set (cache::IssuerScope::of the certificates
+  // to be checked and their chains), only the lists of the model cache that may hold
+  // an issuer of those certificates are decoded whole; the others keep their status,
+  // reasons and scheme information but not their TSP lists, and index() has none of
+  // their services. check() of those certificates decides exactly as with every list.
+  // For a one-off check only: anything that lists, exports or searches services, or
+  // writes evidence, needs the whole set (leave it unset). Ignored in the other modes.
+  std::optional<cache::IssuerScope> scope;
 };
 
 class TrustedLists final {
@@ -91,6 +100,8 @@ class TrustedLists final {
   const std::string& snapshot_id() const noexcept;
   // The store directory the lists came from; empty in file mode.
   const std::filesystem::path& store_dir() const noexcept;
+  // True when ListSource::scope left some lists without their TSP lists (see there).
+  bool scoped() const noexcept;
 
   // TS 119 615 decision for `certificate` (with optional CA certificates up the
   // chain) at time `at`, and the claim when given. List acceptability is that of

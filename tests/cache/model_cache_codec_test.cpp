@@ -1,11 +1,10 @@
-// The lists of the model cache (cache/model_cache_codec.h): each length-prefixed on
-// the wire, decoded the same on any number of workers, and a list that does not fill
-// its length exactly is corruption.
+// The lists of the model cache (cache/model_cache_codec.h): each a head and a body
+// that together give back every field, and a part that is not exactly one part is
+// corruption.
 #include "cache/model_cache_codec.h"
 
 #include <gtest/gtest.h>
 
-#include <cstring>
 #include <vector>
 
 #include "tests/verify/qualification_test_support.h"
@@ -35,63 +34,69 @@ std::vector<verify::VerifiedList> some_lists(std::size_t n) {
   return out;
 }
 
-tsl::Bytes encoded(const std::vector<verify::VerifiedList>& lists) {
-  WireWriter w;
-  encode_lists(w, lists);
-  return std::move(w.out());
+struct Parts final {
+  tsl::Bytes head;
+  tsl::Bytes body;
+};
+
+Parts encoded(const verify::VerifiedList& list) {
+  WireWriter head;
+  encode_head(head, list);
+  WireWriter body;
+  encode_body(body, list);
+  return {std::move(head.out()), std::move(body.out())};
 }
 
-TEST(ModelCacheCodec, ListsDecodeTheSameOnAnyNumberOfWorkers) {
-  const tsl::Bytes bytes = encoded(some_lists(7));
-  for (unsigned threads : {1u, 2u, 4u, 0u}) {
-    WireReader r(bytes);
-    std::vector<verify::VerifiedList> back;
-    ASSERT_TRUE(decode_lists(r, back, threads)) << threads << " workers";
-    EXPECT_TRUE(r.at_end());
-    ASSERT_EQ(back.size(), 7u);
-    EXPECT_EQ(back[3].source, "https://example.test/tl-3.xml");
-    ASSERT_TRUE(back[3].list.has_value());
-    EXPECT_EQ(back[3].list->scheme.sequence_number, 103u);
-    EXPECT_EQ(back[3].status, verify::ListStatus::kInvalid);
-    EXPECT_EQ(encoded(back), bytes) << threads << " workers";  // every field, in its place
+TEST(ModelCacheCodec, AListIsItsHeadAndItsBody) {
+  for (const verify::VerifiedList& list : some_lists(3)) {
+    const Parts parts = encoded(list);
+    verify::VerifiedList back;
+    ASSERT_TRUE(decode_head(parts.head, back));
+    EXPECT_EQ(back.source, list.source);
+    EXPECT_EQ(back.status, list.status);
+    ASSERT_TRUE(back.list.has_value());
+    EXPECT_EQ(back.list->scheme.sequence_number, list.list->scheme.sequence_number);
+    EXPECT_TRUE(back.list->providers.empty()) << "the head holds no provider";
+    EXPECT_EQ(encoded(back).head, parts.head);
+    ASSERT_TRUE(decode_body(parts.body, back));
+    ASSERT_EQ(back.list->providers.size(), list.list->providers.size());
+    const Parts again = encoded(back);
+    EXPECT_EQ(again.head, parts.head);  // every field, in its place
+    EXPECT_EQ(again.body, parts.body);
   }
 }
 
-// [count 1][length][list], the list's bytes as encode_lists() wrote them.
-tsl::Bytes one_list(tsl::ByteView list, std::uint32_t length) {
-  WireWriter w;
-  w.u32(1);
-  w.u32(length);
-  w.raw(list.data(), list.size());
-  return std::move(w.out());
+TEST(ModelCacheCodec, AListWithoutAModelHasAnEmptyBody) {
+  verify::VerifiedList none;
+  none.source = "https://example.test/unparsable.xml";
+  none.status = verify::ListStatus::kInvalid;
+  const Parts parts = encoded(none);
+  EXPECT_TRUE(parts.body.empty());
+  verify::VerifiedList back;
+  ASSERT_TRUE(decode_head(parts.head, back));
+  EXPECT_FALSE(back.list.has_value());
+  EXPECT_TRUE(decode_body({}, back));
+  const Parts other = encoded(some_lists(1).front());
+  EXPECT_FALSE(decode_body(other.body, back)) << "a body given to a list without a model";
 }
 
-TEST(ModelCacheCodec, AListThatDoesNotFillItsLengthIsCorrupt) {
-  const tsl::Bytes bytes = encoded(some_lists(1));
-  const tsl::ByteView list = tsl::ByteView(bytes).subspan(8);  // after the count and the length
-  std::vector<verify::VerifiedList> back;
-  {
-    const tsl::Bytes in = one_list(list, static_cast<std::uint32_t>(list.size()));
-    WireReader r(in);
-    EXPECT_TRUE(decode_lists(r, back));
-  }
-  {  // one byte more than the list: it does not reach the end of its length
-    tsl::Bytes longer(list.begin(), list.end());
-    longer.push_back(0);
-    const tsl::Bytes in = one_list(longer, static_cast<std::uint32_t>(longer.size()));
-    WireReader r(in);
-    EXPECT_FALSE(decode_lists(r, back));
-  }
-  {  // its last byte cut off: it runs past its length
-    const tsl::Bytes in = one_list(list.first(list.size() - 1), static_cast<std::uint32_t>(list.size() - 1));
-    WireReader r(in);
-    EXPECT_FALSE(decode_lists(r, back));
-  }
-  {  // a length past the end of the input
-    const tsl::Bytes in = one_list(list, static_cast<std::uint32_t>(list.size() + 1));
-    WireReader r(in);
-    EXPECT_FALSE(decode_lists(r, back));
-  }
+tsl::Bytes one_more_byte(const tsl::Bytes& b) {
+  tsl::Bytes out = b;
+  out.push_back(0);
+  return out;
+}
+
+tsl::ByteView last_byte_cut(const tsl::Bytes& b) { return tsl::ByteView(b).first(b.size() - 1); }
+
+TEST(ModelCacheCodec, APartThatIsNotExactlyOnePartIsCorrupt) {
+  const Parts parts = encoded(some_lists(1).front());
+  verify::VerifiedList back;
+  EXPECT_FALSE(decode_head(one_more_byte(parts.head), back));
+  EXPECT_FALSE(decode_head(last_byte_cut(parts.head), back));
+  ASSERT_TRUE(decode_head(parts.head, back));
+  EXPECT_FALSE(decode_body(one_more_byte(parts.body), back));
+  EXPECT_FALSE(decode_body(last_byte_cut(parts.body), back));
+  EXPECT_TRUE(decode_body(parts.body, back));
 }
 
 }  // namespace

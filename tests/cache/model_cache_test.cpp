@@ -226,6 +226,63 @@ TEST_F(ModelCacheTest, CorruptFileMovedIsRejectedAtTheNextRead) {
   EXPECT_EQ(loaded->origin, ModelOrigin::kRebuilt);
 }
 
+// With a scope, only the lists that may hold an issuer of the certificate come with
+// their providers, and the decision is the one the whole set gives.
+TEST_F(ModelCacheTest, ScopedReadDecodesOnlyTheListsThatMayHoldAnIssuer) {
+  auto verified = load_snapshot_lists(*m_store, m_snapshot, m_at);
+  ASSERT_TRUE(verified);
+  const tsl::Bytes bytes = encode_model_cache(m_snapshot, *verified);
+  for (const verify::CertificateProfile& cert : fixture_certs()) {
+    SCOPED_TRACE(cert.subject);
+    const verify::CertificateProfile* one[] = {&cert};
+    const IssuerScope scope = IssuerScope::of(one);
+    auto scoped = decode_model_cache(bytes, m_snapshot, &scope);
+    ASSERT_TRUE(scoped) << scoped.error().message;
+    ASSERT_EQ(scoped->lists.size(), verified->lists.size());
+    for (std::size_t i = 0; i < scoped->lists.size(); ++i) {
+      const verify::VerifiedList& whole = verified->lists[i];
+      const verify::VerifiedList& part = scoped->lists[i];
+      EXPECT_EQ(part.status, whole.status);
+      EXPECT_EQ(part.list->scheme.sequence_number, whole.list->scheme.sequence_number);
+      const bool holds = scope.may_hold(anchor_keys(*whole.list));
+      EXPECT_EQ(part.list->providers.size(), holds ? whole.list->providers.size() : 0u) << whole.source;
+    }
+    EXPECT_EQ(test::decisions(scoped->lists, {cert}, m_at), test::decisions(verified->lists, {cert}, m_at));
+  }
+  // The LOTL and the pivots list no trust service: they never hold an issuer.
+  const auto certs = fixture_certs();
+  const verify::CertificateProfile* qes[] = {&certs.front()};
+  const IssuerScope scope = IssuerScope::of(qes);
+  auto scoped = decode_model_cache(bytes, m_snapshot, &scope);
+  ASSERT_TRUE(scoped);
+  std::size_t whole = 0;
+  for (const auto& v : scoped->lists) {
+    whole += v.list->providers.empty() ? 0 : 1;
+  }
+  EXPECT_GE(whole, 1u) << "the list of the issuer of " << certs.front().subject;
+  EXPECT_LT(whole, scoped->lists.size()) << "not every list";
+}
+
+// Each list's body has its own checksum: a read of every list finds a flipped byte in
+// the last one; a read scoped to a certificate whose issuer is not in it does not read it.
+TEST_F(ModelCacheTest, ACorruptBodyIsFoundByItsOwnChecksum) {
+  auto verified = load_snapshot_lists(*m_store, m_snapshot, m_at);
+  ASSERT_TRUE(verified);
+  tsl::Bytes bytes = encode_model_cache(m_snapshot, *verified);
+  bytes[bytes.size() - 10] ^= 0x01;  // inside the body of the last list
+  auto whole = decode_model_cache(bytes, m_snapshot);
+  ASSERT_FALSE(whole);
+  EXPECT_NE(whole.error().message.find("checksum mismatch in list " + std::to_string(verified->lists.size() - 1)),
+            std::string::npos)
+      << whole.error().message;
+  const IssuerScope nothing = IssuerScope::of({});
+  auto scoped = decode_model_cache(bytes, m_snapshot, &nothing);
+  ASSERT_TRUE(scoped) << scoped.error().message;
+  for (const auto& v : scoped->lists) {
+    EXPECT_TRUE(v.list->providers.empty()) << v.source;
+  }
+}
+
 // Written at 2025-03-01, read after the fixtures' NextUpdate (2025-07-01) and before
 // their issue date (2025-01-01): the statuses follow the new time, exactly as a fresh
 // verification of the blobs at that time says.
@@ -313,7 +370,22 @@ TEST(ModelCacheRealData, RoundTripOf2023SetKeepsEveryDecision) {
     }
   }
   ASSERT_GT(certs.size(), 80u);
-  EXPECT_EQ(test::decisions(decoded->lists, certs, req.at), test::decisions(verified->lists, certs, req.at));
+  const std::vector<std::string> expected = test::decisions(verified->lists, certs, req.at);
+  EXPECT_EQ(test::decisions(decoded->lists, certs, req.at), expected);
+  // Each certificate decided on only the lists that may hold its issuer: the same
+  // decision, from a few of the 33 lists.
+  std::size_t bodies = 0;
+  for (std::size_t i = 0; i < certs.size(); ++i) {
+    const verify::CertificateProfile* one[] = {&certs[i]};
+    const IssuerScope scope = IssuerScope::of(one);
+    auto scoped = decode_model_cache(bytes, snapshot, &scope);
+    ASSERT_TRUE(scoped) << scoped.error().message;
+    EXPECT_EQ(test::decisions(scoped->lists, {certs[i]}, req.at).front(), expected[i]) << certs[i].subject;
+    for (const auto& v : scoped->lists) {
+      bodies += v.list && !v.list->providers.empty() ? 1 : 0;
+    }
+  }
+  EXPECT_LT(bodies, certs.size() * 3) << "about one or two lists per certificate, not 33";
   std::filesystem::remove_all(dir);
 }
 

@@ -25,6 +25,7 @@
 #include <string>
 #include <string_view>
 
+#include "eutl/cache/issuer_scope.h"
 #include "eutl/cache/snapshot_lists.h"
 #include "eutl/cache/snapshot.h"
 #include "eutl/cache/store.h"
@@ -42,6 +43,9 @@ std::string_view to_string(ModelOrigin o);  // "cache" / "rebuilt" / "verified-n
 
 struct SnapshotModel final {
   SnapshotLists lists;  // freshness decided at the requested time
+  // True when a scope left some lists without their TrustServiceProviderList (read
+  // from the file); false when every list is whole.
+  bool scoped = false;
   ModelOrigin origin = ModelOrigin::kCache;
   std::string note;  // why the file was not used or not written; empty otherwise
 };
@@ -49,7 +53,12 @@ struct SnapshotModel final {
 // The lists of `snapshot` at validation time `at`: from the model cache when it is
 // valid, else re-verified from the blobs (load_snapshot_lists) and cached. Fails
 // only as load_snapshot_lists() does (a blob missing or corrupt).
+//
+// With a `scope` (a one-off check), a list of the file that cannot hold an issuer of
+// the scope's certificates keeps its head (status, reasons, signature, scheme
+// information) but not its TrustServiceProviderList, which is neither read nor
+// decoded: an index over these lists finds every issuer candidate the whole set would.
 [[nodiscard]] Result<SnapshotModel> load_snapshot_model(const Store& store, const Snapshot& snapshot,
-                                                        tsl::TimePoint at);
+                                                        tsl::TimePoint at, const IssuerScope* scope = nullptr);
 
 }  // namespace eutl::cache
