@@ -144,13 +144,13 @@ Result<ListsDecision> decide_lists(const DecideContext& ctx, const LotlDecision&
       r.in_use = InUse::kFetched;
       r.in_use_digest = ch.best->fetch.digest;
       keep_validators(r, ch.best->fetch.etag, ch.best->fetch.last_modified);
-      record_verified(r, *f, ctx.at);
+      record_verified(r, *f, ctx.at, list_size(*f, ctx.reuse));
       out.in_use[*r.in_use_digest] = shared(*ch.best);
     } else if (k != nullptr && k->list) {
       r.in_use = InUse::kKept;
       r.in_use_digest = ch.previous->in_use_digest;
       keep_validators(r, ch.previous->in_use_etag, ch.previous->in_use_last_modified);
-      record_verified(r, *k, ctx.at);
+      record_verified(r, *k, ctx.at, list_size(*k, ctx.reuse));
       out.in_use[*r.in_use_digest] = k_ptr;
     } else {
       record_none(r);

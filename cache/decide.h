@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cache/model_cache_file.h"
 #include "eutl/cache/refresh.h"
 
 namespace eutl::cache::detail {
@@ -110,8 +111,11 @@ void judge(Candidate& c, const verify::VerifiedList& v, const ListRecord* in_use
 // Territories with a list in use.
 std::vector<std::string> present_territories(const std::vector<ListRecord>& lists);
 
-// Fills the facts of `record` from a verified list.
-void record_verified(ListRecord& record, const verify::VerifiedList& v, tsl::TimePoint at);
+// Fills the facts of `record` from a verified list of `size` (list_size).
+void record_verified(ListRecord& record, const verify::VerifiedList& v, tsl::TimePoint at, ListSize size);
+// The size of `v`: as `reuse` read it from a model cache when `v` is one of its lists
+// (whose TSP lists it does not decode), else counted.
+ListSize list_size(const verify::VerifiedList& v, const ReuseBasis* reuse);
 
 // The verification result of an attempt's bytes, in its fetch record.
 void record_attempt(FetchRecord& f, const verify::VerifiedList& v);

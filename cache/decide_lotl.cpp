@@ -62,7 +62,7 @@ Result<LotlDecision> decide_lotl(const DecideContext& ctx, Candidate lotl, std::
     d.lotl.in_use = InUse::kFetched;
     d.lotl.in_use_digest = d.lotl.fetch.digest;
     keep_validators(d.lotl, d.lotl.fetch.etag, d.lotl.fetch.last_modified);
-    record_verified(d.lotl, *fresh->lists.at(0), ctx.at);
+    record_verified(d.lotl, *fresh->lists.at(0), ctx.at, list_size(*fresh->lists.at(0), ctx.reuse));
     d.in_use[*d.lotl.in_use_digest] = fresh->lists.at(0);
     for (std::size_t k = 1; k < fresh->lists.size(); ++k) {
       const Candidate& p = pivots[k - 1];
@@ -79,7 +79,7 @@ Result<LotlDecision> decide_lotl(const DecideContext& ctx, Candidate lotl, std::
       r.in_use = p.fetch.status == net::FetchStatus::kOk ? InUse::kFetched : InUse::kKept;
       r.in_use_digest = p.fetch.digest;
       record_attempt(r.fetch, *fresh->lists[k]);
-      record_verified(r, *fresh->lists[k], ctx.at);
+      record_verified(r, *fresh->lists[k], ctx.at, list_size(*fresh->lists[k], ctx.reuse));
       d.in_use[*r.in_use_digest] = fresh->lists[k];
       d.pivots.push_back(std::move(r));
     }
@@ -88,7 +88,7 @@ Result<LotlDecision> decide_lotl(const DecideContext& ctx, Candidate lotl, std::
     d.lotl.in_use = InUse::kKept;
     d.lotl.in_use_digest = previous->in_use_digest;
     keep_validators(d.lotl, previous->in_use_etag, previous->in_use_last_modified);
-    record_verified(d.lotl, *kept->lists.at(0), ctx.at);
+    record_verified(d.lotl, *kept->lists.at(0), ctx.at, list_size(*kept->lists.at(0), ctx.reuse));
     d.in_use[*d.lotl.in_use_digest] = kept->lists.at(0);
     for (std::size_t k = 1; k < kept->lists.size(); ++k) {
       if (!kept->lists[k]) {
@@ -97,7 +97,7 @@ Result<LotlDecision> decide_lotl(const DecideContext& ctx, Candidate lotl, std::
       ListRecord r = *kept_pivots[k - 1];
       r.in_use = InUse::kKept;
       r.fetch = FetchRecord{};
-      record_verified(r, *kept->lists[k], ctx.at);
+      record_verified(r, *kept->lists[k], ctx.at, list_size(*kept->lists[k], ctx.reuse));
       d.in_use[*kept_in[k].fetch.digest] = kept->lists[k];
       d.pivots.push_back(std::move(r));
     }

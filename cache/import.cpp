@@ -192,7 +192,7 @@ Result<Snapshot> reevaluate(const Store& store, const Snapshot& snapshot, const 
   verify::ListSetResult result = verifier(std::move(in), req);
   for (std::size_t i = 0; i < records.size(); ++i) {
     const std::string territory = records[i]->territory;
-    detail::record_verified(*records[i], result.lists.at(i), at);
+    detail::record_verified(*records[i], result.lists.at(i), at, detail::list_size(result.lists.at(i), nullptr));
     records[i]->territory = territory;
   }
   return out;

@@ -2,10 +2,20 @@
 #include <algorithm>
 
 #include "cache/decide.h"
+#include "cache/refresh_reuse.h"
 
 namespace eutl::cache::detail {
 
-void record_verified(ListRecord& r, const verify::VerifiedList& v, tsl::TimePoint at) {
+ListSize list_size(const verify::VerifiedList& v, const ReuseBasis* reuse) {
+  if (reuse != nullptr) {
+    if (std::optional<ListSize> size = reuse->size_of(v)) {
+      return *size;
+    }
+  }
+  return v.list ? ListSize{v.list->service_count(), v.list->certificate_count()} : ListSize{};
+}
+
+void record_verified(ListRecord& r, const verify::VerifiedList& v, tsl::TimePoint at, ListSize size) {
   r.result = v.status;
   r.reasons.clear();
   for (const verify::Reason& reason : v.reasons) {
@@ -18,8 +28,8 @@ void record_verified(ListRecord& r, const verify::VerifiedList& v, tsl::TimePoin
     r.sequence_number = s.sequence_number;
     r.issue_date = s.issue_date;
     r.next_update = s.next_update;
-    r.service_count = v.list->service_count();
-    r.certificate_count = v.list->certificate_count();
+    r.service_count = size.services;
+    r.certificate_count = size.certificates;
     if (r.territory.empty()) {
       r.territory = s.territory;
     }

@@ -139,12 +139,13 @@ Result<void> move_model_cache(const Store& store, const Snapshot& from, const Sn
   return fsync_directory(store.dir(), "models");
 }
 
-Result<SnapshotLists> read_model_cache(const Store& store, const Snapshot& snapshot, const IssuerScope* scope) {
+Result<SnapshotLists> read_model_cache(const Store& store, const Snapshot& snapshot, const IssuerScope* scope,
+                                       std::vector<ListSize>* sizes) {
   auto mapped = MappedFile::open(store.dir(), model_cache_rel(snapshot.id), scope == nullptr);
   if (!mapped) {
     return std::move(mapped).error();
   }
-  return decode_model_cache(mapped->bytes(), snapshot, scope);
+  return decode_model_cache(mapped->bytes(), snapshot, scope, sizes);
 }
 
 }  // namespace eutl::cache::detail

@@ -6,8 +6,8 @@
 //   - the hex SHA-256 of every LOTL anchor and every list blob the snapshot uses (in the
 //     order load_snapshot_lists() reads them), and the anchors (DER);
 //   - per list: its head (the VerifiedList but its TSP list, model_cache_codec.h) after
-//     its length, its anchor keys (include/eutl/cache/issuer_scope.h), the length of
-//     its body and the checksum of the body;
+//     its length, its anchor keys (include/eutl/cache/issuer_scope.h), its size
+//     (ListSize), the length of its body and the checksum of the body;
 // then the header's checksum (model_cache_checksum), then the bodies (each list's
 // TrustServiceProviderList) in list order. A reader checks the header and decodes every
 // head, and checks and decodes only the bodies it needs. Magic, version and id are
@@ -38,6 +38,14 @@ std::filesystem::path model_cache_path(const Store& store, std::string_view snap
 // The same, relative to the store directory ("models/<id>.bin").
 std::filesystem::path model_cache_rel(std::string_view snapshot_id);
 
+// The number of current services of a list and of their certificates
+// (tsl::TrustedList::service_count, certificate_count), kept in the header so that a
+// reader that decodes no body still knows them (a refresh records them per list).
+struct ListSize final {
+  std::uint64_t services = 0;
+  std::uint64_t certificates = 0;
+};
+
 // XXH3-64, a fast non-cryptographic checksum: of the header, and of each body.
 std::uint64_t model_cache_checksum(tsl::ByteView bytes);
 
@@ -51,9 +59,11 @@ std::vector<std::string> model_list_digests(const Snapshot& snapshot);
 // The lists come back as verified when the file was written: call
 // verify::reassess_freshness() before use (load_snapshot_model() does). With a
 // `scope`, a list that cannot hold an issuer of its certificates comes without its
-// TrustServiceProviderList (its body is neither checked nor decoded).
+// TrustServiceProviderList (its body is neither checked nor decoded). `sizes`, when
+// given, receives the size of every list, in order.
 [[nodiscard]] Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& snapshot,
-                                                       const IssuerScope* scope = nullptr);
+                                                       const IssuerScope* scope = nullptr,
+                                                       std::vector<ListSize>* sizes = nullptr);
 
 [[nodiscard]] Result<void> write_model_cache(const Store& store, const Snapshot& snapshot, const SnapshotLists& lists);
 // Hands the model cache of `from` over to `to` when both use exactly the same anchors
@@ -65,6 +75,7 @@ std::vector<std::string> model_list_digests(const Snapshot& snapshot);
 [[nodiscard]] Result<void> move_model_cache(const Store& store, const Snapshot& from, const Snapshot& to);
 // kNotFound when there is no file, kMalformed when it does not match.
 [[nodiscard]] Result<SnapshotLists> read_model_cache(const Store& store, const Snapshot& snapshot,
-                                                     const IssuerScope* scope = nullptr);
+                                                     const IssuerScope* scope = nullptr,
+                                                     std::vector<ListSize>* sizes = nullptr);
 
 }  // namespace eutl::cache::detail

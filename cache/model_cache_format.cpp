@@ -40,6 +40,7 @@ void patch_length(WireWriter& w, std::size_t at) {
 struct ListEntry final {
   tsl::ByteView head;
   std::vector<std::uint64_t> keys;
+  ListSize size;
   tsl::ByteView body;
   std::uint64_t body_checksum = 0;
 };
@@ -99,6 +100,8 @@ tsl::Bytes encode_model_cache(const Snapshot& snapshot, const SnapshotLists& lis
     const std::vector<std::uint64_t> keys = list.list ? anchor_keys(*list.list) : std::vector<std::uint64_t>{};
     w.u32(static_cast<std::uint32_t>(keys.size()));
     w.raw(keys.data(), keys.size() * sizeof(std::uint64_t));
+    w.u64(list.list ? list.list->service_count() : 0);
+    w.u64(list.list ? list.list->certificate_count() : 0);
     const std::size_t body_at = bodies.out().size();
     encode_body(bodies, list);
     const tsl::ByteView body = tsl::ByteView(bodies.out()).subspan(body_at);
@@ -111,7 +114,8 @@ tsl::Bytes encode_model_cache(const Snapshot& snapshot, const SnapshotLists& lis
   return std::move(w.out());
 }
 
-Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& snapshot, const IssuerScope* scope) {
+Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& snapshot, const IssuerScope* scope,
+                                         std::vector<ListSize>* sizes) {
   if (bytes.size() < kMagic.size() + 4 ||
       std::string_view(reinterpret_cast<const char*>(bytes.data()), kMagic.size()) != kMagic) {
     return mismatch("not a model cache file");
@@ -160,6 +164,8 @@ Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& sn
     e.head = h.bytes();
     e.keys.resize(h.count());
     h.raw(e.keys.data(), e.keys.size() * sizeof(std::uint64_t));
+    e.size.services = h.u64();
+    e.size.certificates = h.u64();
     e.body = r.take(h.u64());  // the bodies follow the header, in list order
     e.body_checksum = h.u64();
   }
@@ -170,6 +176,12 @@ Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& sn
     return mismatch("list count differs from the snapshot's");
   }
   out.lists.resize(entries.size());
+  if (sizes != nullptr) {
+    sizes->clear();
+    for (const ListEntry& e : entries) {
+      sizes->push_back(e.size);
+    }
+  }
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const ListEntry& e = entries[i];
     verify::VerifiedList& list = out.lists[i];
@@ -185,7 +197,9 @@ Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& sn
     if (model_cache_checksum(e.body) != e.body_checksum) {
       return mismatch("checksum mismatch in list " + std::to_string(i) + " (truncated or corrupt)");
     }
-    if (!decode_body(e.body, list)) {
+    if (!decode_body(e.body, list) ||
+        (list.list && (list.list->service_count() != e.size.services ||
+                       list.list->certificate_count() != e.size.certificates))) {
       return mismatch("truncated or corrupt list data");
     }
   }

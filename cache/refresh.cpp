@@ -266,6 +266,8 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
   } else if (basis && report.lists_verified == 0 && detail::same_lists_in_use(*prev, report.snapshot) &&
              detail::move_model_cache(store, *prev, report.snapshot)) {
     // handed over: the file now names the new snapshot
+  } else if (auto whole = basis ? basis->make_whole(store, in_use) : Result<void>(); !whole) {
+    report.model_note = whole.error().message;
   } else if (auto written = detail::write_refreshed_model(store, report.snapshot, *anchors, in_use); !written) {
     report.model_note = written.error().message;
   }

@@ -21,7 +21,7 @@ VerifiedPtr find(const std::vector<VerifiedPtr>& lists, const tsl::Sha256& diges
 
 }  // namespace
 
-ReuseBasis::ReuseBasis(std::vector<verify::VerifiedList> lists, tsl::TimePoint at) {
+ReuseBasis::ReuseBasis(std::vector<verify::VerifiedList> lists, tsl::TimePoint at) : m_at(at) {
   verify::reassess_freshness(lists, at);
   for (verify::VerifiedList& v : lists) {
     auto p = std::make_shared<const verify::VerifiedList>(std::move(v));
@@ -47,12 +47,56 @@ std::optional<ReuseBasis> ReuseBasis::load(const Store& store, const std::option
     why = "other LOTL anchors than the previous snapshot's";
     return std::nullopt;
   }
-  auto cached = read_model_cache(store, *previous);
+  const IssuerScope heads_only = IssuerScope::of({});
+  std::vector<ListSize> sizes;
+  auto cached = read_model_cache(store, *previous, &heads_only, &sizes);
   if (!cached) {
     why = cached.error().message;
     return std::nullopt;
   }
-  return ReuseBasis(std::move(cached->lists), at);
+  ReuseBasis basis(std::move(cached->lists), at);
+  basis.m_heads_of = *previous;
+  basis.m_sizes = std::move(sizes);
+  return basis;
+}
+
+std::optional<ListSize> ReuseBasis::size_of(const verify::VerifiedList& v) const {
+  if (!m_heads_of) {
+    return std::nullopt;
+  }
+  for (std::size_t i = 0; i < m_lists.size() && i < m_sizes.size(); ++i) {
+    if (m_lists[i].get() == &v) {
+      return m_sizes[i];
+    }
+  }
+  return std::nullopt;
+}
+
+Result<void> ReuseBasis::make_whole(const Store& store, VerifiedByDigest& in_use) const {
+  if (!m_heads_of) {
+    return {};
+  }
+  auto whole = read_model_cache(store, *m_heads_of);
+  if (!whole) {
+    return Error(whole.error().code, "model cache not written: " + whole.error().message);
+  }
+  if (whole->lists.size() != m_lists.size()) {
+    return Error(Errc::kMalformed, "model cache not written: the previous model changed while in use");
+  }
+  for (auto& [digest, verified] : in_use) {
+    auto it = std::find(m_lists.begin(), m_lists.end(), verified);
+    if (it == m_lists.end() || !verified->list) {
+      continue;  // verified by this refresh, or no model: whole already
+    }
+    verify::VerifiedList& from = whole->lists[static_cast<std::size_t>(it - m_lists.begin())];
+    if (from.digest != verified->digest || !from.list) {
+      return Error(Errc::kMalformed, "model cache not written: the previous model changed while in use");
+    }
+    auto out = std::make_shared<verify::VerifiedList>(*verified);
+    out->list->providers = std::move(from.list->providers);
+    verified = std::move(out);
+  }
+  return {};
 }
 
 std::vector<VerifiedPtr> ReuseBasis::lotl_set(std::span<const tsl::Sha256> digests) const {

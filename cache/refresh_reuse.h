@@ -38,22 +38,36 @@ class ReuseBasis final {
   ReuseBasis(std::vector<verify::VerifiedList> lists, tsl::TimePoint at);
 
   // The previous snapshot's model cache re-decided at `at`; nullopt (with the reason in
-  // `why`) when there is none or it cannot serve this refresh (see above).
+  // `why`) when there is none or it cannot serve this refresh (see above). Only the
+  // heads of its lists are decoded (status, reasons, signature, scheme information: all
+  // a refresh reads), not their TSP lists; make_whole() adds those when a new model
+  // cache must be written.
   static std::optional<ReuseBasis> load(const Store& store, const std::optional<Snapshot>& previous,
                                         const std::vector<tsl::Sha256>& anchor_digests, tsl::TimePoint at,
                                         std::string& why);
+
+  // Every list of `in_use` that came from this basis, with its TSP list read from the
+  // previous model cache (the rest as they are), so that the model of the new snapshot
+  // can be written whole. Fails when that file can no longer be read.
+  [[nodiscard]] Result<void> make_whole(const Store& store, VerifiedByDigest& in_use) const;
 
   // The LOTL and its pivots (in the order of `digests`, the LOTL first) when exactly
   // these bytes were verified together before; empty otherwise.
   [[nodiscard]] std::vector<VerifiedPtr> lotl_set(std::span<const tsl::Sha256> digests) const;
   // A national list checked against `lotl` before; null otherwise.
   [[nodiscard]] VerifiedPtr national(const tsl::Sha256& digest, const verify::VerifiedList* lotl) const;
+  // The size of `v` as the model cache recorded it, when `v` is one of this basis's
+  // lists read without its TSP list; nullopt otherwise.
+  [[nodiscard]] std::optional<ListSize> size_of(const verify::VerifiedList& v) const;
   // The LOTL of the basis; null when it has none.
   [[nodiscard]] const VerifiedPtr& lotl() const { return m_lotl; }
 
  private:
   std::vector<VerifiedPtr> m_lists;
   VerifiedPtr m_lotl;
+  std::optional<Snapshot> m_heads_of;  // the snapshot whose model gave only the heads
+  std::vector<ListSize> m_sizes;       // with m_heads_of: the size of each of m_lists
+  tsl::TimePoint m_at{};
 };
 
 // Whether `verifier` is verify::verify_list_set itself: only its results may be

@@ -263,6 +263,28 @@ TEST_F(ModelCacheTest, ScopedReadDecodesOnlyTheListsThatMayHoldAnIssuer) {
   EXPECT_LT(whole, scoped->lists.size()) << "not every list";
 }
 
+// The header keeps each list's size, so that a reader of the heads alone (a refresh)
+// records the same service and certificate counts as one that decodes every list.
+TEST_F(ModelCacheTest, EveryListsSizeIsReadWithoutItsBody) {
+  auto verified = load_snapshot_lists(*m_store, m_snapshot, m_at);
+  ASSERT_TRUE(verified);
+  const tsl::Bytes bytes = encode_model_cache(m_snapshot, *verified);
+  const IssuerScope heads_only = IssuerScope::of({});
+  std::vector<detail::ListSize> sizes;
+  auto heads = decode_model_cache(bytes, m_snapshot, &heads_only, &sizes);
+  ASSERT_TRUE(heads) << heads.error().message;
+  ASSERT_EQ(sizes.size(), verified->lists.size());
+  std::uint64_t services = 0;
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    const tsl::TrustedList& whole = *verified->lists[i].list;
+    EXPECT_EQ(sizes[i].services, whole.service_count()) << verified->lists[i].source;
+    EXPECT_EQ(sizes[i].certificates, whole.certificate_count()) << verified->lists[i].source;
+    EXPECT_TRUE(heads->lists[i].list->providers.empty());
+    services += sizes[i].services;
+  }
+  EXPECT_GT(services, 0u);
+}
+
 // Each list's body has its own checksum: a read of every list finds a flipped byte in
 // the last one; a read scoped to a certificate whose issuer is not in it does not read it.
 TEST_F(ModelCacheTest, ACorruptBodyIsFoundByItsOwnChecksum) {

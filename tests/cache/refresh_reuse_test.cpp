@@ -185,6 +185,25 @@ TEST_F(FixtureReuse, AChangedListIsVerifiedAgainAndTheOthersAreReused) {
   EXPECT_EQ(reused.snapshot.find_list("AA")->in_use, InUse::kKept);
   expect_same_decisions(reused.snapshot, full.snapshot);
   EXPECT_NE(reused.snapshot.find_list("AA")->fetch.result, verify::ListStatus::kValid);
+  // The reuse read only the heads of the previous model; the model written for the new
+  // snapshot holds the reused lists whole (ReuseBasis::make_whole), as the blobs
+  // verified again give them.
+  EXPECT_TRUE(reused.model_note.empty()) << reused.model_note;
+  auto store = Store::open(m_reusing);
+  ASSERT_TRUE(store.has_value());
+  auto cached = detail::read_model_cache(*store, reused.snapshot);
+  ASSERT_TRUE(cached.has_value()) << cached.error().message;
+  verify::reassess_freshness(cached->lists, at(test::kFixtureAt));
+  auto rebuilt = load_snapshot_lists(*store, reused.snapshot, at(test::kFixtureAt));
+  ASSERT_TRUE(rebuilt.has_value()) << rebuilt.error().message;
+  test::expect_same_lists(rebuilt->lists, cached->lists);
+  std::size_t services = 0;
+  for (const auto& v : cached->lists) {
+    for (const auto& tsp : v.list->providers) {
+      services += tsp.services.size();
+    }
+  }
+  EXPECT_GT(services, 0u);
 }
 
 TEST_F(FixtureReuse, WithoutTheModelCacheEveryListIsVerified) {
