@@ -1,7 +1,11 @@
-// `eutl_bench --fetch-304-real EUTL RUNS` (issue 18, item 3): the CPU of one whole
+// `eutl_bench --fetch-304-real EUTL RUNS [system]` (issue 18, item 3): the CPU of one whole
 // `eutl fetch` process when nothing changed, on the real 2026 EU set (LOTL 390, its
 // pivots and the national lists of tl/2026) served on loopback under the URLs LOTL 390
 // names (tests/support/real_lists_web.h), as a user's second fetch of the day.
+//
+// With `system` as a third argument, the served lists' test CA is trusted next to the
+// system's CA certificates, all as one hashed directory (what /etc/ssl/certs is), as a
+// user's fetch trusts the system store: the row then includes reading that store.
 //
 // The servers run in a forked child, so getrusage(RUSAGE_CHILDREN) of the parent
 // around each run counts the `eutl fetch` process only. One clean fetch fills the
@@ -104,6 +108,35 @@ Served serve_real_2026(const fs::path& realdata) {
   return s;
 }
 
+// A hashed CA directory (net/ca_store.h) of the system's certificates and the test CA
+// `pem`, which `openssl x509 -subject_hash` names; empty when it cannot be made.
+std::string system_store_with(const std::string& pem, const fs::path& dir) {
+  fs::remove_all(dir);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  for (fs::directory_iterator it("/etc/ssl/certs", ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() > 9 && name[8] == '.') {
+      fs::create_symlink(fs::canonical(it->path()), dir / name, ec);
+    }
+  }
+  FILE* p = ::popen(("openssl x509 -noout -subject_hash -in '" + pem + "'").c_str(), "r");
+  char hash[32] = {};
+  const bool read = p != nullptr && std::fgets(hash, sizeof hash, p) != nullptr;
+  if (p != nullptr) {
+    ::pclose(p);
+  }
+  std::string name(hash);
+  while (!name.empty() && (name.back() == '\n' || name.back() == '\r')) {
+    name.pop_back();
+  }
+  if (!read || name.empty() || ec) {
+    return {};
+  }
+  fs::copy_file(pem, dir / (name + ".0"), ec);
+  return ec ? std::string() : dir.string();
+}
+
 std::string med_min_max(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   const std::size_t n = v.size();
@@ -115,7 +148,7 @@ std::string med_min_max(std::vector<double> v) {
 
 }  // namespace
 
-int run_fetch_304_real(const std::string& eutl, int runs) {
+int run_fetch_304_real(const std::string& eutl, int runs, bool system_store) {
   const fs::path realdata = EUTL_REALDATA_DIR;
   if (!fs::exists(realdata / "MANIFEST-2026.md") || runs < 1) {
     std::fprintf(stderr, "--fetch-304-real: no 2026 set in %s\n", realdata.c_str());
@@ -128,6 +161,16 @@ int run_fetch_304_real(const std::string& eutl, int runs) {
   }
   const fs::path store = fs::temp_directory_path() / ("eutl-bench-304-" + std::to_string(::getpid()));
   fs::remove_all(store);
+  const fs::path ca_dir = fs::temp_directory_path() / ("eutl-bench-304-ca-" + std::to_string(::getpid()));
+  for (std::size_t i = 0; system_store && i + 1 < served.transport.size(); ++i) {
+    if (served.transport[i] == "--cacert") {
+      served.transport[i + 1] = system_store_with(served.transport[i + 1], ca_dir);
+      if (served.transport[i + 1].empty()) {
+        std::fprintf(stderr, "--fetch-304-real: cannot make a CA directory from /etc/ssl/certs\n");
+        return 2;
+      }
+    }
+  }
   std::vector<std::string> args{eutl,   "fetch", "--store", store.string(), "--lotl-url", eutl::test::kEuLotlUrl,
                                 "--at", "2026-08-21T12:00:00Z"};
   args.insert(args.end(), served.transport.begin(), served.transport.end());
@@ -144,6 +187,7 @@ int run_fetch_304_real(const std::string& eutl, int runs) {
   ::close(served.stop_fd);
   ::waitpid(served.pid, nullptr, 0);
   fs::remove_all(store);
+  fs::remove_all(ca_dir);
   if (rc < 0 || rc > 1) {
     std::fprintf(stderr, "--fetch-304-real: eutl fetch failed (exit %d)\n", rc);
     return 1;

@@ -20,7 +20,10 @@
 #                       `openssl x509 -noout -subject -in CERT` process
 #   version             `eutl --version` vs `xmllint --version` (start-up alone)
 #   304 fetch           one `eutl fetch` process where the LOTL and every list answer 304,
-#                       real 2026 set served on loopback (`eutl_bench --fetch-304-real`);
+#                       real 2026 set served on loopback (`eutl_bench --fetch-304-real`),
+#                       trusting the test CA alone, and again with the system store
+#                       (`… system`: /etc/ssl/certs and the test CA as one hashed directory,
+#                       which `eutl fetch --cacert` takes since 2026-12-06: no before row);
 #                       with EUTL_BEFORE=/path/to/an/older/eutl, that binary is measured the
 #                       same way in the same run, for a before/after row
 #   RSS / XML           peak RSS of the cold `eutl verify` over the XML bytes
@@ -136,6 +139,8 @@ UPTIME_BEFORE=$(uptime)
   read -r ER_WALL ER_WMIN ER_WMAX ER_CPU ER_CMIN ER_CMAX; } < <(paired_time eutl_version xmllint_version)
 read -r F_CPU F_CMIN F_CMAX F_WALL F_WMIN F_WMAX < <("$BENCH" --fetch-304-real "$EUTL" "$REPS" 2>/dev/null ||
   echo "- - - - - -")
+read -r FS_CPU FS_CMIN FS_CMAX FS_WALL FS_WMIN FS_WMAX < <("$BENCH" --fetch-304-real "$EUTL" "$REPS" system 2>/dev/null ||
+  echo "- - - - - -")
 FB_ROW=""
 if [[ -n ${EUTL_BEFORE:-} ]]; then
   read -r FB_CPU FB_CMIN FB_CMAX FB_WALL FB_WMIN FB_WMAX < <("$BENCH" --fetch-304-real "$EUTL_BEFORE" "$REPS" 2>/dev/null ||
@@ -222,6 +227,8 @@ OUT="$ROOT/bench/RESULTS.md"
   echo "| warm check / openssl x509, wall | $KR_WALL | ≤ 0.5 | $(verdict "$KR_WALL" 0.5) |"
   echo "| all-304 \`eutl fetch\`, real 2026 set, CPU ms [min–max] (wall $F_WALL ms) | $F_CPU [$F_CMIN–$F_CMAX] | < 50 |" \
        "$(verdict "$F_CPU" 50) |"
+  echo "| the same, trusting the system store (/etc/ssl/certs as a hashed directory, with the test CA), CPU ms [min–max] (wall $FS_WALL ms) | $FS_CPU [$FS_CMIN–$FS_CMAX] | < 50 |" \
+       "$(verdict "$FS_CPU" 50) |"
   [[ -z $FB_ROW ]] || echo "$FB_ROW"
   echo "| cold \`eutl verify\` peak RSS / XML bytes ($((V_RSS_KIB / 1024)) MiB / $((BYTES / 1048576)) MiB; xmllint: $((XN_RSS_KIB / 1024)) MiB) | $RSS_RATIO | ≤ 3 | $(verdict "$RSS_RATIO" 3) |"
   echo

@@ -1,4 +1,4 @@
-// eutl fetch [--lotl-url URL] [--allow-http] [--lotl-signers PEM] [--cacert PEM] [--deadline S] [--store DIR] [--json]
+// eutl fetch [--lotl-url URL] [--allow-http] [--lotl-signers PEM] [--cacert PEM|DIR] [--deadline S] [--store DIR] [--json]
 //
 // Downloads the LOTL, the pivots the store lacks and every national list, verifies
 // them and records a new snapshot. Live progress on a terminal only.
@@ -135,7 +135,7 @@ void register_fetch(CLI::App& app, Runner& run) {
                   "PEM file of the LOTL signing certificates published in the Official Journal, each a CA or "
                   "a list signer (default: those the store's snapshot was made with, else the ones bundled "
                   "with eutl: see 'eutl anchors')");
-  cmd->add_option("--cacert", opts->cacert, "PEM bundle of CA certificates for HTTPS (default: the system store)");
+  cmd->add_option("--cacert", opts->cacert, "CA certificates for HTTPS: a PEM bundle, or a directory of them in OpenSSL's hashed form (openssl rehash) (default: the system store, /etc/ssl/certs)");
   add_store_option(cmd, opts->store, "to refresh");
   add_at_option(cmd, opts->at, "Validation time");
   add_output_flags(cmd, opts->json, opts->quiet, opts->verbose,

@@ -218,7 +218,7 @@ void register_serve(CLI::App& app, Runner& run) {
   cmd->add_option("--lotl-url", opts->lotl_url, "Where a refresh downloads the LOTL (https; see --allow-http)")
       ->capture_default_str();
   cmd->add_flag("--allow-http", opts->allow_http, "Accept an http:// --lotl-url (only its signature protects it)");
-  cmd->add_option("--cacert", opts->cacert, "PEM bundle of CA certificates for refreshes (default: the system store)");
+  cmd->add_option("--cacert", opts->cacert, "CA certificates for refreshes: a PEM bundle, or a directory of them in OpenSSL's hashed form (openssl rehash) (default: the system store, /etc/ssl/certs)");
   cmd->add_option("--connect-to", opts->connect_to,
                   "HOST:PORT:CONNECT-HOST:CONNECT-PORT for refreshes, as curl's --connect-to (testing, mirrors)");
   cmd->add_option("--deadline", opts->deadline, "Seconds one refresh may take in all")->capture_default_str();

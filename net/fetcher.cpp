@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "eutl/net/net_guard.h"
+#include "net/ca_store.h"
 #include "net/transfer.h"
 
 namespace eutl::net {
@@ -20,12 +21,10 @@ class MultiLoop final {
  public:
   // `deadline` is the Fetcher's: moved to now once an attempt ended on it, so later
   // requests of the same fetch are not started.
-  MultiLoop(const FetchOptions& options, Clock::time_point& deadline, const std::vector<FetchRequest>& requests,
-            const ProgressFn& progress)
-      : m_options(options), m_deadline(deadline), m_progress(progress), m_responses(requests.size()) {
-    if (ensure_curl()) {
-      m_multi.reset(detail::curl().multi_init());
-    }
+  // `multi`: the Fetcher's, null when curl could not be loaded.
+  MultiLoop(const FetchOptions& options, CURLM* multi, Clock::time_point& deadline,
+            const std::vector<FetchRequest>& requests, const ProgressFn& progress)
+      : m_options(options), m_multi(multi), m_deadline(deadline), m_progress(progress), m_responses(requests.size()) {
     for (std::size_t i = 0; i < requests.size(); ++i) {
       auto t = std::make_unique<Transfer>();
       t->index = i;
@@ -38,7 +37,7 @@ class MultiLoop final {
   }
 
   std::vector<FetchResponse> run() {
-    if (!m_multi) {
+    if (m_multi == nullptr) {
       const char* why = nullptr;
       fail_all(detail::load_curl(&why) ? "curl_multi_init failed" : why);
       return std::move(m_responses);
@@ -47,7 +46,7 @@ class MultiLoop final {
     while (!m_queue.empty() || m_active > 0) {
       start_ready();
       int running = 0;
-      detail::curl().multi_perform(m_multi.get(), &running);
+      detail::curl().multi_perform(m_multi, &running);
       collect_finished();
       if (m_progress && Clock::now() - last_report > std::chrono::milliseconds(100)) {
         report();
@@ -108,7 +107,7 @@ class MultiLoop final {
       finish(t, {FetchStatus::kNetworkError, "cannot configure the request for " + t.request->url});
       return;
     }
-    if (detail::curl().multi_add_handle(m_multi.get(), t.easy.get()) != CURLM_OK) {
+    if (detail::curl().multi_add_handle(m_multi, t.easy.get()) != CURLM_OK) {
       finish(t, {FetchStatus::kNetworkError, "curl_multi_add_handle failed"});
       return;
     }
@@ -117,14 +116,14 @@ class MultiLoop final {
 
   void collect_finished() {
     int left = 0;
-    while (CURLMsg* msg = detail::curl().multi_info_read(m_multi.get(), &left)) {
+    while (CURLMsg* msg = detail::curl().multi_info_read(m_multi, &left)) {
       if (msg->msg != CURLMSG_DONE) {
         continue;
       }
       Transfer* t = nullptr;
       detail::curl().easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &t);
       const CURLcode code = msg->data.result;
-      detail::curl().multi_remove_handle(m_multi.get(), msg->easy_handle);  // invalidates msg
+      detail::curl().multi_remove_handle(m_multi, msg->easy_handle);  // invalidates msg
       --m_active;
       detail::AttemptOutcome outcome = detail::classify_attempt(*t, code);
       const auto now = Clock::now();
@@ -170,7 +169,7 @@ class MultiLoop final {
       timeout_ms = std::clamp<long>(static_cast<long>(until), 0, 100);
     }
     if (m_active > 0) {
-      detail::curl().multi_poll(m_multi.get(), nullptr, 0, static_cast<int>(timeout_ms), nullptr);
+      detail::curl().multi_poll(m_multi, nullptr, 0, static_cast<int>(timeout_ms), nullptr);
     } else if (timeout_ms > 0) {
       std::this_thread::sleep_for(std::chrono::milliseconds(timeout_ms));
     }
@@ -188,9 +187,11 @@ class MultiLoop final {
   }
 
   FetchOptions m_options;
+  CURLM* m_multi;
   Clock::time_point& m_deadline;
   const ProgressFn& m_progress;
-  detail::CurlMulti m_multi;
+  // Every transfer is out of the multi handle when run() returns (its loop ends only
+  // when none is active), and curl_easy_cleanup takes a handle out if it were not.
   std::vector<std::unique_ptr<Transfer>> m_transfers;
   std::deque<Transfer*> m_queue;
   long m_active = 0;
@@ -200,15 +201,33 @@ class MultiLoop final {
 
 }  // namespace
 
+// One multi handle for all of a Fetcher's requests: curl keeps its connections and the
+// CA store it loaded there (CURLOPT_CA_CACHE_TIMEOUT, a day by default), so the system
+// store (145 certificates, about 240 M instructions to load with OpenSSL 3.0) is read
+// once per fetch, not once for the LOTL and again for the national lists.
+struct Fetcher::Multi final {
+  detail::CurlMulti handle;
+};
+
 // curl's process-wide init is LibraryGuard's (style C14), done at the first transfer
-// (net::ensure_curl).
+// (net::ensure_curl). Without a CA store of the caller's, the system's is used as a
+// hashed directory when it is one (net/ca_store.h): the same certificates, read only as
+// a handshake needs them.
 Fetcher::Fetcher(FetchOptions options)
-    : m_options(std::move(options)), m_deadline(std::chrono::steady_clock::now() + m_options.deadline) {}
+    : m_options(std::move(options)), m_deadline(std::chrono::steady_clock::now() + m_options.deadline) {
+  if (m_options.cacert.empty()) {
+    m_options.cacert = detail::system_ca_directory();
+  }
+}
 
 Fetcher::~Fetcher() = default;
 
 std::vector<FetchResponse> Fetcher::fetch_all(const std::vector<FetchRequest>& requests, const ProgressFn& progress) {
-  MultiLoop loop(m_options, m_deadline, requests, progress);
+  if (!m_multi && ensure_curl()) {
+    m_multi = std::make_unique<Multi>();
+    m_multi->handle.reset(detail::curl().multi_init());
+  }
+  MultiLoop loop(m_options, m_multi ? m_multi->handle.get() : nullptr, m_deadline, requests, progress);
   return loop.run();
 }
 

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <string_view>
+#include <system_error>
 
 namespace eutl::net::detail {
 namespace {
@@ -87,8 +89,12 @@ bool configure_transfer(Transfer& t) {
               ok(curl().easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body)) &&
               ok(curl().easy_setopt(h, CURLOPT_WRITEDATA, &t));
   if (good && !o.cacert.empty()) {
-    good = ok(curl().easy_setopt(h, CURLOPT_CAINFO, o.cacert.c_str())) &&
-           ok(curl().easy_setopt(h, CURLOPT_CAPATH, nullptr));
+    // A PEM bundle, or a hashed directory (net/ca_store.h): one or the other, never
+    // curl's default next to it.
+    std::error_code ec;
+    const bool dir = std::filesystem::is_directory(o.cacert, ec);
+    good = ok(curl().easy_setopt(h, CURLOPT_CAINFO, dir ? nullptr : o.cacert.c_str())) &&
+           ok(curl().easy_setopt(h, CURLOPT_CAPATH, dir ? o.cacert.c_str() : nullptr));
   }
   if (good && !t.request->etag.empty()) {
     good = slist_append(t.headers, ("If-None-Match: " + t.request->etag).c_str());

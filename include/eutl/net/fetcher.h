@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,10 @@
 namespace eutl::net {
 
 struct FetchOptions final {
-  std::string cacert;  // PEM bundle replacing the system CA store; empty: system store
+  // CA certificates replacing the system's: a PEM bundle, or a directory in OpenSSL's
+  // hashed form (`openssl rehash`). Empty: the system's (/etc/ssl/certs as a hashed
+  // directory when it is one, else curl's default bundle).
+  std::string cacert;
   std::string user_agent = "eutl";
   std::chrono::milliseconds connect_timeout{10'000};  // TCP connect and TLS handshake, per attempt
   std::chrono::milliseconds total_timeout{120'000};   // per attempt
@@ -78,8 +82,11 @@ class Fetcher final {
   std::vector<FetchResponse> fetch_all(const std::vector<FetchRequest>& requests, const ProgressFn& progress = {});
 
  private:
+  struct Multi;  // curl's multi handle, shared by every fetch_all() (net/fetcher.cpp)
+
   FetchOptions m_options;
   std::chrono::steady_clock::time_point m_deadline;
+  std::unique_ptr<Multi> m_multi;
 };
 
 // True when the bytes look like XML (optional BOM and whitespace, then '<').
