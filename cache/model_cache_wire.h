@@ -98,6 +98,9 @@ class WireReader final {
     return n;
   }
   void raw(void* p, std::size_t n) {
+    if (n == 0) {
+      return;  // `p` may be an empty vector's null data()
+    }
     if (n > remaining()) {
       fail();
       std::memset(p, 0, n);
