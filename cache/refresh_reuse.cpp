@@ -73,8 +73,11 @@ std::optional<ListSize> ReuseBasis::size_of(const verify::VerifiedList& v) const
 }
 
 Result<void> ReuseBasis::make_whole(const Store& store, VerifiedByDigest& in_use) const {
-  if (!m_heads_of) {
-    return {};
+  auto from_basis = [&](const auto& entry) {
+    return entry.second->list && std::find(m_lists.begin(), m_lists.end(), entry.second) != m_lists.end();
+  };
+  if (!m_heads_of || std::none_of(in_use.begin(), in_use.end(), from_basis)) {
+    return {};  // whole lists, or none of the basis in use: nothing to read
   }
   auto whole = read_model_cache(store, *m_heads_of);
   if (!whole) {

@@ -11,7 +11,9 @@ namespace eutl::cli {
 // (madvise MADV_HUGEPAGE, honoured when THP is in "madvise" or "always" mode), and
 // keeps it in the process for later allocations. Decoding the model touches ~30 MB
 // of fresh heap; with 4 KiB pages that is ~7,500 page faults, a third of the load
-// time (issue 7). Best effort: does nothing when the heap cannot be arranged so.
+// time (issue 7). The part of the block before the first 2 MiB boundary stays
+// allocated and untouched, so that what follows is allocated in huge pages from the
+// start. Best effort: does nothing when the heap cannot be arranged so.
 void prefer_huge_pages(std::size_t bytes);
 
 // For a process that runs one command and exits: freed memory stays in the process to
