@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "cli/command_names.h"
+#include "cli/command_table.h"
 #include "cli/commands.h"
 #include "cli/heap_tuning.h"
 #include "eutl/library.h"
@@ -64,20 +65,16 @@ int run_main(int argc, char** argv) {
              "chain or --lotl-signers file, 16 MiB for an evidence record, 64 MiB for a list.\n"
              "Run 'eutl COMMAND --help' for a command's options and examples.");
   Runner run;
-  register_show(app, run);
-  register_verify(app, run);
-  register_check(app, run);
-  register_store(app, run);
-  register_evidence(app, run);
-  register_diff(app, run);
-  register_list(app, run);
-  register_export(app, run);
-  register_check_site(app, run);
-  register_anchors(app, run);
-  register_report(app, run);
-  register_serve(app, run);
-  register_help(app, run);
-  register_completion(app, run);
+  // `eutl COMMAND …` needs COMMAND alone and `eutl --version` none; anything else (no
+  // command, another option first, an unknown name, help, completion) gets them all.
+  const std::string_view first = argc >= 2 ? std::string_view(argv[1]) : std::string_view();
+  if (argc == 2 && first == "--version") {
+    // no command to register
+  } else if (const Registrar only = registrar_of(first); only != nullptr) {
+    only(app, run);
+  } else {
+    register_all(app, run);
+  }
   if (argc < 2) {
     std::cerr << app.help();
     print_error("a command is required ('eutl help COMMAND' shows one command's options)");
