@@ -21,7 +21,7 @@ VerifiedPtr find(const std::vector<VerifiedPtr>& lists, const tsl::Sha256& diges
 
 }  // namespace
 
-ReuseBasis::ReuseBasis(std::vector<verify::VerifiedList> lists, tsl::TimePoint at) : m_at(at) {
+ReuseBasis::ReuseBasis(std::vector<verify::VerifiedList> lists, tsl::TimePoint at) {
   verify::reassess_freshness(lists, at);
   for (verify::VerifiedList& v : lists) {
     auto p = std::make_shared<const verify::VerifiedList>(std::move(v));

@@ -67,7 +67,6 @@ class ReuseBasis final {
   VerifiedPtr m_lotl;
   std::optional<Snapshot> m_heads_of;  // the snapshot whose model gave only the heads
   std::vector<ListSize> m_sizes;       // with m_heads_of: the size of each of m_lists
-  tsl::TimePoint m_at{};
 };
 
 // Whether `verifier` is verify::verify_list_set itself: only its results may be
