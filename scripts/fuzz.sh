@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 seconds=${1:-60}
 shift || true
-all_targets=(fuzz_list_parser fuzz_signature fuzz_certificate fuzz_qc_statements fuzz_helpers)
+all_targets=(fuzz_list_parser fuzz_signature fuzz_c14n fuzz_certificate fuzz_qc_statements fuzz_helpers)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 build_dir=${EUTL_FUZZ_BUILD_DIR:-build-fuzz}
@@ -61,7 +61,7 @@ done
 
 seed_dir() {
   case $1 in
-    fuzz_list_parser | fuzz_signature) echo "$seeds/lists" ;;
+    fuzz_list_parser | fuzz_signature | fuzz_c14n) echo "$seeds/lists" ;;
     fuzz_certificate) echo "$seeds/certs" ;;
     fuzz_qc_statements) echo "$seeds/qc" ;;
     fuzz_helpers) echo "$seeds/helpers" ;;
@@ -71,6 +71,7 @@ extra_args() {
   case $1 in
     fuzz_list_parser) echo "-dict=$root/fuzz/xml.dict -max_len=131072" ;;
     fuzz_signature) echo "-dict=$root/fuzz/xml.dict -max_len=65536" ;;
+    fuzz_c14n) echo "-dict=$root/fuzz/xml.dict -max_len=16384" ;;
     fuzz_certificate) echo "-max_len=16384" ;;
     fuzz_qc_statements) echo "-max_len=4096" ;;
     fuzz_helpers) echo "-max_len=256" ;;

@@ -36,6 +36,7 @@
 #include <string_view>
 
 #include "eutl/tsl/uris.h"
+#include "verify/detail/c14n_writer.h"
 
 namespace eutl::verify::trust {
 namespace {
@@ -57,6 +58,7 @@ struct FastC14N final {
   // remembering the last parent's answer makes the test O(1) for almost every node.
   const xmlNode* memo_parent = nullptr;
   bool memo_inside = false;
+  FastC14NMemo* document = nullptr;  // shared by the chains of one verification
 };
 
 FastC14N* state_of(xmlSecTransformPtr t) {
@@ -145,6 +147,45 @@ int initialize(xmlSecTransformPtr t) {
   return 0;
 }
 
+struct Counters final {
+  std::atomic<unsigned long> whole_document{0};
+  std::atomic<unsigned long> id_reference{0};
+  std::atomic<unsigned long> signed_info{0};
+  std::atomic<unsigned long> own_writer{0};
+};
+Counters g_counters;
+
+// The set written by verify/c14n_writer.cpp straight into the digest or signature
+// transform (in 64 KiB chunks, then the final push), without libxml2's walk of the
+// whole document for each set. Nothing is pushed unless the writer handles the
+// document; a set with comments stays with libxml2.
+C14NWrite write_own_c14n(FastC14N& s, xmlDoc* doc, xmlSecTransformPtr next, xmlSecTransformCtxPtr ctx) {
+  bool comments_written = s.with_comments != 0 && !s.drop_comments;
+  if (s.document == nullptr || comments_written || (s.mode != XML_C14N_1_0 && s.mode != XML_C14N_EXCLUSIVE_1_0)) {
+    return C14NWrite::kNotHandled;
+  }
+  if (s.document->doc != doc) {
+    s.document->doc = doc;
+    s.document->writer_handles = c14n_writer_handles(doc);
+  }
+  if (!s.document->writer_handles) {
+    return C14NWrite::kNotHandled;
+  }
+  C14NMethod method = s.mode == XML_C14N_1_0 ? C14NMethod::kInclusive10 : C14NMethod::kExclusive10;
+  auto sink = [&](std::span<const std::uint8_t> chunk) {
+    return ::xmlSecTransformPushBin(next, chunk.data(), static_cast<xmlSecSize>(chunk.size()), 0, ctx) >= 0;
+  };
+  C14NWrite w = s.selection == Selection::kWithoutSubtree ? write_c14n_without(doc, s.top, method, sink)
+                                                          : write_c14n_subtree(doc, s.top, method, sink);
+  if (w == C14NWrite::kWritten) {
+    if (::xmlSecTransformPushBin(next, nullptr, 0, 1, ctx) < 0) {
+      return C14NWrite::kSinkFailed;
+    }
+    g_counters.own_writer.fetch_add(1, std::memory_order_relaxed);
+  }
+  return w;
+}
+
 int push_xml(xmlSecTransformPtr t, xmlSecNodeSetPtr nodes, xmlSecTransformCtxPtr ctx) {
   if (t->status != xmlSecTransformStatusNone) {
     return t->status == xmlSecTransformStatusWorking || t->status == xmlSecTransformStatusFinished ? 0 : -1;
@@ -154,6 +195,15 @@ int push_xml(xmlSecTransformPtr t, xmlSecNodeSetPtr nodes, xmlSecTransformCtxPtr
     return -1;  // not the set the chain was rebuilt for: fail rather than guess
   }
   t->status = xmlSecTransformStatusWorking;
+  switch (write_own_c14n(*s, nodes->doc, t->next, ctx)) {
+    case C14NWrite::kWritten:
+      t->status = xmlSecTransformStatusFinished;
+      return 0;
+    case C14NWrite::kSinkFailed:
+      return -1;
+    case C14NWrite::kNotHandled:
+      break;  // libxml2's serializer below, with the same visibility
+  }
   xmlOutputBufferPtr out = ::xmlSecTransformCreateOutputBuffer(t->next, ctx);
   if (out == nullptr) {
     return -1;
@@ -258,13 +308,6 @@ xmlNode* id_target(const xmlSecTransformCtx* ctx, const xmlSecTransform* xpointe
   return attr->parent;
 }
 
-struct Counters final {
-  std::atomic<unsigned long> whole_document{0};
-  std::atomic<unsigned long> id_reference{0};
-  std::atomic<unsigned long> signed_info{0};
-};
-Counters g_counters;
-
 // Replaces the transforms from ctx->first up to (not including) `keep` with one fast
 // transform. The new chain is complete or the callback fails.
 int replace_head(xmlSecTransformCtxPtr ctx, xmlSecTransformPtr keep, const FastC14N& state,
@@ -296,6 +339,7 @@ int reference_fast_c14n(xmlSecTransformCtxPtr ctx) {
     return 0;
   }
   FastC14N state;
+  state.document = static_cast<FastC14NMemo*>(ctx->userData);  // xmlSecDSigCtx::userData
   xmlSecTransformPtr first = ctx->first;
   xmlSecTransformPtr c14n = first->next;
   if (c14n == nullptr || !c14n_mode(c14n, state.mode, state.with_comments) || c14n->next == nullptr ||
@@ -334,6 +378,8 @@ int signed_info_fast_c14n(xmlSecTransformCtxPtr ctx) {
     return 0;
   }
   FastC14N state;
+  auto* dsig = static_cast<xmlSecDSigCtx*>(ctx->userData);
+  state.document = dsig != nullptr ? static_cast<FastC14NMemo*>(dsig->userData) : nullptr;
   xmlSecTransformPtr c14n = ctx->first;
   if (!c14n_mode(c14n, state.mode, state.with_comments) || c14n->next == nullptr ||
       (c14n->next->id->usage & xmlSecTransformUsageSignatureMethod) == 0) {
@@ -342,7 +388,6 @@ int signed_info_fast_c14n(xmlSecTransformCtxPtr ctx) {
   state.selection = Selection::kInputSubtree;  // SignedInfo comes as the input set
   int rc = replace_head(ctx, c14n->next, state, g_counters.signed_info);
   // xmlSecDSigCtx remembers its c14n transform; keep that pointer on a live one.
-  auto* dsig = static_cast<xmlSecDSigCtx*>(ctx->userData);
   if (rc == 0 && dsig != nullptr && dsig->c14nMethod == c14n) {
     dsig->c14nMethod = ctx->first;
   }
@@ -352,7 +397,8 @@ int signed_info_fast_c14n(xmlSecTransformCtxPtr ctx) {
 FastC14NCounts fast_c14n_counts() {
   return FastC14NCounts{g_counters.whole_document.load(std::memory_order_relaxed),
                         g_counters.id_reference.load(std::memory_order_relaxed),
-                        g_counters.signed_info.load(std::memory_order_relaxed)};
+                        g_counters.signed_info.load(std::memory_order_relaxed),
+                        g_counters.own_writer.load(std::memory_order_relaxed)};
 }
 
 }  // namespace eutl::verify::trust

@@ -101,7 +101,9 @@ XmlsecResult xmlsec_verify(xmlNode* signature, EVP_PKEY* pkey, C14NPath path) {
     out.detail = "cannot configure the xmlsec allow-lists";
     return out;
   }
+  FastC14NMemo memo;  // outlives xmlSecDSigCtxVerify below
   if (path == C14NPath::kFast) {
+    ctx->userData = &memo;  // reaches every reference's transform context
     ctx->referencePreExecuteCallback = reference_fast_c14n;
     ctx->transformCtx.preExecCallback = signed_info_fast_c14n;
     ctx->transformCtx.userData = ctx.get();  // lets the callback update ctx->c14nMethod

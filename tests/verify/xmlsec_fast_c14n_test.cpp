@@ -37,12 +37,15 @@ struct BothPaths final {
 };
 
 FastC14NCounts operator-(const FastC14NCounts& a, const FastC14NCounts& b) {
-  return {a.whole_document - b.whole_document, a.id_reference - b.id_reference, a.signed_info - b.signed_info};
+  return {a.whole_document - b.whole_document, a.id_reference - b.id_reference, a.signed_info - b.signed_info,
+          a.own_writer - b.own_writer};
 }
 
-// The document reference, the SignedProperties reference and SignedInfo.
+// The document reference, the SignedProperties reference and SignedInfo, all three
+// written by verify/c14n_writer.cpp.
 void expect_all_fast(const FastC14NCounts& runs, const std::string& what) {
   EXPECT_EQ(runs.whole_document, 1u) << what;
+  EXPECT_EQ(runs.own_writer, 3u) << what;
   EXPECT_EQ(runs.id_reference, 1u) << what;
   EXPECT_EQ(runs.signed_info, 1u) << what;
 }
@@ -72,6 +75,7 @@ BothPaths verify_both(const std::string& text, EVP_PKEY* key) {
       out.xmlsec = r.status;
       EXPECT_EQ(runs.whole_document + runs.id_reference + runs.signed_info, 0u)
           << "kXmlsecOnly must not use the fast path";
+      EXPECT_EQ(runs.own_writer, 0u) << "kXmlsecOnly must not use the fast path";
     }
   }
   return out;
@@ -143,6 +147,7 @@ TEST(XmlsecFastC14N, EditsGetTheSameVerdictBothWays) {
       // xmlsec stops at the first reference whose digest fails (the document comes
       // first), so later chains may not run.
       EXPECT_EQ(r.fast_runs.whole_document, 1u) << e.what;
+      EXPECT_EQ(r.fast_runs.own_writer, r.fast_runs.whole_document + r.fast_runs.id_reference) << e.what;
       EXPECT_EQ(r.fast_runs.signed_info, 0u) << e.what;
     } else {
       expect_all_fast(r.fast_runs, e.what);

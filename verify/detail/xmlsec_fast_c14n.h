@@ -9,6 +9,14 @@
 
 namespace eutl::verify::trust {
 
+// What the callbacks learn about the document during one xmlSecDSigCtxVerify: set
+// xmlSecDSigCtx::userData to one (xmlsec hands it to each reference's transform
+// context) before verifying. Without it the chains are rebuilt but libxml2 writes.
+struct FastC14NMemo final {
+  const xmlDoc* doc = nullptr;  // the document c14n_writer_handles was asked about
+  bool writer_handles = false;
+};
+
 // For xmlSecDSigCtx::referencePreExecuteCallback. A reference chain that starts
 // enveloped-signature (URI="") or a bare-name XPointer ("#id"), then one c14n
 // transform without InclusiveNamespaces, then the digest, gets its first two
@@ -28,6 +36,8 @@ struct FastC14NCounts final {
   unsigned long whole_document = 0;
   unsigned long id_reference = 0;
   unsigned long signed_info = 0;
+  // chains (of the three above) written by verify/c14n_writer.cpp rather than libxml2
+  unsigned long own_writer = 0;
 };
 FastC14NCounts fast_c14n_counts();
 
