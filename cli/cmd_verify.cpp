@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -33,6 +34,9 @@ struct VerifyOptions {
   bool verbose = false;
   unsigned threads = 0;
   std::vector<std::string> inputs;
+  // The result, kept here once printed: cli/main.cpp ends the process without
+  // destroying the options, so the model's blocks are not freed one by one at exit.
+  std::optional<verify::ListSetResult> printed;
 };
 
 std::string signer_hex(const verify::VerifiedList& v) {
@@ -101,7 +105,7 @@ void print_line(const verify::VerifiedList& v) {
   }
 }
 
-int run_verify(const VerifyOptions& o) {
+int run_verify(VerifyOptions& o) {
   auto anchors = anchors_in_use(o.lotl_signers, nullptr);  // the file, else the bundled ones
   if (!anchors) {
     print_error("--lotl-signers: " + anchors.error().message);
@@ -175,6 +179,7 @@ int run_verify(const VerifyOptions& o) {
       std::cout << "missing: " << x.territory << " (no list given; the LOTL points to " << x.url << ")\n";
     }
   }
+  o.printed = std::move(result);
   return all_valid ? kExitYes : kExitNo;
 }
 
