@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <iomanip>
 #include <iostream>
 #include <optional>
@@ -106,18 +107,32 @@ void print_line(const verify::VerifiedList& v) {
 }
 
 int run_verify(VerifyOptions& o) {
-  auto anchors = anchors_in_use(o.lotl_signers, nullptr);  // the file, else the bundled ones
-  if (!anchors) {
-    print_error("--lotl-signers: " + anchors.error().message);
-    return exit_code_for(anchors.error());
-  }
+  // The anchors are read (and OpenSSL set up) while the workers parse the lists: they
+  // are needed only to anchor the LOTL once all are parsed. Their error, if any, is
+  // still the one reported, before any other and instead of verdicts.
+  std::shared_future<Result<AnchorsInUse>> anchors =
+      std::async(std::launch::async, [&o] { return anchors_in_use(o.lotl_signers, nullptr); }).share();
+  auto anchors_failed = [&anchors]() -> std::optional<int> {
+    const Result<AnchorsInUse>& a = anchors.get();
+    if (a) {
+      return std::nullopt;
+    }
+    print_error("--lotl-signers: " + a.error().message);
+    return exit_code_for(a.error());
+  };
   auto signers = read_signer_option(o.tl_signers, "--tl-signers");
   if (!signers) {
+    if (auto code = anchors_failed()) {
+      return *code;
+    }
     print_error(signers.error().message);
     return exit_code_for(signers.error());
   }
   verify::ListSetRequest request;
-  request.lotl_anchors = std::move(anchors->certificates);
+  request.lotl_anchors_later = std::async(std::launch::deferred, [anchors] {
+                                 const Result<AnchorsInUse>& a = anchors.get();
+                                 return a ? a->certificates : std::vector<tsl::Bytes>{};
+                               }).share();
   request.tl_signers = std::move(*signers);
   request.threads = o.threads;
   // main() keeps freed memory in the heap (cli/heap_tuning.h): each worker's memory is
@@ -128,6 +143,9 @@ int run_verify(VerifyOptions& o) {
   } else {
     auto t = tsl::parse_datetime(o.at);
     if (!t) {
+      if (auto code = anchors_failed()) {
+        return *code;
+      }
       print_error("--at: " + t.error().message);
       return kExitUsage;
     }
@@ -135,15 +153,24 @@ int run_verify(VerifyOptions& o) {
   }
   auto files = verify::expand_list_inputs({o.inputs.begin(), o.inputs.end()});
   if (!files) {
+    if (auto code = anchors_failed()) {
+      return *code;
+    }
     print_error(files.error().message);
     return exit_code_for(files.error());
   }
   auto inputs = verify::read_list_inputs(*files);
   if (!inputs) {
+    if (auto code = anchors_failed()) {
+      return *code;
+    }
     print_error(inputs.error().message);
     return exit_code_for(inputs.error());
   }
   verify::ListSetResult result = verify::verify_list_set(std::move(*inputs), request);
+  if (auto code = anchors_failed()) {
+    return *code;
+  }
   bool all_valid = true;
   nlohmann::json array = nlohmann::json::array();
   for (const auto& v : result.lists) {

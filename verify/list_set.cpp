@@ -182,7 +182,9 @@ ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetReq
   if (lotl) {
     Item& L = items[*lotl];
     L.result.kind = ListKind::kLotl;
-    trust::ChainTrust chain(trust::anchor_set(request.lotl_anchors));
+    const std::vector<tsl::Bytes>& anchors =
+        request.lotl_anchors_later.valid() ? request.lotl_anchors_later.get() : request.lotl_anchors;
+    trust::ChainTrust chain(trust::anchor_set(anchors));
     trust::anchor_lotl(items, *lotl, request, chain);
     trust::check_freshness(*L.result.list, ListKind::kLotl, request.at, L.result.reasons, L.result.warnings);
     L.result.status = trust::status_from(L.result.reasons);

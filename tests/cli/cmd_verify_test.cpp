@@ -109,6 +109,25 @@ TEST(VerifyCli, UsageErrorsExitTwo) {
   EXPECT_THAT(bad_at.out, HasSubstr("eutl: --at: invalid date-time 'yesterday'"));
 }
 
+// The anchors file is read while the lists are parsed (cli/cmd_verify.cpp); its error
+// is still the one reported, before any other, and no verdict is printed with it.
+TEST(VerifyCli, AnAnchorsErrorComesFirstAndAlone) {
+  using ::testing::HasSubstr;
+  using ::testing::Not;
+  auto f = fixtures().string();
+  const std::string bad_anchors = "--lotl-signers " + f + "/lists/tl-AA.xml ";  // a list, not PEM
+  for (const std::string& rest : {f + "/lists", "--at yesterday " + f + "/lists", std::string("/nonexistent.xml"),
+                                  "--tl-signers /nonexistent.pem " + f + "/lists"}) {
+    auto r = run_command(verify_cmd(bad_anchors + rest));
+    EXPECT_EQ(r.exit_code, 2) << rest;
+    EXPECT_THAT(r.out, HasSubstr("eutl: --lotl-signers: ")) << rest;
+    EXPECT_THAT(r.out, Not(HasSubstr("--at:"))) << rest;
+    EXPECT_THAT(r.out, Not(HasSubstr("nonexistent"))) << rest;
+    EXPECT_THAT(r.out, Not(HasSubstr("lotl  "))) << rest;  // no verdict line
+    EXPECT_THAT(r.out, Not(HasSubstr("valid"))) << rest;
+  }
+}
+
 TEST(VerifyCli, RealLotl332WithPivotsAndFr112Expired) {
   EUTL_REQUIRE_REALDATA();
   auto d = realdata().string();

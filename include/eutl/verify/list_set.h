@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -97,6 +98,10 @@ enum class WorkerMemory : bool { kOnDemand, kPopulate };
 
 struct ListSetRequest final {
   std::vector<tsl::Bytes> lotl_anchors;  // DER certificates announced in the Official Journal
+  // The same, still being read: waited for only when the LOTL is anchored, after the
+  // lists are parsed, so a caller can read its anchors file while the workers parse.
+  // Used instead of lotl_anchors when valid().
+  std::shared_future<std::vector<tsl::Bytes>> lotl_anchors_later;
   tsl::TimePoint at{};                   // validation time (the CLI defaults it to now)
   // Signer certificates (DER) the caller trusts for national lists directly, without
   // the LOTL (ETSI TS 119 615 leaves that trust decision to the relying party). When
