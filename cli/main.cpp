@@ -103,8 +103,9 @@ int run_main(int argc, char** argv) {
   // flushes the streams but does not unwind this frame, so what it still holds (the
   // command's options and the result a command keeps there, the library's state) is
   // reclaimed with the process instead of being freed block by block first. A
-  // verified 2023 set is ~100,000 heap blocks: freeing them took 10 ms of a 150 ms
-  // `eutl verify`. Leak checkers see it all as still reachable from this frame.
+  // verified 2023 set is ~100,000 heap blocks: freeing them (~vector<VerifiedList>)
+  // was 2.3% of the CPU of an `eutl verify`. Leak checkers see it all as still
+  // reachable from this frame.
   std::exit(run());
 }
 

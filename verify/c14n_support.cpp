@@ -2,15 +2,14 @@
 #include <cctype>
 #include <string_view>
 
+#include "tsl/detail/xml_node.h"
 #include "verify/detail/c14n_writer.h"
 
 namespace eutl::verify::trust {
 namespace {
 namespace c14n_support {
 
-std::string_view text(const xmlChar* s) {
-  return s == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(s));
-}
+using tsl::detail::sv;
 
 bool uri_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -62,7 +61,7 @@ bool plain_text_children(const xmlNode* first) {
 
 bool element_handled(const xmlNode* e) {
   for (const xmlNs* ns = e->nsDef; ns != nullptr; ns = ns->next) {
-    if (ns->href == nullptr || (*ns->href != 0 && !plain_absolute_uri(text(ns->href)))) {
+    if (ns->href == nullptr || (*ns->href != 0 && !plain_absolute_uri(sv(ns->href)))) {
       return false;
     }
   }
@@ -78,8 +77,8 @@ bool element_handled(const xmlNode* e) {
 }  // namespace
 
 bool is_xml_namespace(const xmlNs* ns) {
-  using c14n_support::text;
-  return ns != nullptr && text(ns->prefix) == "xml" && text(ns->href) == "http://www.w3.org/XML/1998/namespace";
+  using tsl::detail::sv;
+  return ns != nullptr && sv(ns->prefix) == "xml" && sv(ns->href) == "http://www.w3.org/XML/1998/namespace";
 }
 
 // One pass over every node of the document: libxml2 checks the namespace declarations

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tsl/detail/xml_node.h"
 #include "verify/detail/c14n_output.h"
 
 namespace eutl::verify::trust {
@@ -17,9 +18,7 @@ namespace c14n_impl {
 using detail::Escape;
 using detail::Output;
 
-std::string_view text(const xmlChar* s) {
-  return s == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(s));
-}
+using tsl::detail::sv;
 
 struct Binding final {
   std::string_view prefix;  // "" for the default namespace
@@ -56,7 +55,7 @@ class Scope final {
   std::vector<Binding> m_stack;
 };
 
-Binding binding_of(const xmlNs* ns) { return Binding{text(ns->prefix), text(ns->href)}; }
+Binding binding_of(const xmlNs* ns) { return Binding{sv(ns->prefix), sv(ns->href)}; }
 
 class Writer final {
  public:
@@ -105,7 +104,7 @@ class Writer final {
   // document element.
   void processing_instruction(const xmlNode* n, bool before_root, bool after_root) {
     m_out.put(after_root ? "\n<?" : "<?");
-    m_out.put(text(n->name));
+    m_out.put(sv(n->name));
     if (n->content != nullptr && *n->content != 0) {
       m_out.put(" ");
       m_out.put_escaped(reinterpret_cast<const char*>(n->content), Escape::kPi);
@@ -119,10 +118,10 @@ class Writer final {
  private:
   void put_qname(const xmlNs* ns, const xmlChar* name) {
     if (ns != nullptr && ns->prefix != nullptr && *ns->prefix != 0) {
-      m_out.put(text(ns->prefix));
+      m_out.put(sv(ns->prefix));
       m_out.put(":");
     }
-    m_out.put(text(name));
+    m_out.put(sv(name));
   }
 
   // C14N §2.3 namespace axis. Over the whole document the nearest output ancestor is
@@ -179,12 +178,12 @@ class Writer final {
     }
     if (ns != nullptr && !is_xml_namespace(ns)) {
       utilize(binding_of(ns));
-      default_bound = text(ns->prefix).empty();
+      default_bound = sv(ns->prefix).empty();
     }
     for (const xmlAttr* a = e->properties; a != nullptr; a = a->next) {
       if (a->ns != nullptr && !is_xml_namespace(a->ns)) {
         utilize(binding_of(a->ns));
-        default_bound = default_bound || text(a->ns->prefix).empty();
+        default_bound = default_bound || sv(a->ns->prefix).empty();
       }
     }
     if (default_utilized && !default_bound && !m_scope.rendered(Binding{})) {
@@ -214,7 +213,7 @@ class Writer final {
           continue;
         }
         bool present = std::any_of(m_attrs.begin(), m_attrs.end(), [&](const xmlAttr* have) {
-          return is_xml_namespace(have->ns) && text(have->name) == text(a->name);
+          return is_xml_namespace(have->ns) && sv(have->name) == sv(a->name);
         });
         if (!present) {
           m_attrs.push_back(a);
@@ -226,12 +225,12 @@ class Writer final {
         if (a->ns == nullptr || b->ns == nullptr) {
           return a->ns == nullptr;
         }
-        int c = text(a->ns->href).compare(text(b->ns->href));
+        int c = sv(a->ns->href).compare(sv(b->ns->href));
         if (c != 0) {
           return c < 0;
         }
       }
-      return text(a->name) < text(b->name);
+      return sv(a->name) < sv(b->name);
     });
     for (const xmlAttr* a : m_attrs) {
       m_out.put(" ");
