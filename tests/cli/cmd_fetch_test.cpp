@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -205,16 +206,25 @@ TEST_F(FetchCli, SigkillAtRandomPointsDuringAFetchLeavesAConsistentStore) {
   const auto full = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
   expect_consistent(m_store);
 
+  // Kills at random points of a run, until 30 have landed inside one. A run that ends
+  // before its kill (the machine got faster than the first run) shortens the span the
+  // next points are drawn from, so the count is reached however loaded the machine is.
   std::mt19937 rng(20250301);
-  std::uniform_int_distribution<long> when(0, full.count());
+  long span = std::max<long>(full.count(), 1);
   int killed = 0;
-  for (int i = 1; i <= 50; ++i) {
+  int runs = 0;
+  for (int i = 1; killed < 30 && i <= 300; ++i, ++runs) {
     vary_lists(m_server, i);
     pid_t pid = spawn_quiet(fetch_args(m_server, m_store));
-    std::this_thread::sleep_for(std::chrono::microseconds(when(rng)));
+    const long delay = std::uniform_int_distribution<long>(0, span)(rng);
+    std::this_thread::sleep_for(std::chrono::microseconds(delay));
     ::kill(pid, SIGKILL);
     ::waitpid(pid, &status, 0);
-    killed += WIFSIGNALED(status) ? 1 : 0;  // the others had finished before the kill
+    if (WIFSIGNALED(status)) {
+      ++killed;
+    } else {
+      span = std::max<long>(delay * 3 / 4, 1);  // it had finished before the kill
+    }
     expect_consistent(m_store);
     if (HasFatalFailure()) {
       ADD_FAILURE() << "after kill " << i;
@@ -222,7 +232,8 @@ TEST_F(FetchCli, SigkillAtRandomPointsDuringAFetchLeavesAConsistentStore) {
     }
   }
   RecordProperty("killed", killed);
-  EXPECT_GT(killed, 25);
+  RecordProperty("runs", runs);
+  EXPECT_EQ(killed, 30) << "in " << runs << " runs";
   // And the store still works: a normal fetch after all that succeeds (the bytes in use
   // since the first run are served again).
   vary_lists(m_server, 0);
