@@ -51,26 +51,39 @@ Result<void> load_files(const ListSource& source, TrustedLists::State& s) {
 }
 
 // The current snapshot, from its model cache (models/<id>.bin: no XML parse, no
-// signature check, freshness re-decided at lists_at), else re-verified from the blobs
-// and cached (cache/model_cache.cpp).
+// signature check, freshness re-decided at lists_at; and no JSON parse when the file
+// was written from the snapshot's very bytes), else re-verified from the blobs and
+// cached (cache/model_cache.cpp).
 Result<void> load_current(const cache::Store& store, const std::optional<cache::IssuerScope>& scope,
                           TrustedLists::State& s) {
-  auto current = store.current();
-  if (!current) {
-    return Error(current.error().code, "the store's current snapshot cannot be read: " + current.error().message);
+  auto cannot_read = [](const Error& e) {
+    return Error(e.code, "the store's current snapshot cannot be read: " + e.message);
+  };
+  auto file = store.current_file();
+  if (!file) {
+    return cannot_read(file.error());
   }
-  if (!*current) {
+  if (!*file) {
     return Error(Errc::kNotFound,
                  "the store " + store.dir().string() + " is empty: run 'eutl fetch' or 'eutl import' first");
   }
-  auto loaded = cache::load_snapshot_model(store, **current, s.lists_at, scope ? &*scope : nullptr);
-  if (!loaded) {
-    return std::move(loaded).error();
+  const cache::IssuerScope* issuers = scope ? &*scope : nullptr;
+  std::optional<cache::SnapshotModel> loaded = cache::load_bound_snapshot_model(store, **file, s.lists_at, issuers);
+  if (!loaded) {  // the model cache was not written from these bytes: the JSON decides
+    auto current = store.parse_snapshot_file(**file);
+    if (!current) {
+      return cannot_read(current.error());
+    }
+    auto model = cache::load_snapshot_model(store, *current, s.lists_at, issuers);
+    if (!model) {
+      return std::move(model).error();
+    }
+    loaded = std::move(*model);
   }
   s.anchors = std::move(loaded->lists.lotl_anchors);
   s.tl_signers = std::move(loaded->lists.tl_signers);
   s.lists = std::move(loaded->lists.lists);
-  s.snapshot_id = (*current)->id;
+  s.snapshot_id = (*file)->id;
   s.scoped = loaded->scoped;
   return {};
 }

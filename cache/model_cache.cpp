@@ -52,4 +52,26 @@ Result<SnapshotModel> load_snapshot_model(const Store& store, const Snapshot& sn
   return out;
 }
 
+std::optional<SnapshotModel> load_bound_snapshot_model(const Store& store, const SnapshotFile& file, tsl::TimePoint at,
+                                                       const IssuerScope* scope) {
+  auto bound = detail::read_bound_model_cache(store, file.id, tsl::sha256(file.json), scope);
+  if (!bound) {
+    return std::nullopt;
+  }
+  SnapshotModel out;
+  out.lists = std::move(bound->lists);
+  for (const tsl::Sha256& digest : bound->tl_signer_digests) {
+    auto der = store.read_blob(digest);
+    if (!der) {
+      return std::nullopt;
+    }
+    out.lists.tl_signers.push_back(std::move(*der));
+  }
+  out.lists.verified_at = at;
+  out.origin = ModelOrigin::kCache;
+  out.scoped = scope != nullptr;
+  verify::reassess_freshness(out.lists.lists, at);
+  return out;
+}
+
 }  // namespace eutl::cache

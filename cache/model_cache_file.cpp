@@ -79,14 +79,29 @@ std::filesystem::path model_cache_path(const Store& store, std::string_view snap
   return store.dir() / model_cache_rel(snapshot_id);
 }
 
+tsl::Sha256 snapshot_json_binding(const Store& store, const Snapshot& snapshot) {
+  auto file = store.read_snapshot_file(snapshot.id, Store::Pin::kNo);
+  if (!file) {
+    return {};
+  }
+  auto parsed = store.parse_snapshot_file(*file);
+  if (!parsed || parsed->lotl_anchor_digests != snapshot.lotl_anchor_digests ||
+      parsed->tl_signer_digests != snapshot.tl_signer_digests ||
+      model_list_digests(*parsed) != model_list_digests(snapshot)) {
+    return {};
+  }
+  return tsl::sha256(file->json);
+}
+
 Result<void> write_model_cache(const Store& store, const Snapshot& snapshot, const SnapshotLists& lists) {
   // Creates models/ when missing; a symlink anywhere below the store root is refused.
-  return write_file_atomically(store.dir(), model_cache_rel(snapshot.id), encode_model_cache(snapshot, lists));
+  return write_file_atomically(store.dir(), model_cache_rel(snapshot.id),
+                               encode_model_cache(snapshot, lists, snapshot_json_binding(store, snapshot)));
 }
 
 Result<void> move_model_cache(const Store& store, const Snapshot& from, const Snapshot& to) {
   if (from.id.size() != to.id.size() || from.lotl_anchor_digests != to.lotl_anchor_digests ||
-      model_list_digests(from) != model_list_digests(to)) {
+      from.tl_signer_digests != to.tl_signer_digests || model_list_digests(from) != model_list_digests(to)) {
     return Error(Errc::kUnsupported, "model cache: " + to.id + " does not use exactly the blobs of " + from.id);
   }
   auto dir = open_dir_beneath(store.dir(), "models", CreateDirs::kNo);
@@ -106,8 +121,9 @@ Result<void> move_model_cache(const Store& store, const Snapshot& from, const Sn
   };
   struct stat st {};
   const std::size_t id_at = kMagic.size() + 4 + 4;  // magic, version, length of the id
+  const tsl::Sha256 json = snapshot_json_binding(store, to);
   if (fd.get() < 0 || ::flock(fd.get(), LOCK_EX) != 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) ||
-      static_cast<std::size_t>(st.st_size) < id_at + to.id.size() + kChecksumSize) {
+      static_cast<std::size_t>(st.st_size) < id_at + to.id.size() + json.size() + kChecksumSize) {
     return fail(Error(Errc::kIo, "model cache: cannot open " + tmp));
   }
   const std::size_t size = static_cast<std::size_t>(st.st_size);
@@ -123,10 +139,12 @@ Result<void> move_model_cache(const Store& store, const Snapshot& from, const Sn
   const bool matches = std::memcmp(data, kMagic.data(), kMagic.size()) == 0 && version == kModelCacheVersion &&
                        id_size == from.id.size() &&
                        std::memcmp(data + id_at, from.id.data(), from.id.size()) == 0;
-  // The checksum does not cover the id: only the id changes, and the rest is checked by
-  // the next read as before (a corrupt file moved stays corrupt and is rebuilt then).
+  // The checksum does not cover the id and the JSON digest: only they change, and the
+  // rest is checked by the next read as before (a corrupt file moved stays corrupt and
+  // is rebuilt then).
   if (matches) {
     std::memcpy(data + id_at, to.id.data(), to.id.size());
+    std::memcpy(data + id_at + to.id.size(), json.data(), json.size());
   }
   const bool synced = matches && ::msync(p, size, MS_SYNC) == 0 && ::fsync(fd.get()) == 0;
   ::munmap(p, size);
@@ -146,6 +164,15 @@ Result<SnapshotLists> read_model_cache(const Store& store, const Snapshot& snaps
     return std::move(mapped).error();
   }
   return decode_model_cache(mapped->bytes(), snapshot, scope, sizes);
+}
+
+Result<BoundModel> read_bound_model_cache(const Store& store, std::string_view snapshot_id, const tsl::Sha256& json,
+                                          const IssuerScope* scope) {
+  auto mapped = MappedFile::open(store.dir(), model_cache_rel(snapshot_id), scope == nullptr);
+  if (!mapped) {
+    return std::move(mapped).error();
+  }
+  return decode_bound_model_cache(mapped->bytes(), snapshot_id, json, scope);
 }
 
 }  // namespace eutl::cache::detail

@@ -70,12 +70,13 @@ std::vector<std::string> model_list_digests(const Snapshot& snapshot) {
   return out;
 }
 
-tsl::Bytes encode_model_cache(const Snapshot& snapshot, const SnapshotLists& lists) {
+tsl::Bytes encode_model_cache(const Snapshot& snapshot, const SnapshotLists& lists, const tsl::Sha256& json) {
   WireWriter bodies;
   WireWriter w;
   w.raw(kMagic.data(), kMagic.size());
   w.u32(kModelCacheVersion);
   w.str(snapshot.id);
+  w.raw(json.data(), json.size());
   const std::size_t header_at = w.out().size();
   w.u32(0);  // the header's length
   w.u32(static_cast<std::uint32_t>(snapshot.lotl_anchor_digests.size()));
@@ -86,6 +87,10 @@ tsl::Bytes encode_model_cache(const Snapshot& snapshot, const SnapshotLists& lis
   w.u32(static_cast<std::uint32_t>(digests.size()));
   for (const auto& d : digests) {
     w.str(d);
+  }
+  w.u32(static_cast<std::uint32_t>(snapshot.tl_signer_digests.size()));
+  for (const auto& d : snapshot.tl_signer_digests) {
+    w.str(tsl::to_hex(d));
   }
   w.u32(static_cast<std::uint32_t>(lists.lotl_anchors.size()));
   for (const auto& a : lists.lotl_anchors) {
@@ -114,8 +119,27 @@ tsl::Bytes encode_model_cache(const Snapshot& snapshot, const SnapshotLists& lis
   return std::move(w.out());
 }
 
-Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& snapshot, const IssuerScope* scope,
-                                         std::vector<ListSize>* sizes) {
+namespace {
+
+// What a file must have been written for: a snapshot whose fields it is compared with,
+// or the SHA-256 of the snapshot JSON it was written from (see model_cache_file.h).
+struct Expected final {
+  std::string_view id;
+  const Snapshot* snapshot = nullptr;
+  const tsl::Sha256* json = nullptr;
+};
+
+std::vector<std::string> hex_of(const std::vector<tsl::Sha256>& digests) {
+  std::vector<std::string> out;
+  out.reserve(digests.size());
+  for (const auto& d : digests) {
+    out.push_back(tsl::to_hex(d));
+  }
+  return out;
+}
+
+Result<BoundModel> decode(tsl::ByteView bytes, const Expected& expected, const IssuerScope* scope,
+                          std::vector<ListSize>* sizes) {
   if (bytes.size() < kMagic.size() + 4 ||
       std::string_view(reinterpret_cast<const char*>(bytes.data()), kMagic.size()) != kMagic) {
     return mismatch("not a model cache file");
@@ -125,37 +149,52 @@ Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& sn
     return mismatch("format version " + std::to_string(v) + ", expected " + std::to_string(kModelCacheVersion));
   }
   std::string id = r.str();
+  tsl::Sha256 json{};
+  r.raw(json.data(), json.size());
   if (!r.ok()) {
     return mismatch("checksum mismatch (truncated or corrupt)");
   }
-  if (id != snapshot.id) {
-    return mismatch("written for snapshot " + id + ", not " + snapshot.id);
+  if (id != expected.id) {
+    return mismatch("written for snapshot " + id + ", not " + std::string(expected.id));
   }
-  // Magic, version and id are compared above; the header's checksum covers the rest
-  // of it, each body's checksum (in the header) that body.
+  if (expected.json != nullptr && (json != *expected.json || json == tsl::Sha256{})) {
+    return mismatch("written from other bytes of snapshot " + id + " (or from none)");
+  }
+  // Magic, version, id and JSON digest are compared above; the header's checksum
+  // covers the rest of it, each body's checksum (in the header) that body.
   const tsl::ByteView header = r.bytes();
   const std::uint64_t stored = r.u64();
   if (!r.ok() || stored != model_cache_checksum(header)) {
     return mismatch("checksum mismatch (truncated or corrupt)");
   }
   WireReader h(header);
-  std::vector<std::string> anchors;
-  for (const auto& d : snapshot.lotl_anchor_digests) {
-    anchors.push_back(tsl::to_hex(d));
+  const std::vector<std::string> anchors = read_strings(h);
+  const std::vector<std::string> digests = read_strings(h);
+  const std::vector<std::string> signers = read_strings(h);
+  if (const Snapshot* snap = expected.snapshot) {
+    if (anchors != hex_of(snap->lotl_anchor_digests)) {
+      return mismatch("LOTL anchors differ from the snapshot's");
+    }
+    if (digests != model_list_digests(*snap)) {
+      return mismatch("list blobs differ from the snapshot's");
+    }
+    if (signers != hex_of(snap->tl_signer_digests)) {
+      return mismatch("list signers differ from the snapshot's");
+    }
   }
-  if (read_strings(h) != anchors) {
-    return mismatch("LOTL anchors differ from the snapshot's");
+  BoundModel out;
+  for (const std::string& hex : signers) {
+    auto d = tsl::sha256_from_hex(hex);
+    if (!d) {
+      return mismatch("truncated or corrupt list signer digest");
+    }
+    out.tl_signer_digests.push_back(*d);
   }
-  const std::vector<std::string> digests = model_list_digests(snapshot);
-  if (read_strings(h) != digests) {
-    return mismatch("list blobs differ from the snapshot's");
-  }
-  SnapshotLists out;
-  out.lotl_anchors.resize(h.count());
-  for (std::size_t i = 0; i < out.lotl_anchors.size(); ++i) {
+  out.lists.lotl_anchors.resize(h.count());
+  for (std::size_t i = 0; i < out.lists.lotl_anchors.size(); ++i) {
     tsl::ByteView a = h.bytes();
-    out.lotl_anchors[i].assign(a.begin(), a.end());
-    if (i >= snapshot.lotl_anchor_digests.size() || tsl::sha256(a) != snapshot.lotl_anchor_digests[i]) {
+    out.lists.lotl_anchors[i].assign(a.begin(), a.end());
+    if (i >= anchors.size() || tsl::to_hex(tsl::sha256(a)) != anchors[i]) {
       return mismatch("LOTL anchor " + std::to_string(i) + " does not match its digest");
     }
   }
@@ -172,10 +211,11 @@ Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& sn
   if (!h.ok() || !h.at_end() || !r.ok() || !r.at_end()) {
     return mismatch("truncated or corrupt list data");
   }
-  if (entries.size() != digests.size()) {
+  if (entries.size() != digests.size() || out.lists.lotl_anchors.size() != anchors.size()) {
     return mismatch("list count differs from the snapshot's");
   }
-  out.lists.resize(entries.size());
+  auto& lists = out.lists.lists;
+  lists.resize(entries.size());
   if (sizes != nullptr) {
     sizes->clear();
     for (const ListEntry& e : entries) {
@@ -184,7 +224,7 @@ Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& sn
   }
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const ListEntry& e = entries[i];
-    verify::VerifiedList& list = out.lists[i];
+    verify::VerifiedList& list = lists[i];
     if (!decode_head(e.head, list)) {
       return mismatch("truncated or corrupt list data");
     }
@@ -204,6 +244,22 @@ Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& sn
     }
   }
   return out;
+}
+
+}  // namespace
+
+Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& snapshot, const IssuerScope* scope,
+                                         std::vector<ListSize>* sizes) {
+  auto decoded = decode(bytes, Expected{snapshot.id, &snapshot, nullptr}, scope, sizes);
+  if (!decoded) {
+    return std::move(decoded).error();
+  }
+  return std::move(decoded->lists);
+}
+
+Result<BoundModel> decode_bound_model_cache(tsl::ByteView bytes, std::string_view snapshot_id,
+                                            const tsl::Sha256& json, const IssuerScope* scope) {
+  return decode(bytes, Expected{snapshot_id, nullptr, &json}, scope, nullptr);
 }
 
 }  // namespace eutl::cache::detail

@@ -206,9 +206,15 @@ Result<std::string> Store::write_snapshot(const Snapshot& snapshot) const {
   return id;
 }
 
-Result<Snapshot> Store::read_snapshot(const std::string& id) const { return load_snapshot(id, Pin::kYes); }
+Result<Snapshot> Store::read_snapshot(const std::string& id) const {
+  auto file = read_snapshot_file(id);
+  if (!file) {
+    return std::move(file).error();
+  }
+  return parse_snapshot_file(*file);
+}
 
-Result<Snapshot> Store::load_snapshot(const std::string& id, Pin pin) const {
+Result<SnapshotFile> Store::read_snapshot_file(const std::string& id, Pin pin) const {
   if (!is_snapshot_id(id)) {
     return Error(Errc::kMalformed, "not a snapshot id: " + id);
   }
@@ -235,12 +241,18 @@ Result<Snapshot> Store::load_snapshot(const std::string& id, Pin pin) const {
   if (!bytes) {
     return bytes.error();
   }
-  auto snap = snapshot_from_json(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), id);
-  if (!snap) {  // name the file: a damaged or hostile snapshot is the user's to look at
-    return Error(snap.error().code, (m_dir / "snapshots" / snapshot_file(id)).string() + ": " + snap.error().message);
-  }
   if (pin == Pin::kYes) {
     m_pins->keep(id, std::move(*fd));
+  }
+  return SnapshotFile{id, std::move(*bytes)};
+}
+
+Result<Snapshot> Store::parse_snapshot_file(const SnapshotFile& file) const {
+  auto snap = snapshot_from_json(std::string_view(reinterpret_cast<const char*>(file.json.data()), file.json.size()),
+                                 file.id);
+  if (!snap) {  // name the file: a damaged or hostile snapshot is the user's to look at
+    return Error(snap.error().code,
+                 (m_dir / "snapshots" / snapshot_file(file.id)).string() + ": " + snap.error().message);
   }
   return snap;
 }
@@ -283,24 +295,36 @@ Result<std::string> Store::current_id() const {
 }
 
 Result<std::optional<Snapshot>> Store::current() const {
+  auto file = current_file();
+  if (!file || !*file) {
+    return file ? Result<std::optional<Snapshot>>(std::optional<Snapshot>{}) : std::move(file).error();
+  }
+  auto snap = parse_snapshot_file(**file);
+  if (!snap) {
+    return std::move(snap).error();
+  }
+  return std::optional<Snapshot>(std::move(*snap));
+}
+
+Result<std::optional<SnapshotFile>> Store::current_file() const {
   constexpr int kAttempts = 16;
   for (int attempt = 0;; ++attempt) {
     auto bytes = detail::read_file_beneath(m_dir, "current");
     if (!bytes) {
       if (bytes.error().code == Errc::kNotFound) {
-        return std::optional<Snapshot>{};
+        return std::optional<SnapshotFile>{};
       }
       return bytes.error();
     }
     std::string id = trim(std::string(bytes->begin(), bytes->end()));
-    auto snap = read_snapshot(id);
-    if (snap) {
-      return std::optional<Snapshot>(std::move(*snap));
+    auto file = read_snapshot_file(id);
+    if (file) {
+      return std::optional<SnapshotFile>(std::move(*file));
     }
     // Gone between reading `current` and pinning it: a writer moved `current` on and
     // a prune removed the old one. `current` names a newer snapshot now.
-    if (snap.error().code != Errc::kNotFound || attempt + 1 >= kAttempts) {
-      return snap.error();
+    if (file.error().code != Errc::kNotFound || attempt + 1 >= kAttempts) {
+      return file.error();
     }
   }
 }

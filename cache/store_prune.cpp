@@ -129,7 +129,8 @@ Result<PruneResult> Store::prune(std::size_t keep, const StoreLock& /*held by th
   // writer lock) and of those a reader pins.
   std::set<std::string> referenced;
   for (const std::string& id : kept_ids) {
-    auto snap = load_snapshot(id, Pin::kNo);
+    auto file = read_snapshot_file(id, Pin::kNo);
+    auto snap = file ? parse_snapshot_file(*file) : Result<Snapshot>(file.error());
     if (!snap) {
       // An unreadable kept snapshot: refuse rather than risk deleting its blobs.
       return Error(Errc::kMalformed, "cannot prune: " + snap.error().message);

@@ -188,8 +188,9 @@ Snapshot same_blobs_other_id(const Snapshot& s) {
   return to;
 }
 
-// Handing the file over rewrites the id and nothing else: the checksum (which starts
-// after the id) is neither checked nor recomputed, so the 10 MB are not read twice.
+// Handing the file over rewrites the id and the JSON digest and nothing else: the
+// checksum (which starts after them) is neither checked nor recomputed, so the 10 MB
+// are not read twice. `to` has no JSON in the store: the file is bound to none.
 TEST_F(ModelCacheTest, MoveRewritesTheIdAlone) {
   ASSERT_TRUE(load_snapshot_model(*m_store, m_snapshot, m_at));
   auto before = tsl::read_file(file());
@@ -202,7 +203,10 @@ TEST_F(ModelCacheTest, MoveRewritesTheIdAlone) {
   tsl::Bytes expected = *before;
   const std::size_t id_at = 8 + 4 + 4;  // magic, version, length of the id
   std::memcpy(expected.data() + id_at, to.id.data(), to.id.size());
-  EXPECT_TRUE(expected == *after) << "only the id differs";
+  const tsl::Sha256 none{};
+  ASSERT_NE(std::memcmp(before->data() + id_at + to.id.size(), none.data(), none.size()), 0) << "bound before";
+  std::memcpy(expected.data() + id_at + to.id.size(), none.data(), none.size());
+  EXPECT_TRUE(expected == *after) << "only the id and the JSON digest differ";
   auto read = read_model_cache(*m_store, to);
   ASSERT_TRUE(read) << read.error().message;
   auto direct = load_snapshot_lists(*m_store, to, m_at);

@@ -22,6 +22,7 @@
 // stay on the blobs and never read this file.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -60,5 +61,15 @@ struct SnapshotModel final {
 // decoded: an index over these lists finds every issuer candidate the whole set would.
 [[nodiscard]] Result<SnapshotModel> load_snapshot_model(const Store& store, const Snapshot& snapshot,
                                                         tsl::TimePoint at, const IssuerScope* scope = nullptr);
+
+// The same for the snapshot whose JSON file `file` holds (Store::current_file), without
+// parsing that JSON: when the model cache was written from exactly these bytes (its
+// SHA-256 is in the file, cache/model_cache_file.h), its header names the anchors,
+// blobs and list signers the JSON does. nullopt when it was not, or the file or a
+// signer's blob cannot be read: then parse the JSON (Store::parse_snapshot_file) and
+// call load_snapshot_model(), which rebuilds the file and reports what is wrong.
+[[nodiscard]] std::optional<SnapshotModel> load_bound_snapshot_model(const Store& store, const SnapshotFile& file,
+                                                                     tsl::TimePoint at,
+                                                                     const IssuerScope* scope = nullptr);
 
 }  // namespace eutl::cache

@@ -68,6 +68,12 @@ struct PruneResult final {
 // kDryRun: prune() removes nothing and counts what it would remove.
 enum class PruneMode : bool { kRemove, kDryRun };
 
+// A snapshot's JSON file as it is in the store (snapshots/<id>.json).
+struct SnapshotFile final {
+  std::string id;
+  tsl::Bytes json;
+};
+
 class SnapshotPins;  // store.cpp: the shared flock()s a Store holds on snapshots it read
 
 class Store final {
@@ -111,6 +117,15 @@ class Store final {
   // snapshot it names; when a writer moved `current` and a prune removed the old
   // snapshot in between, reads `current` again.
   [[nodiscard]] Result<std::optional<Snapshot>> current() const;
+  // The same two steps with the file's bytes, read and pinned but not parsed, for a
+  // reader that can tell from their digest that it need not parse them (the model
+  // cache, include/eutl/cache/model_cache.h); parse_snapshot_file() is the rest.
+  // Pin::kNo reads without pinning, for a look that does not outlast the call.
+  enum class Pin : bool { kNo, kYes };
+  [[nodiscard]] Result<SnapshotFile> read_snapshot_file(const std::string& id, Pin pin = Pin::kYes) const;
+  [[nodiscard]] Result<std::optional<SnapshotFile>> current_file() const;
+  // kMalformed naming the file when its JSON is not a snapshot.
+  [[nodiscard]] Result<Snapshot> parse_snapshot_file(const SnapshotFile& file) const;
 
   // Keeps the newest `keep` snapshots (and always the current one, and any a reader has
   // pinned), removes the others with their model caches, every blob no remaining
@@ -122,9 +137,7 @@ class Store final {
                                           PruneMode mode = PruneMode::kRemove) const;
 
  private:
-  enum class Pin : bool { kNo, kYes };
   explicit Store(std::filesystem::path dir);
-  [[nodiscard]] Result<Snapshot> load_snapshot(const std::string& id, Pin pin) const;
   // The id `current` names ("" when none), read without pinning (prune, under the lock).
   [[nodiscard]] Result<std::string> current_id() const;
   std::filesystem::path m_dir;
