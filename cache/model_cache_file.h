@@ -19,7 +19,7 @@
 // The JSON digest binds the file to the snapshot's bytes: the writer records it only
 // after parsing those bytes again and finding the anchors, blobs and signers the
 // header lists, so a reader whose SHA-256 of the same file equals it may take them
-// from the header instead of parsing the JSON (load_current_model()).
+// from the header instead of parsing the JSON (load_bound_snapshot_model()).
 #pragma once
 
 #include <cstdint>
