@@ -185,7 +185,7 @@ EUTL_CODEC(verify::SignatureInfo, x.signer_der, x.signer_sha256, x.signing_time,
 static_assert(sizeof(tsl::Diagnostic) == 72, "tsl::Diagnostic changed: update its codec");
 static_assert(sizeof(tsl::LangString) == 64, "tsl::LangString changed: update its codec");
 static_assert(sizeof(tsl::MultiLangString) == 24, "tsl::MultiLangString changed: update its codec");
-static_assert(sizeof(tsl::ListedCertificate) == 112, "tsl::ListedCertificate changed: update its codec");
+static_assert(sizeof(tsl::ListedCertificate) == 120, "tsl::ListedCertificate changed: update its codec");
 static_assert(sizeof(tsl::DigitalIdentity) == 120, "tsl::DigitalIdentity changed: update its codec");
 static_assert(sizeof(tsl::KeyUsageBit) == 40, "tsl::KeyUsageBit changed: update its codec");
 static_assert(sizeof(tsl::CriteriaList) == 208, "tsl::CriteriaList changed: update its codec");
@@ -206,7 +206,7 @@ static_assert(sizeof(tsl::TrustedList) == 520, "tsl::TrustedList changed: update
 static_assert(sizeof(verify::Reason) == 64, "verify::Reason changed: update its codec");
 static_assert(sizeof(verify::SignatureInfo) == 144, "verify::SignatureInfo changed: update its codec");
 static_assert(sizeof(verify::VerifiedList) == 800, "verify::VerifiedList changed: update its codec");
-static_assert(sizeof(tsl::CertificateBlob) == 104, "tsl::CertificateBlob changed: update its codec");
+static_assert(sizeof(tsl::CertificateBlob) == 112, "tsl::CertificateBlob changed: update its codec");
 #endif
 
 // A list's head: every field of the VerifiedList and of its TrustedList

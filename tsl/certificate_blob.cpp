@@ -1,6 +1,7 @@
 #include "eutl/tsl/certificate_blob.h"
 
 #include <cstring>
+#include <thread>
 
 namespace eutl::tsl {
 namespace {
@@ -96,6 +97,7 @@ Result<CertificateBlob> CertificateBlob::from_verified_parts(Bytes der, const Sh
   CertificateBlob c;
   c.m_der = std::move(der);
   c.m_sha256 = digest;
+  c.m_digest.store(kReady, std::memory_order_relaxed);
   c.m_serial = spans[0];
   c.m_issuer = spans[1];
   c.m_subject = spans[2];
@@ -167,8 +169,61 @@ Result<CertificateBlob> CertificateBlob::from_der(Bytes der) {
       }
     }
   }
-  c.m_sha256 = tsl::sha256(c.m_der);
   return c;
+}
+
+const Sha256& CertificateBlob::sha256() const noexcept {
+  if (m_digest.load(std::memory_order_acquire) == kReady) {
+    return m_sha256;
+  }
+  std::uint8_t expected = kNotYet;
+  if (m_digest.compare_exchange_strong(expected, kComputing, std::memory_order_acquire)) {
+    m_sha256 = tsl::sha256(m_der);
+    m_digest.store(kReady, std::memory_order_release);
+    return m_sha256;
+  }
+  while (m_digest.load(std::memory_order_acquire) != kReady) {
+    std::this_thread::yield();  // another thread is hashing these bytes right now
+  }
+  return m_sha256;
+}
+
+void CertificateBlob::assign(const CertificateBlob& other) {
+  m_serial = other.m_serial;
+  m_issuer = other.m_issuer;
+  m_subject = other.m_subject;
+  m_spki = other.m_spki;
+  m_ski = other.m_ski;
+  m_aki = other.m_aki;
+  const bool ready = other.m_digest.load(std::memory_order_acquire) == kReady;
+  if (ready) {
+    m_sha256 = other.m_sha256;
+  }
+  m_digest.store(ready ? kReady : kNotYet, std::memory_order_release);
+}
+
+CertificateBlob::CertificateBlob(const CertificateBlob& other) : m_der(other.m_der) { assign(other); }
+
+CertificateBlob::CertificateBlob(CertificateBlob&& other) noexcept : m_der(std::move(other.m_der)) {
+  assign(other);
+  other.m_digest.store(kNotYet, std::memory_order_relaxed);  // its bytes went with the digest
+}
+
+CertificateBlob& CertificateBlob::operator=(const CertificateBlob& other) {
+  if (this != &other) {
+    m_der = other.m_der;
+    assign(other);
+  }
+  return *this;
+}
+
+CertificateBlob& CertificateBlob::operator=(CertificateBlob&& other) noexcept {
+  if (this != &other) {
+    m_der = std::move(other.m_der);
+    assign(other);
+    other.m_digest.store(kNotYet, std::memory_order_relaxed);
+  }
+  return *this;
 }
 
 #undef EUTL_TRY

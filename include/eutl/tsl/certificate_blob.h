@@ -9,6 +9,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,13 +48,28 @@ class CertificateBlob final {
   ByteView ski() const noexcept { return view(m_ski); }
   // The keyIdentifier of the AuthorityKeyIdentifier extension, empty when absent.
   ByteView aki() const noexcept { return view(m_aki); }
-  const Sha256& sha256() const noexcept { return m_sha256; }
+  // SHA-256 of der(), computed the first time it is asked for (safely from several
+  // threads at once) and kept: verifying a list set hashes none of its thousands of
+  // certificates, only what a caller reports or stores does.
+  const Sha256& sha256() const noexcept;
+
+  CertificateBlob() = default;
+  CertificateBlob(const CertificateBlob& other);
+  CertificateBlob(CertificateBlob&& other) noexcept;
+  CertificateBlob& operator=(const CertificateBlob& other);
+  CertificateBlob& operator=(CertificateBlob&& other) noexcept;
+  ~CertificateBlob() = default;
 
  private:
+  enum Digest : std::uint8_t { kNotYet, kComputing, kReady };
+
   ByteView view(DerSpan s) const noexcept { return {m_der.data() + s.offset, s.length}; }
+  // Takes everything of `other` but its digest, and the digest when it is ready.
+  void assign(const CertificateBlob& other);
 
   Bytes m_der;
-  Sha256 m_sha256{};
+  mutable Sha256 m_sha256{};
+  mutable std::atomic<std::uint8_t> m_digest{kNotYet};
   DerSpan m_serial, m_issuer, m_subject, m_spki, m_ski, m_aki;
 };
 
