@@ -18,25 +18,35 @@ std::string_view to_string(ModelOrigin o) {
   return "cache";
 }
 
+namespace {
+
+// The lists read from the file, with the list signers read from their blobs (the file
+// names only their digests) and freshness decided at `at`.
+Result<SnapshotModel> from_file(const Store& store, SnapshotLists lists, const Snapshot& signers_of, tsl::TimePoint at,
+                                const IssuerScope* scope) {
+  auto signers = load_snapshot_tl_signers(store, signers_of);
+  if (!signers) {
+    return std::move(signers).error();
+  }
+  SnapshotModel out;
+  out.lists = std::move(lists);
+  out.lists.tl_signers = std::move(*signers);
+  out.lists.verified_at = at;
+  out.origin = ModelOrigin::kCache;
+  out.scoped = scope != nullptr;
+  verify::reassess_freshness(out.lists.lists, at);
+  return out;
+}
+
+}  // namespace
+
 Result<SnapshotModel> load_snapshot_model(const Store& store, const Snapshot& snapshot, tsl::TimePoint at,
                                           const IssuerScope* scope) {
-  SnapshotModel out;
   auto cached = detail::read_model_cache(store, snapshot, scope);
   if (cached) {
-    // The caller's list signers are not in the file: the snapshot id (a digest of its
-    // JSON) already pins their digests, so they are read from their blobs.
-    auto signers = load_snapshot_tl_signers(store, snapshot);
-    if (!signers) {
-      return std::move(signers).error();
-    }
-    out.lists = std::move(*cached);
-    out.lists.tl_signers = std::move(*signers);
-    out.lists.verified_at = at;
-    out.origin = ModelOrigin::kCache;
-    out.scoped = scope != nullptr;
-    verify::reassess_freshness(out.lists.lists, at);
-    return out;
+    return from_file(store, std::move(*cached), snapshot, at, scope);
   }
+  SnapshotModel out;
   out.note = cached.error().message;
   auto verified = load_snapshot_lists(store, snapshot, at);
   if (!verified) {
@@ -58,20 +68,14 @@ std::optional<SnapshotModel> load_bound_snapshot_model(const Store& store, const
   if (!bound) {
     return std::nullopt;
   }
-  SnapshotModel out;
-  out.lists = std::move(bound->lists);
-  for (const tsl::Sha256& digest : bound->tl_signer_digests) {
-    auto der = store.read_blob(digest);
-    if (!der) {
-      return std::nullopt;
-    }
-    out.lists.tl_signers.push_back(std::move(*der));
+  Snapshot signers_of;  // what from_file() reads of a snapshot, as the file's header gives it
+  signers_of.id = file.id;
+  signers_of.tl_signer_digests = std::move(bound->tl_signer_digests);
+  auto model = from_file(store, std::move(bound->lists), signers_of, at, scope);
+  if (!model) {
+    return std::nullopt;
   }
-  out.lists.verified_at = at;
-  out.origin = ModelOrigin::kCache;
-  out.scoped = scope != nullptr;
-  verify::reassess_freshness(out.lists.lists, at);
-  return out;
+  return std::move(*model);
 }
 
 }  // namespace eutl::cache

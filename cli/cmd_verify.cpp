@@ -120,13 +120,17 @@ int run_verify(VerifyOptions& o) {
     print_error("--lotl-signers: " + a.error().message);
     return exit_code_for(a.error());
   };
+  // Any other error is reported only when the anchors have none.
+  auto fail = [&anchors_failed](const std::string& message, int code) {
+    if (auto anchors_code = anchors_failed()) {
+      return *anchors_code;
+    }
+    print_error(message);
+    return code;
+  };
   auto signers = read_signer_option(o.tl_signers, "--tl-signers");
   if (!signers) {
-    if (auto code = anchors_failed()) {
-      return *code;
-    }
-    print_error(signers.error().message);
-    return exit_code_for(signers.error());
+    return fail(signers.error().message, exit_code_for(signers.error()));
   }
   verify::ListSetRequest request;
   request.lotl_anchors_later = std::async(std::launch::deferred, [anchors] {
@@ -143,29 +147,17 @@ int run_verify(VerifyOptions& o) {
   } else {
     auto t = tsl::parse_datetime(o.at);
     if (!t) {
-      if (auto code = anchors_failed()) {
-        return *code;
-      }
-      print_error("--at: " + t.error().message);
-      return kExitUsage;
+      return fail("--at: " + t.error().message, kExitUsage);
     }
     request.at = t->time;
   }
   auto files = verify::expand_list_inputs({o.inputs.begin(), o.inputs.end()});
   if (!files) {
-    if (auto code = anchors_failed()) {
-      return *code;
-    }
-    print_error(files.error().message);
-    return exit_code_for(files.error());
+    return fail(files.error().message, exit_code_for(files.error()));
   }
   auto inputs = verify::read_list_inputs(*files);
   if (!inputs) {
-    if (auto code = anchors_failed()) {
-      return *code;
-    }
-    print_error(inputs.error().message);
-    return exit_code_for(inputs.error());
+    return fail(inputs.error().message, exit_code_for(inputs.error()));
   }
   verify::ListSetResult result = verify::verify_list_set(std::move(*inputs), request);
   if (auto code = anchors_failed()) {

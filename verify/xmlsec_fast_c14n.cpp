@@ -26,7 +26,6 @@
 
 #include <libxml/c14n.h>
 #include <libxml/valid.h>
-#include <xmlsec/nodeset.h>
 #include <xmlsec/transforms.h>
 #include <xmlsec/xmldsig.h>
 #include <xmlsec/xmlsec.h>

@@ -3,7 +3,6 @@
 // verify/c14n_writer.cpp or libxml2.
 #include "verify/detail/xmlsec_fast_c14n_transform.h"
 
-#include <libxml/valid.h>
 #include <xmlsec/nodeset.h>
 #include <xmlsec/xmlsec.h>
 

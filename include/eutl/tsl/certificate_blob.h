@@ -64,7 +64,8 @@ class CertificateBlob final {
   enum Digest : std::uint8_t { kNotYet, kComputing, kReady };
 
   ByteView view(DerSpan s) const noexcept { return {m_der.data() + s.offset, s.length}; }
-  // Takes everything of `other` but its digest, and the digest when it is ready.
+  // Takes the located fields of `other`, and its digest when it is ready (the DER is
+  // the caller's to take).
   void assign(const CertificateBlob& other);
 
   Bytes m_der;
