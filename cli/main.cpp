@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/heap_tuning.h"
 #include "eutl/library.h"
+#include "eutl/tsl/xml_document.h"
 
 namespace eutl::cli {
 
@@ -119,6 +120,9 @@ int main(int argc, char** argv) {
   // provider and algorithm tables was ~1 M of the ~25 M instructions of a warm
   // `eutl check` (callgrind); the process ends right after, as above.
   ::OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr);
+  // Before any thread parses: each document's tree in memory of its own, reused by
+  // the next (include/eutl/tsl/xml_document.h). Without it, libxml2 uses malloc.
+  (void)eutl::tsl::use_document_arenas();
   try {
     return eutl::cli::run_main(argc, argv);
   } catch (const std::bad_alloc&) {

@@ -165,7 +165,8 @@ ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetReq
   const std::vector<std::size_t> order = largest_first(inputs);
   std::function<void(std::size_t)> populate;
   if (request.worker_memory == WorkerMemory::kPopulate) {
-    populate = [&](std::size_t i) { trust::populate_heap(trust::kHeapBytesPerXmlByte * input_size(inputs[i])); };
+    const std::size_t per_byte = trust::heap_bytes_per_xml_byte();
+    populate = [&](std::size_t i) { trust::populate_heap(per_byte * input_size(inputs[i])); };
   }
   parallel_for(order, request.threads, [&](std::size_t i) { parse_one(inputs[i], items[i]); }, populate);
 

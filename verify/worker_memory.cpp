@@ -5,7 +5,13 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "tsl/detail/xml_arena.h"
+
 namespace eutl::verify::trust {
+
+std::size_t heap_bytes_per_xml_byte() noexcept {
+  return tsl::detail::document_arenas_enabled() ? kHeapBytesPerXmlByteWithArenas : kHeapBytesPerXmlByte;
+}
 
 void populate_heap(std::size_t bytes) {
 #ifdef MADV_POPULATE_WRITE

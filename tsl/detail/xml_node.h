@@ -5,11 +5,13 @@
 #include <libxml/tree.h>
 
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "eutl/tsl/xml_document.h"
 #include "tsl/detail/c_handle.h"
+#include "tsl/detail/xml_arena.h"
 
 namespace eutl::tsl::detail {
 
@@ -153,6 +155,12 @@ std::string_view trim(std::string_view s) noexcept;
 
 // The private side of XmlDocument, for tsl/ and verify/ code that needs libxml2.
 struct eutl::tsl::XmlDocument::Impl {
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  ~Impl();  // tsl/xml_document.cpp
+
+  std::unique_ptr<eutl::tsl::detail::XmlArena> arena;  // the tree's memory: outlives doc
   eutl::tsl::detail::XmlDocPtr doc;
   std::string source;
 };

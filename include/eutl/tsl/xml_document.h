@@ -35,6 +35,15 @@ struct ParseLimits final {
   std::size_t max_attributes_per_element = 256;
 };
 
+// From now on, libxml2's allocations while a document is parsed are cut from memory
+// kept with that document and released whole with it, and that memory is reused by
+// the documents parsed after it, instead of one malloc and one free per node
+// (tsl/detail/xml_arena.h). Process-wide (it installs libxml2's allocator with
+// xmlMemSetup): call it once, early, before threads parse; documents parsed before
+// it are unaffected. Returns false, changing nothing, when the address range cannot
+// be reserved or under AddressSanitizer (which must see every block).
+bool use_document_arenas();
+
 class XmlDocument final {
  public:
   // Parses `bytes` (which must outlive nothing: libxml2 copies what it keeps).
