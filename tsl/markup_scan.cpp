@@ -47,6 +47,7 @@ class Units final {
     return true;
   }
   static constexpr bool utf16() noexcept { return W != Width::k8; }
+  const std::uint8_t* data() const noexcept { return m_bytes.data(); }
   // The next '<' at or after k (size() when none).
   std::size_t next_markup(std::size_t k) const noexcept {
     if constexpr (W == Width::k8) {
@@ -83,6 +84,51 @@ class Units final {
 };
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+struct TagCount final {
+  std::size_t attrs = 0;
+  std::size_t ns = 0;
+};
+
+// The start-tag count of scan_units below for 8-bit units, on the bytes themselves
+// (a byte above 0x7F is never markup, as there): from just after '<' to just past
+// its '>', or to a '<' or the end. Quoted values are skipped in a tight loop.
+const std::uint8_t* count_start_tag(const std::uint8_t* p, const std::uint8_t* end, TagCount& c) noexcept {
+  auto space = [](std::uint8_t t) { return t == ' ' || t == '\t' || t == '\n' || t == '\r'; };
+  const std::uint8_t* name_start = nullptr;
+  std::uint8_t prev = '<';
+  for (; p < end; ++p) {
+    const std::uint8_t t = *p;
+    if (t == '<') {
+      return p;
+    }
+    if (t == '>') {
+      return p + 1;
+    }
+    if (t == '"' || t == '\'') {
+      const std::uint8_t* q = p + 1;
+      while (q < end && *q != t && *q != '<') {
+        ++q;
+      }
+      if (q == end || *q == '<') {
+        return q;
+      }
+      p = q;  // the closing quote, which becomes prev
+    } else if (t == '=') {
+      if (name_start != nullptr && end - name_start > 5 && std::memcmp(name_start, "xmlns", 5) == 0 &&
+          (name_start[5] == ':' || name_start[5] == '=' || space(name_start[5]))) {
+        ++c.ns;
+      } else {
+        ++c.attrs;
+      }
+      name_start = nullptr;
+    } else if (!space(t) && (space(prev) || prev == '"' || prev == '\'')) {
+      name_start = p;
+    }
+    prev = t;
+  }
+  return end;
+}
 
 Error at_line(const std::string& source, long line, Errc code, const std::string& what) {
   return Error(code, source + ":" + std::to_string(line) + ": " + what);
@@ -211,39 +257,46 @@ Result<void> scan_units(const Units<W>& u, const std::string& source, const Pars
     const std::size_t tag_start = k;
     std::size_t attrs = 0;
     std::size_t ns = 0;
-    std::size_t name_start = n;
-    char quote = 0;
-    char prev = '<';
-    for (++k; k < n; ++k) {
-      const char t = u.at(k);
-      if (t == '<') {
-        break;
-      }
-      if (quote != 0) {
-        if (t == quote) {
-          quote = 0;
+    if constexpr (W == Width::k8) {
+      TagCount c;
+      k = static_cast<std::size_t>(count_start_tag(u.data() + k + 1, u.data() + n, c) - u.data());
+      attrs = c.attrs;
+      ns = c.ns;
+    } else {
+      std::size_t name_start = n;
+      char quote = 0;
+      char prev = '<';
+      for (++k; k < n; ++k) {
+        const char t = u.at(k);
+        if (t == '<') {
+          break;
+        }
+        if (quote != 0) {
+          if (t == quote) {
+            quote = 0;
+          }
+          prev = t;
+          continue;
+        }
+        if (t == '>') {
+          ++k;
+          break;
+        }
+        if (t == '"' || t == '\'') {
+          quote = t;
+        } else if (t == '=') {
+          if (name_start + 5 < n && u.match(name_start, "xmlns") &&
+              (u.at(name_start + 5) == ':' || u.at(name_start + 5) == '=' || is_space(u.at(name_start + 5)))) {
+            ++ns;
+          } else {
+            ++attrs;
+          }
+          name_start = n;
+        } else if (!is_space(t) && (is_space(prev) || prev == '"' || prev == '\'')) {
+          name_start = k;
         }
         prev = t;
-        continue;
       }
-      if (t == '>') {
-        ++k;
-        break;
-      }
-      if (t == '"' || t == '\'') {
-        quote = t;
-      } else if (t == '=') {
-        if (name_start + 5 < n && u.match(name_start, "xmlns") &&
-            (u.at(name_start + 5) == ':' || u.at(name_start + 5) == '=' || is_space(u.at(name_start + 5)))) {
-          ++ns;
-        } else {
-          ++attrs;
-        }
-        name_start = n;
-      } else if (!is_space(t) && (is_space(prev) || prev == '"' || prev == '\'')) {
-        name_start = k;
-      }
-      prev = t;
     }
     if (attrs > limits.max_attributes_per_element) {
       return at_line(source, u.line_of(tag_start), Errc::kLimit,

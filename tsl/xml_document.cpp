@@ -36,6 +36,8 @@ struct ParseState {
   long error_line = 0;
   std::string error_message;
   startElementNsSAX2Func start_element = nullptr;
+  referenceSAXFunc reference = nullptr;
+  detail::ParseFacts facts;
 };
 
 ParseState& state_of(void* ctx) {
@@ -77,8 +79,20 @@ void start_element(void* ctx, const xmlChar* localname, const xmlChar* prefix, c
     ::xmlStopParser(ctxt);
     return;
   }
+  xmlNode* parent = ctxt->node;
   state.start_element(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
                       attributes);
+  if (ctxt->node != parent && ctxt->node != nullptr) {
+    state.facts.observe(ctxt->node);  // built, with its attributes: still in cache
+  }
+}
+
+void reference(void* ctx, const xmlChar* name) {
+  ParseState& state = state_of(ctx);
+  state.facts.observe_reference();
+  if (state.reference != nullptr) {
+    state.reference(ctx, name);
+  }
 }
 
 // Per-parse error channel (sax->serror takes precedence over the global handler):
@@ -197,10 +211,12 @@ Result<XmlDocument> XmlDocument::parse(ByteView bytes, std::string source, const
   state.max_ns = limits.max_namespaces;
   state.max_attrs = limits.max_attributes_per_element;
   state.start_element = ctxt->sax->startElementNs;
+  state.reference = ctxt->sax->reference;
   ctxt->_private = &state;
   ctxt->sax->internalSubset = reject_subset;
   ctxt->sax->externalSubset = reject_subset;
   ctxt->sax->startElementNs = start_element;
+  ctxt->sax->reference = reference;
   ctxt->sax->serror = record_error;
   // NONET: no network, ever. No NOENT / DTDLOAD / DTDATTR / XINCLUDE / HUGE: entities
   // stay unexpanded, nothing external is loaded, and libxml2 keeps its depth limit.
@@ -239,6 +255,8 @@ Result<XmlDocument> XmlDocument::parse(ByteView bytes, std::string source, const
   auto impl = std::make_unique<Impl>();
   impl->arena = std::move(arena);
   impl->doc = std::move(doc);
+  impl->facts = std::move(state.facts);
+  impl->doc->_private = &impl->facts;  // for detail::parse_facts
   impl->source = std::move(source);
   return XmlDocument(std::move(impl));
 }

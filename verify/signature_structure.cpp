@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "tsl/detail/parse_facts.h"
 #include "tsl/detail/xml_node.h"
 #include "verify/reasons.h"
 
@@ -41,14 +42,6 @@ bool is_c14n(std::string_view uri) {
   return false;
 }
 
-bool is_id_attr(const xmlAttr* a) {
-  if (a->ns != nullptr) {
-    return false;
-  }
-  std::string_view n = tsl::detail::sv(a->name);
-  return n == "Id" || n == "ID" || n == "id";
-}
-
 std::string_view attr_text(const xmlAttr* a) {
   const xmlNode* c = a->children;
   if (c != nullptr && c->next == nullptr && c->type == XML_TEXT_NODE) {
@@ -63,32 +56,15 @@ struct DocumentScan final {
   std::vector<xmlNode*> signatures;
 };
 
-DocumentScan scan(xmlNode* root) {
+// From what the parse recorded as it built each element (tsl/detail/parse_facts.h):
+// no second walk over the tree.
+DocumentScan scan(const tsl::detail::ParseFacts& facts) {
   DocumentScan out;
-  xmlNode* n = root;
-  while (n != nullptr) {
-    if (n->type == XML_ELEMENT_NODE) {
-      for (xmlAttr* a = n->properties; a != nullptr; a = a->next) {
-        if (is_id_attr(a)) {
-          out.ids[attr_text(a)].push_back(a);
-        }
-      }
-      if (XmlNode(n).is(ns::kDs, "Signature")) {
-        out.signatures.push_back(n);
-      }
-      if (n->children != nullptr) {
-        n = n->children;
-        continue;
-      }
-    }
-    while (n != nullptr && n != root && n->next == nullptr) {
-      n = n->parent;
-    }
-    if (n == nullptr || n == root) {
-      break;
-    }
-    n = n->next;
+  out.ids.reserve(facts.id_attributes.size());
+  for (xmlAttr* a : facts.id_attributes) {
+    out.ids[attr_text(a)].push_back(a);
   }
+  out.signatures = facts.signatures;
   return out;
 }
 
@@ -155,7 +131,11 @@ Outcome read_signature_structure(const tsl::XmlDocument& doc, SignatureStructure
                                  std::vector<Reason>& reasons) {
   xmlDoc* xdoc = tsl::detail::native_document(doc);
   xmlNode* root = ::xmlDocGetRootElement(xdoc);
-  DocumentScan s = scan(root);
+  const tsl::detail::ParseFacts* facts = tsl::detail::parse_facts(xdoc);
+  if (facts == nullptr) {
+    return fail(reasons, reasons::kSigStructure, "the document was not read by tsl::XmlDocument::parse");
+  }
+  DocumentScan s = scan(*facts);
   // TS 119 612 §5.7.1: the list carries exactly one enveloped signature.
   if (s.signatures.empty()) {
     return fail(reasons, reasons::kSigMissing);

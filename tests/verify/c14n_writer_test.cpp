@@ -105,6 +105,8 @@ bool expect_same_canonical_form(const std::string& text, const std::string& what
     return false;
   }
   xmlDoc* doc = tsl::detail::native_document(*parsed);
+  // What the parse recorded and a walk over the finished tree agree.
+  EXPECT_EQ(c14n_writer_handles(doc), c14n_writer_handles_walk(doc)) << what;
   bool handled = expect_same_set(doc, first_signature(doc->children), false, what);
   std::vector<const xmlNode*> tops;
   collect_elements(doc->children, tops, text.size() > 64 * 1024);

@@ -11,6 +11,7 @@
 
 #include "eutl/tsl/xml_document.h"
 #include "tsl/detail/c_handle.h"
+#include "tsl/detail/parse_facts.h"
 #include "tsl/detail/xml_arena.h"
 
 namespace eutl::tsl::detail {
@@ -163,6 +164,7 @@ struct eutl::tsl::XmlDocument::Impl {
   std::unique_ptr<eutl::tsl::detail::XmlArena> arena;  // the tree's memory: outlives doc
   eutl::tsl::detail::XmlDocPtr doc;
   std::string source;
+  eutl::tsl::detail::ParseFacts facts;  // doc->_private points here
 };
 
 namespace eutl::tsl::detail {

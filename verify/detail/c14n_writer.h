@@ -41,10 +41,15 @@ enum class C14NWrite : std::uint8_t {
   kSinkFailed,    // the sink refused a chunk; the output is incomplete
 };
 
-// Whether the writer reproduces libxml2 on `doc` (the conditions above): one pass over
-// the whole document (verify/c14n_support.cpp). The answer depends on the document
-// alone, so a caller canonicalising several sets of one document asks once.
+// Whether the writer reproduces libxml2 on `doc` (the conditions above), over the
+// whole document (verify/c14n_support.cpp): for a document from
+// tsl::XmlDocument::parse, from what its parse recorded; otherwise one pass over it.
+// The answer depends on the document alone, so a caller canonicalising several sets
+// of one document asks once.
 bool c14n_writer_handles(const xmlDoc* doc);
+// The same decided by walking every node, whatever parsed the document (for
+// documents not from tsl::XmlDocument::parse; tests compare the two).
+bool c14n_writer_handles_walk(const xmlDoc* doc);
 
 // Receives the canonical bytes in order, in chunks of up to 64 KiB; returns false to
 // stop.
