@@ -9,12 +9,11 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <map>
-#include <mutex>
 #include <system_error>
 #include <tuple>
 
 #include "cache/atomic_file.h"
+#include "cache/snapshot_pins.h"
 
 namespace eutl::cache {
 namespace fs = std::filesystem;
@@ -77,18 +76,6 @@ std::string trim(std::string s) {
 
 // One shared flock() per snapshot a Store object has read; closed when the last copy
 // of that Store goes.
-class SnapshotPins final {
- public:
-  void keep(const std::string& id, detail::Fd fd) {
-    std::lock_guard<std::mutex> guard(m_mutex);
-    m_fds.try_emplace(id, std::move(fd));
-  }
-
- private:
-  std::mutex m_mutex;
-  std::map<std::string, detail::Fd> m_fds;
-};
-
 fs::path default_store_dir() {
   if (const char* e = std::getenv("EUTL_STORE"); e != nullptr && *e != '\0') {
     return e;
@@ -248,12 +235,16 @@ Result<SnapshotFile> Store::read_snapshot_file(const std::string& id, Pin pin) c
 }
 
 Result<Snapshot> Store::parse_snapshot_file(const SnapshotFile& file) const {
+  if (auto same = m_pins->parsed(file.id, file.json)) {
+    return std::move(*same);
+  }
   auto snap = snapshot_from_json(std::string_view(reinterpret_cast<const char*>(file.json.data()), file.json.size()),
                                  file.id);
   if (!snap) {  // name the file: a damaged or hostile snapshot is the user's to look at
     return Error(snap.error().code,
                  (m_dir / "snapshots" / snapshot_file(file.id)).string() + ": " + snap.error().message);
   }
+  m_pins->remember(file.id, file.json, *snap);
   return snap;
 }
 

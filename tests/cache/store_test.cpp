@@ -89,6 +89,39 @@ TEST_F(StoreTest, SnapshotRoundTripsAndBecomesCurrent) {
   EXPECT_EQ(aa->fetch.etag, "\"e\"");
 }
 
+// A Store parses the same snapshot bytes once (cache/snapshot_pins.h), and only
+// the same bytes: a snapshot file changed in place is read as it now is.
+TEST_F(StoreTest, ASnapshotReadAgainIsParsedAgainOnlyWhenItsBytesChanged) {
+  auto store = Store::open(m_dir);
+  auto d = store->put_blob(tsl::as_bytes("list"));
+  auto id = store->write_snapshot(snapshot_using("2025-03-01T10:00:00Z", *d));
+  ASSERT_TRUE(id && store->set_current(*id));
+  auto first = store->current();
+  auto again = store->current();
+  ASSERT_TRUE(first && *first && again && *again);
+  EXPECT_EQ((*again)->find_list("AA")->sequence_number, 7u);
+  EXPECT_EQ((*again)->id, (*first)->id);
+
+  const auto file = m_dir / "snapshots" / (*id + ".json");
+  std::string json;
+  {
+    std::ifstream in(file, std::ios::binary);
+    json.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const auto at = json.find("\"sequence_number\": 7");
+  ASSERT_NE(at, std::string::npos) << json;
+  std::filesystem::permissions(file, std::filesystem::perms::owner_write, std::filesystem::perm_options::add);
+  json.replace(at, 20, "\"sequence_number\": 8");
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << json;
+  auto edited = store->current();
+  ASSERT_TRUE(edited && *edited) << (edited ? "" : edited.error().message);
+  EXPECT_EQ((*edited)->find_list("AA")->sequence_number, 8u);
+
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << "{ not json";
+  auto broken = store->current();
+  EXPECT_FALSE(broken);
+}
+
 TEST_F(StoreTest, CurrentCannotPointAtMissingSnapshot) {
   auto store = Store::open(m_dir);
   EXPECT_FALSE(store->set_current("20250301T100000Z-0000000000000000"));

@@ -74,7 +74,7 @@ struct SnapshotFile final {
   tsl::Bytes json;
 };
 
-class SnapshotPins;  // store.cpp: the shared flock()s a Store holds on snapshots it read
+class SnapshotPins;  // cache/snapshot_pins.h: the snapshots a Store pinned, and its last parse
 
 class Store final {
  public:
