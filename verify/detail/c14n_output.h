@@ -66,7 +66,9 @@ class Output final {
         return;
       }
       std::size_t n = std::min(s.size(), kChunk - m_used);
-      std::copy_n(s.data(), n, m_buf.data() + m_used);
+      // memcpy, not std::copy_n: from char to std::uint8_t, libstdc++ copies byte by
+      // byte (measured: 2.7% of an `eutl verify` in that loop).
+      std::memcpy(m_buf.data() + m_used, s.data(), n);
       m_used += n;
       s.remove_prefix(n);
     }
