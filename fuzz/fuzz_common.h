@@ -7,15 +7,18 @@
 #include <filesystem>
 #include <string_view>
 
-#include "eutl/verify/crypto_guard.h"
 #include "eutl/tsl/bytes.h"
 #include "eutl/tsl/xml_document.h"
+#include "eutl/verify/crypto_guard.h"
 
 namespace eutl::fuzz {
 
 // libxml2, xmlsec and OpenSSL are initialised once for the whole fuzzing process
 // (style C14 holds per process; a fuzz target is its own process).
 inline void init_libraries() {
+  // As the eutl program does: trees in document arenas, which under AddressSanitizer
+  // poison what is not allocated (tsl/detail/xml_arena.h).
+  (void)tsl::use_document_arenas();
   static verify::CryptoGuard guard;
   if (!guard.ok()) {
     std::fprintf(stderr, "fuzz: xmlsec could not be initialised\n");

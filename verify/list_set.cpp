@@ -166,7 +166,7 @@ ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetReq
   std::function<void(std::size_t)> populate;
   if (request.worker_memory == WorkerMemory::kPopulate) {
     const std::size_t per_byte = trust::heap_bytes_per_xml_byte();
-    populate = [&](std::size_t i) { trust::populate_heap(per_byte * input_size(inputs[i])); };
+    populate = [&inputs, per_byte](std::size_t i) { trust::populate_heap(per_byte * input_size(inputs[i])); };
   }
   parallel_for(order, request.threads, [&](std::size_t i) { parse_one(inputs[i], items[i]); }, populate);
 

@@ -13,7 +13,8 @@
 // in one reserved address range, so a block of any arena, even one already released,
 // is never handed to free(), and everything else libxml2 allocates (outside a scope,
 // or too large for a chunk) is plain malloc memory, freed with free() as before.
-// Internal to tsl/.
+// Under AddressSanitizer, free space, redzones after each block and released chunks
+// are poisoned (tsl/xml_arena.cpp). Internal to tsl/.
 #pragma once
 
 #include <cstddef>

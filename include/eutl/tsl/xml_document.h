@@ -41,7 +41,8 @@ struct ParseLimits final {
 // (tsl/detail/xml_arena.h). Process-wide (it installs libxml2's allocator with
 // xmlMemSetup): call it once, early, before threads parse; documents parsed before
 // it are unaffected. Returns false, changing nothing, when the address range cannot
-// be reserved or under AddressSanitizer (which must see every block).
+// be reserved. Under AddressSanitizer the arenas poison what is not allocated, so a
+// use of a document's memory after its release is reported as for malloc's blocks.
 bool use_document_arenas();
 
 class XmlDocument final {
