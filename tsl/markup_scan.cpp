@@ -47,7 +47,6 @@ class Units final {
     return true;
   }
   static constexpr bool utf16() noexcept { return W != Width::k8; }
-  const std::uint8_t* data() const noexcept { return m_bytes.data(); }
   // The next '<' at or after k (size() when none).
   std::size_t next_markup(std::size_t k) const noexcept {
     if constexpr (W == Width::k8) {
@@ -84,51 +83,6 @@ class Units final {
 };
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-struct TagCount final {
-  std::size_t attrs = 0;
-  std::size_t ns = 0;
-};
-
-// The start-tag count of scan_units below for 8-bit units, on the bytes themselves
-// (a byte above 0x7F is never markup, as there): from just after '<' to just past
-// its '>', or to a '<' or the end. Quoted values are skipped in a tight loop.
-const std::uint8_t* count_start_tag(const std::uint8_t* p, const std::uint8_t* end, TagCount& c) noexcept {
-  auto space = [](std::uint8_t t) { return t == ' ' || t == '\t' || t == '\n' || t == '\r'; };
-  const std::uint8_t* name_start = nullptr;
-  std::uint8_t prev = '<';
-  for (; p < end; ++p) {
-    const std::uint8_t t = *p;
-    if (t == '<') {
-      return p;
-    }
-    if (t == '>') {
-      return p + 1;
-    }
-    if (t == '"' || t == '\'') {
-      const std::uint8_t* q = p + 1;
-      while (q < end && *q != t && *q != '<') {
-        ++q;
-      }
-      if (q == end || *q == '<') {
-        return q;
-      }
-      p = q;  // the closing quote, which becomes prev
-    } else if (t == '=') {
-      if (name_start != nullptr && end - name_start > 5 && std::memcmp(name_start, "xmlns", 5) == 0 &&
-          (name_start[5] == ':' || name_start[5] == '=' || space(name_start[5]))) {
-        ++c.ns;
-      } else {
-        ++c.attrs;
-      }
-      name_start = nullptr;
-    } else if (!space(t) && (space(prev) || prev == '"' || prev == '\'')) {
-      name_start = p;
-    }
-    prev = t;
-  }
-  return end;
-}
 
 Error at_line(const std::string& source, long line, Errc code, const std::string& what) {
   return Error(code, source + ":" + std::to_string(line) + ": " + what);
@@ -212,6 +166,54 @@ Detected detect(ByteView b) {
 
 namespace {
 
+struct TagCount final {
+  std::size_t attrs = 0;
+  std::size_t ns = 0;
+};
+
+// A start tag from just after its '<': counts namespace declarations (names xmlns or
+// xmlns:…) and other attributes ('=' outside quoted values), up to '>' outside
+// quotes; returns the unit just past it. '<' cannot occur in an attribute value, so it
+// ends the count too (returning the '<'). Quoted values are skipped in a loop of
+// their own: they are most of a tag's units.
+template <Width W>
+std::size_t count_start_tag(const Units<W>& u, std::size_t k, TagCount& c) {
+  const std::size_t n = u.size();
+  std::size_t name_start = n;
+  char prev = '<';
+  for (; k < n; ++k) {
+    const char t = u.at(k);
+    if (t == '<') {
+      return k;
+    }
+    if (t == '>') {
+      return k + 1;
+    }
+    if (t == '"' || t == '\'') {
+      std::size_t q = k + 1;
+      while (q < n && u.at(q) != t && u.at(q) != '<') {
+        ++q;
+      }
+      if (q == n || u.at(q) == '<') {
+        return q;
+      }
+      k = q;  // the closing quote, which becomes prev
+    } else if (t == '=') {
+      if (name_start + 5 < n && u.match(name_start, "xmlns") &&
+          (u.at(name_start + 5) == ':' || u.at(name_start + 5) == '=' || is_space(u.at(name_start + 5)))) {
+        ++c.ns;
+      } else {
+        ++c.attrs;
+      }
+      name_start = n;
+    } else if (!is_space(t) && (is_space(prev) || prev == '"' || prev == '\'')) {
+      name_start = k;
+    }
+    prev = t;
+  }
+  return n;
+}
+
 template <Width W>
 Result<void> scan_units(const Units<W>& u, const std::string& source, const ParseLimits& limits) {
   if (std::string name = declared_encoding(u); !name.empty() && !scannable_encoding(name, u.utf16())) {
@@ -251,53 +253,11 @@ Result<void> scan_units(const Units<W>& u, const std::string& source, const Pars
       k += 2;
       continue;
     }
-    // A start tag: count namespace declarations (names xmlns or xmlns:…) and other
-    // attributes ('=' outside quoted values), up to '>' outside quotes. '<' cannot
-    // occur in an attribute value, so it ends the count too.
     const std::size_t tag_start = k;
-    std::size_t attrs = 0;
-    std::size_t ns = 0;
-    if constexpr (W == Width::k8) {
-      TagCount c;
-      k = static_cast<std::size_t>(count_start_tag(u.data() + k + 1, u.data() + n, c) - u.data());
-      attrs = c.attrs;
-      ns = c.ns;
-    } else {
-      std::size_t name_start = n;
-      char quote = 0;
-      char prev = '<';
-      for (++k; k < n; ++k) {
-        const char t = u.at(k);
-        if (t == '<') {
-          break;
-        }
-        if (quote != 0) {
-          if (t == quote) {
-            quote = 0;
-          }
-          prev = t;
-          continue;
-        }
-        if (t == '>') {
-          ++k;
-          break;
-        }
-        if (t == '"' || t == '\'') {
-          quote = t;
-        } else if (t == '=') {
-          if (name_start + 5 < n && u.match(name_start, "xmlns") &&
-              (u.at(name_start + 5) == ':' || u.at(name_start + 5) == '=' || is_space(u.at(name_start + 5)))) {
-            ++ns;
-          } else {
-            ++attrs;
-          }
-          name_start = n;
-        } else if (!is_space(t) && (is_space(prev) || prev == '"' || prev == '\'')) {
-          name_start = k;
-        }
-        prev = t;
-      }
-    }
+    TagCount c;
+    k = count_start_tag(u, k + 1, c);
+    const std::size_t attrs = c.attrs;
+    const std::size_t ns = c.ns;
     if (attrs > limits.max_attributes_per_element) {
       return at_line(source, u.line_of(tag_start), Errc::kLimit,
                      std::to_string(attrs) + " attributes on one element exceed the limit of " +

@@ -1,7 +1,6 @@
 // Arenas for libxml2's allocations while a document is parsed (tsl/detail/xml_arena.h).
 #include "tsl/detail/xml_arena.h"
 
-#include <libxml/parser.h>
 #include <libxml/xmlmemory.h>
 #include <sys/mman.h>
 
@@ -169,6 +168,15 @@ std::size_t size_of(const void* p) noexcept {
   return n;
 }
 
+// realloc's copy: `p`'s bytes (an arena block), as many as fit, into the new block `q`.
+void* copy_block(void* q, const void* p, std::size_t n) noexcept {
+  if (q != nullptr) {
+    const std::size_t old = size_of(p);
+    std::memcpy(q, p, old < n ? old : n);
+  }
+  return q;
+}
+
 // The hooks. Outside a scope they are malloc/realloc/free, plus one range check.
 void* hook_malloc(std::size_t n) {
   if (XmlArena* a = t_current; a != nullptr) {
@@ -205,12 +213,7 @@ void* hook_realloc(void* p, std::size_t n) {
     }
     a->note_spill();
   }
-  void* q = std::malloc(n);
-  if (q != nullptr) {
-    const std::size_t old = size_of(p);
-    std::memcpy(q, p, old < n ? old : n);
-  }
-  return q;
+  return copy_block(std::malloc(n), p, n);
 }
 
 char* hook_strdup(const char* s) {
@@ -262,12 +265,7 @@ void* XmlArena::reallocate(void* p, std::size_t n) noexcept {
     m_next = header + block_size(n);
     return p;
   }
-  void* q = allocate(n);
-  if (q != nullptr) {
-    const std::size_t old = size_of(p);
-    std::memcpy(q, p, old < n ? old : n);
-  }
-  return q;
+  return copy_block(allocate(n), p, n);
 }
 
 XmlArenaScope::XmlArenaScope(XmlArena& arena) noexcept : m_previous(t_current) {

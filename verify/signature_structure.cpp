@@ -50,21 +50,16 @@ std::string_view attr_text(const xmlAttr* a) {
   return {};
 }
 
-// Every Id attribute of the document by value, and every ds:Signature element.
-struct DocumentScan final {
-  std::unordered_map<std::string_view, std::vector<xmlAttr*>> ids;
-  std::vector<xmlNode*> signatures;
-};
+// Every Id attribute of the document by value, from what the parse recorded as it
+// built each element (tsl/detail/parse_facts.h): no second walk over the tree.
+using IdsByValue = std::unordered_map<std::string_view, std::vector<xmlAttr*>>;
 
-// From what the parse recorded as it built each element (tsl/detail/parse_facts.h):
-// no second walk over the tree.
-DocumentScan scan(const tsl::detail::ParseFacts& facts) {
-  DocumentScan out;
-  out.ids.reserve(facts.id_attributes.size());
+IdsByValue ids_by_value(const tsl::detail::ParseFacts& facts) {
+  IdsByValue out;
+  out.reserve(facts.id_attributes.size());
   for (xmlAttr* a : facts.id_attributes) {
-    out.ids[attr_text(a)].push_back(a);
+    out[attr_text(a)].push_back(a);
   }
-  out.signatures = facts.signatures;
   return out;
 }
 
@@ -106,9 +101,9 @@ std::vector<CertDigestRef> read_cert_digests(XmlNode signing_certificate) {
 }
 
 // The Id attribute an "#id" reference resolves to (values are known to be unique).
-xmlAttr* resolve_id(const DocumentScan& s, std::string_view id) {
-  auto it = s.ids.find(id);
-  return it == s.ids.end() ? nullptr : it->second.front();
+xmlAttr* resolve_id(const IdsByValue& ids, std::string_view id) {
+  auto it = ids.find(id);
+  return it == ids.end() ? nullptr : it->second.front();
 }
 
 bool register_id(xmlDoc* doc, xmlAttr* attr, std::string_view value) {
@@ -131,23 +126,21 @@ Outcome read_signature_structure(const tsl::XmlDocument& doc, SignatureStructure
                                  std::vector<Reason>& reasons) {
   xmlDoc* xdoc = tsl::detail::native_document(doc);
   xmlNode* root = ::xmlDocGetRootElement(xdoc);
-  const tsl::detail::ParseFacts* facts = tsl::detail::parse_facts(xdoc);
-  if (facts == nullptr) {
-    return fail(reasons, reasons::kSigStructure, "the document was not read by tsl::XmlDocument::parse");
-  }
-  DocumentScan s = scan(*facts);
+  const tsl::detail::ParseFacts& facts = tsl::detail::parse_facts(doc);
+  const std::vector<xmlNode*>& signatures = facts.signatures;
+  const IdsByValue ids = ids_by_value(facts);
   // TS 119 612 §5.7.1: the list carries exactly one enveloped signature.
-  if (s.signatures.empty()) {
+  if (signatures.empty()) {
     return fail(reasons, reasons::kSigMissing);
   }
-  if (s.signatures.size() > 1) {
-    return fail(reasons, reasons::kSigMultiple, std::to_string(s.signatures.size()) + " signatures");
+  if (signatures.size() > 1) {
+    return fail(reasons, reasons::kSigMultiple, std::to_string(signatures.size()) + " signatures");
   }
-  XmlNode sig(s.signatures.front());
+  XmlNode sig(signatures.front());
   if (sig.raw()->parent != root) {
     return fail(reasons, reasons::kSigNotRootChild);
   }
-  for (const auto& [value, attrs] : s.ids) {
+  for (const auto& [value, attrs] : ids) {
     if (attrs.size() > 1) {
       return fail(reasons, reasons::kSigDuplicateId, "\"" + std::string(value) + "\"");
     }
@@ -181,7 +174,7 @@ Outcome read_signature_structure(const tsl::XmlDocument& doc, SignatureStructure
     if (r.uri.empty() && r.has_uri) {
       target = root;  // URI="": the whole document (XML-DSig §4.3.3.2)
     } else if (r.uri.size() > 1 && r.uri.front() == '#') {
-      id_attr = resolve_id(s, std::string_view(r.uri).substr(1));
+      id_attr = resolve_id(ids, std::string_view(r.uri).substr(1));
       target = id_attr != nullptr ? id_attr->parent : nullptr;
     } else {
       return fail(reasons, reasons::kSigRefUnexpected, "Reference URI \"" + r.uri + "\"");

@@ -1,7 +1,7 @@
-// The markup pre-scan (tsl/detail/markup_scan.h) counts the same in its 8-bit path
-// (bytes, quoted values skipped in a tight loop) as in its UTF-16 path (code unit by
-// code unit): random start tags, quotes, '<' inside values, xmlns look-alikes and
-// truncated documents give the same verdict and message either way.
+// The markup pre-scan (tsl/detail/markup_scan.h) counts the same on a document's
+// 8-bit bytes as on the same document in UTF-16: random start tags, quotes, '<' inside
+// values, xmlns look-alikes and truncated documents give the same verdict and message
+// either way.
 #include <gtest/gtest.h>
 
 #include <cstdint>

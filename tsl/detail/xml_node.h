@@ -173,8 +173,11 @@ namespace eutl::tsl::detail {
 // header only names this accessor as a friend.
 struct XmlDocumentAccess final {
   static xmlDoc* native(const XmlDocument& d) noexcept { return d.m_impl->doc.get(); }
+  static const ParseFacts& facts(const XmlDocument& d) noexcept { return d.m_impl->facts; }
 };
 
 inline xmlDoc* native_document(const XmlDocument& d) noexcept { return XmlDocumentAccess::native(d); }
+// What the parse recorded about the document (tsl/detail/parse_facts.h).
+inline const ParseFacts& parse_facts(const XmlDocument& d) noexcept { return XmlDocumentAccess::facts(d); }
 
 }  // namespace eutl::tsl::detail
