@@ -2,7 +2,9 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <sys/file.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -40,6 +42,22 @@ Error open_error(const fs::path& p, int err) {
   return io_error("cannot open", p, err);
 }
 
+// `rel` below the directory `dirfd` in one openat2(2) call: RESOLVE_NO_SYMLINKS refuses a
+// symbolic link in any component, as the walk's O_NOFOLLOW at each step does, and
+// RESOLVE_BENEATH any way out of `dirfd`. -1 on any failure, including a kernel
+// before 5.6 or a sandbox without openat2: the caller then walks the path one
+// component at a time, which also gives the error its exact place.
+int open_in_one_call(int dirfd, const fs::path& rel, int flags) {
+  open_how how{};
+  how.flags = static_cast<std::uint64_t>(flags | O_CLOEXEC | O_NOFOLLOW);
+  how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS;
+  return static_cast<int>(::syscall(SYS_openat2, dirfd, rel.c_str(), &how, sizeof how));
+}
+
+bool leaves_root(const fs::path& rel) {
+  return std::any_of(rel.begin(), rel.end(), [](const fs::path& part) { return part == ".."; });
+}
+
 }  // namespace
 
 bool lstat_at(int dirfd, const std::string& name, struct stat& st) {
@@ -74,6 +92,11 @@ Result<Fd> open_dir_beneath(const fs::path& root, const fs::path& rel, CreateDir
   if (dir.get() < 0) {
     return open_error(root, errno);
   }
+  if (create == CreateDirs::kNo && !rel.empty() && !leaves_root(rel)) {
+    if (Fd fd(open_in_one_call(dir.get(), rel, O_RDONLY | O_DIRECTORY)); fd.get() >= 0) {
+      return fd;
+    }
+  }
   fs::path walked = root;
   for (const fs::path& part : rel) {
     const std::string name = part.string();
@@ -105,6 +128,11 @@ Result<Fd> open_file_at(int dirfd, const std::string& name, const fs::path& what
   if (fd.get() < 0) {
     return open_error(what, errno);
   }
+  return regular_file(std::move(fd), what);
+}
+
+// O_NONBLOCK stays set: it changes nothing for a regular file.
+Result<Fd> regular_file(Fd fd, const fs::path& what) {
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) {
     return io_error("cannot stat", what);
@@ -112,14 +140,17 @@ Result<Fd> open_file_at(int dirfd, const std::string& name, const fs::path& what
   if (!S_ISREG(st.st_mode)) {
     return Error(Errc::kIo, what.string() + " is not a regular file");
   }
-  int flags = ::fcntl(fd.get(), F_GETFL);
-  if (flags >= 0) {
-    (void)::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK);
-  }
   return fd;
 }
 
 Result<Fd> open_file_beneath(const fs::path& root, const fs::path& rel) {
+  if (!leaves_root(rel)) {
+    if (Fd root_fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)); root_fd.get() >= 0) {
+      if (Fd fd(open_in_one_call(root_fd.get(), rel, O_RDONLY | O_NONBLOCK)); fd.get() >= 0) {
+        return regular_file(std::move(fd), root / rel);
+      }
+    }
+  }
   auto dir = open_dir_beneath(root, rel.parent_path(), CreateDirs::kNo);
   if (!dir) {
     return std::move(dir).error();

@@ -41,6 +41,8 @@ enum class CreateDirs : bool { kNo, kYes };
 [[nodiscard]] Result<Fd> open_file_beneath(const std::filesystem::path& root, const std::filesystem::path& rel);
 // The same, relative to an already opened directory (`what` names it in messages).
 [[nodiscard]] Result<Fd> open_file_at(int dirfd, const std::string& name, const std::filesystem::path& what);
+// `fd` when it is open on a regular file, else the error open_file_at gives.
+[[nodiscard]] Result<Fd> regular_file(Fd fd, const std::filesystem::path& what);
 
 [[nodiscard]] Result<tsl::Bytes> read_fd(int fd, const std::filesystem::path& what);
 [[nodiscard]] Result<tsl::Bytes> read_file_beneath(const std::filesystem::path& root, const std::filesystem::path& rel);

@@ -140,10 +140,7 @@ Result<StoreLock> Store::lock_for_writing() const {
 fs::path Store::blob_path(const tsl::Sha256& digest) const { return m_dir / blob_name(digest); }
 
 bool Store::has_blob(const tsl::Sha256& digest) const {
-  const std::string hex = tsl::to_hex(digest);
-  auto dir = detail::open_dir_beneath(m_dir, fs::path("blobs") / hex.substr(0, 2), detail::CreateDirs::kNo);
-  struct stat st {};
-  return dir && detail::lstat_at(dir->get(), hex, st) && S_ISREG(st.st_mode);
+  return detail::open_file_beneath(m_dir, blob_name(digest)).has_value();
 }
 
 Result<tsl::Sha256> Store::put_blob(tsl::ByteView bytes) const {
