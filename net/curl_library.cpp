@@ -56,7 +56,8 @@ void load_once() {
                    resolve(lib, a.multi_poll, "curl_multi_poll") &&
                    resolve(lib, a.multi_info_read, "curl_multi_info_read") &&
                    resolve(lib, a.slist_append, "curl_slist_append") &&
-                   resolve(lib, a.slist_free_all, "curl_slist_free_all");
+                   resolve(lib, a.slist_free_all, "curl_slist_free_all") &&
+                   resolve(lib, a.version_info, "curl_version_info");
   if (!all) {
     // curl_multi_poll is the newest of them (libcurl 7.66).
     g_loaded.why = "libcurl.so.4 is too old (7.66 or later is needed)";

@@ -33,6 +33,7 @@ struct CurlLibrary final {
   CURLMsg* (*multi_info_read)(CURLM* multi, int* left) = nullptr;
   curl_slist* (*slist_append)(curl_slist* list, const char* value) = nullptr;
   void (*slist_free_all)(curl_slist* list) = nullptr;
+  curl_version_info_data* (*version_info)(CURLversion version) = nullptr;
 };
 
 // Loads libcurl.so.4 and resolves every entry point, once per process (thread-safe);

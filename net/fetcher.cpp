@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <filesystem>
 #include <memory>
 #include <thread>
 
@@ -23,7 +24,8 @@ class MultiLoop final {
   // `deadline` is the Fetcher's: moved to now once an attempt ended on it, so later
   // requests of the same fetch are not started.
   // `multi`: the Fetcher's, null when curl could not be loaded.
-  MultiLoop(const FetchOptions& options, CURLM* multi, Clock::time_point& deadline,
+  // `ca_store`: the Fetcher's shared store for a hashed CA directory, or null.
+  MultiLoop(const FetchOptions& options, CURLM* multi, detail::SharedCaStore* ca_store, Clock::time_point& deadline,
             const std::vector<FetchRequest>& requests, const ProgressFn& progress)
       : m_options(options), m_multi(multi), m_deadline(deadline), m_progress(progress), m_responses(requests.size()) {
     for (std::size_t i = 0; i < requests.size(); ++i) {
@@ -31,6 +33,7 @@ class MultiLoop final {
       t->index = i;
       t->request = &requests[i];
       t->options = &m_options;
+      t->ca_store = ca_store;
       m_queue.push_back(t.get());
       m_transfers.push_back(std::move(t));
     }
@@ -207,7 +210,10 @@ class MultiLoop final {
 // CA store it loaded there (CURLOPT_CA_CACHE_TIMEOUT, a day by default), so the system
 // store (145 certificates, about 240 M instructions to load with OpenSSL 3.0) is read
 // once per fetch, not once for the LOTL and again for the national lists.
+// With a hashed CA directory, the connections share one X509_STORE over it
+// (net/shared_ca_store.h), so each CA file is read once per fetch too.
 struct Fetcher::Multi final {
+  std::unique_ptr<detail::SharedCaStore> ca_store;  // outlives the connections' use of it
   detail::CurlMulti handle;
 };
 
@@ -228,8 +234,13 @@ std::vector<FetchResponse> Fetcher::fetch_all(const std::vector<FetchRequest>& r
   if (!m_multi && ensure_curl()) {
     m_multi = std::make_unique<Multi>();
     m_multi->handle.reset(detail::curl().multi_init());
+    std::error_code ec;
+    if (!m_options.cacert.empty() && std::filesystem::is_directory(m_options.cacert, ec)) {
+      m_multi->ca_store = detail::SharedCaStore::over_directory(m_options.cacert);
+    }
   }
-  MultiLoop loop(m_options, m_multi ? m_multi->handle.get() : nullptr, m_deadline, requests, progress);
+  MultiLoop loop(m_options, m_multi ? m_multi->handle.get() : nullptr, m_multi ? m_multi->ca_store.get() : nullptr,
+                 m_deadline, requests, progress);
   return loop.run();
 }
 

@@ -95,6 +95,12 @@ bool configure_transfer(Transfer& t) {
     const bool dir = std::filesystem::is_directory(o.cacert, ec);
     good = ok(curl().easy_setopt(h, CURLOPT_CAINFO, dir ? nullptr : o.cacert.c_str())) &&
            ok(curl().easy_setopt(h, CURLOPT_CAPATH, dir ? o.cacert.c_str() : nullptr));
+    if (good && dir && t.ca_store != nullptr) {
+      // Refused only by a curl without the callback: its own store then serves, as before.
+      (void)(ok(curl().easy_setopt(h, CURLOPT_SSL_CTX_DATA, t.ca_store)) &&
+             ok(curl().easy_setopt(h, CURLOPT_SSL_CTX_FUNCTION,
+                                                 static_cast<curl_ssl_ctx_callback>(&SharedCaStore::install))));
+    }
   }
   if (good && !t.request->etag.empty()) {
     good = slist_append(t.headers, ("If-None-Match: " + t.request->etag).c_str());

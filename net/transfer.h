@@ -7,8 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "net/curl_handles.h"
 #include "eutl/net/fetcher.h"
+#include "net/curl_handles.h"
+#include "net/shared_ca_store.h"
 
 namespace eutl::net::detail {
 
@@ -16,6 +17,7 @@ struct Transfer final {
   std::size_t index = 0;  // position in the request vector
   const FetchRequest* request = nullptr;
   const FetchOptions* options = nullptr;
+  SharedCaStore* ca_store = nullptr;  // the Fetcher's, for a hashed CA directory; else null
   CurlEasy easy;
   CurlSlist headers;
   CurlSlist connect_to;

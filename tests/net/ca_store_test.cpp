@@ -4,11 +4,8 @@
 #include "net/ca_store.h"
 
 #include <gtest/gtest.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <fstream>
 
 #include "eutl/net/fetcher.h"
@@ -24,23 +21,6 @@ fs::path fresh_dir(const std::string& what) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
-}
-
-// The name `openssl rehash` gives the certificate of a PEM file: its subject's hash, ".0".
-std::string hashed_name(const fs::path& pem) {
-  FILE* f = std::fopen(pem.c_str(), "r");
-  if (f == nullptr) {
-    return {};
-  }
-  X509* x = PEM_read_X509(f, nullptr, nullptr, nullptr);
-  std::fclose(f);
-  if (x == nullptr) {
-    return {};
-  }
-  char name[16];
-  std::snprintf(name, sizeof name, "%08lx.0", X509_subject_name_hash(x));
-  X509_free(x);
-  return name;
 }
 
 void touch(const fs::path& p) { std::ofstream(p) << "x"; }
@@ -73,7 +53,7 @@ TEST(CaStore, AFetchTrustsTheCertificatesOfAHashedDirectory) {
   server.set_route("/ok.xml", {"<x/>", test::Fault::kNone});
   const fs::path dir = fresh_dir("fetch");
   EXPECT_NE(fetch_with(server, dir.string()).status, FetchStatus::kOk) << "the server's CA is not in it yet";
-  const std::string name = hashed_name(server.ca_file());
+  const std::string name = server.ca_hashed_name();
   ASSERT_FALSE(name.empty());
   fs::copy_file(server.ca_file(), dir / name);
   const FetchResponse r = fetch_with(server, dir.string());

@@ -162,6 +162,9 @@ HttpsServer::HttpsServer(const std::string& subject_alt_names, bool tls) {
     FILE* f = std::fopen(m_ca_file.c_str(), "w");
     PEM_write_X509(f, cert.get());
     std::fclose(f);
+    char hashed[16];
+    std::snprintf(hashed, sizeof hashed, "%08lx.0", X509_subject_name_hash(cert.get()));
+    m_ca_hashed_name = hashed;
   }
   m_acceptor = std::thread([this] { accept_loop(); });
 }

@@ -51,6 +51,9 @@ class HttpsServer final {
   int port() const { return m_port; }
   // PEM of the server's certificate, to pass as --cacert.
   const std::filesystem::path& ca_file() const { return m_ca_file; }
+  // The name `openssl rehash` gives that certificate in a hashed CA directory
+  // ("0123abcd.0": its subject's hash); empty for plain HTTP.
+  const std::string& ca_hashed_name() const { return m_ca_hashed_name; }
   // "127.0.0.1:443:127.0.0.1:<port>": lets https://127.0.0.1/… URLs reach this server.
   std::string connect_to() const;
 
@@ -70,6 +73,7 @@ class HttpsServer final {
   int m_port = 0;
   void* m_ctx = nullptr;  // SSL_CTX*, kept opaque to keep OpenSSL out of test headers; null: plain HTTP
   std::filesystem::path m_ca_file;
+  std::string m_ca_hashed_name;
   std::atomic<bool> m_stop{false};
   std::atomic<std::uint64_t> m_body_bytes{0};
   mutable std::mutex m_mutex;
