@@ -7,21 +7,31 @@
 // system's CA certificates, all as one hashed directory (what /etc/ssl/certs is), as a
 // user's fetch trusts the system store: the row then includes reading that store.
 //
+// The yardstick is `eutl_fetch_floor` (bench/floor/fetch_floor.cpp): a plain libcurl
+// client that sends the same conditional GETs, with the validators the store holds, to
+// the same servers, the LOTL first and then eight lists at a time. It is what a fetch
+// costs with libcurl and OpenSSL before any work of ours: process start, libcurl and its
+// libraries, and one TLS handshake per host.
+//
 // The servers run in a forked child, so getrusage(RUSAGE_CHILDREN) of the parent
-// around each run counts the `eutl fetch` process only. One clean fetch fills the
-// store; each timed run then gets 304 for the LOTL and every list. Prints
-//   "cpu_median cpu_min cpu_max wall_median wall_min wall_max" in ms.
+// around each run counts the process run only. One clean fetch fills the store; then
+// each round runs `eutl fetch` (304 for the LOTL and every list) and the floor back to
+// back, alternating which goes first, and takes their CPU ratio. Prints, in ms,
+//   "cpu_median cpu_min cpu_max wall_median wall_min wall_max
+//    floor_cpu_median floor_cpu_min floor_cpu_max ratio_median ratio_min ratio_max".
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <utility>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "eutl/cache/store.h"
 #include "tests/support/real_lists_web.h"
 
 namespace {
@@ -137,12 +147,51 @@ std::string system_store_with(const std::string& pem, const fs::path& dir) {
   return ec ? std::string() : dir.string();
 }
 
-std::string med_min_max(std::vector<double> v) {
+// The floor's request file (bench/floor/fetch_floor.cpp): the LOTL and every list of the
+// store's current snapshot with the validators a refresh sends; false when unreadable.
+bool write_floor_requests(const fs::path& store_dir, const fs::path& out) {
+  auto store = eutl::cache::Store::open(store_dir);
+  if (!store) {
+    return false;
+  }
+  auto current = store->current();
+  if (!current || !*current) {
+    return false;
+  }
+  const eutl::cache::Snapshot& snap = **current;
+  std::FILE* f = std::fopen(out.c_str(), "w");
+  if (f == nullptr) {
+    return false;
+  }
+  auto word = [](std::string v) {
+    std::replace(v.begin(), v.end(), ' ', '_');
+    return v.empty() ? std::string("-") : v;
+  };
+  auto line = [&](const eutl::cache::ListRecord& r) {
+    std::fprintf(f, "%s %s %s\n", r.url.c_str(), word(r.fetch.etag).c_str(), word(r.fetch.last_modified).c_str());
+  };
+  line(snap.lotl);
+  for (const auto& l : snap.lists) {
+    line(l);
+  }
+  return std::fclose(f) == 0;
+}
+
+// The CPU and wall time of one quiet run of `args`, in ms; the exit code in `rc`.
+std::pair<double, double> timed_run(const std::vector<std::string>& args, int& rc) {
+  const double before = children_cpu_ms();
+  const auto t0 = std::chrono::steady_clock::now();
+  rc = run_quiet(args);
+  const double wall = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return {children_cpu_ms() - before, wall};
+}
+
+std::string med_min_max(std::vector<double> v, int decimals = 1) {
   std::sort(v.begin(), v.end());
   const std::size_t n = v.size();
   const double med = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   char out[96];
-  std::snprintf(out, sizeof out, "%.1f %.1f %.1f", med, v.front(), v.back());
+  std::snprintf(out, sizeof out, "%.*f %.*f %.*f", decimals, med, decimals, v.front(), decimals, v.back());
   return out;
 }
 
@@ -175,23 +224,44 @@ int run_fetch_304_real(const std::string& eutl, int runs, bool system_store) {
                                 "--at", "2026-08-21T12:00:00Z"};
   args.insert(args.end(), served.transport.begin(), served.transport.end());
   int rc = run_quiet(args);  // exit 1: some list not valid (HR, NL, NO: expected)
+  const fs::path requests = store.string() + "-floor-requests";
+  std::vector<std::string> floor_args{EUTL_FETCH_FLOOR, requests.string()};
+  floor_args.insert(floor_args.end(), served.transport.begin(), served.transport.end());
+  const bool floor_ready = rc >= 0 && rc <= 1 && write_floor_requests(store, requests);
+  int floor_rc = floor_ready ? 0 : -1;
   std::vector<double> cpu;
   std::vector<double> wall;
-  for (int i = 0; i < runs && rc >= 0 && rc <= 1; ++i) {
-    const double before = children_cpu_ms();
-    const auto t0 = std::chrono::steady_clock::now();
-    rc = run_quiet(args);
-    wall.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-    cpu.push_back(children_cpu_ms() - before);
+  std::vector<double> floor_cpu;
+  std::vector<double> ratio;
+  for (int i = 0; i < runs && rc >= 0 && rc <= 1 && floor_rc == 0; ++i) {
+    std::pair<double, double> ours;
+    std::pair<double, double> floor;
+    if (i % 2 == 0) {
+      ours = timed_run(args, rc);
+      floor = timed_run(floor_args, floor_rc);
+    } else {
+      floor = timed_run(floor_args, floor_rc);
+      ours = timed_run(args, rc);
+    }
+    cpu.push_back(ours.first);
+    wall.push_back(ours.second);
+    floor_cpu.push_back(floor.first);
+    ratio.push_back(ours.first / floor.first);
   }
   ::close(served.stop_fd);
   ::waitpid(served.pid, nullptr, 0);
   fs::remove_all(store);
   fs::remove_all(ca_dir);
+  fs::remove(requests);
   if (rc < 0 || rc > 1) {
     std::fprintf(stderr, "--fetch-304-real: eutl fetch failed (exit %d)\n", rc);
     return 1;
   }
-  std::printf("%s %s\n", med_min_max(cpu).c_str(), med_min_max(wall).c_str());
+  if (floor_rc != 0) {
+    std::fprintf(stderr, "--fetch-304-real: the libcurl floor did not get 304 everywhere (exit %d)\n", floor_rc);
+    return 1;
+  }
+  std::printf("%s %s %s %s\n", med_min_max(cpu).c_str(), med_min_max(wall).c_str(), med_min_max(floor_cpu).c_str(),
+              med_min_max(ratio, 2).c_str());
   return 0;
 }

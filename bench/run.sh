@@ -24,6 +24,10 @@
 #                       trusting the test CA alone, and again with the system store
 #                       (`… system`: /etc/ssl/certs and the test CA as one hashed directory,
 #                       which `eutl fetch --cacert` takes since 2026-12-06: no before row);
+#                       paired in each round with its yardstick `eutl_fetch_floor`, a plain
+#                       libcurl client sending the same conditional GETs to the same servers
+#                       (bench/floor/fetch_floor.cpp): what libcurl and OpenSSL cost before
+#                       any work of ours;
 #                       with EUTL_BEFORE=/path/to/an/older/eutl, that binary is measured the
 #                       same way in the same run, for a before/after row
 #   RSS / XML           peak RSS of the cold `eutl verify` over the XML bytes
@@ -137,15 +141,17 @@ UPTIME_BEFORE=$(uptime)
   read -r KR_WALL KR_WMIN KR_WMAX KR_CPU KR_CMIN KR_CMAX; } < <(paired_time eutl_warm openssl_subject)
 { read -r E_WALL E_WMIN E_WMAX E_CPU E_CMIN E_CMAX; read -r XV_WALL XV_WMIN XV_WMAX XV_CPU XV_CMIN XV_CMAX
   read -r ER_WALL ER_WMIN ER_WMAX ER_CPU ER_CMIN ER_CMAX; } < <(paired_time eutl_version xmllint_version)
-read -r F_CPU F_CMIN F_CMAX F_WALL F_WMIN F_WMAX < <("$BENCH" --fetch-304-real "$EUTL" "$REPS" 2>/dev/null ||
-  echo "- - - - - -")
-read -r FS_CPU FS_CMIN FS_CMAX FS_WALL FS_WMIN FS_WMAX < <("$BENCH" --fetch-304-real "$EUTL" "$REPS" system 2>/dev/null ||
-  echo "- - - - - -")
+# Twice the rounds of the other rows: a fetch is short and this VM's noise is not.
+FREPS=$((REPS * 2))
+read -r F_CPU F_CMIN F_CMAX F_WALL F_WMIN F_WMAX FL_CPU FL_CMIN FL_CMAX FR_CPU FR_CMIN FR_CMAX < <(
+  "$BENCH" --fetch-304-real "$EUTL" "$FREPS" 2>/dev/null || echo "- - - - - - - - - - - -")
+read -r FS_CPU FS_CMIN FS_CMAX FS_WALL FS_WMIN FS_WMAX FSL_CPU FSL_CMIN FSL_CMAX FSR_CPU FSR_CMIN FSR_CMAX < <(
+  "$BENCH" --fetch-304-real "$EUTL" "$FREPS" system 2>/dev/null || echo "- - - - - - - - - - - -")
 FB_ROW=""
 if [[ -n ${EUTL_BEFORE:-} ]]; then
-  read -r FB_CPU FB_CMIN FB_CMAX FB_WALL FB_WMIN FB_WMAX < <("$BENCH" --fetch-304-real "$EUTL_BEFORE" "$REPS" 2>/dev/null ||
-    echo "- - - - - -")
-  FB_ROW="| the same with \`$EUTL_BEFORE\` (before), CPU ms [min–max] (wall $FB_WALL ms) | $FB_CPU [$FB_CMIN–$FB_CMAX] | < 50 | $(verdict "$FB_CPU" 50) |"
+  read -r FB_CPU FB_CMIN FB_CMAX FB_WALL FB_WMIN FB_WMAX FBL_CPU FBL_CMIN FBL_CMAX FBR_CPU FBR_CMIN FBR_CMAX < <(
+    "$BENCH" --fetch-304-real "$EUTL_BEFORE" "$FREPS" 2>/dev/null || echo "- - - - - - - - - - - -")
+  FB_ROW="| the same with \`$EUTL_BEFORE\` (before), CPU ms [min–max] (wall $FB_WALL ms; libcurl floor beside it $FBL_CPU ms, ratio $FBR_CPU) | $FB_CPU [$FB_CMIN–$FB_CMAX] | < 50 | $(verdict "$FB_CPU" 50) |"
 fi
 rss_list=()
 for ((i = 0; i < 3; i++)); do rss_list+=("$(rss_kib "$EUTL" verify --lotl-signers "$OJ" --at "$AT" "${FILES[@]}")"); done
@@ -227,8 +233,12 @@ OUT="$ROOT/bench/RESULTS.md"
   echo "| warm check / openssl x509, wall | $KR_WALL | ≤ 0.5 | $(verdict "$KR_WALL" 0.5) |"
   echo "| all-304 \`eutl fetch\`, real 2026 set, CPU ms [min–max] (wall $F_WALL ms) | $F_CPU [$F_CMIN–$F_CMAX] | < 50 |" \
        "$(verdict "$F_CPU" 50) |"
+  echo "| its yardstick: \`eutl_fetch_floor\`, the same conditional GETs with libcurl alone, CPU ms [min–max] | $FL_CPU [$FL_CMIN–$FL_CMAX] | (< 50) | $(verdict "$FL_CPU" 50) |"
+  echo "| all-304 fetch / libcurl floor, CPU (median of per-round ratios) [min–max] | $FR_CPU [$FR_CMIN–$FR_CMAX] | | |"
   echo "| the same, trusting the system store (/etc/ssl/certs as a hashed directory, with the test CA), CPU ms [min–max] (wall $FS_WALL ms) | $FS_CPU [$FS_CMIN–$FS_CMAX] | < 50 |" \
        "$(verdict "$FS_CPU" 50) |"
+  echo "| its yardstick, the libcurl floor with the same directory, CPU ms [min–max] | $FSL_CPU [$FSL_CMIN–$FSL_CMAX] | (< 50) | $(verdict "$FSL_CPU" 50) |"
+  echo "| system-store fetch / libcurl floor, CPU [min–max] | $FSR_CPU [$FSR_CMIN–$FSR_CMAX] | | |"
   [[ -z $FB_ROW ]] || echo "$FB_ROW"
   echo "| cold \`eutl verify\` peak RSS / XML bytes ($((V_RSS_KIB / 1024)) MiB / $((BYTES / 1048576)) MiB; xmllint: $((XN_RSS_KIB / 1024)) MiB) | $RSS_RATIO | ≤ 3 | $(verdict "$RSS_RATIO" 3) |"
   echo
