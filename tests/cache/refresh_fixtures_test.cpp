@@ -6,6 +6,7 @@
 // downloads zero list bytes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "eutl/cache/refresh.h"
@@ -24,8 +25,11 @@ class FixtureRefresh : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(fs::exists(test::fixtures() / "MANIFEST.txt")) << "fixtures not generated: build eutl_fixtures";
-    m_dir = fs::temp_directory_path() / ("eutl-fixrefresh-" + std::to_string(::getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    // A parameterised test is named "Name/0": one directory, not "Name" holding "0" (which
+    // TearDown would remove, leaving "Name" behind in /tmp).
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '-');
+    m_dir = fs::temp_directory_path() / ("eutl-fixrefresh-" + std::to_string(::getpid()) + "-" + name);
     fs::remove_all(m_dir);
     ASSERT_EQ(test::serve_fixture_lists(m_server, test::fixtures()), 5);
     auto anchors = verify::load_pem_certificates(test::fixtures() / "pki/oj-anchors.pem");
