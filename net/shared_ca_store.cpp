@@ -53,7 +53,6 @@ CURLcode SharedCaStore::install(CURL* /*easy*/, void* ssl_ctx, void* self) {
     return CURLE_SSL_CERTPROBLEM;
   }
   SSL_CTX_set1_cert_store(ctx, shared->m_store.get());
-  ++shared->m_installed;
   return CURLE_OK;
 }
 

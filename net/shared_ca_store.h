@@ -35,14 +35,10 @@ class SharedCaStore final {
   // curl once per connection, after it set up `ssl_ctx` and before the handshake.
   static CURLcode install(CURL* easy, void* ssl_ctx, void* self);
 
-  // How many connections were given the shared store (for tests).
-  int installed() const { return m_installed; }
-
  private:
   explicit SharedCaStore(X509_STORE* store) : m_store(store) {}
 
   eutl::detail::CHandle<X509_STORE, X509_STORE_free> m_store;
-  int m_installed = 0;
 };
 
 // True when libcurl's TLS library is the OpenSSL this process runs with (same version).

@@ -97,9 +97,9 @@ bool configure_transfer(Transfer& t) {
            ok(curl().easy_setopt(h, CURLOPT_CAPATH, dir ? o.cacert.c_str() : nullptr));
     if (good && dir && t.ca_store != nullptr) {
       // Refused only by a curl without the callback: its own store then serves, as before.
+      const curl_ssl_ctx_callback install = &SharedCaStore::install;
       (void)(ok(curl().easy_setopt(h, CURLOPT_SSL_CTX_DATA, t.ca_store)) &&
-             ok(curl().easy_setopt(h, CURLOPT_SSL_CTX_FUNCTION,
-                                                 static_cast<curl_ssl_ctx_callback>(&SharedCaStore::install))));
+             ok(curl().easy_setopt(h, CURLOPT_SSL_CTX_FUNCTION, install)));
     }
   }
   if (good && !t.request->etag.empty()) {
