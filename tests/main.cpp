@@ -8,7 +8,9 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
 
 #include "eutl/library.h"
@@ -40,11 +42,27 @@ class PrivateStore final {
   std::filesystem::path m_dir;
 };
 
+// A death test's child in the "threadsafe" style is this program run again with this
+// flag, and it dies by design: it keeps the private store its parent set in the
+// environment instead of making one it would never remove.
+bool is_death_test_child(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::string_view(argv[i]).starts_with("--gtest_internal_run_death_test")) {
+      return std::getenv("EUTL_STORE") != nullptr;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   eutl::LibraryGuard guard;
+  const bool death_test_child = is_death_test_child(argc, argv);
   ::testing::InitGoogleTest(&argc, argv);
-  PrivateStore store;
+  std::optional<PrivateStore> store;
+  if (!death_test_child) {
+    store.emplace();
+  }
   return RUN_ALL_TESTS();
 }
