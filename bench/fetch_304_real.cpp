@@ -24,11 +24,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <utility>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "eutl/cache/store.h"
