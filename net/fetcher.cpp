@@ -11,6 +11,7 @@
 #include "eutl/net/net_guard.h"
 #include "net/ca_store.h"
 #include "net/poll_wait.h"
+#include "net/shared_ca_store.h"
 #include "net/transfer.h"
 
 namespace eutl::net {
@@ -24,8 +25,8 @@ class MultiLoop final {
   // `deadline` is the Fetcher's: moved to now once an attempt ended on it, so later
   // requests of the same fetch are not started.
   // `multi`: the Fetcher's, null when curl could not be loaded.
-  // `ca_store`: the Fetcher's shared store for a hashed CA directory, or null.
-  MultiLoop(const FetchOptions& options, CURLM* multi, detail::SharedCaStore* ca_store, Clock::time_point& deadline,
+  // `ca`: the Fetcher's CA trust, null with `multi`.
+  MultiLoop(const FetchOptions& options, CURLM* multi, const detail::CaTrust* ca, Clock::time_point& deadline,
             const std::vector<FetchRequest>& requests, const ProgressFn& progress)
       : m_options(options), m_multi(multi), m_deadline(deadline), m_progress(progress), m_responses(requests.size()) {
     for (std::size_t i = 0; i < requests.size(); ++i) {
@@ -33,7 +34,7 @@ class MultiLoop final {
       t->index = i;
       t->request = &requests[i];
       t->options = &m_options;
-      t->ca_store = ca_store;
+      t->ca = ca;
       m_queue.push_back(t.get());
       m_transfers.push_back(std::move(t));
     }
@@ -213,7 +214,8 @@ class MultiLoop final {
 // With a hashed CA directory, the connections share one X509_STORE over it
 // (net/shared_ca_store.h), so each CA file is read once per fetch too.
 struct Fetcher::Multi final {
-  std::unique_ptr<detail::SharedCaStore> ca_store;  // outlives the connections' use of it
+  std::unique_ptr<detail::SharedCaStore> shared_ca;  // outlives the connections' use of it
+  detail::CaTrust ca;
   detail::CurlMulti handle;
 };
 
@@ -235,12 +237,14 @@ std::vector<FetchResponse> Fetcher::fetch_all(const std::vector<FetchRequest>& r
     m_multi = std::make_unique<Multi>();
     m_multi->handle.reset(detail::curl().multi_init());
     std::error_code ec;
-    if (!m_options.cacert.empty() && std::filesystem::is_directory(m_options.cacert, ec)) {
-      m_multi->ca_store = detail::SharedCaStore::over_directory(m_options.cacert);
+    m_multi->ca.directory = !m_options.cacert.empty() && std::filesystem::is_directory(m_options.cacert, ec);
+    if (m_multi->ca.directory) {
+      m_multi->shared_ca = detail::SharedCaStore::over_directory(m_options.cacert);
+      m_multi->ca.shared = m_multi->shared_ca.get();
     }
   }
-  MultiLoop loop(m_options, m_multi ? m_multi->handle.get() : nullptr, m_multi ? m_multi->ca_store.get() : nullptr,
-                 m_deadline, requests, progress);
+  MultiLoop loop(m_options, m_multi ? m_multi->handle.get() : nullptr, m_multi ? &m_multi->ca : nullptr, m_deadline,
+                 requests, progress);
   return loop.run();
 }
 

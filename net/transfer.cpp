@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 #include <string_view>
-#include <system_error>
+
+#include "net/shared_ca_store.h"
 
 namespace eutl::net::detail {
 namespace {
@@ -91,14 +91,13 @@ bool configure_transfer(Transfer& t) {
   if (good && !o.cacert.empty()) {
     // A PEM bundle, or a hashed directory (net/ca_store.h): one or the other, never
     // curl's default next to it.
-    std::error_code ec;
-    const bool dir = std::filesystem::is_directory(o.cacert, ec);
+    const bool dir = t.ca != nullptr && t.ca->directory;
     good = ok(curl().easy_setopt(h, CURLOPT_CAINFO, dir ? nullptr : o.cacert.c_str())) &&
            ok(curl().easy_setopt(h, CURLOPT_CAPATH, dir ? o.cacert.c_str() : nullptr));
-    if (good && dir && t.ca_store != nullptr) {
+    if (good && dir && t.ca->shared != nullptr) {
       // Refused only by a curl without the callback: its own store then serves, as before.
       const curl_ssl_ctx_callback install = &SharedCaStore::install;
-      (void)(ok(curl().easy_setopt(h, CURLOPT_SSL_CTX_DATA, t.ca_store)) &&
+      (void)(ok(curl().easy_setopt(h, CURLOPT_SSL_CTX_DATA, t.ca->shared)) &&
              ok(curl().easy_setopt(h, CURLOPT_SSL_CTX_FUNCTION, install)));
     }
   }

@@ -9,15 +9,22 @@
 
 #include "eutl/net/fetcher.h"
 #include "net/curl_handles.h"
-#include "net/shared_ca_store.h"
 
 namespace eutl::net::detail {
+
+class SharedCaStore;  // net/shared_ca_store.h
+
+// The CA certificates every transfer of a Fetcher trusts, decided once per Fetcher.
+struct CaTrust final {
+  bool directory = false;           // FetchOptions::cacert is a hashed directory, not a PEM file
+  SharedCaStore* shared = nullptr;  // one X509_STORE over that directory, when curl can take it
+};
 
 struct Transfer final {
   std::size_t index = 0;  // position in the request vector
   const FetchRequest* request = nullptr;
   const FetchOptions* options = nullptr;
-  SharedCaStore* ca_store = nullptr;  // the Fetcher's, for a hashed CA directory; else null
+  const CaTrust* ca = nullptr;  // the Fetcher's
   CurlEasy easy;
   CurlSlist headers;
   CurlSlist connect_to;
