@@ -5,16 +5,19 @@
 namespace eutl::cache::detail {
 
 Result<std::vector<tsl::Bytes>> resolve_anchors(const Store& store, const std::vector<tsl::Bytes>& requested,
+                                               const std::function<std::vector<tsl::Bytes>()>& defaults,
                                                const std::optional<Snapshot>& previous,
                                                std::vector<tsl::Sha256>& digests) {
-  std::vector<tsl::Bytes> anchors = requested;
-  if (anchors.empty() && previous) {
+  if (requested.empty() && previous && !previous->lotl_anchor_digests.empty()) {
+    // Read back by digest (read_blob checks each), so already stored under these.
     auto loaded = load_snapshot_anchors(store, *previous);
     if (!loaded) {
       return loaded.error();
     }
-    anchors = std::move(*loaded);
+    digests = previous->lotl_anchor_digests;
+    return loaded;
   }
+  std::vector<tsl::Bytes> anchors = requested.empty() && defaults ? defaults() : requested;
   if (auto stored = store_certificates(store, anchors, digests); !stored) {
     return stored.error();
   }

@@ -2,6 +2,7 @@
 // re-verified later without the PEM file.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -10,10 +11,12 @@
 
 namespace eutl::cache::detail {
 
-// The request's anchors, else those recorded in `previous`; stores them as blobs and
-// returns their digests through `digests`.
+// The request's anchors, else those recorded in `previous` (read back from their blobs),
+// else `defaults`; returns their digests through `digests`, having stored as blobs those
+// not read from the store.
 [[nodiscard]] Result<std::vector<tsl::Bytes>> resolve_anchors(const Store& store,
                                                              const std::vector<tsl::Bytes>& requested,
+                                                             const std::function<std::vector<tsl::Bytes>()>& defaults,
                                                              const std::optional<Snapshot>& previous,
                                                              std::vector<tsl::Sha256>& digests);
 

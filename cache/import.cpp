@@ -51,7 +51,7 @@ Result<RefreshReport> import_lists(const Store& store, const StoreLock& /*held*/
   snap.created = request.created;
   snap.validation_time = request.at;
   snap.origin = "import";
-  auto anchors = detail::resolve_anchors(store, request.lotl_anchors, prev, snap.lotl_anchor_digests);
+  auto anchors = detail::resolve_anchors(store, request.lotl_anchors, request.default_anchors, prev, snap.lotl_anchor_digests);
   if (!anchors) {
     return anchors.error();
   }

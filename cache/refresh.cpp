@@ -183,7 +183,7 @@ Result<RefreshReport> refresh_from_network(const Store& store, const StoreLock& 
   snap.validation_time = request.at;
   snap.origin = "fetch";
   snap.lotl_url = request.lotl_url;
-  auto anchors = detail::resolve_anchors(store, request.lotl_anchors, prev, snap.lotl_anchor_digests);
+  auto anchors = detail::resolve_anchors(store, request.lotl_anchors, request.default_anchors, prev, snap.lotl_anchor_digests);
   if (!anchors) {
     return anchors.error();
   }

@@ -99,12 +99,14 @@ Json reasons_to_json(const std::vector<ReasonCode>& reasons) {
   return out;
 }
 
-std::vector<ReasonCode> reasons_from_json(const Json& j) {
+// The "reasons" array of `object`; none when absent or not an array.
+std::vector<ReasonCode> reasons_from_json(const Json& object) {
   std::vector<ReasonCode> out;
-  if (!j.is_array()) {
+  const auto j = object.find("reasons");
+  if (j == object.end() || !j->is_array()) {
     return out;
   }
-  for (const Json& r : j) {
+  for (const Json& r : *j) {
     out.push_back({r.value("code", ""), r.value("message", "")});
   }
   return out;
@@ -139,7 +141,7 @@ Result<FetchRecord> fetch_from_json(const Json& j, std::string where) {
     }
     f.result = *status;
   }
-  f.reasons = reasons_from_json(j.value("reasons", Json::array()));
+  f.reasons = reasons_from_json(j);
   return f;
 }
 
@@ -189,7 +191,7 @@ Result<ListRecord> list_from_json(const Json& j, std::string where) {
     return in.bad("result", result.error().message);
   }
   l.result = *result;
-  l.reasons = reasons_from_json(j.value("reasons", Json::array()));
+  l.reasons = reasons_from_json(j);
   l.service_count = j.value("service_count", std::uint64_t{0});
   l.certificate_count = j.value("certificate_count", std::uint64_t{0});
   if (j.contains("fetch")) {
@@ -239,7 +241,15 @@ Result<Snapshot> read_snapshot(const Json& j, Snapshot s) {
     return *error;
   }
   for (const auto& [key, into] : {std::pair{"pivots", &s.pivots}, std::pair{"lists", &s.lists}}) {
-    const Json lists = j.value(key, Json::array());
+    const auto found = j.find(key);  // read in place: a copy of the array costs as much as the parse
+    if (found == j.end()) {
+      continue;
+    }
+    if (!found->is_array()) {
+      return in.bad(key, "not an array");
+    }
+    const Json& lists = *found;
+    into->reserve(lists.size());
     for (std::size_t i = 0; i < lists.size(); ++i) {
       ListRecord record;
       if (!take(list_from_json(lists[i], std::string(key) + "[" + std::to_string(i) + "]"), record, error)) {

@@ -11,6 +11,7 @@
 #include "cli/refresh_report.h"
 #include "cli/common_options.h"
 #include "cli/store_common.h"
+#include "eutl/bundled_anchors.h"
 #include "eutl/net/fetcher.h"
 #include "eutl/cache/refresh.h"
 
@@ -65,6 +66,7 @@ int run_fetch(const FetchCliOptions& o) {
   req.created = store::now();
   int rc = 0;
   auto writable = store::open_for_refresh(o.store, o.lotl_signers, req.lotl_anchors, rc);
+  req.default_anchors = bundled_lotl_anchor_certificates;
   if (!writable) {
     return rc;
   }

@@ -14,6 +14,7 @@
 #include "cli/refresh_report.h"
 #include "cli/common_options.h"
 #include "cli/store_common.h"
+#include "eutl/bundled_anchors.h"
 #include "eutl/cache/refresh.h"
 #include "eutl/tsl/read_file.h"
 
@@ -63,6 +64,7 @@ int run_import(const ImportOptions& o) {
   }
   int rc = 0;
   auto writable = store::open_for_refresh(o.store, o.lotl_signers, req.lotl_anchors, rc);
+  req.default_anchors = bundled_lotl_anchor_certificates;
   if (!writable) {
     return rc;
   }

@@ -55,11 +55,7 @@ std::optional<WritableStore> open_for_refresh(const std::string& store_flag, con
   if (!lotl_signers.empty() && (rc = request_anchors(lotl_signers, nullptr, anchors)) != 0) {
     return std::nullopt;
   }
-  auto writable = open_for_writing(store_flag, rc);
-  if (writable && lotl_signers.empty() && (rc = request_anchors("", &writable->store, anchors)) != 0) {
-    return std::nullopt;
-  }
-  return writable;
+  return open_for_writing(store_flag, rc);
 }
 
 // The function itself, not a wrapper: a fetch then reuses the previous snapshot's

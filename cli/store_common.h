@@ -28,9 +28,11 @@ struct WritableStore final {
 // not run, 4).
 std::optional<WritableStore> open_for_writing(const std::string& flag, int& rc);
 
-// For fetch and import: the --lotl-signers file (when given) is read first, so that a
-// wrong file leaves the store untouched; then the store is opened and locked; without
-// a file, the store's anchors or else the bundled ones (anchors_in_use) go to `anchors`.
+// For fetch and import: the --lotl-signers file (when given) is read into `anchors`
+// first, so that a wrong file leaves the store untouched; then the store is opened and
+// locked. Without a file `anchors` stays empty: the refresh takes the current snapshot's
+// anchors, else RefreshRequest::default_anchors (the caller sets the bundled ones), the
+// order of anchors_in_use().
 std::optional<WritableStore> open_for_refresh(const std::string& store_flag, const std::string& lotl_signers,
                                               std::vector<tsl::Bytes>& anchors, int& rc);
 

@@ -166,7 +166,7 @@ const Malformed kMalformed[] = {
     {"created", "\"\"", "", "created: missing"},
     {"validation_time", "\"2025-03-01\"", "", "validation_time: not an xsd:dateTime"},
     {"in_use_digest", "42", "\"lists\": [", "type must be string"},
-    {"pivots", "{\"a\": 1}", "", "snapshot id: [json.exception"},
+    {"pivots", "{\"a\": 1}", "", "snapshot id: pivots: not an array"},
 };
 
 TEST(SnapshotJson, AMalformedDigestOrTimeIsRefusedNamingTheKey) {

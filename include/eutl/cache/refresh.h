@@ -46,8 +46,10 @@ inline constexpr std::string_view kDefaultLotlUrl = "https://ec.europa.eu/tools/
 
 struct RefreshRequest final {
   std::string lotl_url = std::string(kDefaultLotlUrl);
-  // DER certificates from the Official Journal; empty: those of the current snapshot.
+  // DER certificates from the Official Journal; empty: those of the current snapshot,
+  // else `default_anchors` (a store without a snapshot, or whose snapshot records none).
   std::vector<tsl::Bytes> lotl_anchors;
+  std::function<std::vector<tsl::Bytes>()> default_anchors;  // the CLI: those bundled with eutl
   // import only: national-list signers (DER) the caller trusts directly (`eutl import
   // --tl-signers`). When given, the national lists imported are verified against these
   // only (verify::ListSetRequest::tl_signers) and the snapshot holds exactly them: no
