@@ -200,7 +200,7 @@ Result<void> fsync_directory(const fs::path& root, const fs::path& rel) {
   return {};
 }
 
-Result<void> write_file_atomically(const fs::path& root, const fs::path& rel, tsl::ByteView bytes) {
+Result<void> write_file_atomically(const fs::path& root, const fs::path& rel, tsl::ByteView bytes, FileRole role) {
   const fs::path path = root / rel;
   auto dir = open_dir_beneath(root, rel.parent_path(), CreateDirs::kYes);
   if (!dir) {
@@ -211,7 +211,8 @@ Result<void> write_file_atomically(const fs::path& root, const fs::path& rel, ts
   Fd fd;
   for (int attempt = 0;; ++attempt) {
     tmp_name = std::string(kTempPrefix) + name + "-" + random_suffix();
-    fd = Fd(::openat(dir->get(), tmp_name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+    fd = Fd(::openat(dir->get(), tmp_name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                      role == FileRole::kPrivateCache ? 0600 : 0644));
     if (fd.get() < 0) {
       return io_error("cannot create", path.parent_path() / tmp_name);
     }
@@ -242,7 +243,8 @@ Result<void> write_file_atomically(const fs::path& root, const fs::path& rel, ts
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd.get()) != 0) {
+  const bool durable = role == FileRole::kRecord;
+  if (durable && ::fsync(fd.get()) != 0) {
     return fail("cannot flush");
   }
   // rename() replaces a symlink or other non-directory at `name` without following it.
@@ -254,7 +256,7 @@ Result<void> write_file_atomically(const fs::path& root, const fs::path& rel, ts
   if (!fd.close_checked()) {
     return io_error("cannot flush", path);
   }
-  if (::fsync(dir->get()) != 0) {
+  if (durable && ::fsync(dir->get()) != 0) {
     return io_error("cannot fsync directory", path.parent_path());
   }
   return {};

@@ -46,9 +46,15 @@ enum class CreateDirs : bool { kNo, kYes };
 
 [[nodiscard]] Result<tsl::Bytes> read_fd(int fd, const std::filesystem::path& what);
 [[nodiscard]] Result<tsl::Bytes> read_file_beneath(const std::filesystem::path& root, const std::filesystem::path& rel);
+// What a file written is to the store.
+enum class FileRole {
+  kRecord,        // readable by all (mode 0644) and on disk before it replaces the old one
+  kPrivateCache,  // readable by its owner only (0600), not flushed: a crash may lose it,
+                  // which costs the next run time only (the TLS sessions)
+};
 // Replaces `rel` (a regular file, a symlink or any non-directory) with `bytes`.
 [[nodiscard]] Result<void> write_file_atomically(const std::filesystem::path& root, const std::filesystem::path& rel,
-                                                 tsl::ByteView bytes);
+                                                 tsl::ByteView bytes, FileRole role = FileRole::kRecord);
 [[nodiscard]] Result<void> fsync_directory(const std::filesystem::path& root, const std::filesystem::path& rel);
 
 // Whether a temporary in `dirfd` is still being written by a live process.

@@ -6,6 +6,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/fetch_report_json.h"
 #include "cli/refresh_report.h"
@@ -14,6 +15,7 @@
 #include "eutl/bundled_anchors.h"
 #include "eutl/net/fetcher.h"
 #include "eutl/cache/refresh.h"
+#include "eutl/cache/tls_sessions_file.h"
 
 namespace eutl::cli {
 namespace {
@@ -35,6 +37,7 @@ struct FetchCliOptions {
   int retries = 2;
   long parallel = 8;
   std::vector<std::string> connect_to;
+  bool no_tls_resumption = false;
 };
 
 void show_progress(const net::FetchProgress& p) {
@@ -83,13 +86,33 @@ int run_fetch(const FetchCliOptions& o) {
   fo.max_retries = o.retries;
   fo.max_connections = o.parallel;
   fo.connect_to = o.connect_to;
-  net::Fetcher fetcher(fo);
+  // The sessions of the last fetch, resumed where the servers take them back
+  // (include/eutl/net/tls_sessions.h), and those of this one kept for the next.
+  net::TlsSessions sessions;
+  std::size_t sessions_read = 0;
+  if (!o.no_tls_resumption) {
+    sessions = cache::read_tls_sessions(*st, req.created);
+    sessions_read = sessions.size();
+    fo.tls_sessions = &sessions;
+  }
+  std::optional<net::Fetcher> fetcher(std::in_place, fo);
   const bool tty = ::isatty(STDERR_FILENO) == 1 && !o.quiet;
   net::ProgressFn progress;
   if (tty) {
     progress = show_progress;
   }
-  auto report = cache::refresh_from_network(*st, *lock, fetcher, store::production_verifier(), req, progress);
+  auto report = cache::refresh_from_network(*st, *lock, *fetcher, store::production_verifier(), req, progress);
+  fetcher.reset();  // its connections closed: no session arrives after this
+  if (!o.no_tls_resumption) {
+    auto kept = cache::write_tls_sessions(*st, sessions);
+    if (o.verbose) {
+      std::cerr << "eutl: TLS: " << sessions.resumed() << " of the handshakes resumed a session ("
+                << sessions_read << " kept by the last fetch); "
+                << (kept ? std::to_string(sessions.size()) + " kept for the next"
+                         : "none kept for the next: " + kept.error().message)
+                << '\n';
+    }
+  }
   if (tty) {
     std::cerr << '\n';
   }
@@ -158,6 +181,9 @@ void register_fetch(CLI::App& app, Runner& run) {
       ->capture_default_str();
   cmd->add_option("--parallel", opts->parallel, "Parallel downloads")->capture_default_str()->check(
       CLI::PositiveNumber);
+  cmd->add_flag("--no-tls-resumption", opts->no_tls_resumption,
+                "Make a full TLS handshake with every server, and keep no session for the next fetch (by default "
+                "each server's session is kept in the store, owner-only, and resumed next time: RFC 8446 §2.2)");
   cmd->add_option("--connect-to", opts->connect_to,
                   "HOST:PORT:CONNECT-HOST:CONNECT-PORT, as curl's --connect-to (testing, mirrors)");
   cmd->footer(

@@ -12,6 +12,7 @@
 #include "net/ca_store.h"
 #include "net/poll_wait.h"
 #include "net/shared_ca_store.h"
+#include "net/ssl_ctx_hooks.h"
 #include "net/transfer.h"
 
 namespace eutl::net {
@@ -213,8 +214,11 @@ class MultiLoop final {
 // once per fetch, not once for the LOTL and again for the national lists.
 // With a hashed CA directory, the connections share one X509_STORE over it
 // (net/shared_ca_store.h), so each CA file is read once per fetch too.
+// With FetchOptions::tls_sessions, each connection resumes the session kept for its
+// server when it can (net/ssl_ctx_hooks.h).
 struct Fetcher::Multi final {
-  std::unique_ptr<detail::SharedCaStore> shared_ca;  // outlives the connections' use of it
+  std::unique_ptr<detail::SharedCaStore> shared_ca;  // these two outlive the connections' use of them
+  std::unique_ptr<detail::SslCtxHooks> hooks;
   detail::CaTrust ca;
   detail::CurlMulti handle;
 };
@@ -240,7 +244,16 @@ std::vector<FetchResponse> Fetcher::fetch_all(const std::vector<FetchRequest>& r
     m_multi->ca.directory = !m_options.cacert.empty() && std::filesystem::is_directory(m_options.cacert, ec);
     if (m_multi->ca.directory) {
       m_multi->shared_ca = detail::SharedCaStore::over_directory(m_options.cacert);
-      m_multi->ca.shared = m_multi->shared_ca.get();
+    }
+    TlsSessions* sessions = m_options.tls_sessions != nullptr && detail::curl_uses_our_openssl()
+                                ? m_options.tls_sessions
+                                : nullptr;
+    if (sessions != nullptr) {
+      sessions->bind_trust(detail::trust_digest(m_options.cacert));
+    }
+    if (m_multi->shared_ca || sessions != nullptr) {
+      m_multi->hooks = std::make_unique<detail::SslCtxHooks>(m_multi->shared_ca.get(), sessions);
+      m_multi->ca.hooks = m_multi->hooks.get();
     }
   }
   MultiLoop loop(m_options, m_multi ? m_multi->handle.get() : nullptr, m_multi ? &m_multi->ca : nullptr, m_deadline,

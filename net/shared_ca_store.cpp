@@ -3,7 +3,6 @@
 #include "net/shared_ca_store.h"
 
 #include <openssl/crypto.h>
-#include <openssl/ssl.h>
 #include <openssl/x509.h>
 
 #include <string_view>
@@ -39,21 +38,16 @@ std::unique_ptr<SharedCaStore> SharedCaStore::over_directory(const std::string& 
   return shared;
 }
 
-CURLcode SharedCaStore::install(CURL* /*easy*/, void* ssl_ctx, void* self) {
-  auto* shared = static_cast<SharedCaStore*>(self);
-  auto* ctx = static_cast<SSL_CTX*>(ssl_ctx);
-  if (shared == nullptr || ctx == nullptr) {
-    return CURLE_OK;  // curl's own store stays: the same trust, read again
-  }
+bool SharedCaStore::share_into(SSL_CTX* ctx) const {
   // The flags curl gave this connection's store, so that the shared one verifies as
   // curl would have.
   const X509_STORE* curls = SSL_CTX_get_cert_store(ctx);
   if (curls == nullptr ||
-      X509_VERIFY_PARAM_set1(X509_STORE_get0_param(shared->m_store.get()), X509_STORE_get0_param(curls)) != 1) {
-    return CURLE_SSL_CERTPROBLEM;
+      X509_VERIFY_PARAM_set1(X509_STORE_get0_param(m_store.get()), X509_STORE_get0_param(curls)) != 1) {
+    return false;
   }
-  SSL_CTX_set1_cert_store(ctx, shared->m_store.get());
-  return CURLE_OK;
+  SSL_CTX_set1_cert_store(ctx, m_store.get());
+  return true;
 }
 
 }  // namespace eutl::net::detail

@@ -14,7 +14,7 @@
 // peer and host name verification stay curl's.
 #pragma once
 
-#include <curl/curl.h>
+#include <openssl/ssl.h>
 #include <openssl/x509_vfy.h>
 
 #include <memory>
@@ -31,9 +31,10 @@ class SharedCaStore final {
   // X509_STORE of ours) or when the store cannot be made. Precondition: libcurl loaded.
   static std::unique_ptr<SharedCaStore> over_directory(const std::string& dir);
 
-  // CURLOPT_SSL_CTX_FUNCTION, with the SharedCaStore as CURLOPT_SSL_CTX_DATA: called by
-  // curl once per connection, after it set up `ssl_ctx` and before the handshake.
-  static CURLcode install(CURL* easy, void* ssl_ctx, void* self);
+  // Gives `ctx`, which curl set up for one connection (net/ssl_ctx_hooks.h), this
+  // store with the verification flags curl gave its own. False when they cannot be
+  // copied: the connection must then fail rather than verify otherwise.
+  [[nodiscard]] bool share_into(SSL_CTX* ctx) const;
 
  private:
   explicit SharedCaStore(X509_STORE* store) : m_store(store) {}

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <string_view>
 
-#include "net/shared_ca_store.h"
+#include "net/ssl_ctx_hooks.h"
 
 namespace eutl::net::detail {
 namespace {
@@ -94,10 +94,11 @@ bool configure_transfer(Transfer& t) {
     const bool dir = t.ca != nullptr && t.ca->directory;
     good = ok(curl().easy_setopt(h, CURLOPT_CAINFO, dir ? nullptr : o.cacert.c_str())) &&
            ok(curl().easy_setopt(h, CURLOPT_CAPATH, dir ? o.cacert.c_str() : nullptr));
-    if (good && dir && t.ca->shared != nullptr) {
-      // Refused only by a curl without the callback: its own store then serves, as before.
-      const curl_ssl_ctx_callback install = &SharedCaStore::install;
-      (void)(ok(curl().easy_setopt(h, CURLOPT_SSL_CTX_DATA, t.ca->shared)) &&
+    if (good && t.ca != nullptr && t.ca->hooks != nullptr) {
+      // Refused only by a curl without the callback: its own store then serves, and
+      // every handshake is a full one, as before.
+      const curl_ssl_ctx_callback install = &SslCtxHooks::install;
+      (void)(ok(curl().easy_setopt(h, CURLOPT_SSL_CTX_DATA, t.ca->hooks)) &&
              ok(curl().easy_setopt(h, CURLOPT_SSL_CTX_FUNCTION, install)));
     }
   }

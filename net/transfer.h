@@ -12,12 +12,13 @@
 
 namespace eutl::net::detail {
 
-class SharedCaStore;  // net/shared_ca_store.h
+class SslCtxHooks;  // net/ssl_ctx_hooks.h
 
-// The CA certificates every transfer of a Fetcher trusts, decided once per Fetcher.
+// The CA certificates every transfer of a Fetcher trusts, and what it adds to each
+// connection's TLS setup, decided once per Fetcher.
 struct CaTrust final {
-  bool directory = false;           // FetchOptions::cacert is a hashed directory, not a PEM file
-  SharedCaStore* shared = nullptr;  // one X509_STORE over that directory, when curl can take it
+  bool directory = false;         // FetchOptions::cacert is a hashed directory, not a PEM file
+  SslCtxHooks* hooks = nullptr;  // the shared CA store, the TLS sessions: when curl can take them
 };
 
 struct Transfer final {

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "tests/support/real_lists_web.h"
@@ -63,7 +64,8 @@ class Real2026Fetch : public ::testing::Test {
 
   // `signers` null: no --lotl-signers, so the Official Journal anchors bundled with
   // eutl (OJ C 276/2019 and OJ C/2026/1944) are used, as on a user's first fetch.
-  test::CommandResult fetch(const char* signers = nullptr) const {
+  test::CommandResult fetch(const char* signers = nullptr, std::vector<std::string> more = {},
+                            const char* stderr_to = "/dev/null") const {
     std::vector<std::string> args = {test::cli(), "fetch", "--store", m_store.string(), "--lotl-url", test::kEuLotlUrl,
                                      "--at",      test::kReal2026At,     "--json"};
     if (signers != nullptr) {
@@ -72,7 +74,8 @@ class Real2026Fetch : public ::testing::Test {
     for (const auto& a : m_web->fetch_transport_args()) {
       args.push_back(a);
     }
-    return test::run_command(test::shell_line(args) + " 2>/dev/null");
+    args.insert(args.end(), more.begin(), more.end());
+    return test::run_command(test::shell_line(args) + " 2>" + stderr_to);
   }
 
   nlohmann::json status() const {
@@ -167,6 +170,36 @@ TEST_F(Real2026Fetch, ASecondFetchWithNothingChangedDownloadsNoListBytes) {
     }
   }
   expect_manifest_results(status());
+}
+
+// The second fetch resumes the TLS session the first kept for each server
+// (include/eutl/net/tls_sessions.h): no certificate presented, none verified again; with
+// --no-tls-resumption every handshake is a full one and no session is kept.
+TEST_F(Real2026Fetch, ASecondFetchResumesTheTlsSessionOfEachServer) {
+  ASSERT_NE(fetch().exit_code, 2);
+  const fs::path sessions = m_store / "tls-sessions";
+  ASSERT_TRUE(fs::is_regular_file(sessions));
+  EXPECT_EQ(fs::status(sessions).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+  m_web->reset_counters();
+  const fs::path err = m_store.string() + "-stderr";
+  const auto r = fetch(nullptr, {"--verbose"}, err.c_str());
+  EXPECT_EQ(parse_json(r)["lotl"]["fetch"]["status"], "not-modified") << r.out;
+  const int handshakes = m_web->tls_handshakes();
+  EXPECT_GE(handshakes, 29);  // a connection per host: the LOTL's and the lists'
+  EXPECT_EQ(m_web->tls_resumed_handshakes(), handshakes);
+  std::ifstream in(err);
+  const std::string said((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(said.find("TLS: " + std::to_string(handshakes) + " of the handshakes resumed a session"), std::string::npos)
+      << said;
+  fs::remove(err);
+  expect_manifest_results(status());
+
+  m_web->reset_counters();
+  fs::remove(sessions);
+  ASSERT_NE(fetch(nullptr, {"--no-tls-resumption"}).exit_code, 2);
+  EXPECT_GE(m_web->tls_handshakes(), 29);
+  EXPECT_EQ(m_web->tls_resumed_handshakes(), 0);
+  EXPECT_FALSE(fs::exists(sessions));
 }
 
 // MANIFEST-2026.md: LOTL 390 is signed by e0a620fb, which is not in OJ C 276/2019 but in

@@ -205,6 +205,8 @@ void HttpsServer::reset_counters() {
   std::lock_guard lock(m_mutex);
   m_requests.clear();
   m_body_bytes = 0;
+  m_handshakes = 0;
+  m_resumed_handshakes = 0;
 }
 
 void HttpsServer::accept_loop() {
@@ -239,6 +241,12 @@ void HttpsServer::serve(int fd) {
     return false;
   };
   bool keep_alive = wait_readable() && (!ssl || SSL_accept(ssl.get()) == 1);
+  if (keep_alive && ssl) {
+    ++m_handshakes;
+    if (SSL_session_reused(ssl.get()) == 1) {
+      ++m_resumed_handshakes;
+    }
+  }
   while (keep_alive && !m_stop) {
     std::string request;
     char buf[4096];

@@ -62,6 +62,10 @@ class HttpsServer final {
   // Body bytes sent with 200 responses (kNone, kHalfBody, kHuge) since the last reset.
   std::uint64_t body_bytes_sent() const { return m_body_bytes.load(); }
   int requests(const std::string& path) const;
+  // TLS handshakes completed since the last reset, and those of them that resumed a
+  // session (RFC 8446 §2.2) instead of presenting the certificate.
+  int handshakes() const { return m_handshakes.load(); }
+  int resumed_handshakes() const { return m_resumed_handshakes.load(); }
   void reset_counters();
 
  private:
@@ -76,6 +80,8 @@ class HttpsServer final {
   std::string m_ca_hashed_name;
   std::atomic<bool> m_stop{false};
   std::atomic<std::uint64_t> m_body_bytes{0};
+  std::atomic<int> m_handshakes{0};
+  std::atomic<int> m_resumed_handshakes{0};
   mutable std::mutex m_mutex;
   std::map<std::string, Route> m_routes;
   std::map<std::string, int> m_requests;

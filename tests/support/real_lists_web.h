@@ -121,6 +121,9 @@ class RealListsWeb final {
     (u.scheme == "https" ? *m_https : *m_http).set_fault(u.path, Fault::kNotFound);
   }
   std::uint64_t body_bytes_sent() const { return m_https->body_bytes_sent() + m_http->body_bytes_sent(); }
+  // TLS handshakes since the last reset, and those that resumed a session.
+  int tls_handshakes() const { return m_https->handshakes(); }
+  int tls_resumed_handshakes() const { return m_https->resumed_handshakes(); }
   void reset_counters() {
     m_https->reset_counters();
     m_http->reset_counters();

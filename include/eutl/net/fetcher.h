@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "eutl/net/fetch_status.h"
+#include "eutl/net/tls_sessions.h"
 #include "eutl/tsl/bytes.h"
 
 namespace eutl::net {
@@ -42,6 +43,10 @@ struct FetchOptions final {
   // server must still present a certificate for the listed host. Tests use it to map
   // real host names to a server on 127.0.0.1.
   std::vector<std::string> connect_to;
+  // Sessions to resume and to keep (include/eutl/net/tls_sessions.h); null: every
+  // handshake is a full one. Outlives the Fetcher; its sessions of another CA setting
+  // are dropped when the first transfer starts.
+  TlsSessions* tls_sessions = nullptr;
 };
 
 struct FetchRequest final {
