@@ -1,4 +1,4 @@
-// `eutl_bench --fetch-304-real EUTL RUNS [system]` (issue 18, item 3): the CPU of one whole
+// `eutl_bench --fetch-304-real EUTL RUNS [system] [no-tls-resumption]` (issue 18, item 3): the CPU of one whole
 // `eutl fetch` process when nothing changed, on the real 2026 EU set (LOTL 390, its
 // pivots and the national lists of tl/2026) served on loopback under the URLs LOTL 390
 // names (tests/support/real_lists_web.h), as a user's second fetch of the day.
@@ -6,6 +6,9 @@
 // With `system` as a third argument, the served lists' test CA is trusted next to the
 // system's CA certificates, all as one hashed directory (what /etc/ssl/certs is), as a
 // user's fetch trusts the system store: the row then includes reading that store.
+// Each fetch resumes the TLS sessions the one before kept (include/eutl/net/tls_sessions.h);
+// with `no-tls-resumption` every handshake is a full one, as once the servers' tickets
+// expired.
 //
 // The yardstick is `eutl_fetch_floor` (bench/floor/fetch_floor.cpp): a plain libcurl
 // client that sends the same conditional GETs, with the validators the store holds, to
@@ -197,7 +200,7 @@ std::string med_min_max(std::vector<double> v, int decimals = 1) {
 
 }  // namespace
 
-int run_fetch_304_real(const std::string& eutl, int runs, bool system_store) {
+int run_fetch_304_real(const std::string& eutl, int runs, bool system_store, bool full_handshakes) {
   const fs::path realdata = EUTL_REALDATA_DIR;
   if (!fs::exists(realdata / "MANIFEST-2026.md") || runs < 1) {
     std::fprintf(stderr, "--fetch-304-real: no 2026 set in %s\n", realdata.c_str());
@@ -223,6 +226,9 @@ int run_fetch_304_real(const std::string& eutl, int runs, bool system_store) {
   std::vector<std::string> args{eutl,   "fetch", "--store", store.string(), "--lotl-url", eutl::test::kEuLotlUrl,
                                 "--at", "2026-08-21T12:00:00Z"};
   args.insert(args.end(), served.transport.begin(), served.transport.end());
+  if (full_handshakes) {
+    args.push_back("--no-tls-resumption");
+  }
   int rc = run_quiet(args);  // exit 1: some list not valid (HR, NL, NO: expected)
   const fs::path requests = store.string() + "-floor-requests";
   std::vector<std::string> floor_args{EUTL_FETCH_FLOOR, requests.string()};

@@ -28,6 +28,10 @@
 #                       libcurl client sending the same conditional GETs to the same servers
 #                       (bench/floor/fetch_floor.cpp): what libcurl and OpenSSL cost before
 #                       any work of ours;
+#                       each `eutl fetch` resumes the TLS sessions the one before kept
+#                       (include/eutl/net/tls_sessions.h), as a refresh within the servers'
+#                       ticket lifetimes does; the test-CA row is measured again with
+#                       --no-tls-resumption (full handshakes, as once the tickets expired);
 #                       with EUTL_BEFORE=/path/to/an/older/eutl, that binary is measured the
 #                       same way in the same run, for a before/after row
 #   RSS / XML           peak RSS of the cold `eutl verify` over the XML bytes
@@ -147,6 +151,10 @@ read -r F_CPU F_CMIN F_CMAX F_WALL F_WMIN F_WMAX FL_CPU FL_CMIN FL_CMAX FR_CPU F
   "$BENCH" --fetch-304-real "$EUTL" "$FREPS" 2>/dev/null || echo "- - - - - - - - - - - -")
 read -r FS_CPU FS_CMIN FS_CMAX FS_WALL FS_WMIN FS_WMAX FSL_CPU FSL_CMIN FSL_CMAX FSR_CPU FSR_CMIN FSR_CMAX < <(
   "$BENCH" --fetch-304-real "$EUTL" "$FREPS" system 2>/dev/null || echo "- - - - - - - - - - - -")
+# The test-CA row once more with every handshake a full one (`--no-tls-resumption`): what
+# a fetch costs once the servers' session tickets have expired.
+read -r FN_CPU FN_CMIN FN_CMAX FN_WALL FN_WMIN FN_WMAX FNL_CPU FNL_CMIN FNL_CMAX FNR_CPU FNR_CMIN FNR_CMAX < <(
+  "$BENCH" --fetch-304-real "$EUTL" "$FREPS" no-tls-resumption 2>/dev/null || echo "- - - - - - - - - - - -")
 FB_ROW=""
 if [[ -n ${EUTL_BEFORE:-} ]]; then
   read -r FB_CPU FB_CMIN FB_CMAX FB_WALL FB_WMIN FB_WMAX FBL_CPU FBL_CMIN FBL_CMAX FBR_CPU FBR_CMIN FBR_CMAX < <(
@@ -235,6 +243,8 @@ OUT="$ROOT/bench/RESULTS.md"
        "$(verdict "$F_CPU" 50) |"
   echo "| its yardstick: \`eutl_fetch_floor\`, the same conditional GETs with libcurl alone, CPU ms [min–max] | $FL_CPU [$FL_CMIN–$FL_CMAX] | (< 50) | $(verdict "$FL_CPU" 50) |"
   echo "| all-304 fetch / libcurl floor, CPU (median of per-round ratios) [min–max] | $FR_CPU [$FR_CMIN–$FR_CMAX] | | |"
+  echo "| the same fetch with \`--no-tls-resumption\` (every handshake a full one, as once the servers' tickets expired), CPU ms [min–max] (floor beside it $FNL_CPU ms) | $FN_CPU [$FN_CMIN–$FN_CMAX] | (< 50) | $(verdict "$FN_CPU" 50) |"
+  echo "| that fetch / libcurl floor, CPU [min–max] | $FNR_CPU [$FNR_CMIN–$FNR_CMAX] | | |"
   echo "| the same, trusting the system store (/etc/ssl/certs as a hashed directory, with the test CA), CPU ms [min–max] (wall $FS_WALL ms) | $FS_CPU [$FS_CMIN–$FS_CMAX] | < 50 |" \
        "$(verdict "$FS_CPU" 50) |"
   echo "| its yardstick, the libcurl floor with the same directory, CPU ms [min–max] | $FSL_CPU [$FSL_CMIN–$FSL_CMAX] | (< 50) | $(verdict "$FSL_CPU" 50) |"
