@@ -6,6 +6,7 @@
 //   ...
 #include "eutl/net/tls_sessions.h"
 
+#include <array>
 #include <charconv>
 #include <optional>
 
@@ -29,25 +30,33 @@ bool is_host(std::string_view h) {
   return true;
 }
 
-int nibble(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
+// The value of each lower-case hex digit as tsl::to_hex writes it; 0xff for any other byte.
+constexpr std::array<std::uint8_t, 256> kNibble = [] {
+  std::array<std::uint8_t, 256> t{};
+  t.fill(0xff);
+  for (int i = 0; i < 10; ++i) {
+    t['0' + i] = static_cast<std::uint8_t>(i);
   }
-  return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
+  for (int i = 0; i < 6; ++i) {
+    t['a' + i] = static_cast<std::uint8_t>(10 + i);
+  }
+  return t;
+}();
 
 std::optional<tsl::Bytes> from_hex(std::string_view hex) {
   if (hex.empty() || hex.size() % 2 != 0 || hex.size() / 2 > TlsSessions::kMaxSessionBytes) {
     return std::nullopt;
   }
   tsl::Bytes out(hex.size() / 2);
+  std::uint8_t bad = 0;  // checked once at the end: no branch per digit
   for (std::size_t i = 0; i < out.size(); ++i) {
-    const int hi = nibble(hex[2 * i]);
-    const int lo = nibble(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) {
-      return std::nullopt;
-    }
-    out[i] = static_cast<std::uint8_t>(hi << 4 | lo);
+    const std::uint8_t hi = kNibble[static_cast<unsigned char>(hex[2 * i])];
+    const std::uint8_t lo = kNibble[static_cast<unsigned char>(hex[2 * i + 1])];
+    bad |= static_cast<std::uint8_t>((hi | lo) & 0xf0);
+    out[i] = static_cast<std::uint8_t>(hi << 4 | (lo & 0x0f));
+  }
+  if (bad != 0) {
+    return std::nullopt;
   }
   return out;
 }

@@ -138,11 +138,11 @@ Sha256 sha256(ByteView data) {
 
 std::string to_hex(ByteView data) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string s;
-  s.reserve(data.size() * 2);
+  std::string s(data.size() * 2, '\0');
+  char* out = s.data();  // written in place: += checks the capacity on every character
   for (auto b : data) {
-    s += kHex[b >> 4];
-    s += kHex[b & 15];
+    *out++ = kHex[b >> 4];
+    *out++ = kHex[b & 15];
   }
   return s;
 }
