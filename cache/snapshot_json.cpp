@@ -1,6 +1,6 @@
-// Snapshot <-> JSON. nlohmann::json stays inside this file (style C2). This is the only
-// place where the snapshot's digests and times are strings: lower-case hex and
-// xsd:dateTime "YYYY-MM-DDTHH:MM:SSZ", "" for none.
+// JSON -> Snapshot (the writer is snapshot_json_write.cpp). nlohmann::json stays inside
+// these two files (style C2), the only places where the snapshot's digests and times are
+// strings: lower-case hex and xsd:dateTime "YYYY-MM-DDTHH:MM:SSZ", "" for none.
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -26,8 +26,6 @@ Result<verify::ListStatus> list_status_from(std::string_view name) {
   return Error(Errc::kMalformed, "unknown list result \"" + std::string(name) + "\"");
 }
 
-std::string hex_or_empty(const std::optional<tsl::Sha256>& d) { return d ? tsl::to_hex(*d) : std::string(); }
-std::string time_or_empty(const std::optional<tsl::TimePoint>& t) { return t ? tsl::format_time(*t) : std::string(); }
 
 // The offending value, quoted and escaped, cut to a readable length (it may be hostile).
 std::string quoted(const std::string& text) {
@@ -91,14 +89,6 @@ bool take(Result<T> r, U& into, std::optional<Error>& error) {
   return true;
 }
 
-Json reasons_to_json(const std::vector<ReasonCode>& reasons) {
-  Json out = Json::array();
-  for (const ReasonCode& r : reasons) {
-    out.push_back({{"code", r.code}, {"message", r.message}});
-  }
-  return out;
-}
-
 // The "reasons" array of `object`; none when absent or not an array.
 std::vector<ReasonCode> reasons_from_json(const Json& object) {
   std::vector<ReasonCode> out;
@@ -110,14 +100,6 @@ std::vector<ReasonCode> reasons_from_json(const Json& object) {
     out.push_back({r.value("code", ""), r.value("message", "")});
   }
   return out;
-}
-
-Json fetch_to_json(const FetchRecord& f) {
-  return {{"status", to_string(f.status)},         {"error", f.error},
-          {"http_status", f.http_status},          {"etag", f.etag},
-          {"last_modified", f.last_modified},      {"bytes", f.bytes},
-          {"attempts", f.attempts},                {"digest", hex_or_empty(f.digest)},
-          {"result", std::string(result_name(f))}, {"reasons", reasons_to_json(f.reasons)}};
 }
 
 Result<FetchRecord> fetch_from_json(const Json& j, std::string where) {
@@ -143,29 +125,6 @@ Result<FetchRecord> fetch_from_json(const Json& j, std::string where) {
   }
   f.reasons = reasons_from_json(j);
   return f;
-}
-
-Json list_to_json(const ListRecord& l) {
-  Json j = {{"territory", l.territory},
-            {"url", l.url},
-            {"in_use_digest", hex_or_empty(l.in_use_digest)},
-            {"in_use", to_string(l.in_use)},
-            {"in_use_etag", l.in_use_etag},
-            {"in_use_last_modified", l.in_use_last_modified},
-            {"sequence_number", nullptr},
-            {"issue_date", time_or_empty(l.issue_date)},
-            {"next_update", time_or_empty(l.next_update)},
-            {"result", std::string(verify::to_string(l.result))},
-            {"reasons", reasons_to_json(l.reasons)},
-            {"service_count", l.service_count},
-            {"certificate_count", l.certificate_count},
-            {"signer_sha256", hex_or_empty(l.signer_sha256)},
-            {"verified_at", time_or_empty(l.verified_at)},
-            {"fetch", fetch_to_json(l.fetch)}};
-  if (l.sequence_number) {
-    j["sequence_number"] = *l.sequence_number;
-  }
-  return j;
 }
 
 Result<ListRecord> list_from_json(const Json& j, std::string where) {
@@ -262,35 +221,6 @@ Result<Snapshot> read_snapshot(const Json& j, Snapshot s) {
 }
 
 }  // namespace
-
-std::string snapshot_to_json(const Snapshot& s) {
-  Json j;
-  j["format"] = "eutl-snapshot/1";
-  j["created"] = tsl::format_time(s.created);
-  j["validation_time"] = tsl::format_time(s.validation_time);
-  j["origin"] = s.origin;
-  j["lotl_url"] = s.lotl_url;
-  j["lotl_anchor_digests"] = Json::array();
-  for (const tsl::Sha256& d : s.lotl_anchor_digests) {
-    j["lotl_anchor_digests"].push_back(tsl::to_hex(d));
-  }
-  if (!s.tl_signer_digests.empty()) {  // absent otherwise: older snapshots keep their bytes and ids
-    j["tl_signer_digests"] = Json::array();
-    for (const tsl::Sha256& d : s.tl_signer_digests) {
-      j["tl_signer_digests"].push_back(tsl::to_hex(d));
-    }
-  }
-  j["lotl"] = list_to_json(s.lotl);
-  j["pivots"] = Json::array();
-  for (const ListRecord& p : s.pivots) {
-    j["pivots"].push_back(list_to_json(p));
-  }
-  j["lists"] = Json::array();
-  for (const ListRecord& l : s.lists) {
-    j["lists"].push_back(list_to_json(l));
-  }
-  return j.dump(2) + "\n";
-}
 
 Result<Snapshot> snapshot_from_json(std::string_view text, std::string id) {
   Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
