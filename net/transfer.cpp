@@ -26,6 +26,19 @@ std::string header_value(std::string_view line, std::size_t name_len) {
   return std::string(v);
 }
 
+// A validator to send back in the next conditional GET (RFC 9110 §8.8.3 entity-tag,
+// §5.6.7 HTTP-date), kept only when printable ASCII and of a sane length: an entity-tag
+// may hold obs-text (bytes 0x80-0xFF), which the snapshot's JSON cannot carry as it
+// came, and a server's header is hostile input. One not kept makes the next request
+// unconditional: a download, never a wrong 304.
+constexpr std::size_t kMaxValidator = 512;
+
+std::string validator(std::string value) {
+  const bool ok = value.size() <= kMaxValidator &&
+                  std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x20 && c < 0x7f; });
+  return ok ? std::move(value) : std::string();
+}
+
 size_t on_header(char* data, size_t size, size_t nitems, void* user) {
   auto& t = *static_cast<Transfer*>(user);
   std::string_view line(data, size * nitems);
@@ -34,9 +47,9 @@ size_t on_header(char* data, size_t size, size_t nitems, void* user) {
     t.etag.clear();
     t.last_modified.clear();
   } else if (starts_with_nocase(line, "ETag:")) {
-    t.etag = header_value(line, 5);
+    t.etag = validator(header_value(line, 5));
   } else if (starts_with_nocase(line, "Last-Modified:")) {
-    t.last_modified = header_value(line, 14);
+    t.last_modified = validator(header_value(line, 14));
   }
   return size * nitems;
 }

@@ -93,6 +93,32 @@ TEST_F(FetchCli, ReportsTheFaultPerTerritoryAndKeepsTheGoodList) {
   EXPECT_NE(table.out.find("HTTP 404"), std::string::npos) << table.out;
 }
 
+// A server's ETag with bytes 0x80-0xFF (RFC 9110 §8.8.3 obs-text) is not kept: the
+// snapshot is written (its JSON could not carry the bytes as they came) and the next
+// request for that list is unconditional.
+TEST_F(FetchCli, AnEtagTheSnapshotCannotCarryIsDroppedAndTheFetchCompletes) {
+  m_server.set_etag(test::fixture_list_path("AA"), "\"\xff\xfe\"");
+  auto first = test::run_command(test::shell_line(fetch_args(m_server, m_store)) + " --json 2>&1");
+  ASSERT_EQ(first.exit_code, 0) << first.out;
+  auto store = cache::Store::open(m_store);
+  ASSERT_TRUE(store);
+  auto current = store->current();
+  ASSERT_TRUE(current && *current);
+  const cache::ListRecord* aa = (*current)->find_list("AA");
+  ASSERT_NE(aa, nullptr);
+  EXPECT_EQ(aa->fetch.etag, "");
+  EXPECT_EQ(aa->in_use_etag, "");
+  EXPECT_FALSE((*current)->find_list("BB")->fetch.etag.empty());  // a plain one is kept
+  m_server.reset_counters();
+  auto second = test::run_command(test::shell_line(fetch_args(m_server, m_store)) + " --json 2>/dev/null");
+  ASSERT_EQ(second.exit_code, 0) << second.out;
+  const auto j = nlohmann::json::parse(second.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << second.out;
+  for (const auto& l : j["lists"]) {
+    EXPECT_EQ(l["fetch"]["status"], l["territory"] == "AA" ? "ok" : "not-modified") << l.dump();
+  }
+}
+
 // Without a terminal (a pipe, CI logs) there is no progress line and no escape code.
 TEST_F(FetchCli, OutputWithoutATerminalHasNoControlCharacters) {
   auto r = test::run_command(test::shell_line(fetch_args(m_server, m_store)) + " 2>&1");

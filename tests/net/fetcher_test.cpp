@@ -52,6 +52,30 @@ TEST(Fetcher, DownloadsBodyWithValidators) {
   EXPECT_FALSE(r.etag.empty());
 }
 
+// RFC 9110 §8.8.3 lets an entity-tag hold bytes 0x80-0xFF; the snapshot's JSON cannot
+// carry them as they came, and a header is hostile input: such a validator is dropped
+// (the next request is unconditional), a printable one is kept.
+TEST(Fetcher, AValidatorThatIsNotPrintableAsciiOrTooLongIsNotKept) {
+  struct Row {
+    std::string etag;
+    bool kept;
+  };
+  const Row rows[] = {
+      {"\"plain-1\"", true},
+      {"W/\"weak\"", true},
+      {"\"obs\xff\xfetext\"", false},
+      {"\"control\x01\"", false},
+      {"\"" + std::string(600, 'a') + "\"", false},
+  };
+  for (const Row& row : rows) {
+    HttpsServer server;
+    server.set_route("/ok.xml", {kBody, Fault::kNone, row.etag});
+    FetchResponse r = fetch_one(server, "/ok.xml");
+    EXPECT_EQ(r.status, FetchStatus::kOk) << r.error;
+    EXPECT_EQ(r.etag, row.kept ? row.etag : "") << row.etag;
+  }
+}
+
 TEST(Fetcher, ConditionalGetGives304WithoutBody) {
   HttpsServer server;
   server.set_route("/ok.xml", {kBody, Fault::kNone});

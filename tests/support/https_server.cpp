@@ -195,6 +195,11 @@ void HttpsServer::set_fault(const std::string& path, Fault fault) {
   m_routes[path].fault = fault;
 }
 
+void HttpsServer::set_etag(const std::string& path, std::string etag) {
+  std::lock_guard lock(m_mutex);
+  m_routes[path].etag = std::move(etag);
+}
+
 int HttpsServer::requests(const std::string& path) const {
   std::lock_guard lock(m_mutex);
   auto it = m_requests.find(path);
@@ -285,7 +290,7 @@ void HttpsServer::serve(int fd) {
     }
     switch (route.fault) {
       case Fault::kNone: {
-        const std::string etag = etag_of(route.body);
+        const std::string etag = route.etag.empty() ? etag_of(route.body) : route.etag;
         if (header(request, "If-None-Match") == etag) {
           keep_alive = simple("304 Not Modified", "ETag: " + etag + "\r\n");
           break;

@@ -32,6 +32,7 @@ enum class Fault {
 struct Route final {
   std::string body;
   Fault fault = Fault::kNone;
+  std::string etag;  // sent as the ETag instead of one made from the body, when not empty
 };
 
 class HttpsServer final {
@@ -59,6 +60,7 @@ class HttpsServer final {
 
   void set_route(const std::string& path, Route route);
   void set_fault(const std::string& path, Fault fault);
+  void set_etag(const std::string& path, std::string etag);
   // Body bytes sent with 200 responses (kNone, kHalfBody, kHuge) since the last reset.
   std::uint64_t body_bytes_sent() const { return m_body_bytes.load(); }
   int requests(const std::string& path) const;
