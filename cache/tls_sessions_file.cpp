@@ -2,6 +2,7 @@
 #include "eutl/cache/tls_sessions_file.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <string>
 
@@ -12,7 +13,7 @@ namespace eutl::cache {
 net::TlsSessions read_tls_sessions(const Store& store, tsl::TimePoint now) {
   auto fd = detail::open_file_beneath(store.dir(), kTlsSessionsFile);
   struct stat st {};
-  if (!fd || ::fstat(fd->get(), &st) != 0 || (st.st_mode & 077) != 0 ||
+  if (!fd || ::fstat(fd->get(), &st) != 0 || st.st_uid != ::geteuid() || (st.st_mode & 077) != 0 ||
       static_cast<std::uint64_t>(st.st_size) > kMaxTlsSessionsFileBytes) {
     return {};
   }

@@ -71,6 +71,16 @@ TEST_F(TlsSessionsFile, AFileOthersMayReadIsNotTrusted) {
   EXPECT_TRUE(read_tls_sessions(*m_store, kNow).empty());
 }
 
+TEST_F(TlsSessionsFile, AFileOfAnotherUserIsNotTrusted) {
+  ASSERT_TRUE(write_tls_sessions(*m_store, m_sessions));
+  ASSERT_FALSE(read_tls_sessions(*m_store, kNow).empty());
+  if (::geteuid() != 0) {
+    GTEST_SKIP() << "giving the file to another user needs root";
+  }
+  ASSERT_EQ(::chown(file().c_str(), 65534, 65534), 0);  // nobody, mode still 0600
+  EXPECT_TRUE(read_tls_sessions(*m_store, kNow).empty());
+}
+
 TEST_F(TlsSessionsFile, AFileTooLargeOrNotSessionsIsNone) {
   ASSERT_TRUE(write_tls_sessions(*m_store, m_sessions));
   {

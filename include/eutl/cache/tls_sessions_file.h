@@ -18,7 +18,8 @@ inline constexpr std::string_view kTlsSessionsFile = "tls-sessions";
 inline constexpr std::size_t kMaxTlsSessionsFileBytes = 4u << 20;
 
 // The sessions not expired at `now`; none when the file is absent, not a regular file
-// (a symlink is not followed), readable by others than its owner, larger than
+// (a symlink is not followed), not owned by this process's user, readable by others
+// than its owner, larger than
 // kMaxTlsSessionsFileBytes, or not such a file at all.
 [[nodiscard]] net::TlsSessions read_tls_sessions(const Store& store, tsl::TimePoint now);
 
