@@ -6,7 +6,6 @@
 //   ...
 #include "eutl/net/tls_sessions.h"
 
-#include <array>
 #include <charconv>
 #include <optional>
 
@@ -30,35 +29,12 @@ bool is_host(std::string_view h) {
   return true;
 }
 
-// The value of each lower-case hex digit as tsl::to_hex writes it; 0xff for any other byte.
-constexpr std::array<std::uint8_t, 256> kNibble = [] {
-  std::array<std::uint8_t, 256> t{};
-  t.fill(0xff);
-  for (int i = 0; i < 10; ++i) {
-    t['0' + i] = static_cast<std::uint8_t>(i);
-  }
-  for (int i = 0; i < 6; ++i) {
-    t['a' + i] = static_cast<std::uint8_t>(10 + i);
-  }
-  return t;
-}();
-
-std::optional<tsl::Bytes> from_hex(std::string_view hex) {
-  if (hex.empty() || hex.size() % 2 != 0 || hex.size() / 2 > TlsSessions::kMaxSessionBytes) {
+// The session's DER from its hex, within the bound.
+std::optional<tsl::Bytes> session_from_hex(std::string_view hex) {
+  if (hex.empty() || hex.size() / 2 > TlsSessions::kMaxSessionBytes) {
     return std::nullopt;
   }
-  tsl::Bytes out(hex.size() / 2);
-  std::uint8_t bad = 0;  // checked once at the end: no branch per digit
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const std::uint8_t hi = kNibble[static_cast<unsigned char>(hex[2 * i])];
-    const std::uint8_t lo = kNibble[static_cast<unsigned char>(hex[2 * i + 1])];
-    bad |= static_cast<std::uint8_t>((hi | lo) & 0xf0);
-    out[i] = static_cast<std::uint8_t>(hi << 4 | (lo & 0x0f));
-  }
-  if (bad != 0) {
-    return std::nullopt;
-  }
-  return out;
+  return tsl::from_hex(hex);
 }
 
 // The next line of `text` from `at` (without its '\n'); advances `at`.
@@ -94,7 +70,7 @@ TlsSessions TlsSessions::from_text(std::string_view text, tsl::TimePoint now) {
     const std::string_view expiry = line.substr(sp1 + 1, sp2 - sp1 - 1);
     std::int64_t expires = 0;
     const auto [end, ec] = std::from_chars(expiry.data(), expiry.data() + expiry.size(), expires);
-    auto der = from_hex(line.substr(sp2 + 1));
+    auto der = session_from_hex(line.substr(sp2 + 1));
     if (!is_host(host) || ec != std::errc() || end != expiry.data() + expiry.size() || expires <= seconds || !der) {
       continue;
     }

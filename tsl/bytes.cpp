@@ -147,21 +147,47 @@ std::string to_hex(ByteView data) {
   return s;
 }
 
+namespace {
+
+// The value of each digit to_hex writes; 0xff for any other character.
+constexpr std::array<std::uint8_t, 256> kNibble = [] {
+  std::array<std::uint8_t, 256> t{};
+  t.fill(0xff);
+  for (int i = 0; i < 10; ++i) {
+    t['0' + i] = static_cast<std::uint8_t>(i);
+  }
+  for (int i = 0; i < 6; ++i) {
+    t['a' + i] = static_cast<std::uint8_t>(10 + i);
+  }
+  return t;
+}();
+
+// Decodes hex.size() / 2 bytes into `out`; false when a character is not a digit.
+bool decode_hex(std::string_view hex, std::uint8_t* out) {
+  std::uint8_t bad = 0;  // checked once at the end: no branch per digit
+  for (std::size_t i = 0; i < hex.size() / 2; ++i) {
+    const std::uint8_t hi = kNibble[static_cast<unsigned char>(hex[2 * i])];
+    const std::uint8_t lo = kNibble[static_cast<unsigned char>(hex[2 * i + 1])];
+    bad |= static_cast<std::uint8_t>((hi | lo) & 0xf0);
+    out[i] = static_cast<std::uint8_t>(hi << 4 | (lo & 0x0f));
+  }
+  return bad == 0;
+}
+
+}  // namespace
+
 std::optional<Sha256> sha256_from_hex(std::string_view hex) {
   Sha256 out{};
-  if (hex.size() != out.size() * 2) {
+  if (hex.size() != out.size() * 2 || !decode_hex(hex, out.data())) {
     return std::nullopt;
   }
-  auto nibble = [](char c) -> int {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-  };
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const int hi = nibble(hex[2 * i]);
-    const int lo = nibble(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) {
-      return std::nullopt;
-    }
-    out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+  return out;
+}
+
+std::optional<Bytes> from_hex(std::string_view hex) {
+  Bytes out(hex.size() / 2);
+  if (hex.size() % 2 != 0 || !decode_hex(hex, out.data())) {
+    return std::nullopt;
   }
   return out;
 }

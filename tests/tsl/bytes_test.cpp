@@ -41,5 +41,27 @@ TEST(Sha256, MatchesKnownVector) {
   EXPECT_EQ(to_hex(sha256(as_bytes("abc"))), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+// from_hex and sha256_from_hex read exactly what to_hex writes.
+TEST(Hex, ReadsBackWhatToHexWritesAndNothingElse) {
+  const Bytes all = [] {
+    Bytes b(256);
+    for (int i = 0; i < 256; ++i) {
+      b[i] = static_cast<std::uint8_t>(i);
+    }
+    return b;
+  }();
+  EXPECT_EQ(from_hex(to_hex(all)), all);
+  EXPECT_EQ(from_hex(""), Bytes{});
+  for (const char* bad : {"0", "0A", "0g", "0 ", "-1", "\xc3\xa9"}) {
+    EXPECT_FALSE(from_hex(bad)) << bad;
+  }
+  const Sha256 d = sha256(as_bytes("abc"));
+  EXPECT_EQ(sha256_from_hex(to_hex(d)), d);
+  EXPECT_FALSE(sha256_from_hex(to_hex(d).substr(2)));
+  std::string upper = to_hex(d);
+  upper[0] = 'B';
+  EXPECT_FALSE(sha256_from_hex(upper));
+}
+
 }  // namespace
 }  // namespace eutl::tsl

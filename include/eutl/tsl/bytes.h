@@ -29,6 +29,9 @@ inline std::string to_hex(const Sha256& d) { return to_hex(ByteView(d.data(), d.
 // The digest spelled as to_hex spells it: exactly 64 lower-case hex digits; nullopt for
 // anything else.
 std::optional<Sha256> sha256_from_hex(std::string_view hex);
+// Bytes spelled as to_hex spells them (lower-case, two digits a byte); nullopt for
+// anything else.
+std::optional<Bytes> from_hex(std::string_view hex);
 
 inline ByteView as_bytes(std::string_view s) {
   return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
