@@ -200,6 +200,27 @@ std::string med_min_max(std::vector<double> v, int decimals = 1) {
 
 }  // namespace
 
+// `eutl_bench --serve-real-2026`: the same servers, held up for profiling by hand. Prints
+// the `eutl fetch` transport arguments on one line and serves until stdin closes.
+int run_serve_real_2026() {
+  const fs::path realdata = EUTL_REALDATA_DIR;
+  if (!fs::exists(realdata / "MANIFEST-2026.md")) {
+    std::fprintf(stderr, "--serve-real-2026: no 2026 set in %s\n", realdata.c_str());
+    return 2;
+  }
+  eutl::test::RealListsWeb web(realdata, eutl::test::kLotl390);
+  std::string line = std::string("--lotl-url ") + eutl::test::kEuLotlUrl;
+  for (const auto& a : web.fetch_transport_args()) {
+    line += " '" + a + "'";
+  }
+  std::printf("%s\n", line.c_str());
+  std::fflush(stdout);
+  char c;
+  while (::read(0, &c, 1) > 0) {
+  }
+  return 0;
+}
+
 int run_fetch_304_real(const std::string& eutl, int runs, bool system_store, bool full_handshakes) {
   const fs::path realdata = EUTL_REALDATA_DIR;
   if (!fs::exists(realdata / "MANIFEST-2026.md") || runs < 1) {

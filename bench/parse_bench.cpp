@@ -142,6 +142,7 @@ int run_check_latency(const std::string& store, int iterations);
 int run_load_store(const std::string& store, int runs);
 // bench/fetch_304_real.cpp (issue 18): an all-304 `eutl fetch` of the real 2026 set.
 int run_fetch_304_real(const std::string& eutl, int runs, bool system_store, bool full_handshakes);
+int run_serve_real_2026();
 
 int main(int argc, char** argv) {
   eutl::LibraryGuard guard;
@@ -159,6 +160,9 @@ int main(int argc, char** argv) {
       full_handshakes = full_handshakes || std::string_view(argv[i]) == "no-tls-resumption";
     }
     return run_fetch_304_real(argv[2], argc >= 4 ? std::atoi(argv[3]) : 7, system_store, full_handshakes);
+  }
+  if (argc == 2 && std::string_view(argv[1]) == "--serve-real-2026") {
+    return run_serve_real_2026();
   }
   if (argc >= 3 && std::string_view(argv[1]) == "--load-store") {
     return run_load_store(argv[2], argc >= 4 ? std::atoi(argv[3]) : 10);

@@ -16,8 +16,6 @@
 namespace eutl::net::detail {
 namespace {
 
-using SessionPtr = eutl::detail::CHandle<SSL_SESSION, SSL_SESSION_free>;
-
 // The SSL_CTX ex_data slot holding the hooks. OpenSSL's indexes are process-wide: one
 // is taken for the process, on first use (thread-safe static initialisation).
 int hooks_index() {
@@ -98,12 +96,11 @@ void SslCtxHooks::offer(SSL* ssl) const {
   if (der == nullptr) {
     return;
   }
-  const unsigned char* p = der->data();
-  SessionPtr session(d2i_SSL_SESSION(nullptr, &p, static_cast<long>(der->size())));
+  const SessionPtr session = m_decoder->decode(*der);
   // The name the session records, when the server acknowledged it (RFC 6066 §3; many
   // do not), must be this one; curl checks the session's certificate against it anyway.
   const char* named = session ? SSL_SESSION_get0_hostname(session.get()) : nullptr;
-  if (!session || p != der->data() + der->size() || SSL_SESSION_is_resumable(session.get()) != 1 ||
+  if (!session || SSL_SESSION_is_resumable(session.get()) != 1 ||
       SSL_SESSION_get0_peer(session.get()) == nullptr || (named != nullptr && ::strcasecmp(named, host) != 0)) {
     m_sessions->forget(host);  // not a session for this name: never offered again
     return;

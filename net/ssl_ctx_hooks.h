@@ -16,7 +16,10 @@
 #include <curl/curl.h>
 #include <openssl/ssl.h>
 
+#include <optional>
 #include <string>
+
+#include "net/session_decoder.h"
 
 namespace eutl::net {
 class TlsSessions;
@@ -29,7 +32,11 @@ class SharedCaStore;
 class SslCtxHooks final {
  public:
   // Either may be null; the pointees outlive every connection of the Fetcher.
-  SslCtxHooks(const SharedCaStore* ca, TlsSessions* sessions) : m_ca(ca), m_sessions(sessions) {}
+  SslCtxHooks(const SharedCaStore* ca, TlsSessions* sessions) : m_ca(ca), m_sessions(sessions) {
+    if (sessions != nullptr) {
+      m_decoder.emplace();
+    }
+  }
   SslCtxHooks(const SslCtxHooks&) = delete;
   SslCtxHooks& operator=(const SslCtxHooks&) = delete;
 
@@ -49,6 +56,7 @@ class SslCtxHooks final {
 
   const SharedCaStore* m_ca;
   TlsSessions* m_sessions;
+  std::optional<SessionDecoder> m_decoder;  // with m_sessions: reads the kept sessions back
   // curl's callbacks on the SSL_CTX before ours (the same functions for every
   // connection), called from ours.
   NewSessionFn m_curl_new_session = nullptr;

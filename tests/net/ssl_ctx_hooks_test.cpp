@@ -68,6 +68,18 @@ TEST_F(TlsResumption, TheNextFetchResumesTheSessionTheLastOneKept) {
   EXPECT_EQ(sessions.size(), 1u);  // the new ticket, for the fetch after
 }
 
+TEST_F(TlsResumption, ATls12SessionIsResumedToo) {
+  // The kept session is read without its certificate's key (net/session_decoder.h);
+  // TLS 1.2's abbreviated handshake (RFC 5077 §3.1) uses no key of the server either.
+  m_server.limit_to_tls12();
+  TlsSessions sessions = next_process(first_fetch());
+  const FetchResponse r = fetch_once(m_server, "https://a.example/l.xml", &sessions);
+  EXPECT_EQ(r.status, FetchStatus::kOk) << r.error;
+  EXPECT_EQ(m_server.handshakes(), 1);
+  EXPECT_EQ(m_server.resumed_handshakes(), 1);
+  EXPECT_EQ(sessions.resumed(), 1u);
+}
+
 TEST_F(TlsResumption, WithoutSessionsEveryHandshakeIsAFullOne) {
   (void)first_fetch();
   const FetchResponse r = fetch_once(m_server, "https://a.example/l.xml", nullptr);

@@ -206,6 +206,12 @@ int HttpsServer::requests(const std::string& path) const {
   return it == m_requests.end() ? 0 : it->second;
 }
 
+void HttpsServer::limit_to_tls12() {
+  if (m_ctx == nullptr || SSL_CTX_set_max_proto_version(static_cast<SSL_CTX*>(m_ctx), TLS1_2_VERSION) != 1) {
+    throw std::runtime_error("TLS 1.2 limit");
+  }
+}
+
 void HttpsServer::reset_counters() {
   std::lock_guard lock(m_mutex);
   m_requests.clear();
@@ -355,6 +361,12 @@ void HttpsServer::serve(int fd) {
       case Fault::kNotFound:
         break;
     }
+  }
+  if (ssl && SSL_is_init_finished(ssl.get()) == 1) {
+    // Count the connection as shut down (nothing is sent): OpenSSL drops from its server
+    // cache a session whose connection was not, and TLS 1.2 resumes by that cache
+    // (curl turns session tickets off, RFC 5077).
+    SSL_set_shutdown(ssl.get(), SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
   }
   ::close(fd);
 }

@@ -58,6 +58,8 @@ class HttpsServer final {
   // "127.0.0.1:443:127.0.0.1:<port>": lets https://127.0.0.1/… URLs reach this server.
   std::string connect_to() const;
 
+  // Offers TLS 1.2 at most from now on (sessions resumed as RFC 5077 describes).
+  void limit_to_tls12();
   void set_route(const std::string& path, Route route);
   void set_fault(const std::string& path, Fault fault);
   void set_etag(const std::string& path, std::string etag);
