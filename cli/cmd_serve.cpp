@@ -37,6 +37,7 @@ struct ServeCliOptions {
   std::string lotl_url = std::string(cache::kDefaultLotlUrl);
   bool allow_http = false;
   std::string cacert;
+  bool no_tls_resumption = false;
   std::vector<std::string> connect_to;
   double deadline = 120;
   std::string now;  // hidden, tests only: a fixed evaluation time
@@ -140,6 +141,7 @@ int run_serve(const ServeCliOptions& o) {
   env.fetch.cacert = o.cacert;
   env.fetch.user_agent = std::string("eutl/") + EUTL_VERSION;
   env.fetch.connect_to = o.connect_to;
+  env.tls_resumption = !o.no_tls_resumption;
   env.fetch.deadline = std::chrono::milliseconds(static_cast<long>(std::min(o.deadline, 1e9) * 1000));
   env.verifier = store::production_verifier();
   env.lotl_anchors = [signers = o.lotl_signers](const cache::Store& st) -> Result<std::vector<tsl::Bytes>> {
@@ -219,6 +221,10 @@ void register_serve(CLI::App& app, Runner& run) {
       ->capture_default_str();
   cmd->add_flag("--allow-http", opts->allow_http, "Accept an http:// --lotl-url (only its signature protects it)");
   cmd->add_option("--cacert", opts->cacert, "CA certificates for refreshes: a PEM bundle, or a directory of them in OpenSSL's hashed form (openssl rehash) (default: the system store, /etc/ssl/certs)");
+  cmd->add_flag("--no-tls-resumption", opts->no_tls_resumption,
+                "Make a full TLS handshake with every server at each refresh, and keep no session (by default "
+                "each server's session is kept in the store, owner-only, and resumed by the next refresh or "
+                "`eutl fetch`: RFC 8446 §2.2)");
   cmd->add_option("--connect-to", opts->connect_to,
                   "HOST:PORT:CONNECT-HOST:CONNECT-PORT for refreshes, as curl's --connect-to (testing, mirrors)");
   cmd->add_option("--deadline", opts->deadline, "Seconds one refresh may take in all")->capture_default_str();

@@ -32,6 +32,9 @@ struct RefreshSettings final {
   bool download = true;
   std::string lotl_url = std::string(cache::kDefaultLotlUrl);
   net::FetchOptions fetch;
+  // Resume the TLS sessions the store keeps, and keep this refresh's for the next
+  // (cache/tls_sessions_file.h), as `eutl fetch` does.
+  bool tls_resumption = true;
   cache::Verifier verifier;
   // The LOTL anchors a refresh of this store uses (the CLI: --lotl-signers, else the
   // store's, else the bundled ones, as `eutl fetch`).

@@ -38,6 +38,7 @@ Result<void> run_server(const ServerConfig& config, const ServeEnvironment& envi
   settings.download = !environment.read_only;
   settings.lotl_url = config.lotl_url.empty() ? std::string(cache::kDefaultLotlUrl) : config.lotl_url;
   settings.fetch = environment.fetch;
+  settings.tls_resumption = environment.tls_resumption;
   settings.verifier = environment.verifier;
   settings.lotl_anchors = environment.lotl_anchors;
   settings.report_json = environment.fetch_report_json;

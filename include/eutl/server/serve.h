@@ -27,6 +27,9 @@ struct ServeEnvironment final {
   // CLI's), a fixed instant in tests.
   std::function<tsl::TimePoint()> clock;
   net::FetchOptions fetch;        // CA file, connect-to mappings, timeouts of a refresh
+  // Each refresh resumes the TLS sessions the store keeps (its `tls-sessions` file, as
+  // `eutl fetch` does: include/eutl/net/tls_sessions.h) and keeps its own for the next.
+  bool tls_resumption = true;
   cache::Verifier verifier;       // verify::verify_list_set in production
   // The LOTL anchors a refresh of `store` uses.
   std::function<Result<std::vector<tsl::Bytes>>(const cache::Store& store)> lotl_anchors;
