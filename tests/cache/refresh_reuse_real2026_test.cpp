@@ -8,7 +8,7 @@
 
 #include "eutl/cache/refresh.h"
 #include "tests/cache/list_record_compare.h"
-#include "tests/support/real_lists_web.h"
+#include "tests/support/real_2026_web_test.h"
 #include "tests/test_paths.h"
 #include "tests/support/instant.h"
 
@@ -19,29 +19,21 @@ namespace fs = std::filesystem;
 
 using test::at;
 
-class Real2026Reuse : public ::testing::Test {
+class Real2026Reuse : public test::Real2026WebTest {
  protected:
   void SetUp() override {
-    EUTL_REQUIRE_REALDATA();
-    if (!fs::exists(test::realdata() / "MANIFEST-2026.md")) {
-      GTEST_SKIP() << "no 2026 set in ../shared/realdata";
+    Real2026WebTest::SetUp();
+    if (IsSkipped()) {
+      return;
     }
-    m_web = std::make_unique<test::RealListsWeb>(test::realdata(), test::kLotl390);
-    const std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    m_reusing = fs::temp_directory_path() / ("eutl-reuse2026-" + std::to_string(::getpid()) + "-" + name);
-    m_full = fs::temp_directory_path() / ("eutl-reuse2026-full-" + std::to_string(::getpid()) + "-" + name);
-    fs::remove_all(m_reusing);
-    fs::remove_all(m_full);
+    m_reusing = scratch("eutl-reuse2026");
+    m_full = scratch("eutl-reuse2026-full");
     // The Official Journal anchors eutl bundles: OJ C 276/2019 and OJ C/2026/1944.
     for (const char* pem : {"oj/oj-C276-2019-lotl-signers.pem", "oj/oj-C2026-1944-lotl-signers.pem"}) {
       auto certs = verify::load_pem_certificates(test::realdata() / pem);
       ASSERT_TRUE(certs.has_value()) << pem;
       m_anchors.insert(m_anchors.end(), certs->begin(), certs->end());
     }
-  }
-  void TearDown() override {
-    fs::remove_all(m_reusing);
-    fs::remove_all(m_full);
   }
 
   RefreshReport refresh(const fs::path& dir, const Verifier& verifier, const char* when) {
@@ -64,7 +56,6 @@ class Real2026Reuse : public ::testing::Test {
     return r ? std::move(*r) : RefreshReport{};
   }
 
-  std::unique_ptr<test::RealListsWeb> m_web;
   fs::path m_reusing;
   fs::path m_full;
   std::vector<tsl::Bytes> m_anchors;

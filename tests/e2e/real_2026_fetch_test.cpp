@@ -11,7 +11,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "tests/support/real_lists_web.h"
+#include "tests/support/real_2026_web_test.h"
 #include "tests/test_paths.h"
 #include "tests/support/cli_stores.h"
 
@@ -44,21 +44,12 @@ std::string expected_result(const std::string& territory) {
   return "valid";
 }
 
-class Real2026Fetch : public ::testing::Test {
+class Real2026Fetch : public test::Real2026WebTest {
  protected:
   void SetUp() override {
-    EUTL_REQUIRE_REALDATA();
-    if (!fs::exists(test::realdata() / "MANIFEST-2026.md")) {
-      GTEST_SKIP() << "no 2026 set in ../shared/realdata";
-    }
-    m_web = std::make_unique<test::RealListsWeb>(test::realdata(), test::kLotl390);
-    m_store = fs::temp_directory_path() / ("eutl-real2026-" + std::to_string(::getpid()) + "-" +
-                                           ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(m_store);
-  }
-  void TearDown() override {
-    if (!m_store.empty()) {
-      fs::remove_all(m_store);
+    Real2026WebTest::SetUp();
+    if (!IsSkipped()) {
+      m_store = scratch("eutl-real2026");
     }
   }
 
@@ -107,7 +98,6 @@ class Real2026Fetch : public ::testing::Test {
     EXPECT_EQ(seen.size(), m_web->pointers().size()) << st.dump(1);
   }
 
-  std::unique_ptr<test::RealListsWeb> m_web;
   fs::path m_store;
 };
 

@@ -10,7 +10,7 @@
 
 #include "tests/support/cli_stores.h"
 #include "tests/support/http_client.h"
-#include "tests/support/real_lists_web.h"
+#include "tests/support/real_2026_web_test.h"
 #include "tests/support/serve_process.h"
 #include "tests/test_paths.h"
 
@@ -20,21 +20,12 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-class Real2026ServeRefresh : public ::testing::Test {
+class Real2026ServeRefresh : public test::Real2026WebTest {
  protected:
   void SetUp() override {
-    EUTL_REQUIRE_REALDATA();
-    if (!fs::exists(test::realdata() / "MANIFEST-2026.md")) {
-      GTEST_SKIP() << "no 2026 set in ../shared/realdata";
-    }
-    m_web = std::make_unique<test::RealListsWeb>(test::realdata(), test::kLotl390);
-    m_store = fs::temp_directory_path() / ("eutl-real2026-serve-" + std::to_string(::getpid()) + "-" +
-                                           ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(m_store);
-  }
-  void TearDown() override {
-    if (!m_store.empty()) {
-      fs::remove_all(m_store);
+    Real2026WebTest::SetUp();
+    if (!IsSkipped()) {
+      m_store = scratch("eutl-real2026-serve");
     }
   }
 
@@ -56,7 +47,6 @@ class Real2026ServeRefresh : public ::testing::Test {
     return j.is_object() && j["outcome"].is_string() ? j["outcome"].get<std::string>() : r.body;
   }
 
-  std::unique_ptr<test::RealListsWeb> m_web;
   fs::path m_store;
 };
 
