@@ -54,30 +54,28 @@ class TlsResumption : public ::testing::Test {
     return sessions;
   }
 
+  // A first fetch keeps a session; the next process's fetch resumes it.
+  void expect_the_next_fetch_resumes() {
+    TlsSessions sessions = next_process(first_fetch());
+    const FetchResponse r = fetch_once(m_server, "https://a.example/l.xml", &sessions);
+    EXPECT_EQ(r.status, FetchStatus::kOk) << r.error;
+    EXPECT_EQ(m_server.handshakes(), 1);
+    EXPECT_EQ(m_server.resumed_handshakes(), 1);
+    EXPECT_EQ(sessions.resumed(), 1u);
+    EXPECT_EQ(sessions.size(), 1u);  // the new ticket, for the fetch after
+  }
+
   NetGuard m_guard;
   test::HttpsServer m_server{std::vector<std::string>{"a.example"}};
 };
 
-TEST_F(TlsResumption, TheNextFetchResumesTheSessionTheLastOneKept) {
-  TlsSessions sessions = next_process(first_fetch());
-  const FetchResponse r = fetch_once(m_server, "https://a.example/l.xml", &sessions);
-  EXPECT_EQ(r.status, FetchStatus::kOk) << r.error;
-  EXPECT_EQ(m_server.handshakes(), 1);
-  EXPECT_EQ(m_server.resumed_handshakes(), 1);
-  EXPECT_EQ(sessions.resumed(), 1u);
-  EXPECT_EQ(sessions.size(), 1u);  // the new ticket, for the fetch after
-}
+TEST_F(TlsResumption, TheNextFetchResumesTheSessionTheLastOneKept) { expect_the_next_fetch_resumes(); }
 
 TEST_F(TlsResumption, ATls12SessionIsResumedToo) {
   // The kept session is read without its certificate's key (net/session_decoder.h);
   // TLS 1.2's abbreviated handshake (RFC 5077 §3.1) uses no key of the server either.
   m_server.limit_to_tls12();
-  TlsSessions sessions = next_process(first_fetch());
-  const FetchResponse r = fetch_once(m_server, "https://a.example/l.xml", &sessions);
-  EXPECT_EQ(r.status, FetchStatus::kOk) << r.error;
-  EXPECT_EQ(m_server.handshakes(), 1);
-  EXPECT_EQ(m_server.resumed_handshakes(), 1);
-  EXPECT_EQ(sessions.resumed(), 1u);
+  expect_the_next_fetch_resumes();
 }
 
 TEST_F(TlsResumption, WithoutSessionsEveryHandshakeIsAFullOne) {
