@@ -208,9 +208,13 @@ int run_serve_real_2026() {
     std::fprintf(stderr, "--serve-real-2026: no 2026 set in %s\n", realdata.c_str());
     return 2;
   }
-  eutl::test::RealListsWeb web(realdata, eutl::test::kLotl390);
+  Served served = serve_real_2026(realdata);
+  if (served.transport.empty()) {
+    std::fprintf(stderr, "--serve-real-2026: the servers did not start\n");
+    return 2;
+  }
   std::string line = std::string("--lotl-url ") + eutl::test::kEuLotlUrl;
-  for (const auto& a : web.fetch_transport_args()) {
+  for (const auto& a : served.transport) {
     line += " '" + a + "'";
   }
   std::printf("%s\n", line.c_str());
@@ -218,6 +222,8 @@ int run_serve_real_2026() {
   char c;
   while (::read(0, &c, 1) > 0) {
   }
+  ::close(served.stop_fd);
+  ::waitpid(served.pid, nullptr, 0);
   return 0;
 }
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <concepts>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,16 @@ class PrettyJson final {
     m_out += ": ";
   }
   void element() { next(); }
+  // A member whose value is a string, or a number.
+  void field(std::string_view k, std::string_view v) {
+    key(k);
+    string(v);
+  }
+  template <std::integral Int>
+  void field(std::string_view k, Int n) {
+    key(k);
+    number(n);
+  }
 
   void string(std::string_view s) {
     const bool plain = std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
@@ -85,10 +96,8 @@ void write_reasons(PrettyJson& w, const std::vector<ReasonCode>& reasons) {
   for (const ReasonCode& r : reasons) {
     w.element();
     w.begin_object();
-    w.key("code");
-    w.string(r.code);
-    w.key("message");
-    w.string(r.message);
+    w.field("code", r.code);
+    w.field("message", r.message);
     w.end_object();
   }
   w.end_array();
@@ -96,67 +105,45 @@ void write_reasons(PrettyJson& w, const std::vector<ReasonCode>& reasons) {
 
 void write_fetch(PrettyJson& w, const FetchRecord& f) {
   w.begin_object();
-  w.key("attempts");
-  w.number(f.attempts);
-  w.key("bytes");
-  w.number(f.bytes);
-  w.key("digest");
-  w.string(hex_or_empty(f.digest));
-  w.key("error");
-  w.string(f.error);
-  w.key("etag");
-  w.string(f.etag);
-  w.key("http_status");
-  w.number(f.http_status);
-  w.key("last_modified");
-  w.string(f.last_modified);
+  w.field("attempts", f.attempts);
+  w.field("bytes", f.bytes);
+  w.field("digest", hex_or_empty(f.digest));
+  w.field("error", f.error);
+  w.field("etag", f.etag);
+  w.field("http_status", f.http_status);
+  w.field("last_modified", f.last_modified);
   w.key("reasons");
   write_reasons(w, f.reasons);
-  w.key("result");
-  w.string(result_name(f));
-  w.key("status");
-  w.string(to_string(f.status));
+  w.field("result", result_name(f));
+  w.field("status", to_string(f.status));
   w.end_object();
 }
 
 void write_list(PrettyJson& w, const ListRecord& l) {
   w.begin_object();
-  w.key("certificate_count");
-  w.number(l.certificate_count);
+  w.field("certificate_count", l.certificate_count);
   w.key("fetch");
   write_fetch(w, l.fetch);
-  w.key("in_use");
-  w.string(to_string(l.in_use));
-  w.key("in_use_digest");
-  w.string(hex_or_empty(l.in_use_digest));
-  w.key("in_use_etag");
-  w.string(l.in_use_etag);
-  w.key("in_use_last_modified");
-  w.string(l.in_use_last_modified);
-  w.key("issue_date");
-  w.string(time_or_empty(l.issue_date));
-  w.key("next_update");
-  w.string(time_or_empty(l.next_update));
+  w.field("in_use", to_string(l.in_use));
+  w.field("in_use_digest", hex_or_empty(l.in_use_digest));
+  w.field("in_use_etag", l.in_use_etag);
+  w.field("in_use_last_modified", l.in_use_last_modified);
+  w.field("issue_date", time_or_empty(l.issue_date));
+  w.field("next_update", time_or_empty(l.next_update));
   w.key("reasons");
   write_reasons(w, l.reasons);
-  w.key("result");
-  w.string(verify::to_string(l.result));
+  w.field("result", verify::to_string(l.result));
   w.key("sequence_number");
   if (l.sequence_number) {
     w.number(*l.sequence_number);
   } else {
     w.null();
   }
-  w.key("service_count");
-  w.number(l.service_count);
-  w.key("signer_sha256");
-  w.string(hex_or_empty(l.signer_sha256));
-  w.key("territory");
-  w.string(l.territory);
-  w.key("url");
-  w.string(l.url);
-  w.key("verified_at");
-  w.string(time_or_empty(l.verified_at));
+  w.field("service_count", l.service_count);
+  w.field("signer_sha256", hex_or_empty(l.signer_sha256));
+  w.field("territory", l.territory);
+  w.field("url", l.url);
+  w.field("verified_at", time_or_empty(l.verified_at));
   w.end_object();
 }
 
@@ -185,28 +172,23 @@ std::string snapshot_to_json(const Snapshot& s) {
   out.reserve(1024 * (4 + s.lists.size() + s.pivots.size()));
   PrettyJson w(out);
   w.begin_object();
-  w.key("created");
-  w.string(tsl::format_time(s.created));
-  w.key("format");
-  w.string("eutl-snapshot/1");
+  w.field("created", tsl::format_time(s.created));
+  w.field("format", "eutl-snapshot/1");
   w.key("lists");
   write_lists(w, s.lists);
   w.key("lotl");
   write_list(w, s.lotl);
   w.key("lotl_anchor_digests");
   write_digests(w, s.lotl_anchor_digests);
-  w.key("lotl_url");
-  w.string(s.lotl_url);
-  w.key("origin");
-  w.string(s.origin);
+  w.field("lotl_url", s.lotl_url);
+  w.field("origin", s.origin);
   w.key("pivots");
   write_lists(w, s.pivots);
   if (!s.tl_signer_digests.empty()) {  // absent otherwise: older snapshots keep their bytes and ids
     w.key("tl_signer_digests");
     write_digests(w, s.tl_signer_digests);
   }
-  w.key("validation_time");
-  w.string(tsl::format_time(s.validation_time));
+  w.field("validation_time", tsl::format_time(s.validation_time));
   w.end_object();
   out += '\n';
   return out;

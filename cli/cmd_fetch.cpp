@@ -6,7 +6,6 @@
 
 #include <iostream>
 #include <memory>
-#include <optional>
 
 #include "cli/fetch_report_json.h"
 #include "cli/refresh_report.h"
@@ -15,7 +14,7 @@
 #include "eutl/bundled_anchors.h"
 #include "eutl/net/fetcher.h"
 #include "eutl/cache/refresh.h"
-#include "eutl/cache/tls_sessions_file.h"
+#include "eutl/cache/refresh_resuming.h"
 
 namespace eutl::cli {
 namespace {
@@ -86,32 +85,22 @@ int run_fetch(const FetchCliOptions& o) {
   fo.max_retries = o.retries;
   fo.max_connections = o.parallel;
   fo.connect_to = o.connect_to;
-  // The sessions of the last fetch, resumed where the servers take them back
-  // (include/eutl/net/tls_sessions.h), and those of this one kept for the next.
-  net::TlsSessions sessions;
-  std::size_t sessions_read = 0;
-  if (!o.no_tls_resumption) {
-    sessions = cache::read_tls_sessions(*st, req.created);
-    sessions_read = sessions.size();
-    fo.tls_sessions = &sessions;
-  }
-  std::optional<net::Fetcher> fetcher(std::in_place, fo);
   const bool tty = ::isatty(STDERR_FILENO) == 1 && !o.quiet;
   net::ProgressFn progress;
   if (tty) {
     progress = show_progress;
   }
-  auto report = cache::refresh_from_network(*st, *lock, *fetcher, store::production_verifier(), req, progress);
-  fetcher.reset();  // its connections closed: no session arrives after this
-  if (!o.no_tls_resumption) {
-    auto kept = cache::write_tls_sessions(*st, sessions);
-    if (o.verbose) {
-      std::cerr << "eutl: TLS: " << sessions.resumed() << " of the handshakes resumed a session ("
-                << sessions_read << " kept by the last fetch); "
-                << (kept ? std::to_string(sessions.size()) + " kept for the next"
-                         : "none kept for the next: " + kept.error().message)
-                << '\n';
-    }
+  // The sessions of the last fetch, resumed where the servers take them back
+  // (include/eutl/net/tls_sessions.h), and those of this one kept for the next.
+  cache::SessionUse sessions;
+  auto report = cache::refresh_resuming(*st, *lock, fo, !o.no_tls_resumption, store::production_verifier(), req,
+                                        progress, &sessions);
+  if (!o.no_tls_resumption && o.verbose) {
+    std::cerr << "eutl: TLS: " << sessions.resumed << " of the handshakes resumed a session (" << sessions.read
+              << " kept by the last fetch); "
+              << (sessions.not_kept.empty() ? std::to_string(sessions.kept) + " kept for the next"
+                                            : "none kept for the next: " + sessions.not_kept)
+              << '\n';
   }
   if (tty) {
     std::cerr << '\n';

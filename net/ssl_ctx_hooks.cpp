@@ -5,13 +5,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include <ctime>
-#include <limits>
-
 #include "eutl/net/tls_sessions.h"
 #include "eutl/tsl/bytes.h"
 #include "net/shared_ca_store.h"
-#include "tsl/detail/c_handle.h"
 
 namespace eutl::net::detail {
 namespace {

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "eutl/cache/store.h"
-#include "eutl/cache/tls_sessions_file.h"
+#include "eutl/cache/refresh_resuming.h"
 
 namespace eutl::server {
 namespace {
@@ -49,19 +49,8 @@ Result<cache::RefreshReport> Refresher::download(tsl::TimePoint at) {
     }
     request.lotl_anchors = std::move(*anchors);
   }
-  net::FetchOptions options = m_settings.fetch;
-  net::TlsSessions sessions;
-  if (m_settings.tls_resumption) {
-    sessions = cache::read_tls_sessions(*store, request.created);
-    options.tls_sessions = &sessions;
-  }
-  std::optional<net::Fetcher> fetcher(std::in_place, options);
-  auto report = cache::refresh_from_network(*store, *lock, *fetcher, m_settings.verifier, request);
-  fetcher.reset();  // its connections closed: no session arrives after this
-  if (m_settings.tls_resumption) {
-    (void)cache::write_tls_sessions(*store, sessions);  // a cache: the next refresh makes full handshakes
-  }
-  return report;
+  return cache::refresh_resuming(*store, *lock, m_settings.fetch, m_settings.tls_resumption, m_settings.verifier,
+                                 request);
 }
 
 RefreshResult Refresher::refresh() {
