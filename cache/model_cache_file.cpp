@@ -84,13 +84,20 @@ tsl::Sha256 snapshot_json_binding(const Store& store, const Snapshot& snapshot) 
   if (!file) {
     return {};
   }
+  // The file of a snapshot just committed is what snapshot_to_json() writes of it, and
+  // then names exactly its anchors, blobs and signers: one serialisation (about a
+  // fifth of a parse) instead of parsing it back.
+  const tsl::Sha256 digest = tsl::sha256(file->json);
+  if (digest == tsl::sha256(tsl::as_bytes(snapshot_to_json(snapshot)))) {
+    return digest;
+  }
   auto parsed = store.parse_snapshot_file(*file);
   if (!parsed || parsed->lotl_anchor_digests != snapshot.lotl_anchor_digests ||
       parsed->tl_signer_digests != snapshot.tl_signer_digests ||
       model_list_digests(*parsed) != model_list_digests(snapshot)) {
     return {};
   }
-  return tsl::sha256(file->json);
+  return digest;
 }
 
 Result<void> write_model_cache(const Store& store, const Snapshot& snapshot, const SnapshotLists& lists) {

@@ -6,11 +6,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <system_error>
-#include <tuple>
 
 #include "cache/atomic_file.h"
 #include "cache/snapshot_pins.h"
@@ -42,17 +42,27 @@ std::string compact_time(tsl::TimePoint created) {
 }
 
 // The parts of an id that order it: creation time, counter (-1 for the older
-// "<created>-<digest>" form), the rest.
-std::tuple<std::string, long long, std::string> sort_key(const std::string& id) {
+// "<created>-<digest>" form), the rest. Views into `id`: ordering the snapshots of a
+// store that kept years of hourly refreshes allocates nothing per comparison.
+struct SortKey final {
+  std::string_view time;
+  long long counter = -1;
+  std::string_view rest;
+  auto operator<=>(const SortKey&) const = default;
+};
+
+SortKey sort_key(std::string_view id) {
   const std::size_t first = id.find('-');
-  if (first == std::string::npos) {
-    return {id, -1, ""};
+  if (first == std::string_view::npos) {
+    return {id, -1, {}};
   }
   const std::size_t second = id.find('-', first + 1);
-  if (second != std::string::npos && second - first - 1 > 0 && second - first - 1 <= 9) {
-    const std::string counter = id.substr(first + 1, second - first - 1);
-    if (std::all_of(counter.begin(), counter.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      return {id.substr(0, first), std::stoll(counter), id.substr(second + 1)};
+  if (second != std::string_view::npos && second - first - 1 > 0 && second - first - 1 <= 9) {
+    const std::string_view digits = id.substr(first + 1, second - first - 1);
+    long long counter = 0;
+    if (std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      std::from_chars(digits.data(), digits.data() + digits.size(), counter);  // at most nine digits
+      return {id.substr(0, first), counter, id.substr(second + 1)};
     }
   }
   return {id.substr(0, first), -1, id.substr(first + 1)};
@@ -173,11 +183,16 @@ Result<std::string> Store::write_snapshot(const Snapshot& snapshot) const {
   const std::string json = snapshot_to_json(snapshot);
   const std::string digest = tsl::to_hex(tsl::sha256(tsl::as_bytes(json)));
   const std::string when = compact_time(snapshot.created);
+  // The next counter among the snapshots of the same second; nothing else is read.
   long long next = 0;
-  for (const std::string& existing : snapshot_ids()) {
-    auto [time, counter, rest] = sort_key(existing);
-    if (time == when) {
-      next = std::max(next, counter + 1);
+  if (auto dir = detail::open_dir_beneath(m_dir, "snapshots", detail::CreateDirs::kNo)) {
+    for (const std::string& name : detail::list_names(dir->get())) {
+      if (name.starts_with(when) && name.ends_with(kSnapshotSuffix)) {
+        const std::string_view id = std::string_view(name).substr(0, name.size() - kSnapshotSuffix.size());
+        if (const SortKey key = sort_key(id); key.time == when) {
+          next = std::max(next, key.counter + 1);
+        }
+      }
     }
   }
   std::string counter = std::to_string(next);

@@ -144,6 +144,20 @@ TEST_F(BoundModelCache, AFileForASnapshotItsJsonDoesNotDescribeIsBoundToNone) {
   EXPECT_FALSE(load_bound_snapshot_model(*m_store, json_of(m_snapshot.id), m_at).has_value());
 }
 
+// A JSON that names the same anchors, blobs and signers in other bytes than
+// snapshot_to_json() writes (hand-formatted, say) is still the one the file binds to:
+// the digest of the bytes on disk, found by parsing them.
+TEST_F(BoundModelCache, AJsonInOtherBytesNamingTheSameBlobsBindsByItsOwnDigest) {
+  const SnapshotFile before = json_of(m_snapshot.id);
+  ASSERT_EQ(detail::snapshot_json_binding(*m_store, m_snapshot), tsl::sha256(before.json));
+  std::string text(before.json.begin(), before.json.end());
+  text.insert(text.find('{') + 1, "\n\n");  // the same JSON value
+  write_bytes(json_path(m_snapshot.id), tsl::Bytes(text.begin(), text.end()));
+  const tsl::Sha256 binding = detail::snapshot_json_binding(*m_store, m_snapshot);
+  EXPECT_EQ(binding, tsl::sha256(json_of(m_snapshot.id).json));
+  EXPECT_NE(binding, tsl::sha256(before.json));
+}
+
 // A snapshot whose national lists rest on signers the caller gave: their blobs come
 // from the digests in the file's header.
 TEST_F(BoundModelCache, ListSignersComeFromTheHeader) {

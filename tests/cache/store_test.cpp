@@ -253,6 +253,30 @@ TEST_F(StoreTest, SnapshotsWrittenWithinOneSecondOrderByCreation) {
   EXPECT_EQ(store->snapshot_ids(), std::vector<std::string>{ids[4]});
 }
 
+// The counter of a new id counts the snapshots of its own second only, as numbers
+// (010 after 009), whatever else the directory holds.
+TEST_F(StoreTest, TheCounterCountsTheSnapshotsOfTheSameSecondOnly) {
+  auto store = Store::open(m_dir);
+  auto d = *store->put_blob(tsl::as_bytes("list"));
+  const std::string earlier = *store->write_snapshot(snapshot_using("2025-03-01T09:59:59Z", d));
+  for (const char* name : {"20250301T095959Z-042-0000000000000000.json", "20250301T100001Z-077-0000000000000000.json",
+                           ".tmp-20250301T100000Z-099-0000000000000000.json"}) {
+    std::filesystem::copy_file(m_dir / "snapshots" / (earlier + ".json"), m_dir / "snapshots" / name);
+  }
+  std::vector<std::string> ids;
+  for (int i = 0; i < 11; ++i) {
+    auto di = *store->put_blob(tsl::as_bytes("list " + std::to_string(i)));
+    ids.push_back(*store->write_snapshot(snapshot_using("2025-03-01T10:00:00Z", di)));
+  }
+  EXPECT_TRUE(ids.front().starts_with("20250301T100000Z-000-")) << ids.front();
+  EXPECT_TRUE(ids[9].starts_with("20250301T100000Z-009-")) << ids[9];
+  EXPECT_TRUE(ids[10].starts_with("20250301T100000Z-010-")) << ids[10];
+  const std::vector<std::string> all = store->snapshot_ids();
+  ASSERT_EQ(all.size(), 14u);
+  EXPECT_EQ(std::vector<std::string>(all.begin() + 2, all.end() - 1), ids);
+  EXPECT_EQ(all.back(), "20250301T100001Z-077-0000000000000000");
+}
+
 TEST_F(StoreTest, OlderIdFormWithoutCounterIsStillReadAndOrdered) {
   auto store = Store::open(m_dir);
   auto d = *store->put_blob(tsl::as_bytes("list"));
