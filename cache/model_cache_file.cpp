@@ -165,12 +165,12 @@ Result<void> move_model_cache(const Store& store, const Snapshot& from, const Sn
 }
 
 Result<SnapshotLists> read_model_cache(const Store& store, const Snapshot& snapshot, const IssuerScope* scope,
-                                       std::vector<ListSize>* sizes) {
+                                       std::vector<ListSize>* sizes, OtherPointers pointers) {
   auto mapped = MappedFile::open(store.dir(), model_cache_rel(snapshot.id), scope == nullptr);
   if (!mapped) {
     return std::move(mapped).error();
   }
-  return decode_model_cache(mapped->bytes(), snapshot, scope, sizes);
+  return decode_model_cache(mapped->bytes(), snapshot, scope, sizes, pointers);
 }
 
 Result<BoundModel> read_bound_model_cache(const Store& store, std::string_view snapshot_id, const tsl::Sha256& json,

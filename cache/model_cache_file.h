@@ -66,6 +66,13 @@ std::vector<std::string> model_list_digests(const Snapshot& snapshot);
 // bound to the snapshot JSON of digest `json` (all zeros: to none).
 [[nodiscard]] tsl::Bytes encode_model_cache(const Snapshot& snapshot, const SnapshotLists& lists,
                                             const tsl::Sha256& json = {});
+// What a read keeps of the pointers to other lists (TS 119 612 V2.4.1 §5.3.13) of the
+// lists other than the LOTL. A refresh decides with the LOTL's pointers alone, so it
+// drops the others (about 1.5 MB of certificates in the heads of the 2026 EU set, the
+// pivots' most of it) as each head is decoded; ReuseBasis::make_whole() takes them back
+// from the whole file when a model must be written.
+enum class OtherPointers { kKept, kDropped };
+
 // kMalformed when the bytes are not a model of exactly this snapshot (see above).
 // The lists come back as verified when the file was written: call
 // verify::reassess_freshness() before use (load_snapshot_model() does). With a
@@ -74,7 +81,8 @@ std::vector<std::string> model_list_digests(const Snapshot& snapshot);
 // given, receives the size of every list, in order.
 [[nodiscard]] Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& snapshot,
                                                        const IssuerScope* scope = nullptr,
-                                                       std::vector<ListSize>* sizes = nullptr);
+                                                       std::vector<ListSize>* sizes = nullptr,
+                                                       OtherPointers pointers = OtherPointers::kKept);
 
 // What a file bound to a snapshot JSON gives without that JSON: the lists, and the
 // digests of the list signers the snapshot trusted directly.
@@ -106,7 +114,8 @@ tsl::Sha256 snapshot_json_binding(const Store& store, const Snapshot& snapshot);
 // kNotFound when there is no file, kMalformed when it does not match.
 [[nodiscard]] Result<SnapshotLists> read_model_cache(const Store& store, const Snapshot& snapshot,
                                                      const IssuerScope* scope = nullptr,
-                                                     std::vector<ListSize>* sizes = nullptr);
+                                                     std::vector<ListSize>* sizes = nullptr,
+                                                     OtherPointers pointers = OtherPointers::kKept);
 // The file of snapshot `snapshot_id` when it is bound to the JSON of digest `json`
 // (decode_bound_model_cache); kNotFound when there is no file.
 [[nodiscard]] Result<BoundModel> read_bound_model_cache(const Store& store, std::string_view snapshot_id,

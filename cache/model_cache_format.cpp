@@ -139,7 +139,7 @@ std::vector<std::string> hex_of(const std::vector<tsl::Sha256>& digests) {
 }
 
 Result<BoundModel> decode(tsl::ByteView bytes, const Expected& expected, const IssuerScope* scope,
-                          std::vector<ListSize>* sizes) {
+                          std::vector<ListSize>* sizes, OtherPointers pointers) {
   if (bytes.size() < kMagic.size() + 4 ||
       std::string_view(reinterpret_cast<const char*>(bytes.data()), kMagic.size()) != kMagic) {
     return mismatch("not a model cache file");
@@ -231,6 +231,9 @@ Result<BoundModel> decode(tsl::ByteView bytes, const Expected& expected, const I
     if (tsl::to_hex(list.digest) != digests[i]) {
       return mismatch("list " + std::to_string(i) + " is not blob " + digests[i]);
     }
+    if (pointers == OtherPointers::kDropped && list.kind != verify::ListKind::kLotl && list.list) {
+      std::vector<tsl::OtherTslPointer>().swap(list.list->scheme.pointers);  // freed before the next head
+    }
     if (scope != nullptr && !scope->may_hold(e.keys)) {
       continue;  // cannot hold an issuer of the scope's certificates: left without providers
     }
@@ -249,8 +252,8 @@ Result<BoundModel> decode(tsl::ByteView bytes, const Expected& expected, const I
 }  // namespace
 
 Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& snapshot, const IssuerScope* scope,
-                                         std::vector<ListSize>* sizes) {
-  auto decoded = decode(bytes, Expected{snapshot.id, &snapshot, nullptr}, scope, sizes);
+                                         std::vector<ListSize>* sizes, OtherPointers pointers) {
+  auto decoded = decode(bytes, Expected{snapshot.id, &snapshot, nullptr}, scope, sizes, pointers);
   if (!decoded) {
     return std::move(decoded).error();
   }
@@ -259,7 +262,7 @@ Result<SnapshotLists> decode_model_cache(tsl::ByteView bytes, const Snapshot& sn
 
 Result<BoundModel> decode_bound_model_cache(tsl::ByteView bytes, std::string_view snapshot_id,
                                             const tsl::Sha256& json, const IssuerScope* scope) {
-  return decode(bytes, Expected{snapshot_id, nullptr, &json}, scope, nullptr);
+  return decode(bytes, Expected{snapshot_id, nullptr, &json}, scope, nullptr, OtherPointers::kKept);
 }
 
 }  // namespace eutl::cache::detail

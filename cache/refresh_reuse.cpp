@@ -49,7 +49,7 @@ std::optional<ReuseBasis> ReuseBasis::load(const Store& store, const std::option
   }
   const IssuerScope heads_only = IssuerScope::of({});
   std::vector<ListSize> sizes;
-  auto cached = read_model_cache(store, *previous, &heads_only, &sizes);
+  auto cached = read_model_cache(store, *previous, &heads_only, &sizes, OtherPointers::kDropped);
   if (!cached) {
     why = cached.error().message;
     return std::nullopt;
@@ -96,6 +96,7 @@ Result<void> ReuseBasis::make_whole(const Store& store, VerifiedByDigest& in_use
       return Error(Errc::kMalformed, "model cache not written: the previous model changed while in use");
     }
     auto out = std::make_shared<verify::VerifiedList>(*verified);
+    out->list->scheme.pointers = std::move(from.list->scheme.pointers);  // dropped from the heads (load())
     out->list->providers = std::move(from.list->providers);
     verified = std::move(out);
   }

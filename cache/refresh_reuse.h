@@ -40,15 +40,16 @@ class ReuseBasis final {
   // The previous snapshot's model cache re-decided at `at`; nullopt (with the reason in
   // `why`) when there is none or it cannot serve this refresh (see above). Only the
   // heads of its lists are decoded (status, reasons, signature, scheme information: all
-  // a refresh reads), not their TSP lists; make_whole() adds those when a new model
-  // cache must be written.
+  // a refresh reads), not their TSP lists, and of the pointers to other lists only the
+  // LOTL's (OtherPointers::kDropped); make_whole() adds the rest when a new model cache
+  // must be written.
   static std::optional<ReuseBasis> load(const Store& store, const std::optional<Snapshot>& previous,
                                         const std::vector<tsl::Sha256>& anchor_digests, tsl::TimePoint at,
                                         std::string& why);
 
-  // Every list of `in_use` that came from this basis, with its TSP list read from the
-  // previous model cache (the rest as they are), so that the model of the new snapshot
-  // can be written whole. Fails when that file can no longer be read.
+  // Every list of `in_use` that came from this basis, with its TSP list and its pointers
+  // read from the previous model cache (the rest as they are), so that the model of the
+  // new snapshot can be written whole. Fails when that file can no longer be read.
   [[nodiscard]] Result<void> make_whole(const Store& store, VerifiedByDigest& in_use) const;
 
   // The LOTL and its pivots (in the order of `digests`, the LOTL first) when exactly

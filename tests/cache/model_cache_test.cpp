@@ -100,6 +100,36 @@ TEST_F(ModelCacheTest, RoundTripEqualsVerificationOfTheBlobs) {
   EXPECT_EQ(test::decisions(decoded->lists, certs, m_at), test::decisions(verified->lists, certs, m_at));
 }
 
+// A refresh's read of the heads keeps the LOTL's pointers and drops those of the
+// pivots and national lists; everything else of the heads is as a whole read gives it.
+TEST_F(ModelCacheTest, HeadsForARefreshKeepOnlyTheLotlsPointers) {
+  auto verified = load_snapshot_lists(*m_store, m_snapshot, m_at);
+  ASSERT_TRUE(verified);
+  const tsl::Bytes bytes = encode_model_cache(m_snapshot, *verified);
+  const IssuerScope heads_only = IssuerScope::of({});
+  auto heads = decode_model_cache(bytes, m_snapshot, &heads_only, nullptr, detail::OtherPointers::kDropped);
+  ASSERT_TRUE(heads) << heads.error().message;
+  ASSERT_EQ(heads->lists.size(), verified->lists.size());
+  std::size_t dropped = 0;
+  for (std::size_t i = 0; i < heads->lists.size(); ++i) {
+    const verify::VerifiedList& whole = verified->lists[i];
+    const verify::VerifiedList& head = heads->lists[i];
+    ASSERT_TRUE(head.list && whole.list) << whole.source;
+    EXPECT_TRUE(head.list->providers.empty()) << whole.source;
+    if (whole.kind == verify::ListKind::kLotl) {
+      EXPECT_EQ(head.list->scheme.pointers.size(), whole.list->scheme.pointers.size()) << whole.source;
+      EXPECT_FALSE(head.list->scheme.pointers.empty()) << whole.source;
+    } else {
+      EXPECT_TRUE(head.list->scheme.pointers.empty()) << whole.source;
+      dropped += whole.list->scheme.pointers.size();
+    }
+    EXPECT_EQ(head.list->scheme.sequence_number, whole.list->scheme.sequence_number) << whole.source;
+    EXPECT_EQ(head.list->scheme.next_update, whole.list->scheme.next_update) << whole.source;
+    EXPECT_EQ(head.status, whole.status) << whole.source;
+  }
+  EXPECT_GT(dropped, 0u) << "the fixture's pivot points to lists";
+}
+
 TEST_F(ModelCacheTest, FirstLoadRebuildsThenReadsTheFile) {
   auto first = load_snapshot_model(*m_store, m_snapshot, m_at);
   ASSERT_TRUE(first) << first.error().message;
