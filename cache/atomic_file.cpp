@@ -64,7 +64,7 @@ bool lstat_at(int dirfd, const std::string& name, struct stat& st) {
   return ::fstatat(dirfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
-std::vector<std::string> list_names(int dirfd) {
+std::vector<std::string> list_names(int dirfd, NameOrder order) {
   std::vector<std::string> out;
   int copy = ::fcntl(dirfd, F_DUPFD_CLOEXEC, 0);
   if (copy < 0) {
@@ -83,7 +83,9 @@ std::vector<std::string> list_names(int dirfd) {
     }
   }
   ::closedir(d);
-  std::sort(out.begin(), out.end());
+  if (order == NameOrder::kSorted) {
+    std::sort(out.begin(), out.end());
+  }
   return out;
 }
 

@@ -66,7 +66,9 @@ bool remove_if_stale(int dirfd, const std::string& name);
 
 // lstat() relative to a directory; false when absent.
 bool lstat_at(int dirfd, const std::string& name, struct stat& st);
-// The entry names in an open directory ("." and ".." left out), sorted.
-std::vector<std::string> list_names(int dirfd);
+// The entry names in an open directory ("." and ".." left out), sorted, or in the
+// order the directory gives them (for a scan that looks at each name alone).
+enum class NameOrder { kSorted, kAsRead };
+std::vector<std::string> list_names(int dirfd, NameOrder order = NameOrder::kSorted);
 
 }  // namespace eutl::cache::detail

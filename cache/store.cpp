@@ -186,7 +186,7 @@ Result<std::string> Store::write_snapshot(const Snapshot& snapshot) const {
   // The next counter among the snapshots of the same second; nothing else is read.
   long long next = 0;
   if (auto dir = detail::open_dir_beneath(m_dir, "snapshots", detail::CreateDirs::kNo)) {
-    for (const std::string& name : detail::list_names(dir->get())) {
+    for (const std::string& name : detail::list_names(dir->get(), detail::NameOrder::kAsRead)) {
       if (name.starts_with(when) && name.ends_with(kSnapshotSuffix)) {
         const std::string_view id = std::string_view(name).substr(0, name.size() - kSnapshotSuffix.size());
         if (const SortKey key = sort_key(id); key.time == when) {
