@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <random>
 #include <string>
 
@@ -64,28 +65,29 @@ bool lstat_at(int dirfd, const std::string& name, struct stat& st) {
   return ::fstatat(dirfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
-std::vector<std::string> list_names(int dirfd, NameOrder order) {
-  std::vector<std::string> out;
+void for_each_name(int dirfd, const std::function<void(std::string_view)>& visit) {
   int copy = ::fcntl(dirfd, F_DUPFD_CLOEXEC, 0);
   if (copy < 0) {
-    return out;
+    return;
   }
-  DIR* d = ::fdopendir(copy);  // owns `copy` from here
-  if (d == nullptr) {
+  std::unique_ptr<DIR, int (*)(DIR*)> d(::fdopendir(copy), ::closedir);  // owns `copy` once open
+  if (!d) {
     ::close(copy);
-    return out;
+    return;
   }
-  ::rewinddir(d);
-  while (const dirent* e = ::readdir(d)) {
-    std::string name = e->d_name;
+  ::rewinddir(d.get());
+  while (const dirent* e = ::readdir(d.get())) {
+    const std::string_view name = e->d_name;
     if (name != "." && name != "..") {
-      out.push_back(std::move(name));
+      visit(name);
     }
   }
-  ::closedir(d);
-  if (order == NameOrder::kSorted) {
-    std::sort(out.begin(), out.end());
-  }
+}
+
+std::vector<std::string> list_names(int dirfd) {
+  std::vector<std::string> out;
+  for_each_name(dirfd, [&](std::string_view name) { out.emplace_back(name); });
+  std::sort(out.begin(), out.end());
   return out;
 }
 

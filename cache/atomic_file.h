@@ -15,6 +15,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,9 +67,11 @@ bool remove_if_stale(int dirfd, const std::string& name);
 
 // lstat() relative to a directory; false when absent.
 bool lstat_at(int dirfd, const std::string& name, struct stat& st);
-// The entry names in an open directory ("." and ".." left out), sorted, or in the
-// order the directory gives them (for a scan that looks at each name alone).
-enum class NameOrder { kSorted, kAsRead };
-std::vector<std::string> list_names(int dirfd, NameOrder order = NameOrder::kSorted);
+// Calls `visit` with each entry name in an open directory ("." and ".." left out), in
+// the order the directory gives them, without copying them: for a scan that looks at
+// each name alone (a store holds a snapshot per refresh, thousands after a year).
+void for_each_name(int dirfd, const std::function<void(std::string_view)>& visit);
+// The entry names in an open directory ("." and ".." left out), sorted.
+std::vector<std::string> list_names(int dirfd);
 
 }  // namespace eutl::cache::detail

@@ -186,14 +186,13 @@ Result<std::string> Store::write_snapshot(const Snapshot& snapshot) const {
   // The next counter among the snapshots of the same second; nothing else is read.
   long long next = 0;
   if (auto dir = detail::open_dir_beneath(m_dir, "snapshots", detail::CreateDirs::kNo)) {
-    for (const std::string& name : detail::list_names(dir->get(), detail::NameOrder::kAsRead)) {
+    detail::for_each_name(dir->get(), [&](std::string_view name) {
       if (name.starts_with(when) && name.ends_with(kSnapshotSuffix)) {
-        const std::string_view id = std::string_view(name).substr(0, name.size() - kSnapshotSuffix.size());
-        if (const SortKey key = sort_key(id); key.time == when) {
+        if (const SortKey key = sort_key(name.substr(0, name.size() - kSnapshotSuffix.size())); key.time == when) {
           next = std::max(next, key.counter + 1);
         }
       }
-    }
+    });
   }
   std::string counter = std::to_string(next);
   counter.insert(0, counter.size() < 3 ? 3 - counter.size() : 0, '0');

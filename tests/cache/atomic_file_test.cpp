@@ -7,9 +7,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace eutl::cache::detail {
 namespace {
@@ -89,6 +92,22 @@ TEST_F(BeneathTest, TheRootItselfMayBeALink) {
   EXPECT_TRUE(bytes.has_value()) << "the user's choice of where the store lives";
   EXPECT_FALSE(read_file_beneath(link, "blobs/cd/file").has_value());
   fs::remove(link);
+}
+
+// Every entry once ("." and ".." left out), a link as a name like any other (nothing
+// is followed); list_names() gives the same names, sorted.
+TEST_F(BeneathTest, EachNameOfADirectoryIsVisitedOnce) {
+  auto dir = open_dir_beneath(m_root, "blobs/ab", CreateDirs::kNo);
+  ASSERT_TRUE(dir.has_value());
+  std::vector<std::string> seen;
+  for_each_name(dir->get(), [&](std::string_view name) { seen.emplace_back(name); });
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, (std::vector<std::string>{"fifo", "file", "link"}));
+  EXPECT_EQ(list_names(dir->get()), seen);
+  // The directory's own descriptor is left as it was: a second scan sees the same.
+  std::size_t again = 0;
+  for_each_name(dir->get(), [&](std::string_view) { ++again; });
+  EXPECT_EQ(again, seen.size());
 }
 
 }  // namespace
