@@ -1,4 +1,4 @@
-// `eutl_bench --fetch-304-real EUTL RUNS [system] [no-tls-resumption]` (issue 18, item 3): the CPU of one whole
+// `eutl_bench --fetch-304-real EUTL RUNS [system] [no-tls-resumption] [history]` (issue 18, item 3): the CPU of one whole
 // `eutl fetch` process when nothing changed, on the real 2026 EU set (LOTL 390, its
 // pivots and the national lists of tl/2026) served on loopback under the URLs LOTL 390
 // names (tests/support/real_lists_web.h), as a user's second fetch of the day.
@@ -8,7 +8,8 @@
 // user's fetch trusts the system store: the row then includes reading that store.
 // Each fetch resumes the TLS sessions the one before kept (include/eutl/net/tls_sessions.h);
 // with `no-tls-resumption` every handshake is a full one, as once the servers' tickets
-// expired.
+// expired. With `history` the store also holds a snapshot for every hour of the year
+// before (bench/store_history.cpp), as a store refreshed hourly for a year does.
 //
 // The yardstick is `eutl_fetch_floor` (bench/floor/fetch_floor.cpp): a plain libcurl
 // client that sends the same conditional GETs, with the validators the store holds, to
@@ -227,7 +228,9 @@ int run_serve_real_2026() {
   return 0;
 }
 
-int run_fetch_304_real(const std::string& eutl, int runs, bool system_store, bool full_handshakes) {
+bool fill_store_history(const fs::path& store, int hours);  // bench/store_history.cpp
+
+int run_fetch_304_real(const std::string& eutl, int runs, bool system_store, bool full_handshakes, bool history) {
   const fs::path realdata = EUTL_REALDATA_DIR;
   if (!fs::exists(realdata / "MANIFEST-2026.md") || runs < 1) {
     std::fprintf(stderr, "--fetch-304-real: no 2026 set in %s\n", realdata.c_str());
@@ -260,7 +263,8 @@ int run_fetch_304_real(const std::string& eutl, int runs, bool system_store, boo
   const fs::path requests = store.string() + "-floor-requests";
   std::vector<std::string> floor_args{EUTL_FETCH_FLOOR, requests.string()};
   floor_args.insert(floor_args.end(), served.transport.begin(), served.transport.end());
-  const bool floor_ready = rc >= 0 && rc <= 1 && write_floor_requests(store, requests);
+  const bool floor_ready = rc >= 0 && rc <= 1 && write_floor_requests(store, requests) &&
+                           (!history || fill_store_history(store, 365 * 24));
   int floor_rc = floor_ready ? 0 : -1;
   std::vector<double> cpu;
   std::vector<double> wall;

@@ -141,7 +141,7 @@ int run_once() {
 int run_check_latency(const std::string& store, int iterations);
 int run_load_store(const std::string& store, int runs);
 // bench/fetch_304_real.cpp (issue 18): an all-304 `eutl fetch` of the real 2026 set.
-int run_fetch_304_real(const std::string& eutl, int runs, bool system_store, bool full_handshakes);
+int run_fetch_304_real(const std::string& eutl, int runs, bool system_store, bool full_handshakes, bool history);
 int run_serve_real_2026();
 
 int main(int argc, char** argv) {
@@ -155,11 +155,13 @@ int main(int argc, char** argv) {
   if (argc >= 3 && std::string_view(argv[1]) == "--fetch-304-real") {
     bool system_store = false;
     bool full_handshakes = false;
+    bool history = false;
     for (int i = 4; i < argc; ++i) {
       system_store = system_store || std::string_view(argv[i]) == "system";
       full_handshakes = full_handshakes || std::string_view(argv[i]) == "no-tls-resumption";
+      history = history || std::string_view(argv[i]) == "history";
     }
-    return run_fetch_304_real(argv[2], argc >= 4 ? std::atoi(argv[3]) : 7, system_store, full_handshakes);
+    return run_fetch_304_real(argv[2], argc >= 4 ? std::atoi(argv[3]) : 7, system_store, full_handshakes, history);
   }
   if (argc == 2 && std::string_view(argv[1]) == "--serve-real-2026") {
     return run_serve_real_2026();

@@ -32,8 +32,12 @@
 #                       (include/eutl/net/tls_sessions.h), as a refresh within the servers'
 #                       ticket lifetimes does; the test-CA row is measured again with
 #                       --no-tls-resumption (full handshakes, as once the tickets expired);
+#                       and once more in a store that also holds a snapshot for every hour
+#                       of the year before (`… history`: 8,760 more), as a store refreshed
+#                       hourly for a year does: its ratio to the floor should be the
+#                       fresh store's;
 #                       with EUTL_BEFORE=/path/to/an/older/eutl, that binary is measured the
-#                       same way in the same run, for a before/after row
+#                       same way in the same run, for before/after rows
 #   RSS / XML           peak RSS of the cold `eutl verify` over the XML bytes
 #
 # Issue 7 rows:
@@ -155,11 +159,18 @@ read -r FS_CPU FS_CMIN FS_CMAX FS_WALL FS_WMIN FS_WMAX FSL_CPU FSL_CMIN FSL_CMAX
 # a fetch costs once the servers' session tickets have expired.
 read -r FN_CPU FN_CMIN FN_CMAX FN_WALL FN_WMIN FN_WMAX FNL_CPU FNL_CMIN FNL_CMAX FNR_CPU FNR_CMIN FNR_CMAX < <(
   "$BENCH" --fetch-304-real "$EUTL" "$FREPS" no-tls-resumption 2>/dev/null || echo "- - - - - - - - - - - -")
+# The test-CA row in a store holding a year of hourly snapshots besides.
+read -r FH_CPU FH_CMIN FH_CMAX FH_WALL FH_WMIN FH_WMAX FHL_CPU FHL_CMIN FHL_CMAX FHR_CPU FHR_CMIN FHR_CMAX < <(
+  "$BENCH" --fetch-304-real "$EUTL" "$FREPS" history 2>/dev/null || echo "- - - - - - - - - - - -")
 FB_ROW=""
+FHB_ROW=""
 if [[ -n ${EUTL_BEFORE:-} ]]; then
   read -r FB_CPU FB_CMIN FB_CMAX FB_WALL FB_WMIN FB_WMAX FBL_CPU FBL_CMIN FBL_CMAX FBR_CPU FBR_CMIN FBR_CMAX < <(
     "$BENCH" --fetch-304-real "$EUTL_BEFORE" "$FREPS" 2>/dev/null || echo "- - - - - - - - - - - -")
   FB_ROW="| the same with \`$EUTL_BEFORE\` (before), CPU ms [min–max] (wall $FB_WALL ms; libcurl floor beside it $FBL_CPU ms, ratio $FBR_CPU) | $FB_CPU [$FB_CMIN–$FB_CMAX] | < 50 | $(verdict "$FB_CPU" 50) |"
+  read -r FHB_CPU FHB_CMIN FHB_CMAX FHB_WALL FHB_WMIN FHB_WMAX FHBL_CPU FHBL_CMIN FHBL_CMAX FHBR_CPU FHBR_CMIN FHBR_CMAX < <(
+    "$BENCH" --fetch-304-real "$EUTL_BEFORE" "$FREPS" history 2>/dev/null || echo "- - - - - - - - - - - -")
+  FHB_ROW="| the year-old store with \`$EUTL_BEFORE\` (before), CPU ms [min–max] (floor beside it $FHBL_CPU ms) / its ratio to the floor | $FHB_CPU [$FHB_CMIN–$FHB_CMAX] / $FHBR_CPU | | |"
 fi
 rss_list=()
 for ((i = 0; i < 3; i++)); do rss_list+=("$(rss_kib "$EUTL" verify --lotl-signers "$OJ" --at "$AT" "${FILES[@]}")"); done
@@ -249,7 +260,10 @@ OUT="$ROOT/bench/RESULTS.md"
        "$(verdict "$FS_CPU" 50) |"
   echo "| its yardstick, the libcurl floor with the same directory, CPU ms [min–max] | $FSL_CPU [$FSL_CMIN–$FSL_CMAX] | (< 50) | $(verdict "$FSL_CPU" 50) |"
   echo "| system-store fetch / libcurl floor, CPU [min–max] | $FSR_CPU [$FSR_CMIN–$FSR_CMAX] | | |"
+  echo "| the same fetch in a store holding a year of hourly snapshots besides (8,760 more), CPU ms [min–max] (floor beside it $FHL_CPU ms) | $FH_CPU [$FH_CMIN–$FH_CMAX] | | |"
+  echo "| that fetch / libcurl floor, CPU [min–max] (the fresh store's: $FR_CPU) | $FHR_CPU [$FHR_CMIN–$FHR_CMAX] | | |"
   [[ -z $FB_ROW ]] || echo "$FB_ROW"
+  [[ -z $FHB_ROW ]] || echo "$FHB_ROW"
   echo "| cold \`eutl verify\` peak RSS / XML bytes ($((V_RSS_KIB / 1024)) MiB / $((BYTES / 1048576)) MiB; xmllint: $((XN_RSS_KIB / 1024)) MiB) | $RSS_RATIO | ≤ 3 | $(verdict "$RSS_RATIO" 3) |"
   echo
   echo "## Issue 7: verification, indexing and checking against the baselines"
