@@ -15,6 +15,12 @@ Result<cache::Snapshot> select_snapshot(const cache::Store& store, const std::st
     }
     return std::move(**cur);
   }
+  // A whole id, as a server names the snapshot it serves at every request: read at once,
+  // without listing a store that holds a snapshot per refresh. Anything else, and any
+  // failure to read it so, goes through the scan below as before.
+  if (auto direct = store.read_snapshot(wanted)) {
+    return direct;
+  }
   std::vector<std::string> matches;
   for (const auto& id : store.snapshot_ids()) {
     if (id == wanted) {
