@@ -52,15 +52,6 @@ Result<AnchorsInUse> anchors_in_use(const std::string& lotl_signers, const cache
   return AnchorsInUse{AnchorOrigin::kBundled, {}, bundled_lotl_anchor_certificates()};
 }
 
-std::vector<AnchorFacts> anchor_facts_of(const std::vector<tsl::Bytes>& anchors) {
-  std::vector<AnchorFacts> out;
-  for (const tsl::Bytes& der : anchors) {
-    auto f = anchor_facts(der);
-    out.push_back(f ? std::move(*f) : AnchorFacts{tsl::to_hex(tsl::sha256(der)), "(not a readable certificate)"});
-  }
-  return out;
-}
-
 std::string anchors_json(const AnchorsInUse& anchors) {
   nlohmann::json list = nlohmann::json::array();
   for (const AnchorFacts& f : anchor_facts_of(anchors.certificates)) {

@@ -1,9 +1,11 @@
 // The bundled Official Journal anchors, the shape a given anchor must have, and the
-// facts shown about an anchor (include/eutl/bundled_anchors.h).
+// facts shown about an anchor (include/eutl/bundled_anchors.h; anchor_facts_of:
+// include/eutl/anchors_in_use.h).
 #include "eutl/bundled_anchors.h"
 
 #include <algorithm>
 
+#include "eutl/anchors_in_use.h"
 #include "eutl/verify/certificate_profile.h"
 #include "eutl/verify/list_set.h"
 #include "eutl/verify/oj_notices.h"
@@ -48,12 +50,34 @@ std::vector<std::string> bundled_oj_references(tsl::ByteView der) {
   return verify::oj_references_of(verify::bundled_oj_notice_certificates(), der);
 }
 
-Result<AnchorFacts> anchor_facts(tsl::ByteView der) {
+namespace {
+
+Result<AnchorFacts> facts_against(tsl::ByteView der, const std::vector<verify::OjNoticeCertificate>& bundled) {
   auto p = verify::read_certificate_profile(der);
   if (!p) {
     return std::move(p).error();
   }
-  return AnchorFacts{tsl::to_hex(p->sha256), p->subject, p->not_before, p->not_after, bundled_oj_references(der)};
+  return AnchorFacts{tsl::to_hex(p->sha256), p->subject, p->not_before, p->not_after,
+                     verify::oj_references_of(bundled, der)};
+}
+
+}  // namespace
+
+Result<AnchorFacts> anchor_facts(tsl::ByteView der) {
+  return facts_against(der, verify::bundled_oj_notice_certificates());
+}
+
+std::vector<AnchorFacts> anchor_facts_of(const std::vector<tsl::Bytes>& anchors) {
+  // The bundled certificates decoded once for all the anchors (GET /v1/status shows
+  // them at every request), not once per anchor.
+  const std::vector<verify::OjNoticeCertificate> bundled = verify::bundled_oj_notice_certificates();
+  std::vector<AnchorFacts> out;
+  out.reserve(anchors.size());
+  for (const tsl::Bytes& der : anchors) {
+    auto f = facts_against(der, bundled);
+    out.push_back(f ? std::move(*f) : AnchorFacts{tsl::to_hex(tsl::sha256(der)), "(not a readable certificate)"});
+  }
+  return out;
 }
 
 Result<std::vector<tsl::Bytes>> load_lotl_anchors(const std::filesystem::path& pem) {

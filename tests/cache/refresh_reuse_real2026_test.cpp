@@ -105,5 +105,40 @@ TEST_F(Real2026Reuse, AnAll304FetchReusesEveryVerificationAndDecidesAsAFullOne) 
   }
 }
 
+// The territories the LOTL in use points to with no list in use come from the
+// snapshot's model cache when it matches (no XML parsed: the LOTL's blob is not even
+// read), and are those the LOTL's XML gives; without the model, from the XML.
+TEST_F(Real2026Reuse, MissingTerritoriesComeFromTheModelAsFromTheLotlsXml) {
+  RefreshReport r = refresh(m_reusing, &verify::verify_list_set, "2026-08-21T12:00:00Z");
+  ASSERT_EQ(r.model_note, "");
+  auto store = Store::open(m_reusing);
+  ASSERT_TRUE(store.has_value());
+  auto spell = [](const std::vector<verify::MissingTerritory>& m) {
+    std::vector<std::string> out;
+    for (const auto& t : m) {
+      out.push_back(t.territory + " " + t.url);
+    }
+    return out;
+  };
+  auto from_model = missing_territories(*store, r.snapshot);
+  ASSERT_TRUE(from_model.has_value()) << from_model.error().message;
+  EXPECT_EQ(spell(*from_model), spell(r.missing));
+  ASSERT_FALSE(from_model->empty()) << "the served set has no list for LI";
+  // With the LOTL's blob gone, the model still answers; without the model too, the
+  // XML path says the blob is missing.
+  const fs::path lotl_blob = store->blob_path(*r.snapshot.lotl.in_use_digest);
+  const fs::path kept = lotl_blob.string() + ".kept";
+  fs::rename(lotl_blob, kept);
+  auto without_blob = missing_territories(*store, r.snapshot);
+  ASSERT_TRUE(without_blob.has_value()) << without_blob.error().message;
+  EXPECT_EQ(spell(*without_blob), spell(*from_model));
+  fs::remove_all(m_reusing / "models");
+  EXPECT_FALSE(missing_territories(*store, r.snapshot).has_value());
+  fs::rename(kept, lotl_blob);
+  auto from_xml = missing_territories(*store, r.snapshot);
+  ASSERT_TRUE(from_xml.has_value()) << from_xml.error().message;
+  EXPECT_EQ(spell(*from_xml), spell(*from_model));
+}
+
 }  // namespace
 }  // namespace eutl::cache
