@@ -10,9 +10,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <memory>
 #include <random>
 #include <string>
+
+#include "tsl/detail/c_handle.h"
 
 namespace eutl::cache::detail {
 namespace fs = std::filesystem;
@@ -70,7 +71,7 @@ void for_each_name(int dirfd, const std::function<void(std::string_view)>& visit
   if (copy < 0) {
     return;
   }
-  std::unique_ptr<DIR, int (*)(DIR*)> d(::fdopendir(copy), ::closedir);  // owns `copy` once open
+  const eutl::detail::CHandle<DIR, ::closedir> d(::fdopendir(copy));  // owns `copy` once open
   if (!d) {
     ::close(copy);
     return;
