@@ -31,6 +31,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -199,21 +200,32 @@ std::string med_min_max(std::vector<double> v, int decimals = 1) {
   return out;
 }
 
+// The servers of the real 2026 set for the mode `flag` (named in messages); nullopt,
+// said on stderr, when the set is not there or they did not start.
+std::optional<Served> start_real_2026(const char* flag) {
+  const fs::path realdata = EUTL_REALDATA_DIR;
+  if (!fs::exists(realdata / "MANIFEST-2026.md")) {
+    std::fprintf(stderr, "%s: no 2026 set in %s\n", flag, realdata.c_str());
+    return std::nullopt;
+  }
+  Served served = serve_real_2026(realdata);
+  if (served.transport.empty()) {
+    std::fprintf(stderr, "%s: the servers did not start\n", flag);
+    return std::nullopt;
+  }
+  return served;
+}
+
 }  // namespace
 
 // `eutl_bench --serve-real-2026`: the same servers, held up for profiling by hand. Prints
 // the `eutl fetch` transport arguments on one line and serves until stdin closes.
 int run_serve_real_2026() {
-  const fs::path realdata = EUTL_REALDATA_DIR;
-  if (!fs::exists(realdata / "MANIFEST-2026.md")) {
-    std::fprintf(stderr, "--serve-real-2026: no 2026 set in %s\n", realdata.c_str());
+  std::optional<Served> started = start_real_2026("--serve-real-2026");
+  if (!started) {
     return 2;
   }
-  Served served = serve_real_2026(realdata);
-  if (served.transport.empty()) {
-    std::fprintf(stderr, "--serve-real-2026: the servers did not start\n");
-    return 2;
-  }
+  const Served& served = *started;
   std::string line = std::string("--lotl-url ") + eutl::test::kEuLotlUrl;
   for (const auto& a : served.transport) {
     line += " '" + a + "'";
@@ -231,16 +243,15 @@ int run_serve_real_2026() {
 bool fill_store_history(const fs::path& store, int hours);  // bench/store_history.cpp
 
 int run_fetch_304_real(const std::string& eutl, int runs, bool system_store, bool full_handshakes, bool history) {
-  const fs::path realdata = EUTL_REALDATA_DIR;
-  if (!fs::exists(realdata / "MANIFEST-2026.md") || runs < 1) {
-    std::fprintf(stderr, "--fetch-304-real: no 2026 set in %s\n", realdata.c_str());
+  if (runs < 1) {
+    std::fprintf(stderr, "--fetch-304-real: RUNS must be at least 1\n");
     return 2;
   }
-  Served served = serve_real_2026(realdata);
-  if (served.transport.empty()) {
-    std::fprintf(stderr, "--fetch-304-real: the servers did not start\n");
+  std::optional<Served> started = start_real_2026("--fetch-304-real");
+  if (!started) {
     return 2;
   }
+  Served& served = *started;
   const fs::path store = fs::temp_directory_path() / ("eutl-bench-304-" + std::to_string(::getpid()));
   fs::remove_all(store);
   const fs::path ca_dir = fs::temp_directory_path() / ("eutl-bench-304-ca-" + std::to_string(::getpid()));

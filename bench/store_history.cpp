@@ -6,6 +6,8 @@
 #include <string>
 #include <system_error>
 
+#include "eutl/cache/store.h"
+
 namespace fs = std::filesystem;
 
 // Copies the store's current snapshot JSON under `hours` snapshot ids, one per hour
@@ -13,22 +15,16 @@ namespace fs = std::filesystem;
 // creation time, counter, digest prefix); false when the store has no current snapshot
 // or a copy fails.
 bool fill_store_history(const fs::path& store, int hours) {
-  std::FILE* f = std::fopen((store / "current").c_str(), "r");
-  if (f == nullptr) {
+  auto opened = eutl::cache::Store::open(store);
+  if (!opened) {
     return false;
   }
-  char id[128] = {};
-  const bool read = std::fgets(id, sizeof id, f) != nullptr;
-  std::fclose(f);
-  std::string current = read ? id : "";
-  while (!current.empty() && (current.back() == '\n' || current.back() == '\r')) {
-    current.pop_back();
+  auto current = opened->current_file();
+  if (!current || !*current) {
+    return false;
   }
-  const fs::path source = store / "snapshots" / (current + ".json");
+  const fs::path source = store / "snapshots" / ((*current)->id + ".json");
   std::error_code ec;
-  if (current.empty() || !fs::is_regular_file(source, ec)) {
-    return false;
-  }
   const std::time_t end = 1787270400;  // 2026-08-21T00:00:00Z
   for (int h = 1; h <= hours; ++h) {
     const std::time_t t = end - static_cast<std::time_t>(h) * 3600;
