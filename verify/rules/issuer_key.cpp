@@ -6,9 +6,9 @@
 #include "verify/qualification_anchor.h"
 
 #include <algorithm>
-#include <openssl/err.h>
 #include <openssl/x509.h>
 
+#include "verify/public_key.h"
 #include "verify/rules/rules.h"
 
 namespace eutl::verify::detail {
@@ -21,10 +21,7 @@ std::shared_ptr<EVP_PKEY> anchor_key(const tsl::ServiceIndex& index, Qualificati
   if (auto it = cache.keys.find(id); it != cache.keys.end()) {
     return it->second;
   }
-  tsl::ByteView spki = index.certificate(ref).spki();
-  const unsigned char* p = spki.data();
-  std::shared_ptr<EVP_PKEY> key(d2i_PUBKEY(nullptr, &p, static_cast<long>(spki.size())), EVP_PKEY_free);
-  ERR_clear_error();
+  std::shared_ptr<EVP_PKEY> key(read_public_key(index.certificate(ref).spki()).key.release(), EVP_PKEY_free);
   cache.keys.emplace(id, key);
   return key;
 }
