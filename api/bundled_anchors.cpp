@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "eutl/anchors_in_use.h"
+#include "eutl/verify/certificate_headline.h"
 #include "eutl/verify/certificate_profile.h"
 #include "eutl/verify/list_set.h"
 #include "eutl/verify/oj_notices.h"
@@ -53,11 +54,11 @@ std::vector<std::string> bundled_oj_references(tsl::ByteView der) {
 namespace {
 
 Result<AnchorFacts> facts_against(tsl::ByteView der, const std::vector<verify::OjNoticeCertificate>& bundled) {
-  auto p = verify::read_certificate_profile(der);
-  if (!p) {
-    return std::move(p).error();
+  auto h = verify::readable_headline(der);
+  if (!h) {
+    return Error(Errc::kMalformed, "not a DER X.509 certificate (or trailing bytes after it)");
   }
-  return AnchorFacts{tsl::to_hex(p->sha256), p->subject, p->not_before, p->not_after,
+  return AnchorFacts{tsl::to_hex(tsl::sha256(der)), std::move(h->subject), h->not_before, h->not_after,
                      verify::oj_references_of(bundled, der)};
 }
 

@@ -7,6 +7,7 @@
 
 #include "eutl/service_query.h"
 #include "eutl/tsl/service_type_names.h"
+#include "eutl/verify/certificate_headline.h"
 
 namespace eutl {
 namespace {
@@ -31,7 +32,7 @@ std::string header(const tsl::IndexedService& s, const tsl::ServicePeriod& p, co
     << "#   service " << to_string(service_id(s.provenance)) << ": " << tsl::service_type_short(p.state->type_uri)
     << ' ' << uri_tail(p.state->status_uri) << " since " << tsl::format_time(p.start)
     << (asi.empty() ? "" : " (" + asi + ")") << '\n';
-  if (auto prof = verify::read_certificate_profile(blob.der())) {
+  if (auto prof = verify::readable_headline(blob.der())) {
     h << "#   subject " << prof->subject << "\n#   valid " << tsl::format_time(prof->not_before) << " .. "
       << tsl::format_time(prof->not_after) << '\n';
   }

@@ -5,7 +5,7 @@
 #include "eutl/service_list.h"
 #include "eutl/service_query.h"
 #include "eutl/tsl/service_type_names.h"
-#include "eutl/verify/certificate_profile.h"
+#include "eutl/verify/certificate_headline.h"
 #include "evidence/detail/json_shapes.h"
 
 namespace eutl {
@@ -79,7 +79,7 @@ json period_json(const tsl::ServicePeriod& p) {
 json certificate_details_json(const tsl::IndexedService& s) {
   json certs = json::array();
   for (const auto* blob : s.certificates) {
-    auto p = verify::read_certificate_profile(blob->der());
+    auto p = verify::readable_headline(blob->der());
     certs.push_back({{"sha256", tsl::to_hex(blob->sha256())},
                      {"subject", p ? json(p->subject) : json(nullptr)},
                      {"not_before", p ? json(tsl::format_time(p->not_before)) : json(nullptr)},

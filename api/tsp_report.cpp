@@ -11,7 +11,7 @@
 #include "eutl/service_query.h"
 #include "eutl/trusted_lists.h"
 #include "eutl/tsl/name_fold.h"
-#include "eutl/verify/certificate_profile.h"
+#include "eutl/verify/certificate_headline.h"
 
 namespace eutl {
 namespace {
@@ -106,7 +106,7 @@ SeenService seen_service(const tsl::IndexedService& s) {
   for (const tsl::CertificateBlob* blob : s.certificates) {
     TspCertificate c;
     c.sha256 = blob->sha256();
-    if (auto p = verify::read_certificate_profile(blob->der())) {
+    if (auto p = verify::readable_headline(blob->der())) {
       c.subject = p->subject;
       c.not_before = p->not_before;
       c.not_after = p->not_after;

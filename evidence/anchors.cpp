@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "eutl/cache/snapshot_lists.h"
+#include "eutl/verify/certificate_headline.h"
 
 namespace eutl::evidence::detail {
 namespace {
@@ -15,8 +16,8 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string subject_of(const tsl::Bytes& der) {
-  auto p = verify::read_certificate_profile(der);
-  return p ? p->subject : std::string("(not a readable certificate)");
+  auto h = verify::readable_headline(der);
+  return h ? h->subject : std::string("(not a readable certificate)");
 }
 
 }  // namespace

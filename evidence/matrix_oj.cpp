@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "eutl/verify/certificate_headline.h"
-#include "eutl/verify/certificate_profile.h"
 #include "eutl/verify/oj_notices.h"
 #include "evidence/detail/text.h"
 
@@ -114,14 +113,10 @@ void add_oj_anchor_rows(const DecisionLists& lists, std::vector<MatrixRow>& rows
       r.source = "LOTL anchor given by the caller; none of the Official Journal notices bundled with eutl announces "
                  "it" + (named.empty() ? std::string() : " (the LOTL names " + comma_joined(named) + ")");
     }
-    if (auto h = verify::certificate_headline(der)) {
+    if (auto h = verify::readable_headline(der)) {
       r.artifact = "LOTL signer " + h->subject;
       r.from = h->not_before;
       r.until = h->not_after;
-    } else if (auto p = verify::read_certificate_profile(der)) {  // not strict DER up to the subject
-      r.artifact = "LOTL signer " + p->subject;
-      r.from = p->not_before;
-      r.until = p->not_after;
     }
     rows.push_back(std::move(r));
   }

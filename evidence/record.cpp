@@ -26,10 +26,8 @@ RecordDer der_of(const verify::CertificateProfile& c) {
 
 RecordDer anchor_of(const tsl::Bytes& der) {
   RecordDer d{tsl::base64_encode(der), tsl::sha256(der), std::nullopt};
-  if (auto h = verify::certificate_headline(der)) {
+  if (auto h = verify::readable_headline(der)) {
     d.subject = std::move(h->subject);
-  } else if (auto p = verify::read_certificate_profile(der)) {  // not strict DER up to the subject
-    d.subject = p->subject;
   }
   return d;
 }

@@ -105,4 +105,14 @@ std::optional<CertificateHeadline> certificate_headline(tsl::ByteView der) {
   return CertificateHeadline{detail::name_rfc2253(name.get()), *from, *until};
 }
 
+std::optional<CertificateHeadline> readable_headline(tsl::ByteView der) {
+  if (auto h = certificate_headline(der)) {
+    return h;
+  }
+  if (auto p = read_certificate_profile(der)) {
+    return CertificateHeadline{std::move(p->subject), p->not_before, p->not_after};
+  }
+  return std::nullopt;
+}
+
 }  // namespace eutl::verify

@@ -1,7 +1,8 @@
 // certificate_headline reads subject and validity without decoding the certificate: on
 // every fixture certificate, every real certificate and every bundled Official Journal
 // anchor it gives exactly what read_certificate_profile gives, and it refuses what is
-// not a certificate.
+// not a certificate; readable_headline takes the whole decode only for what the walk
+// refuses.
 #include "eutl/verify/certificate_headline.h"
 
 #include <gtest/gtest.h>
@@ -77,6 +78,45 @@ TEST(CertificateHeadline, RefusesWhatIsNotACertificate) {
   EXPECT_FALSE(certificate_headline(not_sequence));
   const std::string text = "-----BEGIN CERTIFICATE-----";
   EXPECT_FALSE(certificate_headline(tsl::Bytes(text.begin(), text.end())));
+}
+
+// `der` with its serial number's length in long form (81 nn): BER that OpenSSL reads, not
+// DER. Both enclosing lengths are two-octet (82 hh ll) in a certificate of this size.
+tsl::Bytes with_long_serial_length(const tsl::Bytes& der) {
+  EXPECT_EQ(der[0], 0x30);
+  EXPECT_EQ(der[1], 0x82);
+  EXPECT_EQ(der[4], 0x30);
+  EXPECT_EQ(der[5], 0x82);
+  std::size_t serial = der[8] == 0xa0 ? 8 + 2 + der[9] : 8;  // after [0] version, if any
+  EXPECT_EQ(der[serial], 0x02);
+  tsl::Bytes out(der.begin(), der.begin() + static_cast<std::ptrdiff_t>(serial) + 1);
+  out.push_back(0x81);
+  out.insert(out.end(), der.begin() + static_cast<std::ptrdiff_t>(serial) + 1, der.end());
+  for (std::size_t at : {std::size_t{2}, std::size_t{6}}) {
+    unsigned length = (unsigned{out[at]} << 8 | out[at + 1]) + 1;
+    out[at] = static_cast<std::uint8_t>(length >> 8);
+    out[at + 1] = static_cast<std::uint8_t>(length & 0xff);
+  }
+  return out;
+}
+
+TEST(CertificateHeadline, ReadableHeadlineFallsBackToTheWholeDecodeOnlyWhenItMust) {
+  auto ders = read_certificate_file(test::fixtures() / "certs/qwac.pem");
+  ASSERT_TRUE(ders);
+  const tsl::Bytes good = ders->front();
+  const tsl::Bytes bent = with_long_serial_length(good);
+  auto profile = read_certificate_profile(bent);
+  ASSERT_TRUE(profile) << profile.error().message;  // OpenSSL reads the BER length
+  EXPECT_FALSE(certificate_headline(bent));          // the strict walk does not
+  auto headline = readable_headline(bent);
+  ASSERT_TRUE(headline);
+  EXPECT_EQ(headline->subject, profile->subject);
+  EXPECT_EQ(headline->not_before, profile->not_before);
+  EXPECT_EQ(headline->not_after, profile->not_after);
+  EXPECT_EQ(readable_headline(good)->subject, profile->subject);
+
+  EXPECT_FALSE(readable_headline(tsl::Bytes{}));
+  EXPECT_FALSE(readable_headline(tsl::Bytes(good.begin(), good.begin() + 60)));
 }
 
 }  // namespace

@@ -22,4 +22,10 @@ struct CertificateHeadline final {
 // when the bytes are not a certificate whose structure up to the subject is strict DER.
 [[nodiscard]] std::optional<CertificateHeadline> certificate_headline(tsl::ByteView der);
 
+// The same for any certificate: the walk above, else the whole decode
+// (read_certificate_profile) for a certificate that is not strict DER up to its subject.
+// nullopt when neither reads it. What shows a certificate by its subject and dates uses
+// this, so that listing hundreds of them does not decode hundreds of public keys.
+[[nodiscard]] std::optional<CertificateHeadline> readable_headline(tsl::ByteView der);
+
 }  // namespace eutl::verify
