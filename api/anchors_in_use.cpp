@@ -72,10 +72,10 @@ std::string anchors_json(const AnchorsInUse& anchors) {
 
 namespace detail {
 
-nlohmann::json anchor_summary_json(const std::vector<tsl::Bytes>& anchors) {
+nlohmann::json anchor_summary_json(const std::vector<AnchorFacts>& anchors) {
   nlohmann::json not_bundled = nlohmann::json::array();
   std::size_t bundled = 0;
-  for (const AnchorFacts& f : anchor_facts_of(anchors)) {
+  for (const AnchorFacts& f : anchors) {
     if (f.oj_references.empty()) {
       not_bundled.push_back({{"sha256", f.sha256}, {"subject", f.subject}});
     } else {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "eutl/anchors_in_use.h"
 #include "eutl/cache/refresh.h"
 #include "eutl/cache/snapshot_freshness.h"
 #include "eutl/cache/snapshot_lists.h"
@@ -129,7 +130,7 @@ StoreStatus gather_store_status(const cache::Store& store, cache::Snapshot snaps
     status.problems.push_back("cannot read the LOTL in use to list missing territories: " + m.error().message);
   }
   if (auto anchors = cache::load_snapshot_anchors(store, snapshot)) {
-    status.anchors = std::move(*anchors);
+    status.anchors = anchor_facts_of(*anchors);
   } else {
     status.problems.push_back("cannot read the LOTL anchors recorded with the snapshot: " + anchors.error().message);
   }

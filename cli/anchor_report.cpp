@@ -49,11 +49,11 @@ void print_anchors(std::ostream& out, const AnchorsInUse& anchors, tsl::TimePoin
   }
 }
 
-void print_anchor_summary(std::ostream& out, const std::vector<tsl::Bytes>& anchors) {
-  std::vector<AnchorFacts> odd;
-  for (AnchorFacts& f : anchor_facts_of(anchors)) {
+void print_anchor_summary(std::ostream& out, const std::vector<AnchorFacts>& anchors) {
+  std::vector<const AnchorFacts*> odd;
+  for (const AnchorFacts& f : anchors) {
     if (f.oj_references.empty()) {
-      odd.push_back(std::move(f));
+      odd.push_back(&f);
     }
   }
   if (anchors.empty()) {
@@ -66,8 +66,8 @@ void print_anchor_summary(std::ostream& out, const std::vector<tsl::Bytes>& anch
     return;
   }
   out << odd.size() << " NOT among those bundled with this release:\n";
-  for (const AnchorFacts& f : odd) {
-    out << "  sha256 " << f.sha256 << "  " << f.subject << "\n";
+  for (const AnchorFacts* f : odd) {
+    out << "  sha256 " << f->sha256 << "  " << f->subject << "\n";
   }
 }
 

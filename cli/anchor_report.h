@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/anchors_in_use.h"
+#include "eutl/bundled_anchors.h"
 #include "eutl/tsl/time.h"
 
 namespace eutl::cli {
@@ -18,6 +19,6 @@ namespace eutl::cli {
 void print_anchors(std::ostream& out, const AnchorsInUse& anchors, tsl::TimePoint now);
 
 // status: "anchors: N recorded with the snapshot, …", flagging those not bundled.
-void print_anchor_summary(std::ostream& out, const std::vector<tsl::Bytes>& anchors);
+void print_anchor_summary(std::ostream& out, const std::vector<AnchorFacts>& anchors);
 
 }  // namespace eutl::cli

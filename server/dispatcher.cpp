@@ -53,7 +53,7 @@ Response Dispatcher::dispatch(Request& request) {
     const tsl::TimePoint now = m_clock();
     SnapshotView view = m_holder.view(now);
     const RequestContext context{std::move(view.lists), std::move(view.problem), m_config, now, m_metrics,
-                                 std::move(view.checks)};
+                                 std::move(view.checks), std::move(view.status)};
     try {
       response = m_router.routes()[match.index].handler(request, context);
     } catch (const std::exception& e) {

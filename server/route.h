@@ -14,6 +14,7 @@
 #include "eutl/tsl/time.h"
 #include "server/check_memo.h"
 #include "server/http_message.h"
+#include "server/status_memo.h"
 #include "eutl/server/server_config.h"
 
 namespace eutl::server {
@@ -39,6 +40,9 @@ struct RequestContext final {
   VerdictSink& verdicts;
   // The answers of this snapshot's checks (check_memo.h); null: every check is decided.
   std::shared_ptr<CheckMemo> checks = nullptr;
+  // What this snapshot's status says at any instant (status_memo.h); null: gathered at
+  // each request.
+  std::shared_ptr<StatusMemo> status = nullptr;
 };
 
 using Handler = std::function<Response(const Request&, const RequestContext&)>;

@@ -60,6 +60,7 @@ void SnapshotHolder::install(std::shared_ptr<const TrustedLists> lists, std::opt
   SnapshotHealth health = lists ? assess_snapshot(*lists, now) : SnapshotHealth{};
   std::lock_guard lock(m_mutex);
   m_checks = lists ? std::make_shared<CheckMemo>() : nullptr;
+  m_status = lists ? std::make_shared<StatusMemo>() : nullptr;
   m_lists = std::move(lists);
   m_created = created;
   m_pin.reset();
@@ -74,6 +75,7 @@ SnapshotView SnapshotHolder::view(tsl::TimePoint now) const {
   out.lists = m_lists;
   out.created = m_created;
   out.checks = m_checks;
+  out.status = m_status;
   if (!m_lists) {
     out.problem = m_load_problem.empty() ? "no snapshot loaded yet" : m_load_problem;
     return out;

@@ -19,6 +19,7 @@
 #include "eutl/trusted_lists.h"
 #include "eutl/tsl/time.h"
 #include "server/check_memo.h"
+#include "server/status_memo.h"
 #include "server/snapshot_health.h"
 
 namespace eutl::server {
@@ -29,6 +30,7 @@ struct SnapshotView final {
   bool ready = false;                         // /readyz
   std::optional<tsl::TimePoint> created;      // when the snapshot was made (wall clock)
   std::shared_ptr<CheckMemo> checks;          // the answers of its checks; null with no snapshot
+  std::shared_ptr<StatusMemo> status;         // what its status says at any instant; null with none
 };
 
 enum class LoadOutcome {
@@ -60,6 +62,7 @@ class SnapshotHolder final {
   std::shared_ptr<const TrustedLists> m_lists;
   std::optional<tsl::TimePoint> m_created;
   std::shared_ptr<CheckMemo> m_checks;  // made afresh with each snapshot installed
+  std::shared_ptr<StatusMemo> m_status;  // likewise
   // The store object that read the snapshot served: it pins the snapshot, so that a
   // prune by the store's writer never removes it while it is served (cache/store.h).
   std::shared_ptr<const void> m_pin;

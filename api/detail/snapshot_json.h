@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "eutl/bundled_anchors.h"
 #include "eutl/cache/snapshot.h"
 #include "eutl/tsl/bytes.h"
 #include "eutl/tsl/time.h"
@@ -27,6 +28,6 @@ nlohmann::json snapshot_json(const cache::Snapshot& snapshot, tsl::TimePoint at)
 nlohmann::json missing_json(const std::vector<verify::MissingTerritory>& missing);
 
 // {"count", "bundled", "not_bundled": [{"sha256", "subject"}]}
-nlohmann::json anchor_summary_json(const std::vector<tsl::Bytes>& anchors);
+nlohmann::json anchor_summary_json(const std::vector<AnchorFacts>& anchors);
 
 }  // namespace eutl::detail

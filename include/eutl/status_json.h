@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "eutl/bundled_anchors.h"
 #include "eutl/cache/snapshot.h"
 #include "eutl/cache/store.h"
 #include "eutl/tsl/bytes.h"
@@ -24,7 +25,9 @@ struct StoreStatus final {
   cache::Snapshot snapshot;
   tsl::TimePoint at{};
   std::vector<verify::MissingTerritory> missing;
-  std::optional<std::vector<tsl::Bytes>> anchors;  // absent when they cannot be read
+  // The LOTL anchors recorded with the snapshot, one AnchorFacts each (an unreadable
+  // certificate's facts say so); absent when they cannot be read.
+  std::optional<std::vector<AnchorFacts>> anchors;
   // What could not be read (the LOTL in use, the anchors), one line each; the JSON
   // then leaves that part out (missing: empty, anchors: absent).
   std::vector<std::string> problems;

@@ -65,14 +65,16 @@ Response status_route(const Request&, const RequestContext& context) {
     return no_lists(context);
   }
   // The snapshot this request runs on, else the store's current one.
-  auto snapshot = select_snapshot(*store, context.lists && !context.lists->snapshot_id().empty()
-                                              ? context.lists->snapshot_id()
-                                              : std::string("current"));
-  if (!snapshot) {
+  const std::string id = context.lists && !context.lists->snapshot_id().empty() ? context.lists->snapshot_id()
+                                                                                 : std::string("current");
+  StatusMemo fresh;  // when the request has no memo of its snapshot's
+  auto status = (context.status ? *context.status : fresh).basis(*store, id);
+  if (!status) {
     return no_lists(context);
   }
-  cache::apply_freshness(*snapshot, context.now);
-  return json_response(status_json(gather_store_status(*store, std::move(*snapshot), context.now)) + "\n");
+  cache::apply_freshness(status->snapshot, context.now);
+  status->at = context.now;
+  return json_response(status_json(*status) + "\n");
 }
 
 Response services_route(const Request& request, const RequestContext& context) {

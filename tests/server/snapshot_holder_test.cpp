@@ -120,6 +120,11 @@ TEST_F(SnapshotHolderFixture, EachSnapshotInstalledStartsWithAnEmptyMemoOfChecks
   EXPECT_NE(second.checks, first.checks);
   EXPECT_EQ(second.checks->size(), 0u);
   EXPECT_EQ(first.checks->size(), 1u);  // a request in flight keeps the memo it started with
+  // Likewise the memo of its status: one per snapshot installed.
+  ASSERT_NE(first.status, nullptr);
+  ASSERT_NE(second.status, nullptr);
+  EXPECT_NE(second.status, first.status);
+  EXPECT_EQ(holder.view(at(test::kFixtureAt)).status, second.status);
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
@@ -47,6 +49,34 @@ TEST_F(CatalogueRoutes, StatusIsTheCliStatusJson) {
   const server::Response live = server::status_route(api_get("/v1/status"), at_cli);
   ASSERT_EQ(live.status, 200) << live.body;
   EXPECT_EQ(live.body, by_cli.out);
+}
+
+TEST_F(CatalogueRoutes, StatusKeepsWhatDoesNotDependOnTheInstantWithTheSnapshot) {
+  server::RequestContext first = context();
+  first.status = std::make_shared<server::StatusMemo>();
+  const server::Response kept = server::status_route(api_get("/v1/status"), first);
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  EXPECT_EQ(kept.body, server::status_route(api_get("/v1/status"), context()).body);
+
+  // A later request, after the lists expired: its own instant and freshness, from the
+  // memo (the snapshot's file is gone now, so nothing else could answer it).
+  server::RequestContext later = first;
+  later.now = fixture_time() + std::chrono::hours(24 * 365 * 3);
+  const std::string expected = server::status_route(api_get("/v1/status"), [&] {
+                                 server::RequestContext c = later;
+                                 c.status = nullptr;
+                                 return c;
+                               }()).body;
+  ASSERT_NE(expected, kept.body);
+  EXPECT_NE(expected.find("\"expired\""), std::string::npos);
+  for (const auto& entry : std::filesystem::directory_iterator(m_store / "snapshots")) {
+    std::filesystem::remove(entry.path());
+  }
+  const server::Response answered = server::status_route(api_get("/v1/status"), later);
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(answered.body, expected);
+  later.status = nullptr;
+  EXPECT_EQ(server::status_route(api_get("/v1/status"), later).status, 503);
 }
 
 TEST_F(CatalogueRoutes, ServicesTakeTheListFiltersAsQueryParameters) {
