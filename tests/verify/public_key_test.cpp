@@ -5,6 +5,7 @@
 #include <openssl/rsa.h>
 
 #include <filesystem>
+#include <iostream>
 #include <map>
 #include <set>
 
@@ -61,6 +62,14 @@ TEST(PublicKey, RsaAndNamedCurveKeysAreBuiltFromTheirParts) {
   expect_same_key(spki_of(ec.get()), PublicKeyPath::kParts);
   EvpPkeyPtr rsa(EVP_RSA_gen(2048));
   expect_same_key(spki_of(rsa.get()), PublicKeyPath::kParts);
+}
+
+TEST(PublicKey, ACompressedPointIsBuiltFromItsPartsToo) {
+  EvpPkeyPtr ec(EVP_EC_gen("P-256"));
+  ASSERT_EQ(EVP_PKEY_set_utf8_string_param(ec.get(), "point-format", "compressed"), 1);
+  tsl::Bytes der = spki_of(ec.get());
+  ASSERT_EQ(der.size(), 59u);  // SEC 1 §2.3.3: 0x02 or 0x03, then X only
+  expect_same_key(der, PublicKeyPath::kParts);
 }
 
 TEST(PublicKey, OtherKindsGoToOpenSslsDecoders) {
