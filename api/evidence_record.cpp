@@ -9,8 +9,9 @@ Result<std::string> evidence_record(const TrustedLists& lists, const verify::Cer
                                     std::span<const verify::CertificateProfile> chain, tsl::TimePoint at,
                                     std::string_view claim, const verify::QualificationResult& result,
                                     const evidence::RecordStamp& stamp) {
-  const evidence::DecisionLists basis{lists.lists(),    lists.index(),       lists.lotl_anchors(),
-                                      lists.lists_at(), lists.snapshot_id(), lists.tl_signers()};
+  const evidence::DecisionLists basis{lists.lists(),      lists.index(),       lists.lotl_anchors(),
+                                      lists.lists_at(),   lists.snapshot_id(), lists.tl_signers(),
+                                      &lists.record_anchors()};
   return evidence::make_evidence_record(basis, certificate, chain, at, claim, result, stamp);
 }
 

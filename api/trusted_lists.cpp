@@ -3,6 +3,7 @@
 #include "eutl/trusted_lists.h"
 
 #include <algorithm>
+#include <mutex>
 
 #include "eutl/bundled_anchors.h"
 #include "eutl/cache/model_cache.h"
@@ -24,6 +25,9 @@ struct TrustedLists::State final {
   tsl::ServiceIndex index;
   tsl::ServiceIndex unacceptable;  // the other parsed lists: only to explain a missing issuer
   std::unique_ptr<verify::QualificationEngine> engine;
+  // record_anchors(), made at its first call.
+  mutable std::once_flag record_anchors_once;
+  mutable std::unique_ptr<const evidence::RecordAnchors> record_anchors;
 };
 
 namespace {
@@ -147,6 +151,14 @@ const std::vector<tsl::Bytes>& TrustedLists::tl_signers() const noexcept { retur
 tsl::TimePoint TrustedLists::lists_at() const noexcept { return m_state->lists_at; }
 const std::string& TrustedLists::snapshot_id() const noexcept { return m_state->snapshot_id; }
 const std::filesystem::path& TrustedLists::store_dir() const noexcept { return m_state->store_dir; }
+
+const evidence::RecordAnchors& TrustedLists::record_anchors() const {
+  std::call_once(m_state->record_anchors_once, [this] {
+    m_state->record_anchors =
+        std::make_unique<const evidence::RecordAnchors>(evidence::record_anchors(m_state->anchors, m_state->tl_signers));
+  });
+  return *m_state->record_anchors;
+}
 bool TrustedLists::scoped() const noexcept { return m_state->scoped; }
 
 std::size_t TrustedLists::valid_count() const noexcept {

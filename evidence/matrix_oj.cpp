@@ -3,8 +3,7 @@
 
 #include <algorithm>
 
-#include "eutl/verify/certificate_headline.h"
-#include "eutl/verify/oj_notices.h"
+#include "eutl/evidence/record_anchors.h"
 #include "evidence/detail/text.h"
 
 namespace eutl::evidence::detail {
@@ -99,13 +98,14 @@ std::string legacy_oj_anchor_source(const std::vector<verify::VerifiedList>& lis
 }
 
 void add_oj_anchor_rows(const DecisionLists& lists, std::vector<MatrixRow>& rows) {
-  const std::vector<verify::OjNoticeCertificate> bundled = verify::bundled_oj_notice_certificates();
   const std::vector<std::string> named = notices_named_by_lotl(lists.lists);
-  for (const auto& der : lists.lotl_anchors) {
-    const std::vector<std::string> refs = verify::oj_references_of(bundled, der);
+  const RecordAnchors computed = lists.anchors != nullptr ? RecordAnchors{} : record_anchors(lists.lotl_anchors, {});
+  const RecordAnchors& anchors = lists.anchors != nullptr ? *lists.anchors : computed;
+  for (const RecordAnchor& a : anchors.lotl_anchors) {
+    const std::vector<std::string>& refs = a.oj_references;
     MatrixRow r{MatrixArtifact::kOfficialJournalAnchor, "", "LOTL signing certificate published in the Official "
-                "Journal: the root of trust", "", tsl::sha256(der), std::nullopt, std::nullopt, lists.lists_at,
-                MatrixStandard::kTrustedListFramework};
+                "Journal: the root of trust", "", a.der.sha256, std::nullopt, std::nullopt,
+                lists.lists_at, MatrixStandard::kTrustedListFramework};
     if (!refs.empty()) {
       r.source = (refs.size() == 1 ? "Official Journal notice " : "Official Journal notices ") + comma_joined(refs);
     } else {
@@ -113,10 +113,10 @@ void add_oj_anchor_rows(const DecisionLists& lists, std::vector<MatrixRow>& rows
       r.source = "LOTL anchor given by the caller; none of the Official Journal notices bundled with eutl announces "
                  "it" + (named.empty() ? std::string() : " (the LOTL names " + comma_joined(named) + ")");
     }
-    if (auto h = verify::readable_headline(der)) {
-      r.artifact = "LOTL signer " + h->subject;
-      r.from = h->not_before;
-      r.until = h->not_after;
+    if (a.der.subject) {
+      r.artifact = "LOTL signer " + *a.der.subject;
+      r.from = a.not_before;
+      r.until = a.not_after;
     }
     rows.push_back(std::move(r));
   }

@@ -3,7 +3,6 @@
 // the results, the services, the crosswalk, the evidence matrix and the trace (docs/evidence-schema.md).
 #include <algorithm>
 
-#include "eutl/verify/certificate_headline.h"
 #include "evidence/json.h"
 #include "evidence/detail/json_shapes.h"
 #include "evidence/matrix.h"
@@ -22,14 +21,6 @@ json certificate_json(const verify::CertificateProfile& c) {
 
 RecordDer der_of(const verify::CertificateProfile& c) {
   return {tsl::base64_encode(c.der), c.sha256, c.subject};
-}
-
-RecordDer anchor_of(const tsl::Bytes& der) {
-  RecordDer d{tsl::base64_encode(der), tsl::sha256(der), std::nullopt};
-  if (auto h = verify::readable_headline(der)) {
-    d.subject = std::move(h->subject);
-  }
-  return d;
 }
 
 // The headline verdict: the claim's when a claim was asked, else the overall status.
@@ -80,7 +71,15 @@ json list_json(std::size_t i, const verify::VerifiedList& v, bool is_lotl) {
 
 }  // namespace
 
-EvidenceRecord build_record(const RecordRequest& in) {
+EvidenceRecord build_record(const RecordRequest& request) {
+  if (request.lists.anchors == nullptr) {
+    const RecordAnchors anchors = record_anchors(request.lists.lotl_anchors, request.lists.tl_signers);
+    DecisionLists with = request.lists;
+    with.anchors = &anchors;
+    return build_record({with, request.certificate, request.chain, request.at, request.claim, request.result,
+                         request.stamp});
+  }
+  const RecordRequest& in = request;
   const verify::QualificationResult& r = in.result;
   EvidenceRecord rec;
   rec.schema = std::string(kEvidenceSchema);
@@ -99,11 +98,11 @@ EvidenceRecord build_record(const RecordRequest& in) {
   for (const auto& c : in.chain) {
     rec.chain.push_back(der_of(c));
   }
-  for (const auto& a : in.lists.lotl_anchors) {
-    rec.lotl_anchors.push_back(anchor_of(a));
+  for (const RecordAnchor& a : in.lists.anchors->lotl_anchors) {
+    rec.lotl_anchors.push_back(a.der);
   }
-  for (const auto& s : in.lists.tl_signers) {
-    rec.tl_signers.push_back(anchor_of(s));
+  for (const RecordAnchor& s : in.lists.anchors->tl_signers) {
+    rec.tl_signers.push_back(s.der);
   }
   json lists = json::array();
   for (std::size_t i = 0; i < in.lists.lists.size(); ++i) {

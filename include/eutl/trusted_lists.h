@@ -32,6 +32,7 @@
 #include "eutl/cache/issuer_scope.h"
 #include "eutl/cache/snapshot.h"
 #include "eutl/cache/store.h"
+#include "eutl/evidence/record_anchors.h"
 #include "eutl/result.h"
 #include "eutl/tsl/bytes.h"
 #include "eutl/tsl/service_index.h"
@@ -102,6 +103,11 @@ class TrustedLists final {
   const std::filesystem::path& store_dir() const noexcept;
   // True when ListSource::scope left some lists without their TSP lists (see there).
   bool scoped() const noexcept;
+  // What an evidence record shows of lotl_anchors() and tl_signers()
+  // (evidence::record_anchors): worked out at the first call, then kept with the lists,
+  // so that every record written with them (eutl::evidence_record) shares it. Safe to
+  // call from several threads.
+  const evidence::RecordAnchors& record_anchors() const;
 
   // TS 119 615 decision for `certificate` (with optional CA certificates up the
   // chain) at time `at`, and the claim when given. List acceptability is that of

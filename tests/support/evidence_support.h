@@ -71,8 +71,10 @@ inline const std::vector<std::string>& fixture_set() {
 }
 
 // A record for `cert` (fixtures-relative) at T against `snapshot`.
+// With `anchors`, the record uses those facts of the anchors (DecisionLists::anchors).
 inline std::string make_record(const cache::Store& store, const cache::Snapshot& snapshot, const std::string& cert,
-                               const char* t, const std::string& claim = "") {
+                               const char* t, const std::string& claim = "",
+                               const evidence::RecordAnchors* anchors = nullptr) {
   auto lists = cache::load_snapshot_lists(store, snapshot, snapshot.validation_time);
   EXPECT_TRUE(lists.has_value());
   if (!lists) {
@@ -92,7 +94,8 @@ inline std::string make_record(const cache::Store& store, const cache::Snapshot&
   }
   auto result = engine.decide(req);
   EXPECT_TRUE(result.has_value());
-  const evidence::DecisionLists basis{lists->lists, index, lists->lotl_anchors, lists->verified_at, snapshot.id};
+  const evidence::DecisionLists basis{lists->lists, index, lists->lotl_anchors, lists->verified_at, snapshot.id, {},
+                                      anchors};
   const evidence::RecordStamp stamp{"test", tsl::parse_datetime("2025-03-02T10:00:00Z")->time};
   auto record = evidence::make_evidence_record(basis, *profile, {}, req.at, claim, *result, stamp);
   EXPECT_TRUE(record.has_value());

@@ -32,6 +32,7 @@
 
 #include "eutl/cache/snapshot.h"
 #include "eutl/evidence/record.h"
+#include "eutl/evidence/record_anchors.h"
 #include "eutl/cache/store.h"
 #include "eutl/result.h"
 #include "eutl/tsl/bytes.h"
@@ -66,6 +67,10 @@ struct DecisionLists final {
   // The national-list signers (DER) the caller trusted directly (--tl-signers, or the
   // store snapshot's from `import --tl-signers`); empty when the lists rest on the LOTL.
   std::span<const tsl::Bytes> tl_signers{};
+  // record_anchors(lotl_anchors, tl_signers), worked out once by a caller that writes
+  // many records with the same lists (the server, per snapshot); null: each record
+  // works them out itself. Either way the record is the same, byte for byte.
+  const RecordAnchors* anchors = nullptr;
 };
 
 // Who wrote a record and when: the caller reads the wall clock (the library never does).
