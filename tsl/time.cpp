@@ -105,15 +105,35 @@ Result<ParsedTime> parse_datetime(std::string_view raw) {
 
 std::string format_time(TimePoint t) {
   using namespace std::chrono;
-  auto days = floor<std::chrono::days>(t);
-  year_month_day ymd{days};
-  hh_mm_ss hms{t - days};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
-  return buf;
+  const auto days = floor<std::chrono::days>(t);
+  const year_month_day ymd{days};
+  const hh_mm_ss hms{t - days};
+  const int year = static_cast<int>(ymd.year());
+  const auto month = static_cast<unsigned>(ymd.month());
+  const auto day = static_cast<unsigned>(ymd.day());
+  const auto hours = static_cast<unsigned>(hms.hours().count());
+  const auto minutes = static_cast<unsigned>(hms.minutes().count());
+  const auto seconds = static_cast<unsigned>(hms.seconds().count());
+  if (year < 0 || year > 9999) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02u:%02u:%02uZ", year, month, day, hours, minutes, seconds);
+    return buf;
+  }
+  // Every JSON answer writes its instants here (an evidence record a few hundred of
+  // them): the digits are written directly rather than through snprintf's format parser.
+  std::string out = "0000-00-00T00:00:00Z";
+  auto two = [&out](std::size_t at, unsigned v) {
+    out[at] = static_cast<char>('0' + v / 10);
+    out[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  two(0, static_cast<unsigned>(year) / 100);
+  two(2, static_cast<unsigned>(year) % 100);
+  two(5, month);
+  two(8, day);
+  two(11, hours);
+  two(14, minutes);
+  two(17, seconds);
+  return out;
 }
 
 std::string format_time(const std::optional<TimePoint>& t, std::string_view none) {
