@@ -69,10 +69,28 @@ json list_json(std::size_t i, const verify::VerifiedList& v, bool is_lotl) {
   return j;
 }
 
+// True when `facts` are those of the certificates the lists rest on: the same number,
+// each with the SHA-256 of its certificate, in order.
+bool describes(const RecordAnchors& facts, const DecisionLists& lists) {
+  auto same = [](const std::vector<RecordAnchor>& given, std::span<const tsl::Bytes> ders) {
+    if (given.size() != ders.size()) {
+      return false;
+    }
+    for (std::size_t i = 0; i < ders.size(); ++i) {
+      if (given[i].der.sha256 != tsl::sha256(ders[i])) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return same(facts.lotl_anchors, lists.lotl_anchors) && same(facts.tl_signers, lists.tl_signers);
+}
+
 }  // namespace
 
 EvidenceRecord build_record(const RecordRequest& request) {
-  if (request.lists.anchors == nullptr) {
+  // Facts given for other certificates are not written: the record works out its own.
+  if (request.lists.anchors == nullptr || !describes(*request.lists.anchors, request.lists)) {
     const RecordAnchors anchors = record_anchors(request.lists.lotl_anchors, request.lists.tl_signers);
     DecisionLists with = request.lists;
     with.anchors = &anchors;

@@ -81,6 +81,21 @@ TEST_F(RecordAnchorsRecordTest, GivenBeforehandTheyMakeTheSameRecordByteForByte)
   EXPECT_NE(record.find("\"subject\": \"CN=Given Beforehand\""), std::string::npos);
   EXPECT_NE(record.find("LOTL signer CN=Given Beforehand"), std::string::npos);
   EXPECT_NE(record.find("Official Journal notice OJ C 999/2099"), std::string::npos);
+
+  // Facts of other certificates (here: the bundled anchors) are not written: the record
+  // is the one made without them.
+  std::vector<tsl::Bytes> bundled;
+  for (const auto& c : verify::bundled_oj_notice_certificates()) {
+    bundled.push_back(c.der);
+  }
+  const RecordAnchors others = record_anchors(bundled, {});
+  const RecordAnchors one_more = record_anchors(lists->lotl_anchors, lists->lotl_anchors);
+  const std::string plain =
+      test::make_record(*m_store, m_snapshot, "certs/qes-natural.pem", "2025-03-01T00:00:00Z", "qes");
+  for (const RecordAnchors* wrong : {&others, &one_more}) {
+    EXPECT_EQ(test::make_record(*m_store, m_snapshot, "certs/qes-natural.pem", "2025-03-01T00:00:00Z", "qes", wrong),
+              plain);
+  }
 }
 
 TEST(RecordAnchorsOfTrustedLists, AreWorkedOutOnceAndShared) {

@@ -69,7 +69,8 @@ struct DecisionLists final {
   std::span<const tsl::Bytes> tl_signers{};
   // record_anchors(lotl_anchors, tl_signers), worked out once by a caller that writes
   // many records with the same lists (the server, per snapshot); null: each record
-  // works them out itself. Either way the record is the same, byte for byte.
+  // works them out itself. Either way the record is the same, byte for byte. Facts whose
+  // SHA-256 digests are not those of lotl_anchors and tl_signers, in order, are ignored.
   const RecordAnchors* anchors = nullptr;
 };
 
