@@ -216,7 +216,7 @@ std::vector<MatrixRow> evidence_matrix(const RecordRequest& in) {
                               "Official Journal notice", in.lists.lists_at));
     }
   }
-  add_oj_anchor_rows(in.lists, rows);
+  add_oj_anchor_rows(in.lists, *in.lists.anchors, rows);
   return rows;
 }
 

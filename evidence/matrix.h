@@ -69,6 +69,7 @@ struct MatrixRow final {
 // Part 2 / TS 101 456 policy claim, or, without a claim, a decision that says qualified.
 bool qualified_claim_at_stake(const verify::QualificationResult& result);
 
+// The rows of a record being built; in.lists.anchors is set (build_record sets it).
 std::vector<MatrixRow> evidence_matrix(const RecordRequest& in);
 json matrix_json(const std::vector<MatrixRow>& rows);
 

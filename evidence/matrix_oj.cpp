@@ -97,10 +97,8 @@ std::string legacy_oj_anchor_source(const std::vector<verify::VerifiedList>& lis
   return "LOTL signing certificate trusted by the verifier (Official Journal)";
 }
 
-void add_oj_anchor_rows(const DecisionLists& lists, std::vector<MatrixRow>& rows) {
+void add_oj_anchor_rows(const DecisionLists& lists, const RecordAnchors& anchors, std::vector<MatrixRow>& rows) {
   const std::vector<std::string> named = notices_named_by_lotl(lists.lists);
-  const RecordAnchors computed = lists.anchors != nullptr ? RecordAnchors{} : record_anchors(lists.lotl_anchors, {});
-  const RecordAnchors& anchors = lists.anchors != nullptr ? *lists.anchors : computed;
   for (const RecordAnchor& a : anchors.lotl_anchors) {
     const std::vector<std::string>& refs = a.oj_references;
     MatrixRow r{MatrixArtifact::kOfficialJournalAnchor, "", "LOTL signing certificate published in the Official "

@@ -12,8 +12,9 @@
 
 namespace eutl::evidence::detail {
 
-// Appends one kOfficialJournalAnchor row per entry of lists.lotl_anchors.
-void add_oj_anchor_rows(const DecisionLists& lists, std::vector<MatrixRow>& rows);
+// Appends one kOfficialJournalAnchor row per LOTL anchor, from `anchors`, the facts of
+// lists.lotl_anchors (record_anchors).
+void add_oj_anchor_rows(const DecisionLists& lists, const RecordAnchors& anchors, std::vector<MatrixRow>& rows);
 
 // The notice an OJ URI names: "OJ C 276/2019" for EUR-Lex ...uriserv:OJ.C_.2019.276.01...,
 // "OJ C/2026/1944" for an ELI https://eur-lex.europa.eu/eli/C/2026/1944/oj (the

@@ -2,6 +2,7 @@
 // LOTL anchors in full, every list by digest with what its verification concluded,
 // the results, the services, the crosswalk, the evidence matrix and the trace (docs/evidence-schema.md).
 #include <algorithm>
+#include <optional>
 
 #include "evidence/json.h"
 #include "evidence/detail/json_shapes.h"
@@ -90,14 +91,14 @@ bool describes(const RecordAnchors& facts, const DecisionLists& lists) {
 
 EvidenceRecord build_record(const RecordRequest& request) {
   // Facts given for other certificates are not written: the record works out its own.
+  std::optional<RecordAnchors> own;
   if (request.lists.anchors == nullptr || !describes(*request.lists.anchors, request.lists)) {
-    const RecordAnchors anchors = record_anchors(request.lists.lotl_anchors, request.lists.tl_signers);
-    DecisionLists with = request.lists;
-    with.anchors = &anchors;
-    return build_record({with, request.certificate, request.chain, request.at, request.claim, request.result,
-                         request.stamp});
+    own = record_anchors(request.lists.lotl_anchors, request.lists.tl_signers);
   }
-  const RecordRequest& in = request;
+  DecisionLists with_anchors = request.lists;
+  with_anchors.anchors = own ? &*own : request.lists.anchors;
+  const RecordRequest in{with_anchors, request.certificate, request.chain, request.at, request.claim, request.result,
+                         request.stamp};
   const verify::QualificationResult& r = in.result;
   EvidenceRecord rec;
   rec.schema = std::string(kEvidenceSchema);
