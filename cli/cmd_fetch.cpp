@@ -13,6 +13,7 @@
 #include "cli/store_common.h"
 #include "eutl/bundled_anchors.h"
 #include "eutl/net/fetcher.h"
+#include "eutl/net/net_guard.h"
 #include "eutl/cache/refresh.h"
 #include "eutl/cache/refresh_resuming.h"
 
@@ -72,6 +73,8 @@ int run_fetch(const FetchCliOptions& o) {
   if (!writable) {
     return rc;
   }
+  // Still the only thread: libcurl is loaded now, without GnuTLS's start-up work.
+  (void)net::ensure_curl_without_gnutls_init();
   const cache::Store* st = &writable->store;
   const cache::StoreLock* lock = &writable->lock;
   net::FetchOptions fo;

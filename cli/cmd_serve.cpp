@@ -13,6 +13,7 @@
 #include "cli/common_options.h"
 #include "cli/fetch_report_json.h"
 #include "cli/store_common.h"
+#include "eutl/net/net_guard.h"
 #include "eutl/server/serve.h"
 
 namespace eutl::cli {
@@ -160,6 +161,10 @@ int run_serve(const ServeCliOptions& o) {
   env.access_log = !o.quiet;
   env.read_only = o.read_only;
   env.threads = o.threads;
+  if (!o.read_only) {
+    // Before the server's threads: libcurl, for refreshes, without GnuTLS's start-up work.
+    (void)net::ensure_curl_without_gnutls_init();
+  }
   auto served = server::run_server(config, env);
   if (!served) {
     print_error(served.error().message);

@@ -36,10 +36,20 @@ struct CurlLibrary final {
   curl_version_info_data* (*version_info)(CURLversion version) = nullptr;
 };
 
-// Loads libcurl.so.4 and resolves every entry point, once per process (thread-safe);
-// false, with the reason in `why` when given, when the library or one of its entry
-// points is missing. The library stays loaded until the process exits.
-bool load_curl(const char** why = nullptr);
+// Whether GnuTLS, which Debian's libcurl4 brings in through librtmp and libldap, may
+// initialise itself as it is loaded (see net::ensure_curl_without_gnutls_init()).
+enum class GnutlsInit { kOnLoad, kSkipWhenAlone };
+
+// Loads libcurl.so.4 and resolves every entry point, once per process (thread-safe: the
+// first call decides `gnutls`); false, with the reason in `why` when given, when the
+// library or one of its entry points is missing. The library stays loaded until the
+// process exits.
+bool load_curl(const char** why = nullptr, GnutlsInit gnutls = GnutlsInit::kOnLoad);
+
+// True when the calling process runs this one thread (proc(5), /proc/self/stat: field
+// 20, num_threads, counted after the parenthesised command name, which may hold spaces
+// and parentheses); false when that cannot be told.
+bool process_has_one_thread();
 
 // The entry points. Precondition: load_curl() returned true.
 const CurlLibrary& curl();

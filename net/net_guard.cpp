@@ -18,13 +18,19 @@ bool g_initialised = false;  // under g_mutex
 // under a lock, the first time a transfer is set up, so a command that never downloads
 // (check, verify, list) never loads libcurl (net/curl_library.h), nor its TLS and
 // name-resolution set-up.
-bool ensure_curl() {
+namespace {
+bool ensure_curl_loaded(detail::GnutlsInit gnutls) {
   std::lock_guard lock(g_mutex);
-  if (!g_initialised && detail::load_curl()) {
+  if (!g_initialised && detail::load_curl(nullptr, gnutls)) {
     g_initialised = detail::curl().global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
   }
   return g_initialised;
 }
+}  // namespace
+
+bool ensure_curl() { return ensure_curl_loaded(detail::GnutlsInit::kOnLoad); }
+
+bool ensure_curl_without_gnutls_init() { return ensure_curl_loaded(detail::GnutlsInit::kSkipWhenAlone); }
 
 NetGuard::NetGuard() {
   if (g_depth.fetch_add(1) == 0) {
