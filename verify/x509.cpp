@@ -56,8 +56,12 @@ std::optional<tsl::Bytes> digest(std::string_view uri, tsl::ByteView data) {
 }
 
 std::optional<Validity> validity(const X509* cert) {
-  auto nb = to_time(::X509_get0_notBefore(cert));
-  auto na = to_time(::X509_get0_notAfter(cert));
+  return validity(::X509_get0_notBefore(cert), ::X509_get0_notAfter(cert));
+}
+
+std::optional<Validity> validity(const ASN1_TIME* not_before, const ASN1_TIME* not_after) {
+  auto nb = to_time(not_before);
+  auto na = to_time(not_after);
   if (!nb || !na) {
     return std::nullopt;
   }

@@ -12,6 +12,7 @@
 
 #include "verify/detail/signature.h"
 #include "verify/detail/signature_structure.h"
+#include "verify/detail/signer_key.h"
 #include "verify/detail/x509.h"
 #include "verify/detail/xmlsec_verify.h"
 #include "verify/reasons.h"
@@ -216,13 +217,16 @@ SignatureCandidate examine(const SignatureStructure& st, xmlNode* signature, con
   SignatureCandidate c;
   c.der = der;
   c.sha256 = tsl::sha256(der);
-  X509Ptr cert = decode_x509(der);
-  EVP_PKEY* key = cert ? ::X509_get0_pubkey(cert.get()) : nullptr;
+  // The key and dates from a strict walk of the certificate where it is one (most are),
+  // else from OpenSSL's whole decode: the same key either way (verify/detail/signer_key.h).
+  std::optional<SignerKey> parts = signer_key_from_parts(der);
+  X509Ptr cert = parts ? X509Ptr() : decode_x509(der);
+  EVP_PKEY* key = parts ? parts->key.get() : cert ? ::X509_get0_pubkey(cert.get()) : nullptr;
   if (key == nullptr) {
     return c;
   }
   c.decoded = true;
-  c.validity = validity(cert.get());
+  c.validity = parts ? std::optional<Validity>(parts->validity) : validity(cert.get());
   if (check_algorithms(st, key, c.algorithm_reasons) == Outcome::kPass) {
     c.crypto = xmlsec_verify(signature, key);
     c.crypto_done = true;

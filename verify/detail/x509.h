@@ -29,5 +29,7 @@ struct Validity final {
   tsl::TimePoint not_after{};
 };
 std::optional<Validity> validity(const X509* cert);
+// The same from the two Times (RFC 5280 §4.1.2.5); nullopt when either cannot be read.
+std::optional<Validity> validity(const ASN1_TIME* not_before, const ASN1_TIME* not_after);
 
 }  // namespace eutl::verify::trust
