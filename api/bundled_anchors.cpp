@@ -82,12 +82,14 @@ std::vector<AnchorFacts> anchor_facts_of(const std::vector<tsl::Bytes>& anchors)
 }
 
 Result<std::vector<tsl::Bytes>> load_lotl_anchors(const std::filesystem::path& pem) {
-  auto certs = verify::load_pem_certificates(pem);
-  if (!certs) {
-    return std::move(certs).error();
+  auto profiles = verify::load_pem_certificate_profiles(pem);
+  if (!profiles) {
+    return std::move(profiles).error();
   }
-  for (std::size_t i = 0; i < certs->size(); ++i) {
-    auto p = verify::read_certificate_profile((*certs)[i]);
+  std::vector<tsl::Bytes> certs;
+  certs.reserve(profiles->size());
+  for (std::size_t i = 0; i < profiles->size(); ++i) {
+    auto& p = (*profiles)[i];
     if (!p) {
       return Error(Errc::kUsage, pem.string() + ": certificate " + std::to_string(i + 1) +
                                      " cannot be read: " + p.error().message);
@@ -99,6 +101,7 @@ Result<std::vector<tsl::Bytes>> load_lotl_anchors(const std::filesystem::path& p
                        ") cannot be a LOTL anchor: it is neither a CA (basicConstraints cA, RFC 5280 §4.2.1.9) "
                        "nor a list signer (nonRepudiation key usage or id-tsl-kp-tslSigning, ETSI TS 119 612)");
     }
+    certs.push_back(std::move(p->der));
   }
   return certs;
 }

@@ -22,6 +22,10 @@ struct NativeCertificate final {
 // Decodes DER into an X509 that must consume every byte (no trailing data).
 X509Ptr decode_x509(tsl::ByteView der);
 
+// read_certificate_profile of `der` once decoded into `x` (which must be its decoding):
+// for a caller that holds the decoded certificate already.
+Result<CertificateProfile> profile_of(X509Ptr x, tsl::ByteView der);
+
 // The qcStatements extension value (the OCTET STRING content). Fills `qc` and appends
 // anomalies; false (with `error`) when the outer structure is not strict DER.
 bool parse_qc_statements(tsl::ByteView value, QcStatements& qc, std::vector<std::string>& anomalies,

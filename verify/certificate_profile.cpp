@@ -238,6 +238,10 @@ Result<CertificateProfile> read_certificate_profile(tsl::ByteView der) {
     ERR_clear_error();
     return Error(Errc::kMalformed, "not a DER X.509 certificate (or trailing bytes after it)");
   }
+  return detail::profile_of(std::move(x), der);
+}
+
+Result<CertificateProfile> detail::profile_of(X509Ptr x, tsl::ByteView der) {
   CertificateProfile p;
   p.der.assign(der.begin(), der.end());
   p.sha256 = tsl::sha256(der);

@@ -21,6 +21,7 @@
 #include "eutl/tsl/model.h"
 #include "eutl/tsl/read_file.h"
 #include "eutl/tsl/time.h"
+#include "eutl/verify/certificate_profile.h"
 
 namespace eutl::verify {
 
@@ -140,5 +141,9 @@ struct ListSetResult final {
 
 // Reads every certificate of a PEM file (the --lotl-signers file) as DER.
 [[nodiscard]] Result<std::vector<tsl::Bytes>> load_pem_certificates(const std::filesystem::path& file);
+// The same, each certificate with its profile (what read_certificate_profile gives of its
+// DER, CertificateProfile::der), decoded once instead of twice.
+[[nodiscard]] Result<std::vector<Result<CertificateProfile>>> load_pem_certificate_profiles(
+    const std::filesystem::path& file);
 
 }  // namespace eutl::verify
