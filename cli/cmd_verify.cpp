@@ -142,6 +142,7 @@ int run_verify(VerifyOptions& o) {
   // main() keeps freed memory in the heap (cli/heap_tuning.h): each worker's memory is
   // populated once and reused for every list it parses.
   request.worker_memory = verify::WorkerMemory::kPopulate;
+  request.services = verify::ServiceModels::kDropped;  // nothing here prints them
   if (o.at.empty()) {
     request.at = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   } else {

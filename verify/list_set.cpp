@@ -36,7 +36,7 @@ std::vector<std::size_t> largest_first(const std::vector<ListSetInput>& inputs) 
   return order;
 }
 
-void parse_one(ListSetInput& in, Item& item) {
+void parse_one(ListSetInput& in, Item& item, ServiceModels services) {
   item.result.source = in.source;
   tsl::FileBytes read;
   const auto bytes = input_bytes(in, read);
@@ -63,6 +63,9 @@ void parse_one(ListSetInput& in, Item& item) {
     item.result.warnings.push_back(Reason{w.code, w.message + where});
   }
   item.result.kind = list->is_lotl() ? ListKind::kPivot : ListKind::kTl;
+  if (services == ServiceModels::kDropped) {
+    std::vector<tsl::TrustServiceProvider>().swap(list->providers);
+  }
   item.result.list = std::move(*list);
   item.prepared = trust::prepare_signature(*doc);
   if (item.prepared.needs_document) {
@@ -165,10 +168,11 @@ ListSetResult verify_list_set(std::vector<ListSetInput> inputs, const ListSetReq
   const std::vector<std::size_t> order = largest_first(inputs);
   std::function<void(std::size_t)> populate;
   if (request.worker_memory == WorkerMemory::kPopulate) {
-    const std::size_t per_byte = trust::heap_bytes_per_xml_byte();
+    const std::size_t per_byte = trust::heap_bytes_per_xml_byte(request.services);
     populate = [&inputs, per_byte](std::size_t i) { trust::populate_heap(per_byte * input_size(inputs[i])); };
   }
-  parallel_for(order, request.threads, [&](std::size_t i) { parse_one(inputs[i], items[i]); }, populate);
+  parallel_for(
+      order, request.threads, [&](std::size_t i) { parse_one(inputs[i], items[i], request.services); }, populate);
 
   // The newest list of lists is the LOTL; older ones are pivot candidates. With a
   // LOTL verified before, lists of lists are not looked at (see ListSetRequest).

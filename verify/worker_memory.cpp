@@ -9,8 +9,12 @@
 
 namespace eutl::verify::trust {
 
-std::size_t heap_bytes_per_xml_byte() noexcept {
-  return tsl::detail::document_arenas_enabled() ? kHeapBytesPerXmlByteWithArenas : kHeapBytesPerXmlByte;
+std::size_t heap_bytes_per_xml_byte(ServiceModels services) noexcept {
+  if (!tsl::detail::document_arenas_enabled()) {
+    return kHeapBytesPerXmlByte;
+  }
+  return services == ServiceModels::kDropped ? kHeapBytesPerXmlByteWithArenasNoServices
+                                             : kHeapBytesPerXmlByteWithArenas;
 }
 
 void populate_heap(std::size_t bytes) {

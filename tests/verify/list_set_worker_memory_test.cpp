@@ -55,5 +55,44 @@ TEST(ListSetWorkerMemory, PopulatedWorkersReadingFilesGiveTheSameResults) {
   }
 }
 
+// ListSetRequest::services: kDropped frees each list's providers as it is read and
+// changes nothing else of any list: statuses, reasons, signers, scheme and the
+// warnings read from the services (what `eutl verify` prints comes from these).
+TEST(ListSetWorkerMemory, DroppedServicesChangeNothingElse) {
+  EUTL_REQUIRE_REALDATA();
+  ListSetRequest dropping = request_2023(WorkerMemory::kPopulate);
+  dropping.services = ServiceModels::kDropped;
+  ListSetResult dropped = verify_list_set(test::load_inputs(set_2023()), dropping);
+  ListSetResult kept = verify_list_set(test::load_inputs(set_2023()), request_2023(WorkerMemory::kPopulate));
+  ASSERT_EQ(dropped.lists.size(), 33u);
+  ASSERT_EQ(kept.lists.size(), dropped.lists.size());
+  EXPECT_EQ(dropped.lotl, kept.lotl);
+  std::size_t services = 0;
+  for (std::size_t i = 0; i < dropped.lists.size(); ++i) {
+    const VerifiedList& a = dropped.lists[i];
+    const VerifiedList& b = kept.lists[i];
+    SCOPED_TRACE(a.source);
+    EXPECT_EQ(a.digest, b.digest);
+    EXPECT_EQ(a.kind, b.kind);
+    EXPECT_EQ(a.status, b.status);
+    EXPECT_EQ(test::codes(a), test::codes(b));
+    EXPECT_EQ(a.signature.matched, b.signature.matched);
+    ASSERT_TRUE(a.list && b.list);
+    EXPECT_TRUE(a.list->providers.empty());
+    services += b.list->service_count();
+    ASSERT_EQ(a.list->warnings.size(), b.list->warnings.size());
+    for (std::size_t w = 0; w < a.list->warnings.size(); ++w) {
+      EXPECT_EQ(a.list->warnings[w].code, b.list->warnings[w].code);
+      EXPECT_EQ(a.list->warnings[w].message, b.list->warnings[w].message);
+      EXPECT_EQ(a.list->warnings[w].line, b.list->warnings[w].line);
+    }
+    EXPECT_EQ(a.list->scheme.territory, b.list->scheme.territory);
+    EXPECT_EQ(a.list->scheme.sequence_number, b.list->scheme.sequence_number);
+    EXPECT_EQ(a.list->scheme.next_update, b.list->scheme.next_update);
+    EXPECT_EQ(a.list->scheme.pointers.size(), b.list->scheme.pointers.size());
+  }
+  EXPECT_GT(services, 2000u);  // what kept holds and dropped does not
+}
+
 }  // namespace
 }  // namespace eutl::verify

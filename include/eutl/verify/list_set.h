@@ -97,6 +97,14 @@ struct ListSetInput final {
 //              kernel at once and the call is wasted work.
 enum class WorkerMemory : bool { kOnDemand, kPopulate };
 
+// What is kept of each list's trust services (TS 119 612 §5.5):
+//   kKept     all of the model, for a caller that indexes or decides with it;
+//   kDropped  the providers are freed as soon as the list is read (its warnings, which
+//             come from reading them, are kept), so that their memory serves the next
+//             lists: for a caller that reports on the lists themselves (`eutl verify`).
+//             VerifiedList::list then holds the scheme information and no providers.
+enum class ServiceModels : bool { kKept, kDropped };
+
 struct ListSetRequest final {
   std::vector<tsl::Bytes> lotl_anchors;  // DER certificates announced in the Official Journal
   // The same, still being read: waited for only when the LOTL is anchored, after the
@@ -119,6 +127,7 @@ struct ListSetRequest final {
   std::size_t max_pivots = 8;
   unsigned threads = 0;  // 0: one per core
   WorkerMemory worker_memory = WorkerMemory::kOnDemand;
+  ServiceModels services = ServiceModels::kKept;
 };
 
 struct ListSetResult final {
